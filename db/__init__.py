@@ -1,0 +1,1 @@
+"""SQLAlchemy models of the data model, engine factory, migrations and trace queries."""

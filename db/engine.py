@@ -1,0 +1,111 @@
+"""Engine factory: SQLite by default (WAL, foreign keys, busy timeout), PostgreSQL via psycopg 3.
+
+The URL comes from ``--database``, else ``LOTLINE_DATABASE_URL``, else an SQLite file in the
+user's data directory.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.pool import NullPool
+
+from db.errors import BadDatabaseUrl, DatabaseUnreachable
+
+ENV_VAR = "LOTLINE_DATABASE_URL"
+SQLITE_BUSY_TIMEOUT_MS = 15_000
+#: Execution option that makes a SQLite transaction start with BEGIN IMMEDIATE (a writer).
+WRITE_OPTION = "lotline_write"
+
+
+def default_sqlite_path() -> Path:
+    return Path(platformdirs.user_data_dir("Lotline", appauthor=False)) / "lotline.sqlite"
+
+
+def resolve_url(given: str | None = None, environ: Mapping[str, str] | None = None) -> str:
+    """The database URL to use: the argument, else the environment, else the embedded default."""
+    env = os.environ if environ is None else environ
+    if given:
+        return given
+    if env.get(ENV_VAR):
+        return env[ENV_VAR]
+    return f"sqlite:///{default_sqlite_path()}"
+
+
+def parse_url(raw: str) -> URL:
+    """Parse and normalise a URL; only SQLite and PostgreSQL (psycopg 3) are supported."""
+    try:
+        url = make_url(raw)
+    except ArgumentError:
+        raise BadDatabaseUrl(
+            f'database URL "{raw}" is malformed: use sqlite:///path/to/file.sqlite or '
+            "postgresql://user@host:5432/dbname"
+        ) from None
+    backend = url.get_backend_name()
+    if backend == "postgresql":
+        return url.set(drivername="postgresql+psycopg")
+    if backend == "sqlite":
+        return url
+    raise BadDatabaseUrl(
+        f'database URL "{raw}" names "{backend}": Lotline runs on sqlite:/// or postgresql://'
+    )
+
+
+def make_engine(raw_url: str | None = None, *, pool: bool = True) -> Engine:
+    """An engine for the URL, configured for Lotline (no connection is made yet)."""
+    url = parse_url(resolve_url(raw_url))
+    if url.get_backend_name() == "sqlite":
+        return _sqlite_engine(url)
+    kwargs: dict[str, Any] = {"pool_pre_ping": True, "connect_args": {"connect_timeout": 5}}
+    if not pool:
+        kwargs["poolclass"] = NullPool
+    return create_engine(url, **kwargs)
+
+
+def _sqlite_engine(url: URL) -> Engine:
+    if url.database and url.database != ":memory:":
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves, below
+        cursor = dbapi_conn.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        writer = conn.get_execution_options().get(WRITE_OPTION, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
+
+    return engine
+
+
+def check_reachable(engine: Engine) -> None:
+    """Connect once; raise DatabaseUnreachable with the server's reason if that fails."""
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except OperationalError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        where = engine.url.render_as_string(hide_password=True)
+        raise DatabaseUnreachable(
+            f"cannot reach the database {where}: {reason}. Check that the server is running "
+            "and the URL (host, port, database name) is right."
+        ) from None
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine, but its transactions take the write lock at BEGIN on SQLite."""
+    return engine.execution_options(**{WRITE_OPTION: True})

@@ -1,0 +1,19 @@
+"""Database problems a person can act on; each message says what was wrong and what to do."""
+
+from __future__ import annotations
+
+
+class DatabaseProblem(Exception):
+    """Base of the database errors shown to people (CLI prints the message, exits non-zero)."""
+
+
+class BadDatabaseUrl(DatabaseProblem):
+    pass
+
+
+class DatabaseUnreachable(DatabaseProblem):
+    pass
+
+
+class SchemaTooNew(DatabaseProblem):
+    pass

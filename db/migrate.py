@@ -1,0 +1,72 @@
+"""Schema migrations: upgrade, current revision, and the start-up check.
+
+Start-up migrates an older schema to head and refuses a schema newer than the code, so a
+station with old software can never write into a database it does not understand.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
+from sqlalchemy import Engine
+
+from alembic import command
+from db.engine import check_reachable, writer
+from db.errors import SchemaTooNew
+
+ALEMBIC_DIR = Path(__file__).resolve().parent.parent / "alembic"
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(ALEMBIC_DIR))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None, "no migrations found"
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The database's revision, or None for an empty database."""
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def _known(revision: str) -> bool:
+    script = ScriptDirectory.from_config(alembic_config())
+    try:
+        return script.get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
+def refuse_newer_schema(engine: Engine) -> None:
+    current = current_revision(engine)
+    if current is not None and not _known(current):
+        raise SchemaTooNew(
+            f'the database schema is at revision "{current}", which this Lotline version does '
+            f'not know (its newest is "{head_revision()}"): the database was migrated by a newer '
+            "Lotline. Install that version on this station; nothing was written."
+        )
+
+
+def upgrade(engine: Engine, target: str = "head") -> None:
+    """Migrate the database to ``target`` (refusing a schema newer than the code)."""
+    check_reachable(engine)
+    refuse_newer_schema(engine)
+    cfg = alembic_config()
+    with writer(engine).begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, target)
+
+
+def ensure_schema(engine: Engine) -> None:
+    """What start-up does: reachable, not newer than the code, migrated to head."""
+    upgrade(engine)

@@ -1,0 +1,45 @@
+"""The traceability data model (ARCHITECTURE.md, "The data model in one paragraph")."""
+
+from db.models.audit import GENESIS_HASH, AuditEntry
+from db.models.base import Base
+from db.models.distribution import Recall, RecallItem, ServiceRecord, Shipment, ShipmentLine
+from db.models.identity import Device, Role, Station, User
+from db.models.labelling import LabelTemplate, LabelTemplateVersion, PrintJob
+from db.models.master import BomLine, Customer, Part, Product, Route, RouteStep, Site, Supplier
+from db.models.production import Event, Item, Link, WorkOrder
+from db.models.quality import Hold, InspectionPlan, InspectionResult, Nonconformance, Signature
+
+__all__ = [
+    "GENESIS_HASH",
+    "AuditEntry",
+    "Base",
+    "BomLine",
+    "Customer",
+    "Device",
+    "Event",
+    "Hold",
+    "InspectionPlan",
+    "InspectionResult",
+    "Item",
+    "LabelTemplate",
+    "LabelTemplateVersion",
+    "Link",
+    "Nonconformance",
+    "Part",
+    "PrintJob",
+    "Product",
+    "Recall",
+    "RecallItem",
+    "Role",
+    "Route",
+    "RouteStep",
+    "ServiceRecord",
+    "Shipment",
+    "ShipmentLine",
+    "Signature",
+    "Site",
+    "Station",
+    "Supplier",
+    "User",
+    "WorkOrder",
+]

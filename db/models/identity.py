@@ -1,0 +1,78 @@
+"""Who and where: roles, users, stations and the devices on them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Boolean, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from db.models.base import Base, Created, IdPK, Name, fk
+
+
+class Role(Base):
+    """A role; its permissions live in ``desktop.domain.permissions`` (rules, not data)."""
+
+    __tablename__ = "roles"
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    description: Mapped[str] = mapped_column(String(200))
+    requires_totp: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class User(Base):
+    """A person. Users are disabled, never deleted, and their ids are never reused."""
+
+    __tablename__ = "users"
+    __table_args__ = {"sqlite_autoincrement": True}
+    __signature_excluded__ = frozenset(
+        {"failed_attempts", "locked_at", "last_login_at", "password_hash", "pin_hash"}
+    )
+
+    id: Mapped[IdPK]
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[Name]
+    role: Mapped[str] = mapped_column(ForeignKey("roles.name"))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    badge_id: Mapped[str | None] = mapped_column(String(64), unique=True)
+    pin_hash: Mapped[str | None] = mapped_column(String(200))
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_at: Mapped[datetime | None]
+    disabled_at: Mapped[datetime | None]
+    password_changed_at: Mapped[datetime | None]
+    last_login_at: Mapped[datetime | None]
+    created_at: Mapped[Created]
+
+
+class Station(Base):
+    """A registered workstation; data from unregistered stations is refused (Part 11 11.10(h))."""
+
+    __tablename__ = "stations"
+    id: Mapped[IdPK]
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    site_id: Mapped[int | None] = fk("sites.id")
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[Created]
+
+
+class Device(Base):
+    """A scanner, scale or label printer registered at a station."""
+
+    __tablename__ = "devices"
+    __table_args__ = (UniqueConstraint("station_id", "name"),)
+    id: Mapped[IdPK]
+    station_id: Mapped[int] = fk("stations.id")
+    kind: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(String(64))
+    port_url: Mapped[str] = mapped_column(String(300))
+    settings: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    serial_number: Mapped[str | None] = mapped_column(String(64))
+    simulated: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[Created]
+
+
+__all__ = ["Device", "Role", "Station", "User"]

@@ -1,0 +1,122 @@
+"""What is made and what happened: work orders, items, links between them, and events."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    UniqueConstraint,
+    Uuid,
+    func,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from db.models.base import Base, Code, Created, IdPK, fk
+from db.types import UTCDateTime
+
+
+class WorkOrder(Base):
+    __tablename__ = "work_orders"
+    __signature_excluded__ = frozenset({"status", "completed_at"})
+    id: Mapped[IdPK]
+    number: Mapped[Code] = mapped_column(unique=True)
+    product_id: Mapped[int] = fk("products.id")
+    quantity: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16), default="created")
+    #: The production lot is the item of kind "production_lot" whose work_order_id is this id.
+    lot: Mapped[str | None] = mapped_column(String(20))
+    created_at: Mapped[Created]
+    released_at: Mapped[datetime | None]
+    completed_at: Mapped[datetime | None]
+
+
+class Item(Base):
+    """Anything traceable: a unit (serial), production lot, material lot, case or pallet."""
+
+    __tablename__ = "items"
+    __table_args__ = (
+        UniqueConstraint("gtin", "serial"),
+        UniqueConstraint("sscc"),
+        Index("ix_items_gtin_lot", "gtin", "lot"),
+        Index("ix_items_serial", "serial"),
+        Index("ix_items_supplier_lot", "supplier_lot"),
+        CheckConstraint("quantity_available >= 0", name="quantity_available_not_negative"),
+    )
+    __signature_excluded__ = frozenset(
+        {"status", "quantity_available", "current_step", "updated_at", "site_id"}
+    )
+
+    id: Mapped[IdPK]
+    kind: Mapped[str] = mapped_column(String(16))
+    product_id: Mapped[int | None] = fk("products.id", index=True)
+    part_id: Mapped[int | None] = fk("parts.id", index=True)
+    work_order_id: Mapped[int | None] = fk("work_orders.id", index=True)
+    supplier_id: Mapped[int | None] = fk("suppliers.id")
+    gtin: Mapped[str | None] = mapped_column(String(14))
+    lot: Mapped[str | None] = mapped_column(String(20))
+    serial: Mapped[str | None] = mapped_column(String(20))
+    sscc: Mapped[str | None] = mapped_column(String(18))
+    supplier_lot: Mapped[str | None] = mapped_column(String(40))
+    expiry: Mapped[date | None] = mapped_column(Date)
+    production_date: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16))
+    quantity: Mapped[Decimal] = mapped_column(Numeric(14, 4), default=Decimal(1))
+    quantity_available: Mapped[Decimal] = mapped_column(Numeric(14, 4), default=Decimal(1))
+    unit: Mapped[str] = mapped_column(String(8), default="ea")
+    current_step: Mapped[int] = mapped_column(Integer, default=0)
+    site_id: Mapped[int | None] = fk("sites.id")
+    certificate_path: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[Created]
+    updated_at: Mapped[datetime | None]
+
+
+class Event(Base):
+    """One recorded step. Immutable; the UUID is made by the station, so a retry is idempotent."""
+
+    __tablename__ = "events"
+    __table_args__ = (Index("ix_events_item_id_db_time", "item_id", "db_time"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    outcome: Mapped[str] = mapped_column(String(16), default="ok")
+    item_id: Mapped[int | None] = fk("items.id")
+    work_order_id: Mapped[int | None] = fk("work_orders.id", index=True)
+    step_id: Mapped[int | None] = fk("route_steps.id")
+    station_id: Mapped[int | None] = fk("stations.id")
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    device_id: Mapped[int | None] = fk("devices.id")
+    station_time: Mapped[datetime] = mapped_column(UTCDateTime())
+    db_time: Mapped[datetime] = mapped_column(UTCDateTime(), server_default=func.now(), index=True)
+    data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class Link(Base):
+    """Child item consumed into (or packed into) a parent item, by an event.
+
+    Links are never deleted: disaggregation or rework removal sets ``removed_event_id``.
+    """
+
+    __tablename__ = "links"
+    __table_args__ = (
+        Index("ix_links_parent_item_id", "parent_item_id", "child_item_id"),
+        Index("ix_links_child_item_id", "child_item_id", "parent_item_id"),
+        CheckConstraint("quantity > 0", name="quantity_positive"),
+    )
+    id: Mapped[IdPK]
+    parent_item_id: Mapped[int] = fk("items.id")
+    child_item_id: Mapped[int] = fk("items.id")
+    quantity: Mapped[Decimal] = mapped_column(Numeric(14, 4), default=Decimal(1))
+    kind: Mapped[str] = mapped_column(String(16), default="consume")  # consume | pack
+    event_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("events.id"))
+    removed_event_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("events.id"))
+    created_at: Mapped[Created]

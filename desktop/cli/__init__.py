@@ -1,0 +1,46 @@
+"""The `lotline` command: every headless job (db, user, audit, udi, label, sim, demo, trace, bench).
+
+Each sub-command lives in its own module of this package and exposes
+``register(subparsers)``; this module only assembles them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+# Modules of this package that add sub-commands, in the order `lotline --help` lists them.
+COMMANDS: tuple[str, ...] = (
+    "db_cmd",
+    "user_cmd",
+    "audit_cmd",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="lotline",
+        description="Lotline: plant-floor traceability for medical-device manufacturing.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        module = importlib.import_module(f"desktop.cli.{name}")
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return 2
+    code = handler(args)
+    return int(code or 0)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

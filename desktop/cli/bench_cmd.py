@@ -1,0 +1,20 @@
+"""`lotline bench KIND`: benchmarks that print JSON figures (the bench/ scripts call these too).
+
+Each kind lives in its own module ``desktop.cli.bench_<kind>`` exposing ``register_bench(sub)``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+from typing import Any
+
+BENCHES: tuple[str, ...] = ()
+
+
+def register(sub: Any) -> None:
+    parser: argparse.ArgumentParser = sub.add_parser("bench", help="run a benchmark, print figures")
+    kinds = parser.add_subparsers(dest="bench_kind", metavar="KIND")
+    for name in BENCHES:
+        importlib.import_module(f"desktop.cli.bench_{name}").register_bench(kinds)
+    parser.set_defaults(handler=lambda args: parser.print_help() or 2)

@@ -1,0 +1,72 @@
+"""What the sub-commands share: the --database option, opening a migrated engine, exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import socket
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import Engine
+
+from db.engine import make_engine
+from db.errors import DatabaseProblem
+from db.migrate import ensure_schema
+from desktop.services.context import Actor, Context
+from desktop.services.errors import Refusal
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+
+def add_database(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help="sqlite:///FILE or postgresql://USER@HOST:PORT/DB "
+        "(default: LOTLINE_DATABASE_URL, else an SQLite file in the user data folder)",
+    )
+
+
+def open_engine(args: argparse.Namespace, *, migrate: bool = True) -> Engine:
+    """Engine for --database; migrated to head (refusing a newer schema) unless told not to."""
+    engine = make_engine(getattr(args, "database", None))
+    if migrate:
+        ensure_schema(engine)
+    return engine
+
+
+def cli_station() -> str:
+    return f"cli@{socket.gethostname()}"[:64]
+
+
+def system_context(engine: Engine, job: str) -> Context:
+    return Context(engine, Actor(None, f"system:{job}", "Lotline system", None, cli_station()))
+
+
+def guarded(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """Turn database problems and refusals into one clear line on stderr and exit code 1."""
+
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return handler(args)
+        except (DatabaseProblem, Refusal) as problem:
+            print(f"lotline: {problem}", file=sys.stderr)
+            return EXIT_FAIL
+
+    return run
+
+
+def read_stdin_lines(count: int) -> list[str]:
+    """Read ``count`` lines from stdin (passwords), without their line endings."""
+    lines = []
+    for _ in range(count):
+        line = sys.stdin.readline()
+        if not line:
+            break
+        lines.append(line.rstrip("\r\n"))
+    return lines
+
+
+def set_handler(parser: argparse.ArgumentParser, handler: Callable[[Any], int]) -> None:
+    parser.set_defaults(handler=guarded(handler))

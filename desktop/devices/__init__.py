@@ -1,0 +1,1 @@
+"""Serial device drivers and their simulators: stdlib and pyserial only, nothing of the app."""

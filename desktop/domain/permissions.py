@@ -1,0 +1,151 @@
+"""Roles, what each may do, and which signature meanings each may sign (Part 11 11.10(g))."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    OPERATOR = "operator"
+    QC_INSPECTOR = "qc_inspector"
+    PACKAGING = "packaging"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+
+class Permission(StrEnum):
+    USERS_MANAGE = "manage users"
+    MASTER_DATA_MANAGE = "manage master data"
+    STATIONS_MANAGE = "manage stations and devices"
+    MATERIAL_RECEIVE = "receive material lots"
+    MATERIAL_INSPECT = "record incoming inspections"
+    MATERIAL_DISPOSITION = "release or reject material lots"
+    WORK_ORDER_MANAGE = "create and release work orders"
+    SERIALS_COMMISSION = "commission serial numbers"
+    STEP_EXECUTE = "execute production steps"
+    COMPONENT_CONSUME = "consume components"
+    INSPECTION_RECORD = "record inspections"
+    NCR_OPEN = "open nonconformances"
+    NCR_DISPOSITION = "disposition nonconformances"
+    HOLD_PLACE = "place holds"
+    HOLD_RELEASE = "release holds"
+    LOT_RELEASE = "release lots for distribution"
+    LABEL_TEMPLATE_APPROVE = "approve label templates"
+    LABEL_PRINT = "print labels"
+    LABEL_VERIFY = "verify labels"
+    LABEL_REPRINT_APPROVE = "approve label reprints"
+    LABEL_RECONCILE = "reconcile labels"
+    PACK = "pack units into cases and pallets"
+    SHIP = "ship to customers"
+    SERVICE_RECORD = "record installation, service, returns and disposal"
+    TRACE_VIEW = "trace items"
+    RECALL_MANAGE = "run recalls"
+    RECORD_EXPORT = "export batch records"
+    AUDIT_VIEW = "review the audit trail"
+
+
+class Meaning(StrEnum):
+    """Meanings of an electronic signature (Part 11 11.50(a)(3))."""
+
+    RELEASED_FOR_DISTRIBUTION = "Released for distribution"
+    MATERIAL_RELEASED = "Material released for use"
+    DISPOSITION_APPROVED = "Disposition approved"
+    TEMPLATE_APPROVED = "Label template approved"
+    REPRINT_APPROVED = "Reprint approved"
+    REVIEWED = "Reviewed"
+    RECALL_CLOSED = "Recall closed"
+
+
+P = Permission
+_SHARED = frozenset({P.TRACE_VIEW})
+
+ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
+    Role.OPERATOR: _SHARED | {P.STEP_EXECUTE, P.COMPONENT_CONSUME, P.NCR_OPEN},
+    Role.QC_INSPECTOR: _SHARED
+    | {
+        P.MATERIAL_INSPECT,
+        P.MATERIAL_DISPOSITION,
+        P.INSPECTION_RECORD,
+        P.NCR_OPEN,
+        P.NCR_DISPOSITION,
+        P.HOLD_PLACE,
+        P.HOLD_RELEASE,
+        P.LOT_RELEASE,
+        P.LABEL_TEMPLATE_APPROVE,
+        P.RECORD_EXPORT,
+        P.AUDIT_VIEW,
+    },
+    Role.PACKAGING: _SHARED
+    | {P.MATERIAL_RECEIVE, P.LABEL_PRINT, P.LABEL_VERIFY, P.LABEL_RECONCILE, P.PACK, P.SHIP},
+    Role.SUPERVISOR: _SHARED
+    | {
+        P.MATERIAL_RECEIVE,
+        P.WORK_ORDER_MANAGE,
+        P.SERIALS_COMMISSION,
+        P.STEP_EXECUTE,
+        P.COMPONENT_CONSUME,
+        P.NCR_OPEN,
+        P.HOLD_PLACE,
+        P.LABEL_REPRINT_APPROVE,
+        P.LABEL_RECONCILE,
+        P.SERVICE_RECORD,
+        P.RECALL_MANAGE,
+        P.RECORD_EXPORT,
+        P.AUDIT_VIEW,
+    },
+    Role.ADMIN: _SHARED | {P.USERS_MANAGE, P.MASTER_DATA_MANAGE, P.STATIONS_MANAGE, P.AUDIT_VIEW},
+}
+
+SIGNING_RIGHTS: Mapping[Role, frozenset[Meaning]] = {
+    Role.OPERATOR: frozenset(),
+    Role.QC_INSPECTOR: frozenset(
+        {
+            Meaning.RELEASED_FOR_DISTRIBUTION,
+            Meaning.MATERIAL_RELEASED,
+            Meaning.DISPOSITION_APPROVED,
+            Meaning.TEMPLATE_APPROVED,
+            Meaning.REVIEWED,
+        }
+    ),
+    Role.PACKAGING: frozenset(),
+    Role.SUPERVISOR: frozenset({Meaning.REPRINT_APPROVED, Meaning.REVIEWED, Meaning.RECALL_CLOSED}),
+    Role.ADMIN: frozenset(),
+}
+
+#: Roles whose users need a TOTP second factor at log-in unless configured otherwise.
+TOTP_REQUIRED_BY_DEFAULT: frozenset[Role] = frozenset({Role.ADMIN})
+
+#: Who to ask, named in a refusal, for each permission's usual holder.
+ROLE_TITLES: Mapping[Role, str] = {
+    Role.OPERATOR: "a line operator",
+    Role.QC_INSPECTOR: "a QC inspector",
+    Role.PACKAGING: "packaging",
+    Role.SUPERVISOR: "a supervisor",
+    Role.ADMIN: "an administrator",
+}
+
+
+def parse_role(text: str) -> Role:
+    try:
+        return Role(text)
+    except ValueError:
+        names = ", ".join(r.value for r in Role)
+        raise ValueError(f'unknown role "{text}": use one of {names}') from None
+
+
+def can(role: Role | str, permission: Permission) -> bool:
+    return permission in ROLE_PERMISSIONS.get(Role(role), frozenset())
+
+
+def may_sign(role: Role | str, meaning: Meaning) -> bool:
+    return meaning in SIGNING_RIGHTS.get(Role(role), frozenset())
+
+
+def holders(permission: Permission) -> list[Role]:
+    """Roles that hold ``permission`` (to say whom to ask in a refusal)."""
+    return [role for role, perms in ROLE_PERMISSIONS.items() if permission in perms]
+
+
+def signers(meaning: Meaning) -> list[Role]:
+    return [role for role, meanings in SIGNING_RIGHTS.items() if meaning in meanings]

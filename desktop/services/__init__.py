@@ -1,0 +1,1 @@
+"""Use cases: one public function is one transaction, permission-checked and audited."""

@@ -1,0 +1,62 @@
+"""Who is acting, where, and against which database: what every use case receives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import Engine
+
+from db.types import utcnow
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The person (or system job) behind a write, and the station it came from."""
+
+    user_id: int | None
+    username: str
+    full_name: str
+    role: str | None
+    station: str
+    station_id: int | None = None
+
+    @classmethod
+    def system(cls, job: str) -> Actor:
+        """A headless job with no logged-in person (bootstrap, migrations)."""
+        return cls(None, f"system:{job}", "Lotline system", None, "cli")
+
+
+@dataclass
+class LoginSession:
+    """A continuous signing session (Part 11 11.200(a)(1)): ends at logout, lock or timeout."""
+
+    actor: Actor
+    started_at: datetime = field(default_factory=utcnow)
+    signings: int = 0
+    ended_at: datetime | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.ended_at is None
+
+    def end(self) -> None:
+        self.ended_at = utcnow()
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Site policy a service applies (from the station configuration)."""
+
+    lockout_threshold: int = 5
+    totp_roles: frozenset[str] = frozenset({"admin"})
+
+
+@dataclass(frozen=True)
+class Context:
+    engine: Engine
+    actor: Actor
+    settings: Settings = Settings()
+
+    def as_actor(self, actor: Actor) -> Context:
+        return Context(self.engine, actor, self.settings)

@@ -1,0 +1,45 @@
+"""``@use_case(permission)``: turns ``fn(uow, ...)`` into the public ``fn(ctx, ...)``."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable
+from typing import Concatenate, ParamSpec, TypeVar
+
+from desktop.domain.permissions import Permission
+from desktop.services.context import Context
+from desktop.services.errors import AuthenticationFailed, Refusal
+from desktop.services.lockout import note_failure
+from desktop.services.uow import UnitOfWork, record_refusal
+
+log = logging.getLogger(__name__)
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def use_case(
+    permission: Permission | None,
+) -> Callable[[Callable[Concatenate[UnitOfWork, P], R]], Callable[Concatenate[Context, P], R]]:
+    """Make ``fn(uow, ...)`` a public use case ``fn(ctx, ...)``: one transaction, permission
+    checked first, refusals audited."""
+
+    def wrap(fn: Callable[Concatenate[UnitOfWork, P], R]) -> Callable[Concatenate[Context, P], R]:
+        @functools.wraps(fn)
+        def run(ctx: Context, /, *args: P.args, **kwargs: P.kwargs) -> R:
+            try:
+                with UnitOfWork(ctx) as uow:
+                    if permission is not None:
+                        uow.require(permission)
+                    return fn(uow, *args, **kwargs)
+            except AuthenticationFailed as failure:
+                log.info("authentication failed in %s: %s", fn.__name__, failure)
+                raise note_failure(ctx, failure) from None
+            except Refusal as refusal:
+                log.info("refused %s for %s: %s", fn.__name__, ctx.actor.username, refusal)
+                record_refusal(ctx, fn.__name__, refusal)
+                raise
+
+        return run
+
+    return wrap

@@ -1,0 +1,1 @@
+"""The station screens: the only package that imports PySide6."""
