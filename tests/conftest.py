@@ -109,3 +109,11 @@ def engine(database_url: str) -> Iterator[Engine]:
     eng = make_engine(database_url)
     yield eng
     eng.dispose()
+
+
+@pytest.fixture
+def plant(engine: Engine):  # type: ignore[no-untyped-def]
+    """The demo plant loaded into a fresh database (tests/support/plant.py)."""
+    from tests.support.plant import Plant
+
+    return Plant(engine)

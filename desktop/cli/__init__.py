@@ -16,6 +16,7 @@ COMMANDS: tuple[str, ...] = (
     "db_cmd",
     "user_cmd",
     "audit_cmd",
+    "masterdata_cmd",
 )
 
 

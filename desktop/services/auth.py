@@ -83,7 +83,7 @@ def _check_new_user(session: Session, username: str, password: str, badge_id: st
         raise Refusal(f'badge "{badge_id}" already belongs to another user', entity="user")
 
 
-def _create(
+def create_user_in(
     uow: UnitOfWork,
     username: str,
     full_name: str,
@@ -116,7 +116,11 @@ def _create(
     uow.audit(
         "user.create", "user", user.id, new=new | {"badge": bool(badge_id), "totp": needs_totp}
     )
-    uri = pyotp.TOTP(secret).provisioning_uri(name=username, issuer_name="Lotline") if secret else None
+    uri = (
+        pyotp.TOTP(secret).provisioning_uri(name=username, issuer_name="Lotline")
+        if secret
+        else None
+    )
     return _info(user, uri)
 
 
@@ -131,7 +135,7 @@ def bootstrap_admin(
             entity="user",
             entity_id=username,
         )
-    return _create(uow, username, full_name, "admin", password, None, pin)
+    return create_user_in(uow, username, full_name, "admin", password, None, pin)
 
 
 @use_case(Permission.USERS_MANAGE)
@@ -144,7 +148,7 @@ def add_user(
     badge_id: str | None = None,
     pin: str | None = None,
 ) -> UserInfo:
-    return _create(uow, username, full_name, role, password, badge_id, pin)
+    return create_user_in(uow, username, full_name, role, password, badge_id, pin)
 
 
 def _user(session: Session, username: str) -> User:

@@ -1,0 +1,97 @@
+"""Kinds of item and the states they go through (the lot and unit state machines)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ItemKind(StrEnum):
+    UNIT = "unit"  # a serialised finished device (or a serialised component)
+    PRODUCTION_LOT = "production_lot"  # a lot of a lot-controlled product, or a work order's lot
+    MATERIAL_LOT = "material_lot"  # a supplier lot of a part
+    CASE = "case"
+    PALLET = "pallet"
+
+
+class Status(StrEnum):
+    # material lots
+    QUARANTINE = "quarantine"
+    RELEASED = "released"
+    REJECTED = "rejected"
+    # units and production lots
+    IN_PROCESS = "in_process"
+    NONCONFORMING = "nonconforming"
+    COMPLETED = "completed"
+    PACKED = "packed"
+    SHIPPED = "shipped"
+    INSTALLED = "installed"
+    RETURNED = "returned"
+    SCRAPPED = "scrapped"
+    DISPOSED = "disposed"
+    CONSUMED = "consumed"  # a serialised component built into a unit
+    # cases and pallets
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+#: Which states may follow which, per kind. Anything else is refused by the services.
+TRANSITIONS: dict[ItemKind, dict[Status, frozenset[Status]]] = {
+    ItemKind.MATERIAL_LOT: {
+        Status.QUARANTINE: frozenset({Status.RELEASED, Status.REJECTED}),
+        Status.RELEASED: frozenset({Status.REJECTED}),
+        Status.REJECTED: frozenset(),
+    },
+    ItemKind.UNIT: {
+        Status.IN_PROCESS: frozenset(
+            {Status.COMPLETED, Status.NONCONFORMING, Status.SCRAPPED, Status.CONSUMED}
+        ),
+        Status.NONCONFORMING: frozenset({Status.IN_PROCESS, Status.SCRAPPED, Status.COMPLETED}),
+        Status.COMPLETED: frozenset(
+            {Status.RELEASED, Status.NONCONFORMING, Status.SCRAPPED, Status.CONSUMED}
+        ),
+        Status.RELEASED: frozenset({Status.PACKED, Status.SHIPPED, Status.NONCONFORMING}),
+        Status.PACKED: frozenset({Status.SHIPPED, Status.RELEASED}),
+        Status.SHIPPED: frozenset({Status.INSTALLED, Status.RETURNED}),
+        Status.INSTALLED: frozenset({Status.RETURNED, Status.DISPOSED}),
+        Status.RETURNED: frozenset({Status.IN_PROCESS, Status.SCRAPPED, Status.DISPOSED}),
+        Status.SCRAPPED: frozenset(),
+        Status.DISPOSED: frozenset(),
+        Status.CONSUMED: frozenset(),
+    },
+    ItemKind.PRODUCTION_LOT: {
+        Status.IN_PROCESS: frozenset({Status.COMPLETED, Status.NONCONFORMING}),
+        Status.NONCONFORMING: frozenset({Status.IN_PROCESS, Status.COMPLETED, Status.SCRAPPED}),
+        Status.COMPLETED: frozenset({Status.RELEASED, Status.NONCONFORMING, Status.REJECTED}),
+        Status.RELEASED: frozenset({Status.PACKED, Status.SHIPPED}),
+        Status.PACKED: frozenset({Status.SHIPPED}),
+        Status.SHIPPED: frozenset(),
+        Status.REJECTED: frozenset(),
+        Status.SCRAPPED: frozenset(),
+    },
+    ItemKind.CASE: {
+        Status.OPEN: frozenset({Status.CLOSED}),
+        Status.CLOSED: frozenset({Status.OPEN, Status.SHIPPED, Status.PACKED}),
+        Status.PACKED: frozenset({Status.SHIPPED, Status.CLOSED}),
+        Status.SHIPPED: frozenset(),
+    },
+    ItemKind.PALLET: {
+        Status.OPEN: frozenset({Status.CLOSED}),
+        Status.CLOSED: frozenset({Status.OPEN, Status.SHIPPED}),
+        Status.SHIPPED: frozenset(),
+    },
+}
+
+
+def may_change(kind: str, old: str, new: str) -> bool:
+    table = TRANSITIONS.get(ItemKind(kind), {})
+    return Status(new) in table.get(Status(old), frozenset())
+
+
+def describe(status: str) -> str:
+    """A status in words for messages ("in quarantine", "rejected", ...)."""
+    words = {
+        Status.QUARANTINE: "in quarantine",
+        Status.IN_PROCESS: "in production",
+        Status.NONCONFORMING: "nonconforming",
+    }
+    return words.get(Status(status), status.replace("_", " "))

@@ -1,0 +1,124 @@
+"""Writing the traceability record: events (idempotent by the station's UUID), links, states."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+
+from db.models import Event, Item, Link, Station
+from db.types import utcnow
+from desktop.domain.states import describe, may_change
+from desktop.services.errors import Refusal
+from desktop.services.uow import UnitOfWork
+
+
+def already_recorded(uow: UnitOfWork, event_id: uuid.UUID | None) -> Event | None:
+    """The event a station already wrote with this UUID (a retried write), if any."""
+    return None if event_id is None else uow.session.get(Event, event_id)
+
+
+def record_event(
+    uow: UnitOfWork,
+    kind: str,
+    *,
+    item: Item | None = None,
+    event_id: uuid.UUID | None = None,
+    work_order_id: int | None = None,
+    step_id: int | None = None,
+    device_id: int | None = None,
+    station_time: datetime | None = None,
+    outcome: str = "ok",
+    data: dict[str, Any] | None = None,
+) -> Event:
+    """Append one immutable event, and its audit entry, in the caller's transaction."""
+    event = Event(
+        id=event_id or uuid.uuid4(),
+        kind=kind,
+        outcome=outcome,
+        item_id=item.id if item is not None else None,
+        work_order_id=work_order_id if work_order_id is not None else _wo(item),
+        step_id=step_id,
+        station_id=uow.actor.station_id,
+        user_id=uow.actor.user_id,
+        device_id=device_id,
+        station_time=station_time or utcnow(),
+        data=data or {},
+    )
+    uow.session.add(event)
+    uow.session.flush()
+    uow.audit(f"event.{kind}", "event", event.id, new={"item": event.item_id, "outcome": outcome})
+    return event
+
+
+def _wo(item: Item | None) -> int | None:
+    return item.work_order_id if item is not None else None
+
+
+def add_link(
+    uow: UnitOfWork,
+    parent: Item,
+    child: Item,
+    event: Event,
+    *,
+    quantity: Decimal = Decimal(1),
+    kind: str = "consume",
+) -> Link:
+    link = Link(
+        parent_item_id=parent.id,
+        child_item_id=child.id,
+        quantity=quantity,
+        kind=kind,
+        event_id=event.id,
+    )
+    uow.session.add(link)
+    uow.session.flush()
+    uow.audit(
+        f"link.{kind}",
+        "link",
+        link.id,
+        new={"parent": parent.id, "child": child.id, "quantity": quantity, "event": event.id},
+    )
+    return link
+
+
+def remove_link(uow: UnitOfWork, link: Link, event: Event, reason: str) -> None:
+    """Undo a link (rework removal, disaggregation): marked removed, never deleted."""
+    link.removed_event_id = event.id
+    uow.audit("link.remove", "link", link.id, new={"removed_by": event.id}, reason=reason)
+
+
+def set_status(uow: UnitOfWork, item: Item, new: str, *, reason: str | None = None) -> None:
+    """Move an item to a new state, refusing a transition the state machine does not allow."""
+    if item.status == new:
+        return
+    if not may_change(item.kind, item.status, new):
+        raise Refusal(
+            f"{label(item)} is {describe(item.status)} and cannot become {describe(new)}",
+            entity="item",
+            entity_id=str(item.id),
+        )
+    old = item.status
+    item.status = new
+    item.updated_at = utcnow()
+    uow.audit(
+        "item.status", "item", item.id, old={"status": old}, new={"status": new}, reason=reason
+    )
+
+
+def label(item: Item) -> str:
+    """How people name an item in a message: serial, lot, SSCC."""
+    if item.sscc:
+        return f"{item.kind} SSCC {item.sscc}"
+    if item.serial:
+        return f"unit {item.serial}"
+    if item.kind == "material_lot":
+        return f"lot {item.supplier_lot or item.lot}"
+    return f"lot {item.lot}" if item.lot else f"item {item.id}"
+
+
+def station_id(uow: UnitOfWork, name: str) -> int | None:
+    return uow.session.scalar(select(Station.id).where(Station.name == name))
