@@ -17,6 +17,7 @@ COMMANDS: tuple[str, ...] = (
     "user_cmd",
     "audit_cmd",
     "masterdata_cmd",
+    "udi_cmd",
 )
 
 

@@ -1,0 +1,106 @@
+"""Value types of the identifier layer: what a scan parses to, what compose builds."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+Scheme = Literal["GS1", "HIBC", "ISBT128"]
+Agency = Literal["GS1", "HIBCC", "ICCBBA"]
+HibcKind = Literal["primary", "secondary", "concatenated"]
+
+AGENCY: dict[str, Agency] = {"GS1": "GS1", "HIBC": "HIBCC", "ISBT128": "ICCBBA"}
+
+
+class ComposeError(ValueError):
+    """compose() refused its input; the message names the field and the value."""
+
+
+@dataclass(frozen=True)
+class HibcInfo:
+    """The HIBC structure behind a ParsedUDI (REFERENCE 1.9)."""
+
+    kind: HibcKind
+    check: str  # the symbol's own mod-43 check character (may be a space)
+    lic: str | None = None  # labeler identification code (4 characters, first alphabetic)
+    pcn: str | None = None  # product or catalogue number
+    unit_of_measure: int | None = None  # 0 = unit of use, 1-8 packaging levels, 9 variable
+    link: str | None = None  # secondary (two-read) only: equals the primary's check character
+    quantity: int | None = None
+    supplemental: tuple[tuple[str, str], ...] = ()  # ASC MH10 data identifiers: ("16D", ...)
+
+
+@dataclass(frozen=True)
+class ParsedUDI:
+    """One scan (or typed entry), parsed. Never raised: problems are in ``errors``.
+
+    ``valid`` is True exactly when ``errors`` is empty; ``warnings`` never make it False.
+    ``ais`` keeps GS1 element strings in the scanned order; HIBC scans leave it empty and fill
+    ``hibc`` instead.
+    """
+
+    raw: str
+    scheme: Scheme | None = None
+    issuing_agency: Agency | None = None
+    symbology: str | None = None  # AIM identifier as sent, e.g. "]d2"
+    di: str | None = None
+    gtin: str | None = None
+    lot: str | None = None
+    serial: str | None = None
+    expiry: dt.date | None = None
+    production_date: dt.date | None = None
+    ais: tuple[tuple[str, str], ...] = ()
+    hri: tuple[str, ...] = ()
+    errors: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    hibc: HibcInfo | None = None
+    valid: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "valid", not self.errors)
+
+    @property
+    def ai_values(self) -> dict[str, str]:
+        """AI -> value; when an AI repeats, the first occurrence wins."""
+        values: dict[str, str] = {}
+        for ai, value in self.ais:
+            values.setdefault(ai, value)
+        return values
+
+    def get(self, ai: str) -> str | None:
+        """The value of ``ai`` in this scan, or None."""
+        return self.ai_values.get(ai)
+
+    def to_json_dict(self) -> dict[str, object]:
+        """The public summary (the `lotline udi parse --json` object): JSON-ready types only."""
+        return {
+            "valid": self.valid,
+            "scheme": self.scheme,
+            "symbology": self.symbology,
+            "di": self.di,
+            "gtin": self.gtin,
+            "lot": self.lot,
+            "serial": self.serial,
+            "expiry": self.expiry.isoformat() if self.expiry else None,
+            "production_date": self.production_date.isoformat() if self.production_date else None,
+            "ais": self.ai_values,
+            "hri": list(self.hri),
+            "errors": list(self.errors),
+            "warnings": list(self.warnings),
+        }
+
+
+@dataclass(frozen=True)
+class ComposedUDI:
+    """A GS1 element string built by compose(), in every form a label needs."""
+
+    element_string: str  # AIs concatenated, GS after each variable field but the last, no FNC1
+    pairs: tuple[tuple[str, str], ...]  # placed order: fixed-length AIs (01 first), then variable
+    bracketed: str  # "(01)09506000134352(17)271231(10)ABC"; a "(" in data is written "\("
+    hri: tuple[str, ...]  # "(01) 09506000134352", one line per AI
+    human_dates: dict[str, str] = field(default_factory=dict)  # date AI -> "YYYY-MM-DD"
+
+    @property
+    def ai_values(self) -> dict[str, str]:
+        return dict(self.pairs)
