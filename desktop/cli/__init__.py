@@ -18,6 +18,7 @@ COMMANDS: tuple[str, ...] = (
     "audit_cmd",
     "masterdata_cmd",
     "udi_cmd",
+    "label_cmd",
 )
 
 

@@ -1,0 +1,88 @@
+"""What a planned label is made of, in printer dots from the label's top-left corner.
+
+The layout turns a template and a UDI into these items once; the ZPL, PDF and PNG renderers
+only draw them, so all three agree on every position and size.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Text:
+    x: int
+    y: int  # top of the text cell; the baseline is at y + 0.75 * size
+    size: int  # cell height in dots (ZPL ^A0 height, PDF font size)
+    text: str
+
+    BASELINE = 0.75
+
+
+@dataclass(frozen=True)
+class Rect:
+    """A rectangle outline of line width ``t``; solid when ``t`` covers it (ZPL ^GB)."""
+
+    x: int
+    y: int
+    w: int
+    h: int
+    t: int
+
+    @property
+    def solid(self) -> bool:
+        return 2 * self.t >= min(self.w, self.h)
+
+
+@dataclass(frozen=True)
+class Diagonal:
+    """A line across the box ``w`` x ``h``: rising "/" or falling "\\" (ZPL ^GD)."""
+
+    x: int
+    y: int
+    w: int
+    h: int
+    t: int
+    rising: bool
+
+
+@dataclass(frozen=True)
+class DataMatrix:
+    x: int  # top-left of the symbol itself; the quiet zone lies outside
+    y: int
+    module: int  # dots per module
+    size: int  # modules per side
+    pairs: tuple[tuple[str, str], ...]
+    element_string: str
+
+
+@dataclass(frozen=True)
+class Linear:
+    """A GS1-128 symbol; x is its first bar, the quiet zones lie outside."""
+
+    x: int
+    y: int
+    module: int
+    height: int
+    pairs: tuple[tuple[str, str], ...]
+    data: str  # element string of this symbol's part (GS separated)
+    codewords: tuple[int, ...]  # the ZPL encoding (start included, check and stop excluded)
+
+
+Item = Text | Rect | Diagonal | DataMatrix | Linear
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A label laid out at one resolution: what to draw, and what it must decode to."""
+
+    template: str
+    version: int
+    dpi: int
+    dpmm: int
+    width: int  # dots
+    height: int
+    width_mm: float
+    height_mm: float
+    items: tuple[Item, ...]
+    expected: tuple[tuple[str, str], ...]  # (AIM symbology identifier, data) per symbol

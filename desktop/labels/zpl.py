@@ -1,0 +1,79 @@
+"""ZPL II for a planned label (REFERENCE 3.3).
+
+^BX names its escape character explicitly ('#', outside GS1 character set 82) and writes FNC1
+as '#1'; ^BC is written in mode N as ``>;>8`` ... (see code128). Text goes through ^FH with '_'
+as the hex indicator, so that '^', '~' and '_' in a product name print as text instead of being
+read as commands. The symbol size of ^BX is given explicitly (the planned size).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from desktop.domain.udi import ComposedUDI
+from desktop.labels.code128 import zpl_field_data
+from desktop.labels.items import DataMatrix, Diagonal, Item, Plan, Rect, Text
+from desktop.labels.layout import plan_label
+from desktop.labels.templates import Template
+
+BX_ESCAPE = "#"
+FH_INDICATOR = "_"
+_SAFE = frozenset(chr(c) for c in range(0x20, 0x7F)) - {"^", "~", FH_INDICATOR}
+
+
+def render_zpl(
+    template: Template | str,
+    data: ComposedUDI,
+    fields: Mapping[str, str],
+    dpi: int | None = None,
+) -> bytes:
+    """The label as ZPL II bytes (UTF-8), laid out and size-checked at ``dpi``."""
+    return zpl_from_plan(plan_label(template, data, fields, dpi))
+
+
+def zpl_from_plan(plan: Plan) -> bytes:
+    lines = [
+        "^XA",
+        "^CI28",
+        f"^PW{plan.width}^LL{plan.height}^LH0,0",
+        f"^FX {fh_escape(plan.template)} v{plan.version} {plan.dpi} dpi^FS",
+    ]
+    lines.extend(_item(item) for item in plan.items)
+    lines.extend(["^PQ1,0,1,Y", "^XZ", ""])
+    return "\n".join(lines).encode("utf-8")
+
+
+def _item(item: Item) -> str:
+    if isinstance(item, Text):
+        font = f"^A0N,{item.size},{item.size}"
+        return f"^FO{item.x},{item.y}{font}^FH{FH_INDICATOR}^FD{fh_escape(item.text)}^FS"
+    if isinstance(item, Rect):
+        return f"^FO{item.x},{item.y}^GB{item.w},{item.h},{item.t},B,0^FS"
+    if isinstance(item, Diagonal):
+        return (
+            f"^FO{item.x},{item.y}^GD{item.w},{item.h},{item.t},B,{'R' if item.rising else 'L'}^FS"
+        )
+    if isinstance(item, DataMatrix):
+        return (
+            f"^FO{item.x},{item.y}^BXN,{item.module},200,{item.size},{item.size},,{BX_ESCAPE}"
+            f"^FD{bx_field_data(item.element_string)}^FS"
+        )
+    return (
+        f"^FO{item.x},{item.y}^BY{item.module}^BCN,{item.height},N,N,N,N"
+        f"^FD{zpl_field_data(item.codewords)}^FS"
+    )
+
+
+def fh_escape(text: str) -> str:
+    """Text for a ^FH_ field: anything but plain printable ASCII as _hh UTF-8 bytes."""
+    return "".join(
+        ch if ch in _SAFE else "".join(f"{FH_INDICATOR}{b:02X}" for b in ch.encode("utf-8"))
+        for ch in text
+    )
+
+
+def bx_field_data(element_string: str) -> str:
+    """^BX field data: FNC1 first, GS as FNC1, with '#' as the escape character."""
+    if BX_ESCAPE in element_string:
+        raise ValueError("'#' is not a GS1 character and cannot be in an element string")
+    return BX_ESCAPE + "1" + element_string.replace("\x1d", BX_ESCAPE + "1")

@@ -1,0 +1,67 @@
+"""Render the sample labels in docs/labels: our PNG, PDF and ZPL, and zebrash's PNG of our ZPL.
+
+Run from the repository root (node and `npm ci` are needed for the zebrash rendering):
+
+    .venv/bin/python docs/labels/make_samples.py
+
+Every file is verified before it is written: ours through render_verified, zebrash's PNG by
+decoding it with zxing-cpp and comparing with the layout's expected symbols.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+from PIL import Image
+
+from desktop.domain.udi import compose
+from desktop.labels import plan_label, render_verified
+from desktop.labels.verify import decode
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+SCRIPT = REPO / "tests" / "e2e" / "labels" / "render_zpl.mjs"
+FIELDS = {"product_name": "Infusion Pump IP-300", "ref": "IP-300"}
+SAMPLES = {
+    # name: (template, dpi, UDI fields)
+    "udi-4x2": ("udi-4x2", 203, {"01": "09506000134352", "17": "271231",
+                                 "10": "ABC123", "21": "SN0001"}),
+    "udi-4x2-split": ("udi-4x2", 203, {"01": "09506000134352", "17": "271231", "11": "260115",
+                                       "10": "ABC123", "21": "SN0001"}),
+    "udi-4x2-dm-only": ("udi-4x2", 300, {"01": "09506000134352", "17": "271231",
+                                         "10": "LOT-2026-ABCDEFGHIJ", "21": "SN-000000000001"}),
+    "udi-2x1": ("udi-2x1", 300, {"01": "09506000134352", "17": "271231", "11": "260115",
+                                 "10": "ABC123", "21": "SN0001"}),
+}  # fmt: skip
+
+
+def zebrash_png(zpl: bytes, width_mm: float, height_mm: float, dpmm: int) -> bytes:
+    args = ["node", str(SCRIPT), str(width_mm), str(height_mm), str(dpmm)]
+    done = subprocess.run(args, input=zpl, capture_output=True, cwd=REPO, check=True)
+    return done.stdout
+
+
+def main() -> int:
+    for stem, (template, dpi, ais) in SAMPLES.items():
+        udi = compose(ais)
+        plan = plan_label(template, udi, FIELDS, dpi)
+        outputs = {
+            fmt: render_verified(template, udi, FIELDS, dpi, fmt) for fmt in ("zpl", "pdf", "png")
+        }
+        for fmt, data in outputs.items():
+            (HERE / f"{stem}.{fmt}").write_bytes(data)
+        png = zebrash_png(outputs["zpl"], plan.width_mm, plan.height_mm, plan.dpmm)
+        found = sorted(decode(Image.open(io.BytesIO(png))))
+        if found != sorted(plan.expected):
+            print(f"{stem}: zebrash PNG reads {found}, expected {plan.expected}", file=sys.stderr)
+            return 1
+        (HERE / f"{stem}.zebrash.png").write_bytes(png)
+        print(f"{stem}: {template} at {dpi} dpi, symbols {[aim for aim, _ in plan.expected]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
