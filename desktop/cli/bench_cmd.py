@@ -9,7 +9,7 @@ import argparse
 import importlib
 from typing import Any
 
-BENCHES: tuple[str, ...] = ()
+BENCHES: tuple[str, ...] = ("serials",)
 
 
 def register(sub: Any) -> None:

@@ -49,7 +49,9 @@ TRANSITIONS: dict[ItemKind, dict[Status, frozenset[Status]]] = {
         Status.COMPLETED: frozenset(
             {Status.RELEASED, Status.NONCONFORMING, Status.SCRAPPED, Status.CONSUMED}
         ),
-        Status.RELEASED: frozenset({Status.PACKED, Status.SHIPPED, Status.NONCONFORMING}),
+        Status.RELEASED: frozenset(
+            {Status.PACKED, Status.SHIPPED, Status.NONCONFORMING, Status.CONSUMED}
+        ),
         Status.PACKED: frozenset({Status.SHIPPED, Status.RELEASED}),
         Status.SHIPPED: frozenset({Status.INSTALLED, Status.RETURNED}),
         Status.INSTALLED: frozenset({Status.RETURNED, Status.DISPOSED}),

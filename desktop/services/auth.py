@@ -177,7 +177,7 @@ def disable_user(uow: UnitOfWork, username: str, reason: str) -> UserInfo:
     return _info(user)
 
 
-@use_case(None)
+@use_case(None, read_only=True)
 def list_users(uow: UnitOfWork) -> list[UserInfo]:
     return [_info(u) for u in uow.session.scalars(select(User).order_by(User.id))]
 

@@ -64,7 +64,7 @@ def require_step(session: Session, item: Item, kind: str) -> RouteStep:
     if step.kind != kind:
         wanted = kind.replace("_", " ")
         raise Refusal(
-            f'{label(item)} is at step {step.position} "{step.name}"; a {wanted} step cannot '
+            f'{label(item)} is at step {step.position} "{step.name}"; the {wanted} step cannot '
             f"be done now: do step {step.position} first",
             entity="item",
             entity_id=str(item.id),

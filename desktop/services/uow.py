@@ -24,10 +24,12 @@ class UnitOfWork:
     commits; on an exception everything (data and audit) is rolled back.
     """
 
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, *, write: bool = True) -> None:
         self.ctx = ctx
         self.actor: Actor = ctx.actor
-        self.session = Session(writer(ctx.engine), expire_on_commit=False, autoflush=True)
+        self.write = write
+        bind = writer(ctx.engine) if write else ctx.engine  # readers never take the write lock
+        self.session = Session(bind, expire_on_commit=False, autoflush=True)
         self._pending: list[audit.PendingEntry] = []
 
     def __enter__(self) -> UnitOfWork:
@@ -36,7 +38,11 @@ class UnitOfWork:
 
     def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
         try:
-            if exc_type is None:
+            if exc_type is None and not self.write:
+                if self._pending or self.session.dirty or self.session.new:
+                    raise RuntimeError("a read-only use case tried to write")
+                self.session.rollback()
+            elif exc_type is None:
                 audit.append(self.session, self._pending)
                 self.session.commit()
             else:

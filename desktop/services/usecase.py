@@ -17,9 +17,13 @@ log = logging.getLogger(__name__)
 P = ParamSpec("P")
 R = TypeVar("R")
 
+#: Every public use case and the permission it needs ("module.function" -> permission), for the
+#: permission-matrix test and the admin screen's list of rights.
+USE_CASES: dict[str, Permission | None] = {}
+
 
 def use_case(
-    permission: Permission | None,
+    permission: Permission | None, *, read_only: bool = False
 ) -> Callable[[Callable[Concatenate[UnitOfWork, P], R]], Callable[Concatenate[Context, P], R]]:
     """Make ``fn(uow, ...)`` a public use case ``fn(ctx, ...)``: one transaction, permission
     checked first, refusals audited."""
@@ -28,7 +32,7 @@ def use_case(
         @functools.wraps(fn)
         def run(ctx: Context, /, *args: P.args, **kwargs: P.kwargs) -> R:
             try:
-                with UnitOfWork(ctx) as uow:
+                with UnitOfWork(ctx, write=not read_only) as uow:
                     if permission is not None:
                         uow.require(permission)
                     return fn(uow, *args, **kwargs)
@@ -40,6 +44,7 @@ def use_case(
                 record_refusal(ctx, fn.__name__, refusal)
                 raise
 
+        USE_CASES[f"{fn.__module__}.{fn.__name__}"] = permission
         return run
 
     return wrap

@@ -6,6 +6,7 @@ here: primary, secondary, concatenated) and ISBT 128 (recognised only). See REFE
 
 from __future__ import annotations
 
+from ._text import CSET82, CSET82_HELP
 from .ai_table import ai_title, fixed_value_length, is_fixed_length
 from .checkdigits import (
     gs1_check_digit,
@@ -20,6 +21,8 @@ from .model import ComposedUDI, ComposeError, HibcInfo, ParsedUDI
 from .scan import parse_scan
 
 __all__ = [
+    "CSET82",
+    "CSET82_HELP",
     "ComposeError",
     "ComposedUDI",
     "HibcInfo",

@@ -35,7 +35,7 @@ def test_five_wrong_passwords_lock_the_account_and_all_is_audited(engine: Engine
         messages.append(str(failed.value))
     assert messages[0] == "wrong user name or password (attempt 1 of 5)"
     assert "now locked" in messages[4]
-    with pytest.raises(AuthenticationFailed, match="olga is locked since .*ask an administrator"):
+    with pytest.raises(AuthenticationFailed, match=r"olga is locked since .*ask an administrator"):
         auth.login(station, "olga", "password-123")
     trail = _audit(engine, olga.actor.user_id or 0)
     failures = [r for a, r in trail if a == "auth.failure"]
