@@ -1,0 +1,90 @@
+"""Composition root of the station program: config -> engine -> services -> devices -> window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import platformdirs
+
+from db.engine import make_engine
+from db.errors import DatabaseProblem
+from db.migrate import ensure_schema
+from desktop.config import ConfigError, StationConfig, load_config
+from desktop.services.context import Actor, Context, Settings
+from desktop.services.demo_plant import DEMO_HINT, ensure_demo_plant
+
+log = logging.getLogger("lotline")
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="python -m desktop", description="Lotline station")
+    p.add_argument("--config", type=Path, help="station file (TOML)")
+    p.add_argument("--database", help="database URL (overrides the station file)")
+    p.add_argument("--station", help="station name (e.g. line-1)")
+    p.add_argument("--kind", help="station kind: operator, qc, packaging, trace, admin")
+    p.add_argument("--language", help="en or zh_CN")
+    p.add_argument("--selftest", action="store_true", help="walk every station offscreen")
+    p.add_argument("--screenshots", type=Path, help="with --selftest: save screenshots here")
+    return p.parse_args(argv)
+
+
+def configure(args: argparse.Namespace) -> StationConfig:
+    from dataclasses import replace
+
+    cfg = load_config(args.config)
+    changes = {
+        k: v
+        for k, v in {
+            "database_url": args.database,
+            "station": args.station,
+            "kind": args.kind,
+            "language": args.language,
+        }.items()
+        if v
+    }
+    return replace(cfg, **changes) if changes else cfg
+
+
+def setup_logging() -> Path:
+    folder = Path(platformdirs.user_log_dir("Lotline", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "lotline.log"
+    logging.basicConfig(
+        level=logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        handlers=[logging.FileHandler(path, encoding="utf-8"), logging.StreamHandler()],
+    )
+    return path
+
+
+def open_backend(cfg: StationConfig) -> Context:
+    """Engine migrated to head, the demo plant on an empty simulated station, the base context."""
+    engine = make_engine(cfg.database_url)
+    ensure_schema(engine)
+    settings = Settings(cfg.lockout_threshold, frozenset(cfg.totp_roles))
+    base = Context(engine, Actor(None, "(not logged in)", "", None, cfg.station), settings)
+    if cfg.simulated and not cfg.production:
+        ensure_demo_plant(base)
+    return base
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    setup_logging()
+    try:
+        cfg = configure(args)
+        if args.selftest:
+            from desktop.views.selftest import run_selftest
+
+            return run_selftest(cfg, args.screenshots)
+        base = open_backend(cfg)
+    except (ConfigError, DatabaseProblem) as problem:
+        print(f"lotline: {problem}", file=sys.stderr)
+        return 1
+    from desktop.views.station import run_station
+
+    return run_station(cfg, base, demo_hint=DEMO_HINT if cfg.simulated else "")

@@ -1,0 +1,140 @@
+"""Station configuration: a TOML file plus LOTLINE_* environment variables, validated at start.
+
+With no configuration at all a station runs the demo: the embedded SQLite database, simulated
+devices and the operator home screen. ``production = true`` refuses simulated devices.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+STATION_KINDS = ("operator", "qc", "packaging", "trace", "admin")
+LANGUAGES = ("en", "zh_CN")
+DEVICE_KINDS = ("scanner", "scale", "printer")
+
+
+class ConfigError(ValueError):
+    """The configuration is wrong; the message names the file or variable and the value."""
+
+
+@dataclass(frozen=True)
+class DeviceConfig:
+    kind: str
+    url: str = "sim"  # "sim" = the built-in simulator; else a port URL for serial_for_url
+    settings: Mapping[str, Any] = field(default_factory=dict)  # baud, parity, terminator...
+    profile: str | None = None  # simulator profile (TOML)
+
+    @property
+    def simulated(self) -> bool:
+        return self.url == "sim"
+
+
+@dataclass(frozen=True)
+class StationConfig:
+    station: str = "line-1"
+    kind: str = "operator"
+    database_url: str | None = None
+    language: str = "en"
+    idle_lock_minutes: float = 5.0
+    lockout_threshold: int = 5
+    totp_roles: tuple[str, ...] = ("admin",)
+    production: bool = False
+    devices: Mapping[str, DeviceConfig] = field(
+        default_factory=lambda: {k: DeviceConfig(k) for k in DEVICE_KINDS}
+    )
+    source: str = "defaults"
+
+    @property
+    def simulated(self) -> bool:
+        return any(d.simulated for d in self.devices.values())
+
+
+def default_path() -> Path:
+    return Path(platformdirs.user_config_dir("Lotline", appauthor=False)) / "station.toml"
+
+
+def _devices(raw: Mapping[str, Any], where: str) -> dict[str, DeviceConfig]:
+    out = {k: DeviceConfig(k) for k in DEVICE_KINDS}
+    for kind, spec in raw.items():
+        if kind not in DEVICE_KINDS:
+            raise ConfigError(f"{where}: [devices.{kind}] is not a device kind {DEVICE_KINDS}")
+        if not isinstance(spec, Mapping):
+            raise ConfigError(f"{where}: [devices.{kind}] must be a table")
+        settings = {k: v for k, v in spec.items() if k not in ("url", "profile")}
+        out[kind] = DeviceConfig(kind, str(spec.get("url", "sim")), settings, spec.get("profile"))
+    return out
+
+
+def _from_file(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+
+
+def _env_overrides(env: Mapping[str, str]) -> dict[str, Any]:
+    names = {
+        "LOTLINE_STATION": "station",
+        "LOTLINE_STATION_KIND": "kind",
+        "LOTLINE_DATABASE_URL": "database_url",
+        "LOTLINE_LANGUAGE": "language",
+        "LOTLINE_IDLE_LOCK_MINUTES": "idle_lock_minutes",
+        "LOTLINE_PRODUCTION": "production",
+    }
+    return {key: env[var] for var, key in names.items() if env.get(var)}
+
+
+def _validated(values: dict[str, Any], where: str) -> StationConfig:
+    cfg = StationConfig(source=where)
+    try:
+        cfg = replace(
+            cfg,
+            station=str(values.get("station", cfg.station)),
+            kind=str(values.get("kind", cfg.kind)),
+            database_url=values.get("database_url") or None,
+            language=str(values.get("language", cfg.language)),
+            idle_lock_minutes=float(values.get("idle_lock_minutes", cfg.idle_lock_minutes)),
+            lockout_threshold=int(values.get("lockout_threshold", cfg.lockout_threshold)),
+            totp_roles=tuple(values.get("totp_roles", cfg.totp_roles)),
+            production=str(values.get("production", "false")).lower() in ("1", "true", "yes"),
+            devices=_devices(values.get("devices", {}), where),
+        )
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"{where}: {exc}") from None
+    if cfg.kind not in STATION_KINDS:
+        raise ConfigError(f'{where}: station kind "{cfg.kind}" is not one of {STATION_KINDS}')
+    if cfg.language not in LANGUAGES:
+        raise ConfigError(f'{where}: language "{cfg.language}" is not one of {LANGUAGES}')
+    if cfg.production and cfg.simulated:
+        sims = ", ".join(k for k, d in cfg.devices.items() if d.simulated)
+        raise ConfigError(
+            f"{where}: production = true but {sims} are simulated: give every device a real "
+            "port URL, or run without production"
+        )
+    return cfg
+
+
+def load_config(
+    path: Path | None = None, environ: Mapping[str, str] | None = None
+) -> StationConfig:
+    """The station's configuration: file (LOTLINE_CONFIG or the default path), then env."""
+    env = os.environ if environ is None else environ
+    chosen = path or (Path(env["LOTLINE_CONFIG"]) if env.get("LOTLINE_CONFIG") else None)
+    values: dict[str, Any] = {}
+    where = "defaults"
+    if chosen is not None and not chosen.exists():
+        raise ConfigError(f"station file {chosen} does not exist")
+    candidate = chosen or default_path()
+    if candidate.exists():
+        values, where = _from_file(candidate), str(candidate)
+    overrides = _env_overrides(env)
+    if overrides:
+        where = f"{where} + environment"
+    return _validated(values | overrides, where)

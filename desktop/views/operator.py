@@ -1,0 +1,338 @@
+"""The operator station, driven by scans alone: current unit, what to scan next (largest type),
+live weight in its band, a large good/refused answer, the unit's last scans, the step list.
+
+Keyboard: Enter records the weight or the measurement (or acknowledges a refusal), F5 pass,
+F6 fail, F8 next unit. Command barcodes PASS, FAIL and NEXT do the same from the scanner.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import deque
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLineEdit,
+    QListWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import execution
+from desktop.services.errors import Refusal
+from desktop.services.execution_common import StepResult
+from desktop.services.execution_status import UnitProgress, unit_status
+from desktop.views import theme
+from desktop.views.screen import Screen
+from desktop.views.tasks import Runner
+from desktop.views.widgets import BigButton, ResultPanel, StepList, WeightGauge, hbox, label
+
+COMMANDS = {"PASS": "pass", "FAIL": "fail", "NEXT": "next"}
+
+
+class OperatorScreen(Screen):
+    key = "operator"
+
+    def __init__(self, runner: Runner) -> None:
+        super().__init__(runner)
+        self.progress: UnitProgress | None = None
+        self.unit_scan: str | None = None
+        self.reading: Any = None
+        self.queue: deque[tuple[str, str | None]] = deque()
+        self.busy = False
+        self._build()
+        self.show_progress(None)
+
+    def title(self) -> str:
+        return self.tr("Operator")
+
+    # ---- layout -------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.unit_line = label("", 16, bold=True)
+        self.next_caption = label(self.tr("NEXT"), 14, bold=True)
+        self.next_caption.setObjectName("muted")
+        self.prompt = label("", 34, bold=True)
+        self.instruction = label("", 16)
+        self.gauge = WeightGauge()
+        self.gauge.words = {
+            "stable": self.tr("stable"),
+            "unstable": self.tr("NOT STABLE"),
+            "no": self.tr("no reading"),
+            "out": self.tr("OUT OF TOLERANCE"),
+        }
+        self.value = QLineEdit()
+        self.value.setFont(theme.font(24))
+        self.value.setPlaceholderText(self.tr("Type the reading, then Enter"))
+        self.value.returnPressed.connect(self._measure)
+        self.record = BigButton(self.tr("Record weight"), "Return")
+        self.record.clicked.connect(self._weigh)
+        self.pass_button = BigButton(self.tr("PASS"), "F5")
+        self.fail_button = BigButton(self.tr("FAIL"), "F6")
+        self.pass_button.clicked.connect(lambda: self._check(True))
+        self.fail_button.clicked.connect(lambda: self._check(False))
+        self.next_button = BigButton(self.tr("Next unit"), "F8")
+        self.next_button.clicked.connect(self.clear_unit)
+        self.result = ResultPanel()
+        self.steps = StepList()
+        self.history = QListWidget()
+        self.history.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.history.setWordWrap(True)
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        left = QVBoxLayout()
+        left.addWidget(self.unit_line)
+        left.addWidget(self.next_caption)
+        left.addWidget(self.prompt)
+        left.addWidget(self.instruction)
+        left.addWidget(self.gauge)
+        left.addWidget(self.value)
+        left.addLayout(hbox(self.record, self.pass_button, self.fail_button))
+        left.addWidget(self.result, 1)
+        right = QVBoxLayout()
+        right.addWidget(label(self.tr("Steps"), 15, bold=True))
+        right.addWidget(self.steps, 3)
+        right.addWidget(label(self.tr("Last scans of this unit"), 15, bold=True))
+        right.addWidget(self.history, 2)
+        right.addWidget(self.next_button)
+        grid = QGridLayout(self)
+        left_box, right_box = QWidget(), QWidget()
+        left_box.setLayout(left)
+        right_box.setLayout(right)
+        grid.addWidget(left_box, 0, 0)
+        grid.addWidget(right_box, 0, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+
+    # ---- showing ------------------------------------------------------------------------
+    def show_progress(self, progress: UnitProgress | None) -> None:
+        self.progress = progress
+        kind = progress.next_step.kind if progress and progress.next_step else None
+        if progress is not None and progress.status == "nonconforming":
+            kind = None  # nothing can be done at the bench until QC decides
+        self.gauge.setVisible(kind == "weigh")
+        self.record.setVisible(kind == "weigh")
+        self.value.setVisible(kind == "inspect")
+        self.pass_button.setVisible(kind == "check")
+        self.fail_button.setVisible(kind == "check")
+        if progress is None:
+            self.unit_line.setText(self.tr("No unit"))
+            self.prompt.setText(self.tr("Scan a unit"))
+            self.instruction.setText(
+                self.tr("Scan the serial label of the unit (or the lot label).")
+            )
+            self.steps.show_steps([])
+            self.history.clear()
+            return
+        wo = f" · {progress.work_order}" if progress.work_order else ""
+        self.unit_line.setText(f"{progress.unit} · {progress.product}{wo} · {progress.status}")
+        self.prompt.setText(progress.scan_next)
+        self.prompt.setFont(theme.font(34 if len(progress.scan_next) <= 32 else 22, bold=True))
+        same = progress.instruction.strip() == progress.scan_next.strip()
+        self.instruction.setText("" if same else progress.instruction)
+        if progress.next_step is not None and kind == "weigh":
+            self._set_band(progress)
+        failed = progress.status == "nonconforming"
+        self.steps.show_steps(
+            [(s.position, s.name, _state(s.done, s.current, failed)) for s in progress.steps]
+        )
+        self.history.clear()
+        for e in progress.events:
+            mark = "✔" if e.outcome == "ok" else "✖"
+            when = e.at.astimezone().strftime("%H:%M:%S")
+            self.history.addItem(f"{mark} {when}  {e.step or e.kind}: {e.summary}")
+        if kind == "inspect":
+            self.value.setFocus()
+
+    def _set_band(self, progress: UnitProgress) -> None:
+        step = progress.next_step
+        params = getattr(step, "parameters", None) or {}
+        lower, upper = params.get("lower"), params.get("upper")
+        self.gauge.set_band(_dec(lower), _dec(upper), str(params.get("unit", "g")))
+
+    def show_result(self, result: StepResult) -> None:
+        if result.ok:
+            self.result.show_good(result.message, result.next_instruction or "")
+        else:
+            hint = self.tr("Nonconformance %1 is open: put the unit aside for QC.").replace(
+                "%1", result.ncr_number or "?"
+            )
+            self.result.show_refused(self.tr("Step failed"), result.message, hint)
+        self._reload()
+
+    def show_refusal(self, refusal: Refusal) -> None:
+        self.result.show_refused(
+            self.tr("Refused"),
+            str(refusal),
+            self.tr("Nothing was recorded for this scan. Scan again, or press Enter."),
+        )
+        self._done()
+
+    # ---- input --------------------------------------------------------------------------
+    def on_scan(self, text: str, aim: str | None) -> None:
+        self.queue.append((text, aim))
+        if not self.busy:
+            self._next_scan()
+
+    def _next_scan(self) -> None:
+        if not self.queue or self.ctx is None:
+            return
+        text, _aim = self.queue.popleft()
+        self.result.acknowledge()
+        command = COMMANDS.get(text.strip().upper())
+        if command == "next":
+            self.clear_unit()
+            self._next_scan()
+        elif command in ("pass", "fail"):
+            self._check(command == "pass")
+        elif self._wants_component():
+            self._call(
+                execution.consume_component,
+                self.unit_scan,
+                text,
+                done=self.show_result,
+                event_id=uuid.uuid4(),
+                raw_frame=text,
+            )
+        else:
+            self.unit_scan = text
+            self._call(unit_status, text, done=self._loaded)
+
+    def _wants_component(self) -> bool:
+        p = self.progress
+        return bool(p and p.next_step and p.next_step.kind == "scan_component" and self.unit_scan)
+
+    def on_weight(self, reading: Any) -> None:
+        self.reading = reading
+        value = getattr(reading, "value", None)
+        self.gauge.set_reading(
+            value, getattr(reading, "unit", ""), bool(getattr(reading, "stable", False))
+        )
+
+    def keyPressEvent(self, event: Any) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.result.refused:
+            self.result.acknowledge()
+            self.result.show_idle("")
+            return
+        super().keyPressEvent(event)
+
+    def _weigh(self) -> None:
+        if self.result.refused:
+            self.result.acknowledge()
+        r = self.reading
+        if r is None or self.unit_scan is None:
+            self.result.show_refused(
+                self.tr("No reading"),
+                self.tr("The scale has sent no weight yet."),
+                self.tr("Check the scale is on and connected."),
+            )
+            return
+        self._call(
+            execution.record_weight,
+            self.unit_scan,
+            r.value,
+            r.unit,
+            bool(r.stable),
+            done=self.show_result,
+            event_id=uuid.uuid4(),
+            raw_frame=getattr(r, "raw", None),
+            scale_serial=getattr(r, "serial_number", None),
+        )
+
+    def _measure(self) -> None:
+        if self.unit_scan is None:
+            return
+        text = self.value.text().strip().replace(",", ".")
+        try:
+            value = Decimal(text)
+        except InvalidOperation:
+            self.result.show_refused(
+                self.tr("Not a number"),
+                self.tr('"%1" is not a number.').replace("%1", text),
+                self.tr("Type the reading as digits, e.g. 1.02"),
+            )
+            return
+        self.value.clear()
+        self._call(
+            execution.record_measurement,
+            self.unit_scan,
+            value,
+            done=self.show_result,
+            event_id=uuid.uuid4(),
+            raw_frame=text,
+        )
+
+    def _check(self, passed: bool) -> None:
+        if self.unit_scan is None:
+            return
+        self._call(
+            execution.record_check,
+            self.unit_scan,
+            passed,
+            done=self.show_result,
+            event_id=uuid.uuid4(),
+        )
+
+    def clear_unit(self) -> None:
+        self.unit_scan = None
+        self.show_progress(None)
+        self.result.show_idle(self.tr("Ready for the next unit."))
+
+    # ---- background calls ---------------------------------------------------------------
+    def _call(self, fn: Any, *args: Any, done: Any, **kwargs: Any) -> None:
+        assert self.ctx is not None
+        self.busy = True
+        ctx = self.ctx
+
+        def work() -> Any:
+            return fn(ctx, *args, **kwargs)
+
+        def finished(result: Any) -> None:
+            done(result)
+            self._done()
+
+        self.runner.run(work, done=finished, refused=self.show_refusal)
+
+    def _done(self) -> None:
+        self.busy = False
+        if self.queue:
+            self._next_scan()
+
+    def _loaded(self, progress: UnitProgress) -> None:
+        self.show_progress(progress)
+        self.result.show_good(self.tr("Unit loaded"), progress.unit)
+
+    def _reload(self) -> None:
+        if self.unit_scan and self.ctx is not None:
+            self.busy = True
+            ctx, scan = self.ctx, self.unit_scan
+            self.runner.run(
+                lambda: unit_status(ctx, scan), done=self._reloaded, refused=self.show_refusal
+            )
+
+    def _reloaded(self, progress: UnitProgress) -> None:
+        self.show_progress(progress)
+        self._done()
+
+    def refresh(self) -> None:
+        if self.unit_scan:
+            self._reload()
+
+
+def _dec(value: Any) -> Decimal | None:
+    try:
+        return None if value is None else Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
+def _state(done: bool, current: bool, failed: bool) -> str:
+    if done:
+        return "done"
+    if current:
+        return "failed" if failed else "current"
+    return "todo"

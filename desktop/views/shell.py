@@ -1,0 +1,275 @@
+"""The main window: header (station, user, time, devices), SIMULATION banner, work area,
+message area; log-in, idle lock, and the station's home screen by its kind."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QMainWindow,
+    QStackedWidget,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import auth
+from desktop.services.context import Context, LoginSession
+from desktop.services.errors import Refusal
+from desktop.views import theme
+from desktop.views.login import LoginScreen
+from desktop.views.screen import Screen
+from desktop.views.tasks import Runner
+from desktop.views.widgets import BigButton, DeviceLight, DeviceState, SimulationBanner, label
+
+log = logging.getLogger(__name__)
+
+#: Which screens each role sees (the station's kind picks the first one shown).
+ROLE_SCREENS = {
+    "operator": ("operator", "trace"),
+    "qc_inspector": ("qc", "trace"),
+    "packaging": ("packaging", "trace"),
+    "supervisor": ("operator", "qc", "packaging", "trace"),
+    "admin": ("admin", "trace"),
+}
+KIND_SCREEN = {
+    "operator": "operator",
+    "qc": "qc",
+    "packaging": "packaging",
+    "trace": "trace",
+    "admin": "admin",
+}
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        base: Context,
+        *,
+        station: str,
+        station_kind: str,
+        simulated: bool,
+        idle_minutes: float,
+        screens: dict[str, Callable[[Runner], Screen]],
+        demo_hint: str = "",
+    ) -> None:
+        super().__init__()
+        self.base, self.station, self.kind = base, station, station_kind
+        self.runner = Runner(self)
+        self.runner.error.connect(self.show_error)
+        self.session: LoginSession | None = None
+        self.ctx: Context | None = None
+        self.screens = {key: make(self.runner) for key, make in screens.items()}
+        self.login_screen = LoginScreen(station, demo_hint)
+        self.login_screen.badge_login.connect(self._badge_login)
+        self.login_screen.password_login.connect(self._password_login)
+        self._build(simulated)
+        self.idle = QTimer(self)
+        self.idle.setSingleShot(True)
+        self.idle.setInterval(int(idle_minutes * 60_000))
+        self.idle.timeout.connect(self._idle_lock)
+        QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+        clock = QTimer(self)
+        clock.timeout.connect(self._tick)
+        clock.start(1000)
+        self._tick()
+        self.show_login()
+
+    # ---- layout -------------------------------------------------------------------------
+    def _build(self, simulated: bool) -> None:
+        self.setWindowTitle(self.tr("Lotline — %1").replace("%1", self.station))
+        root = QWidget()
+        column = QVBoxLayout(root)
+        column.setContentsMargins(8, 4, 8, 4)
+        if simulated:
+            column.addWidget(
+                SimulationBanner(
+                    self.tr(
+                        "SIMULATION — simulated devices; nothing recorded here is production data"
+                    )
+                )
+            )
+        column.addLayout(self._header())
+        self.nav = QTabBar()
+        self.nav.currentChanged.connect(self._nav_changed)
+        column.addWidget(self.nav)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.login_screen)
+        for screen in self.screens.values():
+            self.stack.addWidget(screen)
+        column.addWidget(self.stack, 1)
+        self.message = label("", 13)
+        self.message.setObjectName("muted")
+        column.addWidget(self.message)
+        self.setCentralWidget(root)
+
+    def _header(self) -> QVBoxLayout:
+        row = QHBoxLayout()
+        self.station_label = label(f"<b>{self.station}</b> · {self.kind}", 14, wrap=False)
+        self.user_label = label("", 14, wrap=False)
+        self.clock = label("", 14, wrap=False)
+        self.lights = {
+            k: DeviceLight(t)
+            for k, t in (
+                ("scanner", self.tr("Scanner")),
+                ("scale", self.tr("Scale")),
+                ("printer", self.tr("Printer")),
+            )
+        }
+        self.logout_button = BigButton(self.tr("Log out"))
+        self.logout_button.setShortcut("Ctrl+L")
+        self.logout_button.setMinimumWidth(theme.mm(38))
+        self.logout_button.setMaximumWidth(theme.mm(55))
+        self.logout_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.logout_button.clicked.connect(lambda: self.logout(self.tr("Logged out.")))
+        for w in (self.station_label, self.user_label, self.clock):
+            row.addWidget(w)
+            row.addSpacing(theme.mm(4))
+        row.addStretch(1)
+        row.addWidget(self.logout_button)
+        strip = QHBoxLayout()
+        for light in self.lights.values():
+            strip.addWidget(light)
+            strip.addSpacing(theme.mm(3))
+        strip.addStretch(1)
+        header = QVBoxLayout()
+        header.addLayout(row)
+        header.addLayout(strip)
+        return header
+
+    def light_words(self) -> dict[str, str]:
+        return {
+            "connected": self.tr("connected"),
+            "error": self.tr("error"),
+            "offline": self.tr("OFFLINE"),
+            "sim": self.tr("simulated"),
+        }
+
+    def set_device_state(self, state: DeviceState) -> None:
+        light = self.lights.get(state.kind)
+        if light is not None:
+            light.show_state(state, self.light_words())
+
+    # ---- session ------------------------------------------------------------------------
+    def show_login(self, message: str = "") -> None:
+        self.nav.setVisible(False)
+        self.user_label.setText(self.tr("not logged in"))
+        self.logout_button.setEnabled(False)
+        self.login_screen.reset(message)
+        self.stack.setCurrentWidget(self.login_screen)
+
+    def _badge_login(self, badge: str, pin: str, totp: str) -> None:
+        self.runner.run(
+            auth.login_badge,
+            self.base,
+            badge,
+            pin,
+            totp or None,
+            done=self._logged_in,
+            refused=self._login_refused,
+        )
+
+    def _password_login(self, user: str, password: str, totp: str) -> None:
+        self.runner.run(
+            auth.login,
+            self.base,
+            user,
+            password,
+            totp or None,
+            done=self._logged_in,
+            refused=self._login_refused,
+        )
+
+    def _login_refused(self, refusal: Refusal) -> None:
+        self.login_screen.refused(str(refusal))
+
+    def _logged_in(self, session: LoginSession) -> None:
+        self.session = session
+        self.ctx = self.base.as_actor(session.actor)
+        role = session.actor.role or ""
+        self.user_label.setText(f"{session.actor.full_name} · {role}")
+        self.logout_button.setEnabled(True)
+        keys = [k for k in ROLE_SCREENS.get(role, ()) if k in self.screens]
+        home = KIND_SCREEN.get(self.kind)
+        if home in keys:
+            keys.remove(home)
+            keys.insert(0, home)
+        self._nav_keys = keys
+        self.nav.blockSignals(True)
+        while self.nav.count():
+            self.nav.removeTab(0)
+        for k in keys:
+            self.nav.addTab(self.screens[k].title())
+        self.nav.blockSignals(False)
+        self.nav.setVisible(len(keys) > 1)
+        self.idle.start()
+        if keys:
+            self.open_screen(keys[0])
+        self.message.setText(self.tr("Logged in as %1.").replace("%1", session.actor.username))
+
+    def open_screen(self, key: str) -> None:
+        screen = self.screens[key]
+        if key in getattr(self, "_nav_keys", []):
+            self.nav.blockSignals(True)
+            self.nav.setCurrentIndex(self._nav_keys.index(key))
+            self.nav.blockSignals(False)
+        self.stack.setCurrentWidget(screen)
+        if self.ctx is not None and self.session is not None:
+            screen.activate(self.ctx, self.session)
+
+    def _nav_changed(self, index: int) -> None:
+        keys = getattr(self, "_nav_keys", [])
+        if 0 <= index < len(keys):
+            self.open_screen(keys[index])
+
+    def current_screen(self) -> Screen | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, Screen) else None
+
+    def logout(self, message: str) -> None:
+        if self.session is not None:
+            self.session.end()  # ends the continuous signing session too (Part 11 11.200)
+        self.session, self.ctx = None, None
+        self.idle.stop()
+        self.show_login(message)
+
+    def _idle_lock(self) -> None:
+        minutes = self.idle.interval() / 60_000
+        self.logout(self.tr("Locked after %1 minutes without input.").replace("%1", f"{minutes:g}"))
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if self.session is not None and event.type() in (
+            QEvent.Type.KeyPress,
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.TouchBegin,
+        ):
+            self.idle.start()
+        return False
+
+    # ---- device input and messages ------------------------------------------------------
+    def on_scan(self, text: str, aim: str | None) -> None:
+        if self.session is not None:
+            self.idle.start()
+        widget = self.stack.currentWidget()
+        if widget is self.login_screen:
+            self.login_screen.on_scan(text)
+        elif isinstance(widget, Screen):
+            widget.on_scan(text, aim)
+
+    def on_weight(self, reading: Any) -> None:
+        screen = self.current_screen()
+        if screen is not None:
+            screen.on_weight(reading)
+
+    def show_error(self, text: str) -> None:
+        log.error("shown to the user: %s", text)
+        self.message.setText(f"⚠ {text}")
+        self.message.setStyleSheet(f"color: {theme.ABNORMAL}; font-weight: bold;")
+
+    def _tick(self) -> None:
+        self.clock.setText(QDateTime.currentDateTime().toString("yyyy-MM-dd HH:mm"))

@@ -1,0 +1,109 @@
+"""Start the station: Qt application, language, look, devices, main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from desktop.config import StationConfig
+from desktop.services.context import Context
+from desktop.views import theme
+from desktop.views.hub import DeviceHub
+from desktop.views.screen import Screen
+from desktop.views.shell import MainWindow
+from desktop.views.tasks import Runner
+
+log = logging.getLogger(__name__)
+I18N = Path(__file__).resolve().parent / "i18n"
+
+
+def screen_factories() -> dict[str, Callable[[Runner], Screen]]:
+    from desktop.views.admin import AdminScreen
+    from desktop.views.operator import OperatorScreen
+    from desktop.views.packaging import PackagingScreen
+    from desktop.views.qc import QcScreen
+    from desktop.views.trace import TraceScreen
+
+    return {
+        "operator": OperatorScreen,
+        "qc": QcScreen,
+        "packaging": PackagingScreen,
+        "trace": TraceScreen,
+        "admin": AdminScreen,
+    }
+
+
+def application(language: str) -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    install_language(app, language)
+    app.setStyleSheet(theme.stylesheet())
+    app.setFont(theme.font(14))
+    return app
+
+
+def install_language(app: QApplication, language: str) -> None:
+    for old in getattr(app, "_lotline_translators", []):
+        app.removeTranslator(old)
+    app._lotline_translators = []  # type: ignore[attr-defined]
+    if language == "en":
+        return
+    translator = QTranslator(app)
+    if not translator.load(str(I18N / f"lotline_{language}.qm")):
+        log.error("no translation file for %s in %s: showing English", language, I18N)
+        return
+    app.installTranslator(translator)
+    app._lotline_translators.append(translator)  # type: ignore[attr-defined]
+    QLocale.setDefault(QLocale(language))
+
+
+def install_excepthooks(report: Callable[[str], None]) -> None:
+    """Uncaught errors anywhere (GUI or worker threads) reach the log and the person."""
+
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: object) -> None:
+        log.error("uncaught error", exc_info=(exc_type, exc, tb))  # type: ignore[arg-type]
+        report(f"{exc_type.__name__}: {exc}")
+
+    def thread_hook(args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is not None:
+            hook(args.exc_type, args.exc_value, args.exc_traceback)
+
+    sys.excepthook = hook
+    threading.excepthook = thread_hook
+
+
+def build_window(cfg: StationConfig, base: Context, demo_hint: str) -> tuple[MainWindow, DeviceHub]:
+    window = MainWindow(
+        base,
+        station=cfg.station,
+        station_kind=cfg.kind,
+        simulated=cfg.simulated,
+        idle_minutes=cfg.idle_lock_minutes,
+        screens=screen_factories(),
+        demo_hint=demo_hint,
+    )
+    hub = DeviceHub(cfg.devices, window)
+    hub.scanned.connect(window.on_scan)
+    hub.weighed.connect(window.on_weight)
+    hub.state_changed.connect(window.set_device_state)
+    window.hub = hub  # type: ignore[attr-defined]
+    return window, hub
+
+
+def run_station(cfg: StationConfig, base: Context, demo_hint: str = "") -> int:
+    app = application(cfg.language)
+    window, hub = build_window(cfg, base, demo_hint)
+    install_excepthooks(window.show_error)
+    hub.start()
+    window.resize(1280, 800)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        hub.stop()
