@@ -42,6 +42,9 @@ class PrintJob(Base):
     """
 
     __tablename__ = "print_jobs"
+    __signature_excluded__ = frozenset(
+        {"status", "signature_id", "printed_at", "verified_at", "void_reason"}
+    )
     id: Mapped[IdPK]
     idempotency_key: Mapped[str] = mapped_column(String(64), unique=True)
     item_id: Mapped[int] = fk("items.id", index=True)

@@ -43,7 +43,9 @@ class Nonconformance(Base):
     """open -> dispositioned (rework | scrap | use_as_is, signed) -> closed."""
 
     __tablename__ = "nonconformances"
-    __signature_excluded__ = frozenset({"status", "closed_at", "closed_by"})
+    __signature_excluded__ = frozenset(
+        {"status", "closed_at", "closed_by", "disposition_signature_id"}
+    )
     id: Mapped[IdPK]
     number: Mapped[Code] = mapped_column(unique=True)
     item_id: Mapped[int] = fk("items.id", index=True)

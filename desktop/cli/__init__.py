@@ -20,6 +20,9 @@ COMMANDS: tuple[str, ...] = (
     "udi_cmd",
     "label_cmd",
     "bench_cmd",
+    "recall_cmd",
+    "record_cmd",
+    "export_cmd",
 )
 
 

@@ -207,11 +207,11 @@ def result_of(uow: UnitOfWork, event: Event) -> StepResult:
     )
     message = str(data.get("message", ""))
     if number:
-        message += f"; {number} opened and {data.get('unit')} marked nonconforming"
+        message += f"; {number} opened and {data.get('item')} marked nonconforming"
     return StepResult(
         ok=event.outcome == "ok",
         message=message,
-        unit=str(data.get("unit", "")),
+        unit=str(data.get("item", "")),
         step=str(data.get("step", "")),
         next_instruction=data.get("next"),
         ncr_number=number,
@@ -243,7 +243,7 @@ def write_step_event(
     """The step's event; its data carries the words and the next instruction for retries."""
     nxt = next_text or (instruction_after(uow, unit, step) if ok else None)
     data = rec.data | {
-        "unit": records.label(unit),
+        "item": records.label(unit),  # "unit" is the reading's unit of measure
         "step": step.name,
         "position": step.position,
         "message": rec.message,

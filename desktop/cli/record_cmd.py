@@ -1,0 +1,81 @@
+"""`lotline record LOT_OR_SERIAL --out FILE.pdf [--csv DIR] [--json FILE] --by USER`: the batch
+record (device history record) of a production lot or a serial, as PDF, CSV and JSON.
+
+The password of --by is the first line on stdin (an authenticator code, where the role needs
+one, the second). Exit status: 0 written, 1 refused or database problem, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from desktop.cli.common import (
+    EXIT_FAIL,
+    EXIT_OK,
+    add_database,
+    cli_station,
+    open_engine,
+    read_stdin_lines,
+    set_handler,
+)
+from desktop.reports.record_files import write_csv, write_json
+from desktop.reports.record_pdf import render_pdf
+from desktop.services import auth
+from desktop.services.batch_record import build_record
+from desktop.services.context import Actor, Context, LoginSession
+from desktop.services.errors import AuthenticationFailed
+
+
+def log_in(engine: Engine, username: str) -> tuple[Context, LoginSession, str]:
+    """Log ``username`` in with the password (and code) on stdin: (context, login, password)."""
+    lines = read_stdin_lines(2)
+    if not lines or not lines[0]:
+        raise AuthenticationFailed(f"the password of {username} must be the first line on stdin")
+    start = Context(engine, Actor(None, username, "", None, cli_station()))
+    login = auth.login(start, username, lines[0], lines[1] if len(lines) > 1 else None)
+    return Context(engine, login.actor), login, lines[0]
+
+
+def add_by(parser: argparse.ArgumentParser, who: str = "USER") -> None:
+    parser.add_argument(
+        "--by", metavar=who, required=True, help="who does it (password on stdin, first line)"
+    )
+
+
+def _record(args: argparse.Namespace) -> int:
+    if not str(args.out).lower().endswith(".pdf"):
+        print(f'lotline: --out "{args.out}" must name a .pdf file')
+        return EXIT_FAIL
+    engine = open_engine(args)
+    ctx, _, _ = log_in(engine, args.by)
+    record = build_record(ctx, args.lot_or_serial)
+    written = [render_pdf(record, args.out)]
+    if args.csv:
+        written += write_csv(record, args.csv)
+    if args.json:
+        written.append(write_json(record, args.json))
+    print(f"batch record of {record.title}: {len(record.steps)} events, ", end="")
+    print(f"{len(record.audit)} audit entries; {record.audit_chain.text()}")
+    for path in written:
+        print(f"  wrote {Path(path)}")
+    return EXIT_OK if record.audit_chain.ok else EXIT_FAIL
+
+
+def register(sub: Any) -> None:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "record",
+        help="the batch record (device history record) of a lot or serial: PDF, CSV, JSON",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("lot_or_serial", metavar="LOT_OR_SERIAL", help="lot, serial or UDI scan")
+    parser.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")
+    parser.add_argument("--csv", metavar="DIR", help="also write one CSV per section here")
+    parser.add_argument("--json", metavar="FILE", help="also write the record as JSON")
+    add_by(parser)
+    add_database(parser)
+    set_handler(parser, _record)

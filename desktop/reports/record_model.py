@@ -1,0 +1,254 @@
+"""The batch record (device history record) of a production lot or a serial, as data.
+
+Its sections follow REFERENCE 4.2 (21 CFR 820.184, ISO 13485 7.5.1 / QMSR 820.35): the lot or
+serial, the product with its UDI-DI and route revision, the dates and quantities of
+manufacture, every step (who, when, where, with which device, what was measured), inspections
+against limits, nonconformances and holds, the labels issued, the component lots, the release
+signature and the audit trail about all of these. ``desktop.services.batch_record`` fills it;
+``record_pdf`` and ``record_files`` render it. Times are UTC; each carries the zone it is shown
+in (the station's).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from desktop.reports.signature import Manifestation
+
+
+def zone_of(name: str | None) -> ZoneInfo:
+    try:
+        return ZoneInfo(name or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def local_text(when: datetime | None, zone: str | None) -> str:
+    """``2026-11-25 14:03:07 Europe/Berlin (UTC+01:00)``: a time in a named zone."""
+    if when is None:
+        return ""
+    shown = when.astimezone(zone_of(zone))
+    offset = shown.strftime("%z")
+    return f"{shown:%Y-%m-%d %H:%M:%S} {zone or 'UTC'} (UTC{offset[:3]}:{offset[3:]})"
+
+
+def short_text(when: datetime | None, zone: str | None) -> str:
+    """``2026-11-25 14:03:07 +01:00``: a time in a zone named elsewhere (a column header)."""
+    if when is None:
+        return ""
+    shown = when.astimezone(zone_of(zone))
+    offset = shown.strftime("%z")
+    return f"{shown:%Y-%m-%d %H:%M:%S} {offset[:3]}:{offset[3:]}"
+
+
+@dataclass(frozen=True)
+class Identification:
+    record_of: str  # "production lot" | "unit"
+    lot: str
+    serial: str | None
+    product: str
+    description: str
+    gtin: str  # the UDI-DI
+    issuing_agency: str
+    tracking: str  # serial | lot
+    route: str
+    route_version: int
+    label_templates: tuple[str, ...]  # "udi-4x2 v1": the approved versions printed
+    work_order: str | None
+    production_date: date | None
+    expiry: date | None
+    status: str
+
+
+@dataclass(frozen=True)
+class Quantities:
+    unit: str  # units | kits
+    ordered: int
+    started: int
+    manufactured: int
+    scrapped: int
+    released: int
+    first_event: datetime | None  # start of manufacture (station time)
+    last_event: datetime | None  # end of manufacture so far (station time)
+    zone: str  # the zone the dates are shown in
+
+
+@dataclass(frozen=True)
+class UnitLine:
+    item: str
+    serial: str | None
+    status: str
+    steps_passed: int
+
+
+@dataclass(frozen=True)
+class StepLine:
+    event_id: str
+    item: str
+    kind: str  # consume | weigh | inspect | check | label_verify | ncr_open | ...
+    step: str  # "4 Weigh assembled pump" ("" for events outside the route)
+    outcome: str
+    printed_name: str
+    username: str
+    station: str
+    zone: str
+    station_time: datetime
+    db_time: datetime
+    device: str  # device name ("" when none)
+    device_serial: str
+    value: str
+    unit: str
+    stable: bool | None
+    limits: str
+    raw_frame: str
+    message: str
+
+
+@dataclass(frozen=True)
+class InspectionLine:
+    item: str
+    characteristic: str
+    nominal: Decimal | None
+    lower: Decimal | None
+    upper: Decimal | None
+    unit: str
+    value: Decimal | None
+    passed: bool
+    printed_name: str
+    at: datetime
+    zone: str
+    event_id: str
+
+
+@dataclass(frozen=True)
+class NcrLine:
+    number: str
+    item: str
+    description: str
+    status: str
+    opened_by: str
+    opened_at: datetime
+    disposition: str | None
+    disposition_reason: str | None
+    signature: Manifestation | None
+    closed_by: str | None
+    closed_at: datetime | None
+    close_note: str | None
+
+
+@dataclass(frozen=True)
+class HoldLine:
+    item: str
+    reason: str
+    ncr: str | None
+    placed_by: str
+    placed_at: datetime
+    released_by: str | None
+    released_at: datetime | None
+    release_reason: str | None
+
+
+@dataclass(frozen=True)
+class LabelLine:
+    key: str
+    item: str
+    template: str
+    template_version: int
+    element_string: str  # GS shown as <GS>
+    hri: tuple[str, ...]
+    status: str  # printed | held | verified | voided | failed | queued
+    reprint_of: str | None
+    reason: str | None  # why reprinted
+    void_reason: str | None
+    printed_at: datetime | None
+    verified_at: datetime | None
+    approval: Manifestation | None  # "Reprint approved"
+
+
+@dataclass(frozen=True)
+class LabelCounts:
+    issued: int
+    originals: int
+    reprints: int
+    voided: int
+    verified: int
+
+
+@dataclass(frozen=True)
+class ComponentLine:
+    consumed_into: str
+    part_number: str
+    part_name: str
+    supplier: str
+    supplier_lot: str
+    serial: str | None
+    quantity: Decimal
+    unit: str
+    at: datetime
+    removed: bool  # the link was removed later (rework)
+
+
+@dataclass(frozen=True)
+class AuditLine:
+    id: int
+    at: datetime
+    username: str
+    station: str
+    action: str
+    entity: str
+    entity_id: str
+    old_value: str | None
+    new_value: str | None
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class ChainStatus:
+    ok: bool
+    checked: int
+    broken_id: int | None
+    problem: str
+
+    def text(self) -> str:
+        if self.ok:
+            return f"the audit chain verifies: {self.checked} entries, unbroken"
+        return (
+            f"THE AUDIT CHAIN DOES NOT VERIFY: entry {self.broken_id}: {self.problem} "
+            f"({self.checked} entries checked)"
+        )
+
+
+@dataclass(frozen=True)
+class Generated:
+    at: datetime
+    zone: str
+    printed_name: str
+    username: str
+    station: str
+
+
+@dataclass(frozen=True)
+class BatchRecord:
+    identification: Identification
+    quantities: Quantities
+    units: tuple[UnitLine, ...]
+    steps: tuple[StepLine, ...]
+    inspections: tuple[InspectionLine, ...]
+    nonconformances: tuple[NcrLine, ...]
+    holds: tuple[HoldLine, ...]
+    labels: tuple[LabelLine, ...]
+    label_counts: LabelCounts
+    components: tuple[ComponentLine, ...]
+    release: Manifestation | None
+    audit: tuple[AuditLine, ...]
+    audit_chain: ChainStatus
+    generated: Generated
+
+    @property
+    def title(self) -> str:
+        ident = self.identification
+        what = f"unit {ident.serial} (lot {ident.lot})" if ident.serial else f"lot {ident.lot}"
+        return f"{ident.product}, {what}"

@@ -1,0 +1,330 @@
+"""Labelling at the packing station: print, verify by scanning back, reprint, reconcile.
+
+- Labels print only for released items (a released unit, or the released production lot of a
+  lot-controlled product), from the approved version of the product's template. The UDI is
+  composed from the item, rendered to ZPL and decoded before anything is sent.
+- Every label is scanned back: the same UDI verifies the label and passes the item's label
+  step; anything else voids the label, with the reason quoting both.
+- A second label for the same item is a reprint, and labels are reconciled per lot
+  (labelling_reprint).
+
+Retrying a call with the same job key returns the same job and never prints it twice.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db.models import Event, Item, PrintJob, Product, RouteStep
+from db.types import utcnow
+from desktop.domain.permissions import Permission
+from desktop.domain.udi import parse_scan
+from desktop.services import records, routing
+from desktop.services.errors import Refusal
+from desktop.services.holds import require_no_hold
+from desktop.services.labelling_jobs import (
+    AWAITING,
+    ISSUED,
+    PrintJobView,
+    checked_key,
+    compose_udi,
+    copy_keys,
+    job_by_key,
+    job_view,
+    label_fields,
+    printer_dpi,
+    product_and_lot,
+    render,
+    send,
+    station_printer,
+    step_now,
+)
+from desktop.services.labelling_templates import approved_template
+from desktop.services.lookup import require_item, shown
+from desktop.services.printing import LabelPrinter
+from desktop.services.records import label
+from desktop.services.uow import UnitOfWork
+from desktop.services.usecase import use_case
+
+MAX_COPIES = 1000
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    ok: bool
+    job_key: str
+    item: str
+    status: str  # verified | voided
+    expected: str  # the printed element string, GS shown as <GS>
+    scanned: str  # the scan, GS shown as <GS>
+    reason: str  # why the label was voided (empty when verified)
+    step_passed: bool  # the item's label step passed with this scan
+    event_id: uuid.UUID
+
+
+# ---------------------------------------------------------------- printing
+
+
+def retry(uow: UnitOfWork, printer: LabelPrinter, first: PrintJob) -> PrintJobView:
+    """The same key again: resend only what never reached the printer."""
+    jobs = [first]
+    while (more := job_by_key(uow.session, f"{first.idempotency_key}/{len(jobs) + 1}")) is not None:
+        jobs.append(more)
+    unsent = [job for job in jobs if job.status == "failed"]
+    message = "printed before with this key: nothing was printed again"
+    if unsent:
+        item = uow.session.get_one(Item, first.item_id, with_for_update=True)
+        if item.status not in ("released", "packed"):
+            raise Refusal(f"{label(item)} is {item.status.replace('_', ' ')}: not printed again")
+        require_no_hold(uow.session, item, "printing its label")
+        message, outcomes = send(uow, printer, unsent)
+        failed = any(o["status"] == "failed" for o in outcomes.values())
+        data = {"jobs": outcomes, "retry": True, "element_string": first.element_string}
+        records.record_event(
+            uow, "label_print", item=item, outcome="failed" if failed else "ok", data=data
+        )
+    keys = tuple(job.idempotency_key for job in jobs)
+    return job_view(uow.session, first, message, keys, repeated=not unsent)
+
+
+def _refuse_unprintable(
+    session: Session, item: Item, product: Product, scan: str, copies: int
+) -> None:
+    said = f'scan "{shown(scan)}"'
+    if item.kind == "production_lot" and product.tracking == "serial":
+        raise Refusal(f"{said} is {label(item)} of serialised {product.name}: scan one unit")
+    if item.status != "released":
+        raise Refusal(
+            f"{said}: {label(item)} is {item.status.replace('_', ' ')}; labels are printed only "
+            "for released items: QC releases the lot first",
+            entity="item",
+            entity_id=str(item.id),
+        )
+    require_no_hold(session, item, "printing its label")
+    if step_now(session, item, "label") is None:
+        step = routing.next_step(session, item)
+        where = f'its next step is "{step.name}"' if step else "it has passed every step"
+        raise Refusal(f"{said}: {label(item)} is past its label step ({where}); use a reprint")
+    _refuse_too_many(session, item, said, copies)
+
+
+def _refuse_too_many(session: Session, item: Item, said: str, copies: int) -> None:
+    if not 1 <= copies <= MAX_COPIES:
+        raise Refusal(f"{said}: {copies} copies: print 1 to {MAX_COPIES} labels at a time")
+    stmt = select(PrintJob).where(
+        PrintJob.item_id == item.id, PrintJob.status.in_((*ISSUED, "queued"))
+    )
+    jobs = list(session.scalars(stmt.order_by(PrintJob.id)))
+    if item.kind == "unit" and (jobs or copies > 1):
+        first = f" (job {jobs[0].idempotency_key}, {jobs[0].status})" if jobs else ""
+        raise Refusal(
+            f"{said}: {label(item)} gets one label{first}; another label is a reprint, which "
+            "needs a reason and a supervisor's signature",
+            entity="item",
+            entity_id=str(item.id),
+        )
+    originals = sum(1 for job in jobs if job.reprint_of_id is None)
+    if originals + copies > item.quantity:
+        raise Refusal(
+            f"{said}: {label(item)} has {item.quantity.normalize():f} kits and {originals} "
+            f"labels already: {copies} more would be too many; a replacement is a reprint",
+            entity="item",
+            entity_id=str(item.id),
+        )
+
+
+@use_case(Permission.LABEL_PRINT)
+def print_labels(
+    uow: UnitOfWork, printer: LabelPrinter, unit_or_lot_scan: str, copies: int = 1, *, key: str
+) -> PrintJobView:
+    """Print the UDI label(s) of a released unit (one) or lot-controlled lot (``copies``)."""
+    key = checked_key(key)
+    earlier = job_by_key(uow.session, key, lock=True)
+    if earlier is not None:
+        return retry(uow, printer, earlier)
+    scan = unit_or_lot_scan
+    item = require_item(uow.session, scan, ("unit", "production_lot"), "unit or production lot")
+    item = uow.session.get_one(Item, item.id, with_for_update=True)
+    product, lot = product_and_lot(uow.session, item)
+    _refuse_unprintable(uow.session, item, product, scan, copies)
+    approved = approved_template(uow.session, item, product)
+    udi = compose_udi(product, item, lot)
+    device = station_printer(uow.session, uow.actor.station_id)
+    payload = render(approved, udi, label_fields(approved, product), printer_dpi(device))
+    jobs = [
+        PrintJob(
+            idempotency_key=k,
+            item_id=item.id,
+            lot_item_id=lot.id,
+            template_version_id=approved.version_id,
+            element_string=udi.element_string,
+            hri="\n".join(udi.hri),
+            payload=payload.decode("utf-8"),
+            status="queued",
+            printer_device_id=device.id if device else None,
+            requested_by=user_id(uow),
+        )
+        for k in copy_keys(key, copies)
+    ]
+    uow.session.add_all(jobs)
+    uow.session.flush()
+    message, outcomes = send(uow, printer, jobs)
+    data = {
+        "jobs": outcomes,
+        "template": approved.name,
+        "version": approved.version,
+        "element_string": udi.element_string,
+        "scan": scan,
+    }
+    outcome = "failed" if any(o["status"] == "failed" for o in outcomes.values()) else "ok"
+    records.record_event(uow, "label_print", item=item, outcome=outcome, data=data)
+    return job_view(uow.session, jobs[0], message, tuple(outcomes))
+
+
+def user_id(uow: UnitOfWork) -> int:
+    if uow.actor.user_id is None:
+        raise Refusal("log in first: every label names the person who printed it")
+    return uow.actor.user_id
+
+
+# ---------------------------------------------------------------- verification
+
+
+def _job_to_verify(session: Session, text: str) -> PrintJob:
+    job = job_by_key(session, text.strip(), lock=True)
+    if job is not None:
+        return job
+    item = require_item(session, text, ("unit", "production_lot"), "print job or labelled item")
+    stmt = select(PrintJob).where(PrintJob.item_id == item.id, PrintJob.status.in_(AWAITING))
+    job = session.scalars(stmt.order_by(PrintJob.id).with_for_update()).first()
+    if job is None:
+        raise Refusal(
+            f'scan "{shown(text)}": {label(item)} has no printed label waiting to be verified: '
+            "print it first",
+            entity="item",
+            entity_id=str(item.id),
+        )
+    return job
+
+
+def _refuse_unverifiable(job: PrintJob) -> None:
+    if job.status in AWAITING:
+        return
+    words = {
+        "verified": "was verified already",
+        "voided": f"was voided ({job.void_reason})",
+        "failed": "never reached the printer: retry the print with its key",
+        "queued": "was never sent to the printer",
+    }
+    raise Refusal(
+        f"label job {job.idempotency_key} {words.get(job.status, job.status)}",
+        entity="print_job",
+        entity_id=str(job.id),
+    )
+
+
+def _compare(expected: str, scanned: str) -> tuple[bool, str]:
+    """(same UDI, why not). A scan with only some of the AIs (a split GS1-128) is refused:
+    it says nothing about the rest, so the label is neither verified nor voided."""
+    want = parse_scan(expected, expect_gs1=True)
+    got = parse_scan(scanned, expect_gs1=True)
+    want_ais, got_ais = sorted(want.ais), sorted(got.ais)
+    if got.valid and got.scheme == "GS1" and got_ais == want_ais:
+        return True, ""
+    shown_both = f'scan-back "{shown(scanned, 80)}" does not match the printed UDI '
+    shown_both += f'"{shown(expected, 80)}"'
+    if got.valid and got_ais and set(got_ais) < set(want_ais):
+        raise Refusal(
+            f'scan "{shown(scanned)}" holds only part of the label\'s UDI: scan the DataMatrix, '
+            "which holds all of it"
+        )
+    problem = f": {got.errors[0]}" if got.errors else ""
+    return False, shown_both + problem
+
+
+def _verified(uow: UnitOfWork, event: Event) -> VerifyResult:
+    d = event.data
+    return VerifyResult(
+        event.outcome == "ok",
+        str(d["job"]),
+        str(d["item"]),
+        str(d["status"]),
+        shown(str(d["expected"]), 200),
+        shown(str(d["scanned"]), 200),
+        str(d["reason"]),
+        bool(d["step_passed"]),
+        event.id,
+    )
+
+
+def _label_step(session: Session, item: Item) -> RouteStep | None:
+    """The label step to pass now: next in the route, and no label of the item waiting to be
+    scanned back (the job just verified is already flushed as verified)."""
+    waiting = session.scalar(
+        select(func.count(PrintJob.id)).where(
+            PrintJob.item_id == item.id, PrintJob.status.in_(AWAITING)
+        )
+    )
+    return None if waiting else step_now(session, item, "label")
+
+
+@use_case(Permission.LABEL_VERIFY)
+def verify_label(
+    uow: UnitOfWork, job_key_or_item_scan: str, scanned_text: str, *, event_id: uuid.UUID
+) -> VerifyResult:
+    """Compare the scan of a printed label with its UDI: verified (label step passed) or
+    voided with the reason (a recorded result, not a refusal)."""
+    earlier = records.already_recorded(uow, event_id)
+    if earlier is not None:
+        return _verified(uow, earlier)
+    job = _job_to_verify(uow.session, job_key_or_item_scan)
+    _refuse_unverifiable(job)
+    same, why = _compare(job.element_string, scanned_text)
+    item = uow.session.get_one(Item, job.item_id, with_for_update=True)
+    old = job.status
+    if same:
+        job.status, job.verified_at = "verified", utcnow()
+    else:
+        job.status, job.void_reason = "voided", why
+    uow.audit(
+        f"print_job.{job.status}",
+        "print_job",
+        job.id,
+        old={"status": old},
+        new={"status": job.status},
+        reason=why or None,
+    )
+    data = {
+        "job": job.idempotency_key,
+        "item": label(item),
+        "status": job.status,
+        "expected": job.element_string,
+        "scanned": scanned_text,
+        "reason": why,
+        "step_passed": False,
+    }
+    step = _label_step(uow.session, item) if same else None
+    data["step_passed"] = step is not None
+    event = records.record_event(
+        uow,
+        "label_verify",
+        item=item,
+        event_id=event_id,
+        outcome="ok" if same else "mismatch",
+        data=data,
+    )
+    if step is not None:
+        routing.pass_step_in(uow, item, step, event)
+    return _verified(uow, event)
+
+
+__all__ = [
+    "PrintJobView",
+    "VerifyResult",
+    "print_labels",
+    "verify_label",
+]

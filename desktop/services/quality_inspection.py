@@ -1,0 +1,219 @@
+"""QC: inspection plans per product and step, and QC readings against them.
+
+A reading out of tolerance is recorded (it is a result, not a refusal) and opens an NCR; the
+unit becomes nonconforming until the NCR is dispositioned.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import (
+    Event,
+    InspectionPlan,
+    InspectionResult,
+    Item,
+    Nonconformance,
+    Product,
+    RouteStep,
+)
+from desktop.domain.permissions import Permission
+from desktop.domain.steps import Limits, check_value
+from desktop.services import records
+from desktop.services.errors import NotFound, Refusal
+from desktop.services.lookup import require_item, shown
+from desktop.services.quality import open_ncr_on, user_id
+from desktop.services.records import label
+from desktop.services.uow import UnitOfWork
+from desktop.services.usecase import use_case
+
+
+@dataclass(frozen=True)
+class InspectionPlanView:
+    id: int
+    product_gtin: str
+    step_position: int | None
+    step_name: str | None
+    characteristic: str
+    nominal: Decimal | None
+    lower: Decimal | None
+    upper: Decimal | None
+    unit: str
+
+
+@dataclass(frozen=True)
+class InspectionResultView:
+    id: int
+    item: str
+    characteristic: str
+    value: Decimal
+    unit: str
+    passed: bool
+    message: str
+    ncr: str | None
+    event_id: uuid.UUID
+
+
+# ---------------------------------------------------------------- inspection plans and results
+
+
+def _plan_view(session: Session, plan: InspectionPlan) -> InspectionPlanView:
+    product = session.get(Product, plan.product_id)
+    step = session.get(RouteStep, plan.step_id) if plan.step_id else None
+    return InspectionPlanView(
+        plan.id,
+        product.gtin if product else "?",
+        step.position if step else None,
+        step.name if step else None,
+        plan.characteristic,
+        plan.nominal,
+        plan.lower_limit,
+        plan.upper_limit,
+        plan.unit,
+    )
+
+
+def _product(session: Session, gtin: str) -> Product:
+    product = session.scalars(select(Product).where(Product.gtin == gtin.strip())).first()
+    if product is None:
+        raise NotFound(f'GTIN "{shown(gtin)}" is not a product: give the product\'s GTIN')
+    return product
+
+
+@use_case(Permission.TRACE_VIEW)
+def inspection_plans(
+    uow: UnitOfWork, gtin: str, step_position: int | None = None
+) -> list[InspectionPlanView]:
+    """The active inspection plans of a product (at one route step, when given)."""
+    product = _product(uow.session, gtin)
+    stmt = select(InspectionPlan).where(
+        InspectionPlan.product_id == product.id, InspectionPlan.active.is_(True)
+    )
+    views = [
+        _plan_view(uow.session, p) for p in uow.session.scalars(stmt.order_by(InspectionPlan.id))
+    ]
+    if step_position is not None:
+        views = [v for v in views if v.step_position == step_position]
+    return views
+
+
+def _plan(session: Session, item: Item, characteristic: str) -> InspectionPlan:
+    stmt = select(InspectionPlan).where(
+        InspectionPlan.product_id == item.product_id, InspectionPlan.active.is_(True)
+    )
+    plans = list(session.scalars(stmt))
+    for plan in plans:
+        if plan.characteristic.casefold() == characteristic.strip().casefold():
+            return plan
+    known = ", ".join(p.characteristic for p in plans) or "none"
+    raise NotFound(
+        f'{label(item)} has no inspection plan for "{shown(characteristic)}": its plans are {known}'
+    )
+
+
+def _limits(plan: InspectionPlan) -> Limits:
+    if plan.lower_limit is None or plan.upper_limit is None:
+        raise Refusal(
+            f'the inspection plan "{plan.characteristic}" has no limits: ask an administrator'
+        )
+    nominal = _plain(plan.nominal) if plan.nominal is not None else None
+    return Limits(_plain(plan.lower_limit), _plain(plan.upper_limit), plan.unit, nominal)
+
+
+def _plain(value: Decimal) -> Decimal:
+    """2380.0000 (as stored) -> 2380, for messages."""
+    return Decimal(format(value.normalize(), "f"))
+
+
+def _number(value: Decimal | str | float) -> Decimal:
+    try:
+        number = Decimal(str(value).strip())
+    except (InvalidOperation, ValueError):
+        raise Refusal(f'reading "{shown(str(value))}" is not a number: enter the value') from None
+    if not number.is_finite():
+        raise Refusal(f'reading "{shown(str(value))}" is not a number: enter the value')
+    return number
+
+
+INSPECTABLE = ("in_process", "nonconforming", "completed", "released", "packed", "returned")
+
+
+@use_case(Permission.INSPECTION_RECORD)
+def record_inspection(
+    uow: UnitOfWork,
+    scan: str,
+    characteristic: str,
+    value: Decimal | str,
+    *,
+    event_id: uuid.UUID | None = None,
+) -> InspectionResultView:
+    """A QC reading against the product's plan; out of tolerance opens an NCR (not a refusal)."""
+    earlier = records.already_recorded(uow, event_id)
+    if earlier is not None:
+        return _result_view(uow.session, earlier)
+    item = require_item(uow.session, scan, ("unit", "production_lot"), "unit or production lot")
+    if item.status not in INSPECTABLE:
+        raise Refusal(
+            f'scan "{shown(scan)}": {label(item)} is {item.status}: it is not inspected any more',
+            entity="item",
+            entity_id=str(item.id),
+        )
+    plan = _plan(uow.session, item, characteristic)
+    reading = _number(value)
+    verdict = check_value(reading, _limits(plan), plan.characteristic)
+    data = {"plan": plan.id, "value": str(reading), "unit": plan.unit, "message": verdict.message}
+    data["status_before"] = item.status
+    outcome = "ok" if verdict.ok else "out_of_tolerance"
+    event = records.record_event(
+        uow, "inspection", item=item, event_id=event_id, outcome=outcome, data=data
+    )
+    row = InspectionResult(
+        plan_id=plan.id,
+        item_id=item.id,
+        event_id=event.id,
+        value=reading,
+        passed=verdict.ok,
+        user_id=user_id(uow),
+    )
+    uow.session.add(row)
+    uow.session.flush()
+    uow.audit("inspection.result", "inspection_result", row.id, new=data | {"passed": verdict.ok})
+    if not verdict.ok:
+        open_ncr_on(uow, item, f"{label(item)}: {verdict.message}", event)
+    return _result_view(uow.session, event)
+
+
+def _result_view(session: Session, event: Event) -> InspectionResultView:
+    row = session.scalars(
+        select(InspectionResult).where(InspectionResult.event_id == event.id)
+    ).one()
+    plan = session.get(InspectionPlan, row.plan_id)
+    item = session.get(Item, row.item_id)
+    found = session.scalars(
+        select(Nonconformance.number).where(Nonconformance.event_id == event.id)
+    ).first()
+    assert plan is not None and item is not None and row.value is not None
+    return InspectionResultView(
+        row.id,
+        label(item),
+        plan.characteristic,
+        row.value,
+        plan.unit,
+        row.passed,
+        str(event.data.get("message", "")),
+        found,
+        event.id,
+    )
+
+
+__all__ = [
+    "InspectionPlanView",
+    "InspectionResultView",
+    "inspection_plans",
+    "record_inspection",
+]

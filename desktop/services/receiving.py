@@ -1,0 +1,218 @@
+"""Incoming material: receive supplier lots into quarantine (receiving_inspection: inspect,
+release or reject them).
+
+A received lot records the supplier's lot number, quantity, expiry and the certificate file
+(its path and SHA-256, so that a later change of the file shows). It stays in quarantine until
+QC records an accepted incoming inspection and releases it with the signature "Material
+released for use"; a rejected lot is never consumed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import Event, Item, Part, Supplier
+from desktop.domain.permissions import Permission
+from desktop.services import records
+from desktop.services.errors import NotFound, Refusal
+from desktop.services.lookup import shown
+from desktop.services.uow import UnitOfWork
+from desktop.services.usecase import use_case
+
+MAX_SUPPLIER_LOT = 40  # items.supplier_lot
+MAX_GS1_LOT = 20  # GS1 AI (10): the supplier's lot is also the lot a GS1 scan finds
+
+
+@dataclass(frozen=True)
+class MaterialLotView:
+    id: int
+    part_number: str
+    supplier_code: str
+    supplier_lot: str
+    quantity: Decimal
+    quantity_available: Decimal
+    unit: str
+    expiry: date | None
+    status: str
+    certificate_path: str | None
+    certificate_sha256: str | None
+    received_event: uuid.UUID | None
+
+
+# ---------------------------------------------------------------- views
+
+
+def events_of(session: Session, item: Item, kind: str) -> list[Event]:
+    stmt = select(Event).where(Event.item_id == item.id, Event.kind == kind)
+    return list(session.scalars(stmt.order_by(Event.db_time, Event.station_time)))
+
+
+def lot_view(session: Session, item: Item) -> MaterialLotView:
+    part = session.get(Part, item.part_id) if item.part_id else None
+    supplier = session.get(Supplier, item.supplier_id) if item.supplier_id else None
+    received = events_of(session, item, "receive")
+    cert = received[0].data.get("certificate") if received else None
+    return MaterialLotView(
+        item.id,
+        part.part_number if part else "?",
+        supplier.code if supplier else "?",
+        item.supplier_lot or item.lot or "",
+        item.quantity,
+        item.quantity_available,
+        item.unit,
+        item.expiry,
+        item.status,
+        item.certificate_path,
+        cert.get("sha256") if isinstance(cert, dict) else None,
+        received[0].id if received else None,
+    )
+
+
+# ---------------------------------------------------------------- receiving
+
+
+def _part(session: Session, part_number: str) -> Part:
+    part = session.scalars(select(Part).where(Part.part_number == part_number.strip())).first()
+    if part is None:
+        raise NotFound(
+            f'part "{shown(part_number)}" is not in the master data: check the part number '
+            "on the delivery note"
+        )
+    return part
+
+
+def _supplier(session: Session, code: str) -> Supplier:
+    supplier = session.scalars(select(Supplier).where(Supplier.code == code.strip())).first()
+    if supplier is None:
+        raise NotFound(f'supplier "{shown(code)}" is not in the master data: check the code')
+    if not supplier.approved:
+        raise Refusal(
+            f"supplier {supplier.code} ({supplier.name}) is not approved: material from it "
+            "cannot be received; ask quality"
+        )
+    return supplier
+
+
+def _quantity(value: Decimal | int | str) -> Decimal:
+    try:
+        quantity = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        raise Refusal(f'quantity "{shown(str(value))}" is not a number') from None
+    if not quantity.is_finite() or quantity <= 0:
+        raise Refusal(f"quantity {value} must be more than zero: count the delivery")
+    return quantity
+
+
+def _supplier_lot(text: str) -> str:
+    lot = (text or "").strip()
+    if not lot or len(lot) > MAX_SUPPLIER_LOT or not lot.isprintable():
+        raise Refusal(
+            f'supplier lot "{shown(text or "")}" must be 1-{MAX_SUPPLIER_LOT} printable '
+            "characters: copy it from the supplier's label"
+        )
+    return lot
+
+
+def _certificate(path: str | Path | None) -> dict[str, object] | None:
+    if path is None:
+        return None
+    file = Path(path)
+    try:
+        content = file.read_bytes()
+    except OSError as exc:
+        raise Refusal(
+            f'certificate "{shown(str(path), 80)}" cannot be read ({exc.strerror or exc}): '
+            "scan or copy the certificate to the shared folder first"
+        ) from None
+    digest = hashlib.sha256(content).hexdigest()
+    return {"path": str(file.resolve()), "sha256": digest, "size": len(content)}
+
+
+def _refuse_duplicate(session: Session, part: Part, supplier: Supplier, lot: str) -> None:
+    stmt = select(Item).where(
+        Item.kind == "material_lot",
+        Item.part_id == part.id,
+        Item.supplier_id == supplier.id,
+        Item.supplier_lot == lot,
+    )
+    found = session.scalars(stmt.limit(1)).first()
+    if found is not None:
+        raise Refusal(
+            f"lot {lot} of {part.part_number} from {supplier.code} was received already "
+            f"({found.status.replace('_', ' ')}, {found.quantity.normalize():f} {found.unit}): "
+            "a lot is received once: check the delivery note and the supplier's lot label",
+            entity="item",
+            entity_id=str(found.id),
+        )
+
+
+@use_case(Permission.MATERIAL_RECEIVE)
+def receive_material(
+    uow: UnitOfWork,
+    part_number: str,
+    supplier_code: str,
+    supplier_lot: str,
+    quantity: Decimal | int | str,
+    *,
+    expiry: date | None = None,
+    certificate: str | Path | None = None,
+    event_id: uuid.UUID | None = None,
+    today: date | None = None,
+) -> MaterialLotView:
+    """Receive a supplier lot into quarantine (with its certificate's path and SHA-256)."""
+    earlier = records.already_recorded(uow, event_id)
+    if earlier is not None and earlier.item_id is not None:
+        item = uow.session.get(Item, earlier.item_id)
+        assert item is not None
+        return lot_view(uow.session, item)
+    part = _part(uow.session, part_number)
+    supplier = _supplier(uow.session, supplier_code)
+    lot = _supplier_lot(supplier_lot)
+    amount = _quantity(quantity)
+    day = today or date.today()
+    if expiry is not None and expiry <= day:
+        raise Refusal(
+            f"lot {lot} of {part.part_number} expired on {expiry.isoformat()}: expired material "
+            "is not received; return it to the supplier"
+        )
+    cert = _certificate(certificate)
+    _refuse_duplicate(uow.session, part, supplier, lot)
+    item = Item(
+        kind="material_lot",
+        part_id=part.id,
+        supplier_id=supplier.id,
+        gtin=part.gtin,
+        lot=lot if len(lot) <= MAX_GS1_LOT else None,
+        supplier_lot=lot,
+        expiry=expiry,
+        status="quarantine",
+        quantity=amount,
+        quantity_available=amount,
+        unit=part.unit,
+        certificate_path=str(cert["path"]) if cert else None,
+    )
+    uow.session.add(item)
+    uow.session.flush()
+    data = {
+        "part": part.part_number,
+        "supplier": supplier.code,
+        "supplier_lot": lot,
+        "quantity": str(amount),
+        "unit": part.unit,
+        "expiry": expiry.isoformat() if expiry else None,
+        "certificate": cert,
+    }
+    records.record_event(uow, "receive", item=item, event_id=event_id, data=data)
+    uow.audit("material.receive", "item", item.id, new=data)
+    return lot_view(uow.session, item)
+
+
+__all__ = ["MaterialLotView", "events_of", "lot_view", "receive_material"]

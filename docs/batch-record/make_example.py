@@ -1,0 +1,60 @@
+"""Make the example batch record in this folder: the demo pump lot (3 units, one weighed out of
+tolerance -> NCR -> rework, released with a signature, labels printed, one voided at scan-back
+and reprinted) built through the services in a fresh SQLite database, then rendered.
+
+    .venv/bin/python docs/batch-record/make_example.py
+
+Writes example.pdf, example-page-N.png (pdftoppm, 80 dpi), example.json and csv/.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1]))
+
+from db.engine import make_engine  # noqa: E402
+from db.migrate import upgrade  # noqa: E402
+from desktop.reports.record_files import write_csv, write_json  # noqa: E402
+from desktop.reports.record_pdf import render_pdf  # noqa: E402
+from desktop.services.batch_record import build_record  # noqa: E402
+from tests.integration.trace_reports.conftest import FakePrinter  # noqa: E402
+from tests.integration.trace_reports.scenario import (  # noqa: E402
+    pump_lot,
+    receive_board_lot,
+    release_and_label,
+    zones,
+)
+from tests.support.plant import Plant  # noqa: E402
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        engine = make_engine(f"sqlite:///{tmp}/example.sqlite")
+        upgrade(engine)
+        plant = Plant(engine)
+        zones(plant, Path(tmp) / "zones")
+        receive_board_lot(plant, "CW-24-0917")
+        built = pump_lot(plant, 3, "CW-24-0917", heavy=(2,), wo="WO-2411-007")
+        release_and_label(plant, FakePrinter(), built, void_first=True)
+        record = build_record(plant.ctx("qc_inspector"), built.lot)
+        engine.dispose()
+    for old in HERE.glob("example-page-*.png"):
+        old.unlink()
+    shutil.rmtree(HERE / "csv", ignore_errors=True)
+    pdf = render_pdf(record, HERE / "example.pdf")
+    write_json(record, HERE / "example.json")
+    write_csv(record, HERE / "csv")
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "80", str(pdf), str(HERE / "example-page")], check=True
+    )
+    print(f"wrote {pdf} and {len(list(HERE.glob('example-page-*.png')))} page images")
+
+
+if __name__ == "__main__":
+    main()

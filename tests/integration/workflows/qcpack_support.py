@@ -1,0 +1,228 @@
+"""Helpers for the QC, labelling, packing and shipping tests (no tests in here).
+
+Units and lots are built through the real services (work orders, commissioning, execution),
+up to the step before labelling; ``released_pumps`` and ``released_kits`` then release them
+through ``release_lot``. ``refused`` checks the "bad input" rule: the message quotes what was
+wrong, nothing but the ``refused:<use case>`` audit entry is written, the chain stays whole.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from db import audit
+from db.models import (
+    AuditEntry,
+    Event,
+    Hold,
+    InspectionResult,
+    Item,
+    LabelTemplate,
+    LabelTemplateVersion,
+    Link,
+    Nonconformance,
+    PrintJob,
+    ServiceRecord,
+    Shipment,
+    ShipmentLine,
+    Signature,
+)
+from desktop.services import execution, workorders
+from desktop.services.context import Context
+from desktop.services.errors import AuthenticationFailed, Refusal
+from desktop.services.labelling import print_labels, verify_label
+from desktop.services.labelling_templates import approve_template, register_templates
+from desktop.services.printing import LabelPrinter
+from desktop.services.quality_release import release_lot
+from tests.support.plant import PASSWORD, Plant
+
+PUMP = "09506000134352"
+KIT = "09506000134369"
+COUNTED = (
+    Item,
+    Event,
+    Link,
+    Hold,
+    Nonconformance,
+    InspectionResult,
+    Signature,
+    LabelTemplate,
+    LabelTemplateVersion,
+    PrintJob,
+    Shipment,
+    ShipmentLine,
+    ServiceRecord,
+)
+_numbers = itertools.count(1)
+
+
+def eid() -> uuid.UUID:
+    return uuid.uuid4()
+
+
+def counts(engine: Engine) -> dict[str, int]:
+    with Session(engine) as s:
+        return {
+            m.__tablename__: s.scalar(select(func.count()).select_from(m)) or 0 for m in COUNTED
+        }
+
+
+def audit_count(engine: Engine) -> int:
+    with Session(engine) as s:
+        return s.scalar(select(func.count(AuditEntry.id))) or 0
+
+
+def last_audit(engine: Engine) -> AuditEntry:
+    with Session(engine) as s:
+        return s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).one()
+
+
+def refused(
+    engine: Engine, fn: Callable[..., Any], ctx: Context, *args: Any, match: str, **kw: Any
+) -> str:
+    """Call ``fn`` expecting a refusal whose message matches ``match`` (a regular expression);
+    nothing may be written but the one ``refused:<fn>`` audit entry. Returns the message."""
+    before, audits = counts(engine), audit_count(engine)
+    with pytest.raises(Refusal) as caught:
+        fn(ctx, *args, **kw)
+    message = caught.value.message
+    assert not isinstance(caught.value, AuthenticationFailed)
+    assert re.search(match, message), f"{message!r} does not match {match!r}"
+    assert counts(engine) == before, "a refused use case wrote rows"
+    assert audit_count(engine) == audits + 1, "exactly one audit entry: the refusal"
+    entry = last_audit(engine)
+    assert entry.action == f"refused:{fn.__name__}"
+    assert entry.reason == message
+    assert audit.verify(engine).ok
+    return message
+
+
+def item(engine: Engine, **where: Any) -> Item:
+    with Session(engine) as s:
+        return s.scalars(select(Item).filter_by(**where)).one()
+
+
+def status(engine: Engine, **where: Any) -> str:
+    return item(engine, **where).status
+
+
+# ---------------------------------------------------------------- building lots
+
+
+@dataclass(frozen=True)
+class Built:
+    wo: str
+    lot: str
+    serials: tuple[str, ...]  # empty for a lot-controlled product
+    scan: str  # what names the lot in a scan: "(01)GTIN(10)LOT" (a lot number is per GTIN)
+
+
+def open_lot(plant: Plant, gtin: str, quantity: int) -> tuple[str, str]:
+    """A released work order; returns its number and its production lot."""
+    number = f"WO-{next(_numbers):04d}"
+    sup = plant.ctx("supervisor")
+    workorders.create_work_order(sup, number, gtin, quantity)
+    view = workorders.release_work_order(sup, number)
+    assert view.lot is not None
+    return number, view.lot
+
+
+def build_pumps(plant: Plant, count: int = 4, *, check_fails: tuple[str, ...] = ()) -> Built:
+    """IP-300 units through steps 1-5 (components, torque, weight, functional test): the next
+    step of each is "UDI label". Serials in ``check_fails`` fail the functional test."""
+    wo, lot = open_lot(plant, PUMP, count)
+    sup = plant.ctx("supervisor")
+    made = workorders.commission_serials(sup, wo, count)
+    first = int(made.first_serial[-6:])
+    serials = [f"{made.first_serial[:-6]}{first + n:06d}" for n in range(count)]
+    tag = next(_numbers)
+    housings = [f"H{tag:03d}-{n:03d}" for n in range(count)]
+    plant.receive_serials("HOUSING-IP300", housings)
+    board = f"BRD-{tag:03d}"
+    plant.receive("BOARD-IP300", board, count, supplier="SUP-BOARDS")
+    op = plant.ctx("operator")
+    for serial, housing in zip(serials, housings, strict=True):
+        execution.consume_component(op, serial, housing, event_id=eid())
+        execution.consume_component(op, serial, board, event_id=eid())
+        execution.record_measurement(op, serial, Decimal("1.00"), event_id=eid())
+        execution.record_weight(op, serial, Decimal("2400.0"), "g", True, event_id=eid())
+        execution.record_check(op, serial, serial not in check_fails, event_id=eid())
+    return Built(wo, lot, tuple(serials), f"(01){PUMP}(10){lot}")
+
+
+def build_kits(plant: Plant, quantity: int = 20) -> Built:
+    """A CK-10 lot of ``quantity`` kits through steps 1-3: next is "UDI label"."""
+    wo, lot = open_lot(plant, KIT, quantity)
+    tag = next(_numbers)
+    for part in ("CATHETER-CK10", "TUBING-CK10", "TRAY-CK10"):
+        plant.receive(part, f"{part[:4]}-{tag:03d}", quantity * 2, supplier="SUP-MED")
+    op, scan = plant.ctx("operator"), f"(01){KIT}(10){lot}"
+    for part in ("CATHETER-CK10", "TUBING-CK10", "TRAY-CK10"):
+        execution.consume_component(op, scan, f"{part[:4]}-{tag:03d}", event_id=eid())
+    execution.record_weight(op, scan, Decimal("120.0"), "g", True, event_id=eid())
+    execution.record_check(op, scan, True, event_id=eid())
+    return Built(wo, lot, (), f"(01){KIT}(10){lot}")
+
+
+def approve_templates(plant: Plant) -> None:
+    register_templates(plant.admin)
+    qc = plant.ctx("qc_inspector")
+    login = plant.login("qc_inspector")
+    for n, name in enumerate(("udi-2x1", "udi-4x2")):
+        approve_template(qc, login, name, 1, PASSWORD, username=None if n else "quinn")
+
+
+def release(plant: Plant, lot: str) -> None:
+    qc = plant.ctx("qc_inspector")
+    release_lot(qc, plant.login("qc_inspector"), lot, PASSWORD, "quinn")
+
+
+def released_pumps(plant: Plant, count: int = 4) -> Built:
+    built = build_pumps(plant, count)
+    release(plant, built.scan)
+    return built
+
+
+def released_kits(plant: Plant, quantity: int = 20) -> Built:
+    built = build_kits(plant, quantity)
+    release(plant, built.scan)
+    return built
+
+
+def label_all(plant: Plant, printer: LabelPrinter, serials: tuple[str, ...]) -> None:
+    """Print and verify (scan back exactly) the label of each unit."""
+    pack = plant.ctx("packaging")
+    for serial in serials:
+        job = print_labels(pack, printer, serial, key=f"k-{serial}")
+        result = verify_label(pack, job.key, job.element_string, event_id=eid())
+        assert result.ok and result.step_passed
+
+
+__all__ = [
+    "KIT",
+    "PUMP",
+    "Built",
+    "approve_templates",
+    "build_kits",
+    "build_pumps",
+    "counts",
+    "eid",
+    "item",
+    "label_all",
+    "open_lot",
+    "refused",
+    "release",
+    "released_kits",
+    "released_pumps",
+    "status",
+]
