@@ -19,6 +19,7 @@ COMMANDS: tuple[str, ...] = (
     "masterdata_cmd",
     "udi_cmd",
     "label_cmd",
+    "sim_cmd",
     "bench_cmd",
     "recall_cmd",
     "record_cmd",

@@ -9,7 +9,7 @@ import argparse
 import importlib
 from typing import Any
 
-BENCHES: tuple[str, ...] = ("serials",)
+BENCHES: tuple[str, ...] = ("devices", "serials")
 
 
 def register(sub: Any) -> None:
