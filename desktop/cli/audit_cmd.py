@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from db.engine import check_reachable
-
 from db import audit
+from db.engine import check_reachable
 from db.migrate import refuse_newer_schema
 from desktop.cli.common import EXIT_FAIL, EXIT_OK, add_database, open_engine, set_handler
 

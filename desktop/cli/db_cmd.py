@@ -6,7 +6,6 @@ import argparse
 from typing import Any
 
 from db.engine import check_reachable
-
 from db.migrate import current_revision, head_revision, refuse_newer_schema, upgrade
 from desktop.cli.common import EXIT_OK, add_database, open_engine, set_handler
 

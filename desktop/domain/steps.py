@@ -53,9 +53,7 @@ def _decimal(params: Mapping[str, Any], key: str, step: str) -> Decimal:
     try:
         return Decimal(str(params[key]))
     except (InvalidOperation, ValueError):
-        raise StepParameterError(
-            f'step "{step}": {key} "{params[key]}" is not a number'
-        ) from None
+        raise StepParameterError(f'step "{step}": {key} "{params[key]}" is not a number') from None
 
 
 def parse_kind(text: str, step: str = "?") -> StepKind:

@@ -62,7 +62,14 @@ def test_schema_newer_than_the_code_is_refused_and_nothing_written(database_url:
         ensure_schema(engine)
     engine.dispose()
     result = _lotline(
-        "user", "add", "ada", "--role", "admin", "--password-stdin", "--database", database_url,
+        "user",
+        "add",
+        "ada",
+        "--role",
+        "admin",
+        "--password-stdin",
+        "--database",
+        database_url,
         stdin="long-password\n",
     )
     assert result.returncode == 1
