@@ -27,7 +27,7 @@ def run(*cmd: str | os.PathLike[str], env: dict[str, str] | None = None) -> None
 
 
 def install(with_tests: bool) -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 (this script may run on an older Python)
         sys.exit(f"Lotline needs Python 3.11 or newer; this is {sys.version.split()[0]}")
     if not PY.exists():
         venv.EnvBuilder(with_pip=True).create(VENV)
