@@ -42,6 +42,9 @@ TRANSITIONS: dict[ItemKind, dict[Status, frozenset[Status]]] = {
         Status.REJECTED: frozenset(),
     },
     ItemKind.UNIT: {
+        # a serialised component received from a supplier
+        Status.QUARANTINE: frozenset({Status.RELEASED, Status.REJECTED}),
+        Status.REJECTED: frozenset(),
         Status.IN_PROCESS: frozenset(
             {Status.COMPLETED, Status.NONCONFORMING, Status.SCRAPPED, Status.CONSUMED}
         ),

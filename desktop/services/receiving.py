@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -166,8 +167,12 @@ def receive_material(
     certificate: str | Path | None = None,
     event_id: uuid.UUID | None = None,
     today: date | None = None,
+    serials: Sequence[str] = (),
 ) -> MaterialLotView:
-    """Receive a supplier lot into quarantine (with its certificate's path and SHA-256)."""
+    """Receive a supplier lot into quarantine (with its certificate's path and SHA-256).
+
+    A serialised part (housings) comes with ``serials``: each becomes an item of its own,
+    linked to the delivery lot, quarantined and released or rejected with it."""
     earlier = records.already_recorded(uow, event_id)
     if earlier is not None and earlier.item_id is not None:
         item = uow.session.get(Item, earlier.item_id)
@@ -210,9 +215,49 @@ def receive_material(
         "expiry": expiry.isoformat() if expiry else None,
         "certificate": cert,
     }
-    records.record_event(uow, "receive", item=item, event_id=event_id, data=data)
+    event = records.record_event(uow, "receive", item=item, event_id=event_id, data=data)
     uow.audit("material.receive", "item", item.id, new=data)
+    _receive_serials(uow, part, item, amount, serials, event)
     return lot_view(uow.session, item)
 
 
-__all__ = ["MaterialLotView", "events_of", "lot_view", "receive_material"]
+def _receive_serials(
+    uow: UnitOfWork, part: Part, lot: Item, amount: Decimal, serials: Sequence[str], event: Event
+) -> None:
+    if part.tracking != "serial":
+        if serials:
+            raise Refusal(f"part {part.part_number} is lot-controlled: give no serial numbers")
+        return
+    if len(set(serials)) != len(serials) or Decimal(len(serials)) != amount:
+        raise Refusal(
+            f"part {part.part_number} is serialised: give one serial number for each of the "
+            f"{amount} pieces (got {len(serials)}, duplicates count once)"
+        )
+    for serial in serials:
+        taken = select(Item.id).where(Item.part_id == part.id, Item.serial == serial)
+        if uow.session.scalar(taken) is not None:
+            raise Refusal(
+                f"{part.part_number} serial {serial} was received before: check the label"
+            )
+        piece = Item(
+            kind="unit", part_id=part.id, supplier_id=lot.supplier_id, gtin=part.gtin,
+            serial=serial, lot=lot.lot, supplier_lot=lot.supplier_lot, expiry=lot.expiry,
+            status="quarantine", quantity=Decimal(1), quantity_available=Decimal(1),
+        )  # fmt: skip
+        uow.session.add(piece)
+        uow.session.flush()
+        records.add_link(uow, piece, lot, event, quantity=Decimal(1), kind="consume")
+
+
+def serial_pieces(session: Session, lot: Item) -> list[Item]:
+    """The serialised pieces received in a delivery lot."""
+    stmt = select(Item).where(
+        Item.kind == "unit",
+        Item.part_id == lot.part_id,
+        Item.supplier_id == lot.supplier_id,
+        Item.supplier_lot == lot.supplier_lot,
+    )
+    return list(session.scalars(stmt.order_by(Item.id)))
+
+
+__all__ = ["MaterialLotView", "events_of", "lot_view", "receive_material", "serial_pieces"]

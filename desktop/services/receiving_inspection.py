@@ -16,7 +16,7 @@ from desktop.services.context import LoginSession
 from desktop.services.errors import Refusal
 from desktop.services.holds import require_no_hold
 from desktop.services.lookup import require_item, shown
-from desktop.services.receiving import MaterialLotView, events_of, lot_view
+from desktop.services.receiving import MaterialLotView, events_of, lot_view, serial_pieces
 from desktop.services.records import label
 from desktop.services.signatures import SignatureInfo, describe, sign_in
 from desktop.services.uow import UnitOfWork
@@ -153,6 +153,8 @@ def release_material(
         )
     sig = sign_in(uow, login, item, Meaning.MATERIAL_RELEASED, password, username=username)
     records.set_status(uow, item, "released", reason=f"incoming inspection passed; {sig.meaning}")
+    for piece in serial_pieces(uow.session, item):
+        records.set_status(uow, piece, "released", reason=f"delivery {label(item)} released")
     data = {"decision": "released", "reason": "incoming inspection passed", "signature": sig.id}
     event = records.record_event(uow, "material_release", item=item, event_id=event_id, data=data)
     return _decision(uow, event, sig.id)
@@ -177,6 +179,9 @@ def reject_material(
             entity_id=str(item.id),
         )
     records.set_status(uow, item, "rejected", reason=why)
+    for piece in serial_pieces(uow.session, item):
+        if piece.status in ("quarantine", "released"):
+            records.set_status(uow, piece, "rejected", reason=f"delivery {label(item)}: {why}")
     data = {"decision": "rejected", "reason": why}
     event = records.record_event(
         uow, "material_reject", item=item, event_id=event_id, outcome="rejected", data=data

@@ -198,3 +198,39 @@ def test_quarantined_and_rejected_material_is_not_consumed(plant, certificate) -
         plant.engine, execution.consume_component, op, lot, "TR-Q", event_id=eid(),
         match="TR-Q.*rejected",
     )  # fmt: skip
+
+
+def test_serialised_parts_are_received_and_released_with_their_delivery(plant) -> None:
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from db.models import Item
+    from desktop.services.receiving import receive_material
+    from desktop.services.receiving_inspection import inspect_material, release_material
+
+    packer = plant.ctx("packaging")
+    serials = ["HS-9001", "HS-9002", "HS-9003"]
+    lot = receive_material(packer, "HOUSING-IP300", "SUP-ACME", "DEL-77", 3, serials=serials)
+    with Session(plant.engine) as s:
+        pieces = s.scalars(select(Item).where(Item.serial.in_(serials))).all()
+    assert {p.status for p in pieces} == {"quarantine"}
+    qc = plant.login("qc_inspector")
+    qctx = plant.admin.as_actor(qc.actor)
+    inspect_material(qctx, "DEL-77", True, "visual OK")
+    release_material(qctx, qc, "DEL-77", "demo-password", username="quinn")
+    with Session(plant.engine) as s:
+        pieces = s.scalars(select(Item).where(Item.serial.in_(serials))).all()
+    assert {p.status for p in pieces} == {"released"}
+    assert lot.quantity == 3
+
+
+def test_a_serialised_part_needs_one_serial_per_piece(plant) -> None:
+    import pytest
+
+    from desktop.services.errors import Refusal
+    from desktop.services.receiving import receive_material
+
+    with pytest.raises(Refusal, match="give one serial number for each of the 3 pieces"):
+        receive_material(
+            plant.ctx("packaging"), "HOUSING-IP300", "SUP-ACME", "DEL-78", 3, serials=["HS-1"]
+        )
