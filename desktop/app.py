@@ -78,9 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         cfg = configure(args)
         if args.selftest:
-            from desktop.views.selftest import run_selftest
-
-            return run_selftest(cfg, args.screenshots)
+            return selftest(cfg, args.screenshots)
         base = open_backend(cfg)
     except (ConfigError, DatabaseProblem) as problem:
         print(f"lotline: {problem}", file=sys.stderr)
@@ -88,3 +86,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop.views.station import run_station
 
     return run_station(cfg, base, demo_hint=DEMO_HINT if cfg.simulated else "")
+
+
+def selftest(cfg: StationConfig, shots: Path | None) -> int:
+    """Offscreen, a temporary SQLite database, simulated devices: every station walked."""
+    import os
+    import tempfile
+    from dataclasses import replace
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory(prefix="lotline-selftest-") as tmp:
+        url = cfg.database_url or f"sqlite:///{Path(tmp) / 'selftest.sqlite'}"
+        cfg = replace(cfg, database_url=url, devices=StationConfig().devices, production=False)
+        base = open_backend(cfg)
+        from desktop.views.selftest import run_selftest
+
+        code = run_selftest(cfg, base, shots)
+        base.engine.dispose()
+        return code

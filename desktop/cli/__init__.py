@@ -24,6 +24,7 @@ COMMANDS: tuple[str, ...] = (
     "recall_cmd",
     "record_cmd",
     "export_cmd",
+    "demo_cmd",
 )
 
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QLineEdit,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -86,15 +87,20 @@ class AdminScreen(Screen):
         )
         unlock.clicked.connect(lambda: self._user_action(auth.unlock_user))
         disable.clicked.connect(lambda: self._user_action(auth.disable_user))
+        side = QWidget()
+        column = QVBoxLayout(side)
+        column.addLayout(form)
+        column.addWidget(add)
+        column.addWidget(self.reason)
+        column.addLayout(hbox(unlock, disable))
+        column.addStretch(1)
+        scroll = QScrollArea()  # the form scrolls on a small screen rather than clip
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(side)
         box = QWidget()
         grid = QGridLayout(box)
-        grid.addWidget(self.users, 0, 0, 3, 1)
-        grid.addLayout(form, 0, 1)
-        grid.addWidget(add, 1, 1)
-        side = QVBoxLayout()
-        side.addWidget(self.reason)
-        side.addLayout(hbox(unlock, disable))
-        grid.addLayout(side, 2, 1)
+        grid.addWidget(self.users, 0, 0)
+        grid.addWidget(scroll, 0, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         return box

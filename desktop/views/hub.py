@@ -17,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.adapters.printer import DriverPrinter
 from desktop.config import DeviceConfig
 from desktop.devices.factory import (
     printer_from_config,
@@ -62,6 +63,9 @@ class DeviceHub(QObject):
             settings = dict(device.settings)
             if device.simulated:
                 settings["url"] = self._start_simulator(kind, device)
+                framing = getattr(self.simulators[kind].profile.device, "terminator", None)
+                if kind == "scanner" and framing:
+                    settings.setdefault("terminator", framing)  # the simulator's line ending
             else:
                 settings["url"] = device.url
             self.workers[kind] = self._worker(kind, settings)
@@ -124,6 +128,10 @@ class DeviceHub(QObject):
         self.state_changed.emit(state)
 
     # ---- printing ------------------------------------------------------------------------
+    def label_printer(self) -> DriverPrinter:
+        """This station's printer as the services' LabelPrinter."""
+        return DriverPrinter(lambda job: self.print_zpl(job.key, job.zpl), "station printer")
+
     def print_zpl(self, key: str, zpl: bytes) -> Future[JobOutcome]:
         worker = self.workers.get("printer")
         if worker is None:

@@ -93,6 +93,9 @@ def build_window(cfg: StationConfig, base: Context, demo_hint: str) -> tuple[Mai
     hub.weighed.connect(window.on_weight)
     hub.state_changed.connect(window.set_device_state)
     window.hub = hub  # type: ignore[attr-defined]
+    for screen in window.screens.values():
+        screen.hub = hub  # type: ignore[attr-defined]
+        screen.printer = hub.label_printer()  # type: ignore[attr-defined]
     return window, hub
 
 

@@ -40,6 +40,8 @@ class _Task(QRunnable):
             self.signals.failed.emit(exc, traceback.format_exc())
         else:
             self.signals.done.emit(result)
+        finally:
+            del self.fn, self.args
 
 
 class Runner(QObject):
@@ -81,6 +83,8 @@ class Runner(QObject):
         self.error.emit(f"{type(exc).__name__}: {exc}")
 
     def _finish(self, signals: _Signals) -> None:
+        # Deleted by the GUI thread's event loop, never by the worker that dropped the task.
+        signals.deleteLater()
         self._keep.discard(signals)
         self._pending -= 1
         if self._pending == 0:

@@ -75,7 +75,7 @@ class ResultPanel(QFrame):
         for w in (self.title, self.detail, self.hint):
             layout.addWidget(w)
         layout.addStretch(1)
-        self.setMinimumHeight(theme.mm(32))
+        self.setMinimumHeight(theme.mm(22))
         self.refused = False
         self.show_idle("")
 

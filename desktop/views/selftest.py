@@ -1,0 +1,186 @@
+"""`python -m desktop --selftest [--screenshots DIR]`: the station program walks every station
+through one short flow offscreen, against a temporary database and the device simulators
+(scans and weights come from the simulators through the real drivers), saves a screenshot of
+every screen, and exits 0 only when every step went right."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from desktop.config import StationConfig
+from desktop.services.context import Context
+from desktop.views.hub import DeviceHub
+from desktop.views.selftest_data import WalkData, prepare
+from desktop.views.shell import MainWindow
+from desktop.views.station import application, build_window
+
+log = logging.getLogger(__name__)
+SIZES = ((1280, 800), (1920, 1080))
+
+
+class SelftestFailed(Exception):
+    pass
+
+
+class Walk:
+    """Drives the window the way people and devices do, and checks what it shows."""
+
+    def __init__(self, window: MainWindow, hub: DeviceHub, shots: Path | None, lang: str):
+        self.window, self.hub, self.shots, self.lang = window, hub, shots, lang
+        self.steps: list[str] = []
+
+    def pump(self, seconds: float = 0.05) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            QApplication.processEvents()
+            time.sleep(0.01)
+
+    def wait(self, what: str, ok: Callable[[], bool], timeout: float = 15.0) -> None:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            QApplication.processEvents()
+            if ok():
+                self.steps.append(what)
+                log.info("selftest: %s", what)
+                return
+            time.sleep(0.02)
+        raise SelftestFailed(f"{what}: not seen within {timeout:g} s")
+
+    def scan(self, text: str) -> None:
+        """A scan from the simulated scanner, through the real scanner driver."""
+        self.hub.simulators["scanner"].scan(text)  # type: ignore[attr-defined]
+
+    def weigh(self, grams: str) -> None:
+        self.hub.simulators["scale"].set_weight(grams)  # type: ignore[attr-defined]
+
+    def shot(self, name: str) -> None:
+        if self.shots is None:
+            return
+        for width, height in SIZES:
+            self.window.resize(width, height)
+            self.pump(0.15)
+            folder = self.shots / self.lang / f"{width}x{height}"
+            folder.mkdir(parents=True, exist_ok=True)
+            self.window.grab().save(str(folder / f"{name}.png"))
+        self.window.resize(*SIZES[0])
+        self.pump(0.05)
+
+    def result_text(self) -> str:
+        screen = self.window.current_screen()
+        panel = getattr(screen, "result", None)
+        if panel is None:
+            return ""
+        return f"{panel.title.text()} {panel.detail.text()}"
+
+    def login_badge(self, badge: str, pin: str) -> None:
+        self.scan(badge)
+        login = self.window.login_screen
+        self.wait(f"badge {badge} read by the scanner", lambda: login.badge.text() == badge)
+        login.pin.setText(pin)
+        login.badge_button.click()
+        self.wait("logged in by badge", lambda: self.window.session is not None)
+
+    def login_password(self, user: str, password: str) -> None:
+        login = self.window.login_screen
+        login.username.setText(user)
+        login.password.setText(password)
+        login.password_button.click()
+        self.wait(f"{user} logged in", lambda: self.window.session is not None)
+
+    def logout(self) -> None:
+        self.window.logout("selftest")
+        self.wait("logged out", lambda: self.window.session is None)
+
+
+def walk_operator(w: Walk, data: WalkData) -> None:
+    op = w.window.screens["operator"]
+    w.login_badge("B-1001", "1234")
+    w.wait("operator screen shown", lambda: w.window.current_screen() is op)
+    serial = data.serials[0]
+    w.scan(serial)
+    w.wait(f"unit {serial} loaded", lambda: serial in op.unit_line.text())
+    w.scan(data.board_lot)  # the wrong part for step 1: refused
+    w.wait("wrong component refused", lambda: op.result.refused)
+    w.shot("operator-refused")
+    w.scan(data.housings[0])
+    w.wait("housing consumed", lambda: "step 1 passed" in w.result_text())
+    w.scan(data.board_lot)
+    w.wait("board lot consumed", lambda: "step 2 passed" in w.result_text())
+    op.value.setText("1.00")
+    op.value.returnPressed.emit()
+    w.wait("torque recorded", lambda: "within" in w.result_text())
+    w.weigh("2401.5")
+    w.wait(
+        "stable weight on the gauge",
+        lambda: op.gauge.stable and op.gauge.value is not None and op.gauge.value > 2000,
+    )
+    w.shot("operator-weigh")
+    op.record.click()
+    w.wait("weight accepted", lambda: "2401.5" in w.result_text() and not op.result.refused)
+    w.scan("PASS")
+    w.wait(
+        "functional test passed",
+        lambda: "Functional test" in w.result_text() or "passed" in w.result_text(),
+    )
+    w.shot("operator")
+    w.logout()
+
+
+def walk_trace(w: Walk, data: WalkData) -> None:
+    w.login_password("sam", "demo-password")
+    w.window.open_screen("trace")
+    trace = w.window.screens["trace"]
+    w.scan(data.serials[0])
+    w.wait("unit traced", lambda: trace.view is not None)
+    w.wait("housing found backward", lambda: trace.backward.topLevelItemCount() > 0)
+    w.shot("trace")
+    w.logout()
+
+
+def walk_admin(w: Walk) -> None:
+    w.login_password("ada", "demo-admin-password")
+    admin = w.window.screens["admin"]
+    w.wait("admin screen shown", lambda: w.window.current_screen() is admin)
+    w.wait("users listed", lambda: admin.users.rowCount() >= 5)
+    w.shot("admin")
+    w.logout()
+
+
+def run_walk(w: Walk, base: Context) -> None:
+    w.shot("login")
+    data = prepare(base)
+    walk_operator(w, data)
+    walk_trace(w, data)
+    walk_admin(w)
+
+
+def run_selftest(cfg: StationConfig, base: Context, shots: Path | None) -> int:
+    app = application(cfg.language)
+    window, hub = build_window(cfg, base, demo_hint="")
+    hub.start()
+    window.resize(*SIZES[0])
+    window.show()
+    walk = Walk(window, hub, shots, cfg.language)
+    try:
+        walk.wait(
+            "devices connected",
+            lambda: all(wk.health.connected for wk in hub.workers.values()),
+            timeout=20,
+        )
+        run_walk(walk, base)
+    except SelftestFailed as failure:
+        print(f"SELFTEST FAILED after {len(walk.steps)} steps: {failure}")
+        return 1
+    finally:
+        window.runner.wait(15_000)
+        hub.stop()
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    print(f"SELFTEST OK: {len(walk.steps)} steps" + (f", screenshots in {shots}" if shots else ""))
+    return 0

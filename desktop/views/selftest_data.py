@@ -1,0 +1,46 @@
+"""The data a self-test walk needs, made through the services as the demo plant's people:
+a released pump work order with two serials, housings and a board lot released by QC."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.services import auth, receiving, receiving_inspection, workorders
+from desktop.services.context import Context, LoginSession
+
+PASSWORD = "demo-password"
+
+
+@dataclass(frozen=True)
+class WalkData:
+    serials: tuple[str, ...]
+    housings: tuple[str, ...]
+    board_lot: str
+    work_order: str
+    lot: str
+
+
+def _as(base: Context, username: str) -> tuple[Context, LoginSession]:
+    login = auth.login(base, username, PASSWORD)
+    return base.as_actor(login.actor), login
+
+
+def prepare(base: Context, tag: str = "ST") -> WalkData:
+    sup, _ = _as(base, "sam")
+    number = f"WO-{tag}-1"
+    workorders.create_work_order(sup, number, "09506000134352", 2)
+    wo = workorders.release_work_order(sup, number)
+    made = workorders.commission_serials(sup, number, 2)
+    pack, _ = _as(base, "pat")
+    housings = (f"HS-{tag}-01", f"HS-{tag}-02")
+    board = f"BRD-{tag}-1"
+    receiving.receive_material(
+        pack, "HOUSING-IP300", "SUP-ACME", f"DEL-{tag}", 2, serials=list(housings)
+    )
+    receiving.receive_material(pack, "BOARD-IP300", "SUP-BOARDS", board, 10)
+    qc, login = _as(base, "quinn")
+    for lot in (f"DEL-{tag}", board):
+        receiving_inspection.inspect_material(qc, lot, True, "certificate checked")
+        receiving_inspection.release_material(qc, login, lot, PASSWORD, username="quinn")
+    serials = (made.first_serial, made.last_serial)
+    return WalkData(serials, housings, board, number, wo.lot or "")

@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Keep the station's translations true: extract every tr() string from desktop/views with
+pyside6-lupdate, fill the .ts file from the reviewed dictionary desktop/views/i18n/<lang>.toml,
+and compile the .qm file with pyside6-lrelease.
+
+    .venv/bin/python scripts/i18n.py            # update .ts and .qm for every language
+    .venv/bin/python scripts/i18n.py --check    # exit 1 when a string has no translation
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import tomllib
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VIEWS = ROOT / "desktop" / "views"
+I18N = VIEWS / "i18n"
+LANGUAGES = ("zh_CN",)
+BIN = Path(sys.executable).parent
+
+
+def lupdate(ts: Path) -> None:
+    sources = sorted(str(p) for p in VIEWS.glob("*.py"))
+    subprocess.run(
+        [str(BIN / "pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(ts)],
+        check=True,
+        capture_output=True,
+    )
+
+
+def dictionary(language: str) -> dict[str, str]:
+    with (I18N / f"{language}.toml").open("rb") as handle:
+        data = tomllib.load(handle)
+    return {str(k): str(v) for k, v in data.get("strings", {}).items()}
+
+
+def fill(ts: Path, words: dict[str, str]) -> list[str]:
+    """Put the dictionary's translations into the .ts; return the sources it lacks."""
+    tree = ET.parse(ts)
+    missing = []
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        assert translation is not None
+        if source in words:
+            translation.text = words[source]
+            translation.attrib.pop("type", None)
+        else:
+            missing.append(source)
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return sorted(set(missing))
+
+
+def lrelease(ts: Path, qm: Path) -> None:
+    subprocess.run(
+        [str(BIN / "pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True, capture_output=True
+    )
+
+
+def main() -> int:
+    check = "--check" in sys.argv
+    status = 0
+    for language in LANGUAGES:
+        words = dictionary(language)
+        if check:
+            with tempfile.TemporaryDirectory() as tmp:
+                ts = Path(tmp) / "check.ts"
+                lupdate(ts)
+                missing = fill(ts, words)
+        else:
+            ts = I18N / f"lotline_{language}.ts"
+            lupdate(ts)
+            missing = fill(ts, words)
+            lrelease(ts, I18N / f"lotline_{language}.qm")
+        for source in missing:
+            print(f"{language}: no translation for {source!r}")
+        status |= bool(missing)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
