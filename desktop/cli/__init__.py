@@ -18,6 +18,7 @@ COMMANDS: tuple[str, ...] = (
     "audit_cmd",
     "masterdata_cmd",
     "udi_cmd",
+    "trace_cmd",
     "label_cmd",
     "sim_cmd",
     "bench_cmd",

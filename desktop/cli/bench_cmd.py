@@ -9,7 +9,7 @@ import argparse
 import importlib
 from typing import Any
 
-BENCHES: tuple[str, ...] = ("devices", "serials")
+BENCHES: tuple[str, ...] = ("devices", "serials", "recall")
 
 
 def register(sub: Any) -> None:

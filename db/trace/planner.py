@@ -1,0 +1,48 @@
+"""Run a trace statement: on the session's connection, with nested loops only on PostgreSQL.
+
+PostgreSQL sizes a recursive CTE's working table at ten times the anchor's estimate. When the
+anchor is estimated at hundreds of rows (the units of a production lot), the planner then
+hash-joins the whole ``links`` table at every level of the walk: half a second at 100,000
+units, seconds at a million, for a scope of a few hundred rows. A genealogy walk is always a
+few index probes per item, so for the trace statements only, hash and merge joins and JIT
+are switched off with ``set_config(..., is_local => true)`` and the previous values are put
+back right after the statement is planned (a streamed result keeps its plan). SQLite needs
+nothing: it walks ``links`` through its indexes anyway. The SQL is the same on both.
+
+Statements run on ``session.connection()`` (Core execution: the rows are plain tuples, no ORM
+entity loading), so a trace sees the session's transaction and its flushed changes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import CursorResult, text
+from sqlalchemy.orm import Session
+
+from db.trace.walk import AnySelect
+
+SETTINGS = ("enable_hashjoin", "enable_mergejoin", "jit")
+#: One round trip: the current values (read first: PostgreSQL evaluates a target list in
+#: order), then each setting switched off until the end of the transaction.
+_SWITCH_OFF = text(
+    "SELECT "
+    + ", ".join(f"current_setting('{name}')" for name in SETTINGS)
+    + ", "
+    + ", ".join(f"set_config('{name}', 'off', true)" for name in SETTINGS)
+)
+_RESTORE = text("SELECT " + ", ".join(f"set_config('{name}', :{name}, true)" for name in SETTINGS))
+
+
+def execute(
+    session: Session, stmt: AnySelect, params: dict[str, Any], batch_size: int | None = None
+) -> CursorResult[Any]:
+    """Execute ``stmt`` with ``params`` (streamed ``batch_size`` rows at a time when given)."""
+    conn = session.connection()
+    options = {} if batch_size is None else {"yield_per": batch_size}
+    if conn.dialect.name != "postgresql":
+        return conn.execute(stmt, params, execution_options=options)
+    before = conn.execute(_SWITCH_OFF).one()[: len(SETTINGS)]
+    result = conn.execute(stmt, params, execution_options=options)
+    conn.execute(_RESTORE, dict(zip(SETTINGS, before, strict=True)))
+    return result
