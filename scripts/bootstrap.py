@@ -64,7 +64,9 @@ def start(args: list[str]) -> int:
         "On a desktop, run this command again from a graphical session to get the station.",
         flush=True,
     )
-    return subprocess.call([str(BIN / "lotline"), "demo", "--out", "demo-out", *args], cwd=ROOT)
+    return subprocess.call(
+        [str(BIN / "lotline"), "demo", "--out", "demo-out", "--fresh", *args], cwd=ROOT
+    )
 
 
 def test(args: list[str]) -> int:
