@@ -14,7 +14,6 @@ each a simulator behind a real pseudo-terminal and driven by the real driver.
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -34,13 +33,13 @@ from desktop.devices import (
 )
 from desktop.devices import LabelPrinter as ZplPrinter
 from desktop.devices.sim import PrinterSim, ScaleSim, ScannerSim, load_profile
-from desktop.labels.zpl import BX_ESCAPE
+from desktop.labels import zpl_check
+from desktop.labels.errors import LabelError
 
 SCANNER_STATIONS = ("line-1", "qc-1", "pack-1")
 SCALE_NAME = "line-1 scale"
 PRINTER_NAME = "pack-1 printer"
 WAIT = 5.0  # seconds a device may take to deliver what the simulator was told to send
-_BX_FIELD = re.compile(r"\^BX[^\^]*\^FD([^\^]*)\^FS")
 
 
 class DemoFailed(Exception):
@@ -49,11 +48,10 @@ class DemoFailed(Exception):
 
 def datamatrix_data(zpl: bytes) -> str:
     """The GS1 element string of the label's DataMatrix, as the ^BX field holds it."""
-    found = _BX_FIELD.search(zpl.decode("utf-8"))
-    fnc1 = BX_ESCAPE + "1"
-    if found is None or not found.group(1).startswith(fnc1):
-        raise DemoFailed("a printed label holds no GS1 DataMatrix (^BX with FNC1): see its ZPL")
-    return found.group(1)[len(fnc1) :].replace(fnc1, "\x1d")
+    try:
+        return zpl_check.datamatrix_data(zpl)
+    except LabelError as exc:
+        raise DemoFailed(str(exc)) from None
 
 
 class RecordingPrinter(DriverPrinter):

@@ -60,3 +60,16 @@ def _linear(found: tuple[str, ...] | None, planned: Linear) -> Linear:
     return dataclasses.replace(
         planned, x=int(x), y=int(y), module=int(module), height=int(height), codewords=codewords
     )
+
+
+_BX_FIELD = re.compile(r"\^BX[^\^]*\^FD([^\^]*)\^FS")
+
+
+def datamatrix_data(zpl: bytes) -> str:
+    """The GS1 element string a label's DataMatrix carries, as its ^BX field holds it (what a
+    scanner reads back after ``]d2``)."""
+    found = _BX_FIELD.search(zpl.decode("utf-8"))
+    fnc1 = BX_ESCAPE + "1"
+    if found is None or not found.group(1).startswith(fnc1):
+        raise LabelError("the label holds no GS1 DataMatrix (^BX with FNC1): see its ZPL")
+    return found.group(1)[len(fnc1) :].replace(fnc1, "\x1d")

@@ -26,7 +26,7 @@ from desktop.services.errors import Refusal
 from desktop.services.execution_common import StepResult
 from desktop.services.execution_status import UnitProgress, unit_status
 from desktop.views import theme
-from desktop.views.screen import Screen
+from desktop.views.screen import Screen, scan_symbol
 from desktop.views.tasks import Runner
 from desktop.views.widgets import BigButton, ResultPanel, StepList, WeightGauge, hbox, label
 
@@ -181,7 +181,7 @@ class OperatorScreen(Screen):
     def _next_scan(self) -> None:
         if not self.queue or self.ctx is None:
             return
-        text, _aim = self.queue.popleft()
+        text, aim = self.queue.popleft()
         self.result.acknowledge()
         command = COMMANDS.get(text.strip().upper())
         if command == "next":
@@ -193,14 +193,14 @@ class OperatorScreen(Screen):
             self._call(
                 execution.consume_component,
                 self.unit_scan,
-                text,
+                scan_symbol(text, aim),
                 done=self.show_result,
                 event_id=uuid.uuid4(),
                 raw_frame=text,
             )
         else:
-            self.unit_scan = text
-            self._call(unit_status, text, done=self._loaded)
+            self.unit_scan = scan_symbol(text, aim)
+            self._call(unit_status, self.unit_scan, done=self._loaded)
 
     def _wants_component(self) -> bool:
         p = self.progress

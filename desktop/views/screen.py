@@ -10,6 +10,11 @@ from desktop.services.context import Context, LoginSession
 from desktop.views.tasks import Runner
 
 
+def scan_symbol(text: str, aim: str | None) -> str:
+    """The scan as the symbol held it: the AIM identifier (``]d2``) makes GS1 data readable."""
+    return text if not aim or text.startswith("]") else aim + text
+
+
 class Screen(QWidget):
     """A station's work area. The window gives it the session and forwards device input."""
 

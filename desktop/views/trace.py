@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QLineEdit, QTabWidget, QTreeWidget, Q
 from desktop.services.errors import Refusal
 from desktop.services.trace_view import GenealogyLine, TraceView, trace_item
 from desktop.views import theme
-from desktop.views.screen import Screen
+from desktop.views.screen import Screen, scan_symbol
 from desktop.views.tables import Table
 from desktop.views.tasks import Runner
 from desktop.views.widgets import BigButton, ResultPanel, label
@@ -96,8 +96,8 @@ class TraceScreen(Screen):
     def on_scan(self, text: str, aim: str | None) -> None:
         if self.ctx is None or not text.strip():
             return
-        self.query.setText(text.replace("\x1d", "<GS>"))
-        scan = text.replace("<GS>", "\x1d")
+        scan = scan_symbol(text, aim).replace("<GS>", "\x1d")
+        self.query.setText(scan.replace("\x1d", "<GS>"))
         self.result.show_idle(self.tr("Tracing…"))
         self.runner.run(trace_item, self.ctx, scan, done=self.show_view, refused=self._refused)
 

@@ -1,0 +1,357 @@
+"""The packaging station: print queue, the real label as preview, print, scan-back verification,
+reprint (reason + supervisor signature), label reconciliation, packing units into cases.
+
+Scans: after a print the next scan is the scan-back of that label (verified, or voided with
+both strings shown); a case's SSCC makes it the open case; a unit or lot whose label is next is
+selected for printing; a labelled unit (or lot) is packed into the open case. Keyboard: F5
+refresh, F7 new case, F8 close the open case, F9 print, F10 reprint, F11 reconcile the lot;
+Enter in the queue selects the item; Enter or Esc acknowledges a refusal, and Esc stops waiting
+for a scan-back (a later scan of that label still verifies it).
+"""
+
+from __future__ import annotations
+
+import functools
+import uuid
+from collections import deque
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QVBoxLayout
+
+from desktop.services import labelling, pack_queue
+from desktop.services.aggregation import ContainerView
+from desktop.services.errors import Refusal
+from desktop.services.labelling import VerifyResult
+from desktop.services.labelling_jobs import PrintJobView
+from desktop.services.pack_queue import LabelPreview, Scanned
+from desktop.services.printing import LabelPrinter
+from desktop.views.packaging_actions import CaseActions, LabelActions
+from desktop.views.packaging_parts import CaseBox, PreviewBox, PrintQueue
+from desktop.views.qc_tabs import key_button
+from desktop.views.screen import Screen, scan_symbol
+from desktop.views.tasks import Runner
+from desktop.views.widgets import ResultPanel, hbox, label
+
+
+class PackagingScreen(Screen):
+    key = "packaging"
+
+    def __init__(self, runner: Runner) -> None:
+        super().__init__(runner)
+        self.printer: LabelPrinter | None = None  # set by the window (app.py fills it)
+        self.selected: Scanned | None = None
+        self.last_job: str | None = None  # the latest label job (what a reprint reprints)
+        self.last_item = ""  # whose label that is
+        self.voided = False  # that label was voided: only a reprint replaces it
+        self.awaiting: list[str] = []  # label jobs printed and not yet scanned back
+        self.case: ContainerView | None = None
+        self.failed_key: tuple[str, str] | None = None  # (item scan, job key) to retry
+        self.dialog: QDialog | None = None
+        self.scans: deque[tuple[str, str | None]] = deque()
+        self.pending = 0  # calls in flight
+        runner.busy_changed.connect(self._runner_busy)
+        self.labels, self.cases = LabelActions(self), CaseActions(self)
+        self._build()
+        self._keys()
+        self.show_prompt()
+
+    def title(self) -> str:
+        return self.tr("Packaging")
+
+    # ---- layout ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.next_caption = label(self.tr("NEXT"), 13, bold=True, wrap=False)
+        self.next_caption.setObjectName("muted")
+        self.prompt = label("", 22, bold=True)
+        self.queue, self.preview, self.case_box = PrintQueue(), PreviewBox(), CaseBox()
+        self.refresh_button = key_button(self.tr("Refresh"), "F5")
+        self.reconcile_button = key_button(self.tr("Reconcile"), "F11")
+        self.print_button = key_button(self.tr("Print label"), "F9")
+        self.reprint_button = key_button(self.tr("Reprint…"), "F10")
+        self.new_case_button = key_button(self.tr("New case"), "F7")
+        self.close_case_button = key_button(self.tr("Close case"), "F8")
+        self.result = ResultPanel()
+        grid = QGridLayout()
+        grid.addWidget(label(self.tr("Print queue (Enter selects)"), 14, bold=True), 0, 0)
+        grid.addWidget(self.queue, 1, 0)
+        grid.addLayout(hbox(self.refresh_button, self.reconcile_button), 2, 0)
+        grid.addWidget(self.preview, 0, 1, 2, 1)
+        grid.addLayout(hbox(self.print_button, self.reprint_button), 2, 1)
+        grid.addWidget(self.case_box, 0, 2, 2, 1)
+        grid.addLayout(hbox(self.new_case_button, self.close_case_button), 2, 2)
+        grid.setRowStretch(1, 1)
+        for column, stretch in enumerate((3, 4, 3)):
+            grid.setColumnStretch(column, stretch)
+        row = QHBoxLayout()
+        row.addWidget(self.next_caption)
+        row.addWidget(self.prompt, 1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(row)
+        outer.addLayout(grid, 1)
+        outer.addWidget(self.result)
+        self._wire()
+
+    def _wire(self) -> None:
+        self.refresh_button.clicked.connect(self.refresh)
+        self.reconcile_button.clicked.connect(self.labels.reconcile)
+        self.print_button.clicked.connect(self.print_label)
+        self.reprint_button.clicked.connect(self.labels.reprint)
+        self.new_case_button.clicked.connect(self.cases.new)
+        self.close_case_button.clicked.connect(self.cases.close)
+        self.queue.activated.connect(lambda *_: self._select_queued())
+
+    def _keys(self) -> None:
+        actions: dict[str, Callable[[], None]] = {
+            "F5": self.refresh,
+            "F7": self.cases.new,
+            "F8": self.cases.close,
+            "F9": self.print_label,
+            "F10": self.labels.reprint,
+            "F11": self.labels.reconcile,
+        }
+        for key, slot in actions.items():
+            QShortcut(QKeySequence(key), self, slot)
+
+    def show_prompt(self) -> None:
+        if self.awaiting:
+            text = self.tr("Apply the label, then scan it back")
+        elif self.voided:
+            text = self.tr("Reprint the label with a supervisor: F10")
+        elif self.selected is not None and self.selected.next_step == "label":
+            text = self.tr("Print the label: F9")
+        elif self.case is None:
+            text = self.tr("Scan a unit to label, or a case label to pack")
+        else:
+            text = self.tr("Scan a labelled unit to pack it")
+        self.prompt.setText(text)
+
+    # ---- scans and keys -------------------------------------------------------------------
+    def on_scan(self, text: str, aim: str | None) -> None:
+        """Scans wait in turn while anything is in flight (a print: its scan-back comes next)."""
+        if self.dialog is not None and self.dialog.isVisible():
+            self._scan_during_dialog(text)
+            return
+        self.scans.append((text, aim))
+        self._next_scan()
+
+    def _next_scan(self) -> None:
+        if self.pending or not self.scans:
+            return
+        text, aim = self.scans.popleft()
+        self.result.acknowledge()
+        scan = scan_symbol(text, aim)
+        if self.awaiting:
+            self._verify(self.awaiting[0], scan)
+        else:
+            self.call(pack_queue.identify, scan, done=lambda found: self._identified(found, scan))
+
+    def _scan_during_dialog(self, text: str) -> None:
+        refuse = getattr(self.dialog, "refuse_scan", None)
+        if refuse is not None:
+            refuse(text)
+            return
+        self.refuse(
+            self.tr("Scan not used"),
+            self.tr('The scan "%1" was not used while a dialog is open.').replace(
+                "%1", text.replace("\x1d", "<GS>")
+            ),
+            self.tr("Finish or cancel the dialog, then scan again."),
+        )
+
+    def keyPressEvent(self, event: Any) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
+            if self.result.refused:
+                self.result.acknowledge()
+                self.result.show_idle("")
+                return
+            if event.key() == Qt.Key.Key_Escape and self.awaiting:
+                self.awaiting = []
+                self.result.show_idle(self.tr("Not waiting for the scan-back any more."))
+                self.show_prompt()
+                return
+        super().keyPressEvent(event)
+
+    def _identified(self, found: Scanned, scan: str) -> None:
+        if found.kind == "case":
+            self.cases.take(found)
+        elif found.kind == "pallet":
+            self.refuse(
+                self.tr("A pallet"),
+                self.tr("%1 is a pallet; this station packs units into cases.").replace(
+                    "%1", found.item
+                ),
+                self.tr("Scan a case label, or a unit."),
+            )
+        elif found.job_key is not None:
+            self._verify(found.job_key, scan)  # its printed label, scanned back
+        elif found.next_step == "pack":
+            self.cases.pack(found)
+        else:
+            self._select(found)
+
+    def _select_queued(self) -> None:
+        line = self.queue.selected_line()
+        if line is not None:
+            self.call(pack_queue.identify, line.scan, done=self._select)
+
+    def _select(self, found: Scanned) -> None:
+        self.selected, self.last_job, self.last_item = found, found.last_job, found.item
+        self.voided = found.last_status == "voided" and found.next_step == "label"
+        self.preview.show_preview(
+            None, self.tr("Rendering the label of %1…").replace("%1", found.item)
+        )
+        self.preview.set_copies(found.quantity if found.kind == "production_lot" else None)
+        self.show_prompt()
+        self.call(pack_queue.label_preview, found.scan, done=self._previewed)
+        if found.status not in ("released", "packed"):
+            self.refuse(
+                self.tr("Not released"),
+                self.tr("%1 is %2: labels are printed only for released items.")
+                .replace("%1", found.item)
+                .replace("%2", found.status.replace("_", " ")),
+                self.tr("QC releases the lot first."),
+            )
+        elif found.next_step == "label":
+            self.result.show_good(
+                self.tr("%1 selected").replace("%1", found.item), self.tr("Print its label: F9")
+            )
+        else:
+            self.result.show_idle(
+                self.tr("%1 · %2").replace("%1", found.item).replace("%2", found.status)
+            )
+
+    def _previewed(self, preview: LabelPreview) -> None:
+        if self.selected is not None and preview.scan == self.selected.scan:
+            self.preview.show_preview(preview)
+
+    # ---- printing and verification ----------------------------------------------------------
+    def print_label(self) -> None:
+        item = self.selected
+        if item is None:
+            self.refuse(
+                self.tr("Nothing to print"),
+                self.tr("No unit or lot is selected."),
+                self.tr("Scan the unit, or select it in the queue and press Enter."),
+            )
+            return
+        if self.printer is None:
+            self.refuse(
+                self.tr("No label printer"),
+                self.tr("This station has no label printer connected."),
+                self.tr("Check the printer in the device strip; ask an administrator."),
+            )
+            return
+        retry = self.failed_key
+        key = retry[1] if retry and retry[0] == item.scan else uuid.uuid4().hex
+        copies = self.preview.copies.value() if item.kind == "production_lot" else 1
+        self.call(
+            labelling.print_labels, self.printer, item.scan, copies, done=self.printed, key=key
+        )
+
+    def printed(self, job: PrintJobView) -> None:
+        if job.status == "failed":
+            self.failed_key = (self.selected.scan if self.selected else "", job.key)
+            self.refuse(
+                self.tr("Label not printed"),
+                job.message,
+                self.tr("Fix the printer, then F9 again: the same job is sent, never twice."),
+            )
+            return
+        self.failed_key, self.last_job, self.last_item = None, job.key, job.item
+        self.voided = False
+        self.awaiting = list(job.copies)
+        if job.status == "held":
+            self.refuse(
+                self.tr("The printer holds the label"),
+                job.message,
+                self.tr("Fix the printer; the label prints then. Scan it back once applied."),
+            )
+        else:
+            self.result.show_good(self.tr("Label printed: %1").replace("%1", job.item), job.message)
+        self.show_prompt()
+        self.refresh()
+
+    def _verify(self, job_key: str, scan: str) -> None:
+        self.call(labelling.verify_label, job_key, scan, done=self._verified, event_id=uuid.uuid4())
+
+    def _verified(self, result: VerifyResult) -> None:
+        self.last_job, self.last_item = result.job_key, result.item
+        self.voided = not result.ok
+        if result.job_key in self.awaiting:
+            self.awaiting.remove(result.job_key)
+        if result.ok:
+            step = self.tr("Label step passed.") if result.step_passed else ""
+            self.result.show_good(
+                self.tr("Label verified: %1").replace("%1", result.item),
+                f"{result.expected}\n{step}".strip(),
+            )
+        else:
+            self.refuse(
+                self.tr("Label does not match: voided"),
+                self.tr("Printed: %1\nScanned: %2")
+                .replace("%1", result.expected)
+                .replace("%2", result.scanned),
+                self.tr("Remove that label. A reprint needs a supervisor: F10."),
+            )
+        self.show_prompt()
+        self.refresh()
+
+    # ---- plumbing -------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.call(pack_queue.print_queue, done=self.queue.show_lines)
+
+    def open_dialog(self, dialog: QDialog) -> None:
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._dialog_closed)
+        dialog.open()
+
+    def _dialog_closed(self, _code: int) -> None:
+        """Back to the station: its window active again, so keys and scans reach the screen."""
+        self.dialog = None
+        self.window().activateWindow()
+        self.setFocus()
+
+    def call(
+        self, fn: Callable[..., Any], *args: Any, done: Callable[[Any], None], **kw: Any
+    ) -> None:
+        """A use case on a worker thread; scans wait until every call has answered."""
+        if self.ctx is None:
+            return
+        self.pending += 1
+
+        def answered(result: Any) -> None:
+            try:
+                done(result)
+            finally:
+                self._settled()
+
+        def refused(refusal: Refusal) -> None:
+            try:
+                self._refused(refusal)
+            finally:
+                self._settled()
+
+        call = functools.partial(fn, **kw) if kw else fn
+        self.runner.run(call, self.ctx, *args, done=answered, refused=refused)
+
+    def _settled(self) -> None:
+        self.pending = max(0, self.pending - 1)
+        self._next_scan()
+
+    def _runner_busy(self, busy: bool) -> None:
+        if not busy:  # nothing in flight at all (a call that failed answers neither way)
+            self.pending = 0
+            self._next_scan()
+
+    def _refused(self, refusal: Refusal) -> None:
+        self.refuse(
+            self.tr("Refused"), str(refusal), self.tr("Nothing was recorded. Press Enter to go on.")
+        )
+
+    def refuse(self, title: str, reason: str, hint: str) -> None:
+        self.result.show_refused(title, reason, hint)

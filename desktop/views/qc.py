@@ -1,0 +1,302 @@
+"""The QC station: lots awaiting release with their review by exception, inspection against
+limits, nonconformances and their signed dispositions, holds, and the signed lot release.
+
+Scanning a lot label (or a unit's label) opens the review of its lot; scanning an NCR number
+(NCR-000123) selects that NCR. Keyboard: F1 release, F2 nonconformances, F3 inspection, F4
+holds; F5 refresh, F6 disposition (signed), F7 close NCR, F8 open NCR on the scanned item, F9
+release the lot (signed), F10 place hold, F11 release hold; Enter in the lot list opens the
+lot, Enter in the reading records it; Enter or Esc acknowledges a refusal.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import uuid
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout
+
+from desktop.domain.permissions import Meaning
+from desktop.services import qc_queue, quality_inspection, quality_release
+from desktop.services.errors import Refusal
+from desktop.services.qc_queue import ScannedReview
+from desktop.services.quality_release import LotRelease
+from desktop.views.qc_actions import QcActions
+from desktop.views.qc_tabs import HoldsTab, InspectionTab, NcrTab, ReleaseTab
+from desktop.views.screen import Screen, scan_symbol
+from desktop.views.signature import SignatureDialog, SignFn, manifestation_of
+from desktop.views.tasks import Runner
+from desktop.views.widgets import ResultPanel, label
+
+NCR_NUMBER = re.compile(r"NCR-\d+")
+
+
+class QcScreen(Screen):
+    key = "qc"
+
+    def __init__(self, runner: Runner) -> None:
+        super().__init__(runner)
+        self.current: ScannedReview | None = None
+        self.dialog: SignatureDialog | None = None
+        self.scan_number = 0
+        self.quality = QcActions(self)
+        self._build()
+        self._keys()
+        self._show_prompt()
+
+    def title(self) -> str:
+        return self.tr("QC")
+
+    # ---- layout -------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.next_caption = label(self.tr("NEXT"), 13, bold=True, wrap=False)
+        self.next_caption.setObjectName("muted")
+        self.prompt = label("", 22, bold=True)
+        self.subject = label("", 14, wrap=False)
+        self.subject.setObjectName("muted")
+        self.release_tab, self.ncr_tab = ReleaseTab(), NcrTab()
+        self.inspection_tab, self.holds_tab = InspectionTab(), HoldsTab()
+        self.tabs = QTabWidget()
+        for tab, text, key in (
+            (self.release_tab, self.tr("Release"), "F1"),
+            (self.ncr_tab, self.tr("Nonconformances"), "F2"),
+            (self.inspection_tab, self.tr("Inspection"), "F3"),
+            (self.holds_tab, self.tr("Holds"), "F4"),
+        ):
+            self.tabs.addTab(tab, f"{text}  [{key}]")
+        self.result = ResultPanel()
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(self.next_caption)
+        row.addWidget(self.prompt, 1)
+        row.addWidget(self.subject)
+        column.addLayout(row)
+        column.addWidget(self.tabs, 1)
+        column.addWidget(self.result)
+        self._wire()
+
+    def _wire(self) -> None:
+        r, n, i, h = self.release_tab, self.ncr_tab, self.inspection_tab, self.holds_tab
+        r.release_button.clicked.connect(self.release_lot)
+        r.refresh_button.clicked.connect(self.refresh)
+        r.queue.activated.connect(lambda *_: self._open_selected_lot())
+        a = self.quality
+        n.disposition_button.clicked.connect(a.disposition)
+        n.close_button.clicked.connect(a.close_ncr)
+        n.open_button.clicked.connect(a.open_ncr)
+        i.record_button.clicked.connect(a.record_reading)
+        i.value.returnPressed.connect(a.record_reading)
+        h.place_button.clicked.connect(a.place_hold)
+        h.release_button.clicked.connect(a.release_hold)
+
+    def _keys(self) -> None:
+        actions: dict[str, Callable[[], None]] = {
+            "F5": self.refresh,
+            "F6": self.quality.disposition,
+            "F7": self.quality.close_ncr,
+            "F8": self.quality.open_ncr,
+            "F9": self.release_lot,
+            "F10": self.quality.place_hold,
+            "F11": self.quality.release_hold,
+        }
+        for index in range(4):
+            actions[f"F{index + 1}"] = functools.partial(self.tabs.setCurrentIndex, index)
+        for key, slot in actions.items():
+            QShortcut(QKeySequence(key), self, slot)
+
+    # ---- scans and keys -------------------------------------------------------------------
+    def on_scan(self, text: str, aim: str | None) -> None:
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.refuse_scan(text)
+            return
+        self.result.acknowledge()
+        if NCR_NUMBER.fullmatch(text.strip().upper()):
+            self._select_ncr(text.strip().upper())
+            return
+        self.result.show_idle(self.tr("Looking up the scan…"))
+        self.scan_number += 1
+        number = self.scan_number  # a quicker later scan wins: an older answer is not shown
+        self.call(
+            qc_queue.review_for_scan,
+            scan_symbol(text, aim),
+            done=lambda found: self._reviewed(found) if number == self.scan_number else None,
+        )
+
+    def keyPressEvent(self, event: Any) -> None:
+        keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape)
+        if event.key() in keys and self.result.refused:
+            self.result.acknowledge()
+            self.result.show_idle("")
+            return
+        super().keyPressEvent(event)
+
+    def _open_selected_lot(self) -> None:
+        scan = self.release_tab.selected_scan()
+        if scan is not None:
+            self.call(qc_queue.review_for_scan, scan, done=self._reviewed)
+
+    def _select_ncr(self, number: str) -> None:
+        self.tabs.setCurrentWidget(self.ncr_tab)
+        if self.ncr_tab.select(number):
+            self.result.show_good(self.tr("%1 selected").replace("%1", number))
+        else:
+            self.refuse(
+                self.tr("%1 is not open").replace("%1", number),
+                self.tr("%1 is not in the list of nonconformances to decide or close.").replace(
+                    "%1", number
+                ),
+                self.tr("Check the number; a closed NCR is shown in the lot's review."),
+            )
+
+    # ---- showing --------------------------------------------------------------------------
+    def _reviewed(self, scanned: ScannedReview) -> None:
+        self.show_review(scanned)
+        self.result.show_good(
+            self.tr("Review of lot %1").replace("%1", scanned.review.lot),
+            self.tr("Scanned: %1").replace("%1", scanned.item),
+        )
+        self.call(
+            quality_inspection.inspection_plans,
+            scanned.gtin,
+            done=lambda plans: self.inspection_tab.show_plans(plans, scanned.next_step),
+        )
+
+    def show_review(self, scanned: ScannedReview) -> None:
+        self.current = scanned
+        r = scanned.review
+        self.release_tab.review.show_review(scanned)
+        self.holds_tab.show_holds(scanned.item, r.holds)
+        self.ncr_tab.description.setPlaceholderText(
+            self.tr("What is wrong with %1 (F8 opens an NCR)").replace("%1", scanned.item)
+        )
+        self.release_tab.release_button.setEnabled(bool(r.pending))
+        self.inspection_tab.item.setText(scanned.item)
+        self.subject.setText(
+            self.tr("Lot %1 · scanned %2").replace("%1", r.lot).replace("%2", scanned.item)
+        )
+        self._show_prompt()
+
+    def _show_prompt(self) -> None:
+        r = self.current.review if self.current else None
+        if r is None:
+            text = self.tr("Scan a lot label or a unit label")
+        elif r.blockers:
+            text = self.tr("Resolve the blockers, then release (F9)")
+        elif r.pending:
+            text = self.tr("Ready: release the lot (F9)")
+        else:
+            text = self.tr("Scan the next lot")
+        self.prompt.setText(text)
+
+    def refresh(self) -> None:
+        self.call(qc_queue.lots_awaiting_release, done=self.release_tab.show_lots)
+        self.call(qc_queue.open_ncrs, done=self.ncr_tab.show_ncrs)
+        if self.current is not None:
+            self.call(qc_queue.review_for_scan, self.current.item_scan, done=self.show_review)
+
+    # ---- release --------------------------------------------------------------------------
+    def release_lot(self) -> None:
+        self.tabs.setCurrentWidget(self.release_tab)
+        scanned = self.need_scan()
+        if scanned is None:
+            return
+        r = scanned.review
+        if r.blockers:
+            self.refuse(
+                self.tr("Lot %1 cannot be released").replace("%1", r.lot),
+                "; ".join(r.blockers),
+                self.tr("Resolve each blocker (nonconformances F2, holds F4), then release."),
+            )
+            return
+        if not r.pending:
+            done = r.release.manifestation() if r.release else r.status
+            self.refuse(
+                self.tr("Nothing to release"),
+                self.tr("Lot %1 is released already: %2").replace("%1", r.lot).replace("%2", done),
+                self.tr("Scan the next lot."),
+            )
+            return
+        ctx, login, scan, event = self.ctx, self.login, scanned.lot_scan, uuid.uuid4()
+
+        def sign(user: str | None, password: str, _reason: str) -> LotRelease:
+            assert ctx is not None and login is not None
+            return quality_release.release_lot(ctx, login, scan, password, user, event_id=event)
+
+        what = self.tr("Release of lot %1 (%2): %3 item(s)").replace("%1", r.lot)
+        what = what.replace("%2", r.product).replace("%3", str(len(r.pending)))
+        self.sign_with_dialog(what, Meaning.RELEASED_FOR_DISTRIBUTION, sign, self._released)
+
+    def _released(self, release: LotRelease) -> None:
+        if self.current is not None:
+            self.show_review(replace(self.current, review=release.review))
+        self.result.show_good(
+            self.tr("Lot %1 released: %2 unit(s)")
+            .replace("%1", release.review.lot)
+            .replace("%2", str(release.units_released)),
+            release.signature.manifestation(),
+        )
+        self.refresh()
+
+    # ---- plumbing -------------------------------------------------------------------------
+    def sign_with_dialog(
+        self,
+        what: str,
+        meaning: Meaning,
+        sign: SignFn,
+        done: Callable[[Any], None],
+        *,
+        reason_label: str | None = None,
+    ) -> None:
+        if self.login is None:
+            return
+        self.dialog = SignatureDialog(
+            self.runner,
+            what=what,
+            meaning=meaning.value,
+            ask_username=self.login.signings == 0,
+            sign=sign,
+            manifestation=manifestation_of,
+            reason_label=reason_label,
+            parent=self,
+        )
+        self.dialog.signed.connect(done)
+        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog.finished.connect(self._dialog_closed)
+        self.dialog.open()
+
+    def _dialog_closed(self, _code: int) -> None:
+        """Back to the station: its window active again, so keys and scans reach the screen."""
+        self.dialog = None
+        self.window().activateWindow()
+        self.setFocus()
+
+    def need_scan(self) -> ScannedReview | None:
+        if self.current is None:
+            self.refuse(
+                self.tr("Nothing scanned"),
+                self.tr("This needs a lot or a unit."),
+                self.tr("Scan the lot label or the unit's label first."),
+            )
+        return self.current
+
+    def call(
+        self, fn: Callable[..., Any], *args: Any, done: Callable[[Any], None], **kw: Any
+    ) -> None:
+        if self.ctx is None:
+            return
+        call = functools.partial(fn, **kw) if kw else fn
+        self.runner.run(call, self.ctx, *args, done=done, refused=self._refused)
+
+    def _refused(self, refusal: Refusal) -> None:
+        self.refuse(
+            self.tr("Refused"), str(refusal), self.tr("Nothing was recorded. Press Enter to go on.")
+        )
+
+    def refuse(self, title: str, reason: str, hint: str) -> None:
+        self.result.show_refused(title, reason, hint)
