@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import logging
 import time
+from decimal import Decimal
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
 from desktop.config import StationConfig
+from desktop.labels.zpl_check import datamatrix_data
 from desktop.services.context import Context
 from desktop.views.hub import DeviceHub
 from desktop.views.selftest_data import WalkData, prepare
@@ -21,6 +23,7 @@ from desktop.views.station import application, build_window
 
 log = logging.getLogger(__name__)
 SIZES = ((1280, 800), (1920, 1080))
+PUMP_GTIN = "09506000134352"
 
 
 class SelftestFailed(Exception):
@@ -97,37 +100,134 @@ class Walk:
         self.wait("logged out", lambda: self.window.session is None)
 
 
-def walk_operator(w: Walk, data: WalkData) -> None:
+def build_to_weigh(w: Walk, serial: str, housing: str, board: str) -> None:
     op = w.window.screens["operator"]
-    w.login_badge("B-1001", "1234")
-    w.wait("operator screen shown", lambda: w.window.current_screen() is op)
-    serial = data.serials[0]
     w.scan(serial)
     w.wait(f"unit {serial} loaded", lambda: serial in op.unit_line.text())
-    w.scan(data.board_lot)  # the wrong part for step 1: refused
-    w.wait("wrong component refused", lambda: op.result.refused)
-    w.shot("operator-refused")
-    w.scan(data.housings[0])
-    w.wait("housing consumed", lambda: "step 1 passed" in w.result_text())
-    w.scan(data.board_lot)
+    w.scan(housing)
+    w.wait(f"housing {housing} consumed", lambda: "step 1 passed" in w.result_text())
+    w.scan(board)
     w.wait("board lot consumed", lambda: "step 2 passed" in w.result_text())
     op.value.setText("1.00")
     op.value.returnPressed.emit()
     w.wait("torque recorded", lambda: "within" in w.result_text())
-    w.weigh("2401.5")
+
+
+def on_scale(w: Walk, grams: str) -> None:
+    op = w.window.screens["operator"]
+    w.weigh(grams)
     w.wait(
-        "stable weight on the gauge",
-        lambda: op.gauge.stable and op.gauge.value is not None and op.gauge.value > 2000,
+        f"stable {grams} g on the gauge",
+        lambda: op.gauge.stable and op.gauge.value == Decimal(grams),
     )
+
+
+def walk_operator(w: Walk, data: WalkData) -> str:
+    """Two pumps: the first refused a wrong part and fails its weight (NCR), the second passes
+    every operator step. Returns the NCR number."""
+    op = w.window.screens["operator"]
+    w.login_badge("B-1001", "1234")
+    w.wait("operator screen shown", lambda: w.window.current_screen() is op)
+    first, second = data.serials
+    w.scan(first)
+    w.wait(f"unit {first} loaded", lambda: first in op.unit_line.text())
+    w.scan(data.board_lot)  # the wrong part for step 1: refused
+    w.wait("wrong component refused", lambda: op.result.refused)
+    w.shot("operator-refused")
+    build_to_weigh(w, first, data.housings[0], data.board_lot)
+    on_scale(w, "2431.5")  # out of tolerance: the step fails and an NCR opens
+    op.record.click()
+    w.wait(
+        "weight out of tolerance: step failed, NCR opened",
+        lambda: op.result.refused and "NCR-" in w.result_text(),
+    )
+    w.shot("operator-out-of-tolerance")
+    ncr = op.progress.open_ncrs[0] if op.progress and op.progress.open_ncrs else ""
+    w.scan("NEXT")
+    build_to_weigh(w, second, data.housings[1], data.board_lot)
+    on_scale(w, "2401.5")
     w.shot("operator-weigh")
     op.record.click()
     w.wait("weight accepted", lambda: "2401.5" in w.result_text() and not op.result.refused)
     w.scan("PASS")
-    w.wait(
-        "functional test passed",
-        lambda: "Functional test" in w.result_text() or "passed" in w.result_text(),
-    )
+    w.wait("functional test passed", lambda: "label" in op.prompt.text().lower())
     w.shot("operator")
+    w.logout()
+    return ncr
+
+
+def sign(
+    w: Walk, screen: object, password: str, username: str | None = None, reason: str = ""
+) -> None:
+    """Sign in the screen's signature dialog the way the signer would."""
+    found: list[object] = []
+
+    def shown() -> bool:
+        dialog = getattr(screen, "dialog", None)
+        if dialog is not None and dialog.isVisible():
+            found[:] = [dialog]
+        return bool(found)
+
+    w.wait("signature dialog open", shown)
+    dialog: object = found[0]
+    if dialog.ask_username:  # type: ignore[attr-defined]
+        dialog.username.setText(username or "")  # type: ignore[attr-defined]
+    if reason:
+        dialog.reason.setText(reason)  # type: ignore[attr-defined]
+    dialog.password.setText(password)  # type: ignore[attr-defined]
+    dialog.sign_button.click()  # type: ignore[attr-defined]
+    w.wait("signed", lambda: dialog.pages.currentIndex() == 1)  # type: ignore[attr-defined]
+    dialog.close_button.click()  # type: ignore[attr-defined]
+    w.wait("signature dialog closed", lambda: getattr(screen, "dialog", None) is None)
+
+
+def walk_qc(w: Walk, data: WalkData, ncr: str) -> None:
+    w.login_password("quinn", "demo-password")
+    qc = w.window.screens["qc"]
+    w.wait("QC screen shown", lambda: w.window.current_screen() is qc)
+    lot_label = f"]d201{PUMP_GTIN}10{data.lot}"
+    w.scan(lot_label)
+    w.wait("lot review shows the NCR", lambda: ncr in qc.release_tab.review.toPlainText())
+    w.shot("qc-review")
+    w.scan(ncr)
+    w.wait("NCR selected", lambda: qc.tabs.currentWidget() is qc.ncr_tab)
+    tab = qc.ncr_tab
+    tab.disposition.setCurrentIndex(tab.disposition.findData("scrap"))
+    tab.disposition_button.click()
+    sign(w, qc, "demo-password", "quinn", reason="weight out of tolerance twice: scrap")
+    tab.note.setText("unit scrapped: weight out of tolerance")
+    tab.close_button.click()
+    w.wait("NCR closed", lambda: "closed" in w.result_text())
+    w.scan(lot_label)
+    w.wait("lot ready for release", lambda: "F9" in qc.prompt.text())
+    qc.release_tab.release_button.click()
+    sign(w, qc, "demo-password")
+    w.wait(
+        "lot released, manifestation shown",
+        lambda: "Released for distribution" in qc.release_tab.review.toPlainText(),
+    )
+    w.shot("qc")
+    w.logout()
+
+
+def walk_packaging(w: Walk, data: WalkData) -> None:
+    w.login_password("pat", "demo-password")
+    pack = w.window.screens["packaging"]
+    w.wait("packaging screen shown", lambda: w.window.current_screen() is pack)
+    w.scan(data.serials[1])
+    w.wait("real label preview rendered", lambda: pack.preview.current is not None)
+    printer = w.hub.simulators["printer"]
+    before = printer.label_count  # type: ignore[attr-defined]
+    pack.print_button.click()
+    w.wait(
+        "label printed by the printer simulator",
+        lambda: printer.label_count > before and pack.awaiting,
+    )  # type: ignore[attr-defined]
+    w.shot("packaging")
+    zpl = printer.labels[-1].read_bytes()  # type: ignore[attr-defined]
+    w.scan("]d2" + datamatrix_data(zpl))  # the label as printed, scanned back
+    w.wait("label verified by scan-back", lambda: "verified" in w.result_text())
+    w.shot("packaging-verified")
     w.logout()
 
 
@@ -135,7 +235,7 @@ def walk_trace(w: Walk, data: WalkData) -> None:
     w.login_password("sam", "demo-password")
     w.window.open_screen("trace")
     trace = w.window.screens["trace"]
-    w.scan(data.serials[0])
+    w.scan(data.serials[1])
     w.wait("unit traced", lambda: trace.view is not None)
     w.wait("housing found backward", lambda: trace.backward.topLevelItemCount() > 0)
     w.shot("trace")
@@ -154,7 +254,9 @@ def walk_admin(w: Walk) -> None:
 def run_walk(w: Walk, base: Context) -> None:
     w.shot("login")
     data = prepare(base)
-    walk_operator(w, data)
+    ncr = walk_operator(w, data)
+    walk_qc(w, data, ncr)
+    walk_packaging(w, data)
     walk_trace(w, data)
     walk_admin(w)
 

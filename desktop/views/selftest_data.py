@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.services import auth, receiving, receiving_inspection, workorders
+from desktop.services import auth, labelling_templates, receiving, receiving_inspection, workorders
 from desktop.services.context import Context, LoginSession
+from desktop.services.demo_plant import DEMO_ADMIN
 
 PASSWORD = "demo-password"
 
@@ -42,5 +43,16 @@ def prepare(base: Context, tag: str = "ST") -> WalkData:
     for lot in (f"DEL-{tag}", board):
         receiving_inspection.inspect_material(qc, lot, True, "certificate checked")
         receiving_inspection.release_material(qc, login, lot, PASSWORD, username="quinn")
+    _approve_templates(base, qc, login)
     serials = (made.first_serial, made.last_serial)
     return WalkData(serials, housings, board, number, wo.lot or "")
+
+
+def _approve_templates(base: Context, qc: Context, login: LoginSession) -> None:
+    name, _full, password = DEMO_ADMIN
+    admin = base.as_actor(auth.login(base, name, password).actor)
+    for template in labelling_templates.register_templates(admin):
+        if template.status == "draft":
+            labelling_templates.approve_template(
+                qc, login, template.name, template.version, PASSWORD, username="quinn"
+            )
