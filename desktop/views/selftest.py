@@ -52,10 +52,26 @@ class Walk:
                 log.info("selftest: %s", what)
                 return
             time.sleep(0.02)
-        raise SelftestFailed(f"{what}: not seen within {timeout:g} s")
+        shown = " ".join(self.result_text().split()) or "(nothing)"
+        raise SelftestFailed(
+            f"{what}: not seen within {timeout:g} s; the screen says: {shown}; "
+            f"message line: {self.window.message.text() or '(empty)'}"
+        )
+
+    def settle(self) -> None:
+        """Wait until the window has answered everything asked so far (as a person would)."""
+        self.wait_quietly(lambda: self.window.runner.pending == 0)
+
+    def wait_quietly(self, ok: Callable[[], bool], timeout: float = 30.0) -> None:
+        end = time.monotonic() + timeout
+        while not ok() and time.monotonic() < end:
+            QApplication.processEvents()
+            time.sleep(0.01)
+        QApplication.processEvents()
 
     def scan(self, text: str) -> None:
         """A scan from the simulated scanner, through the real scanner driver."""
+        self.settle()
         self.hub.simulators["scanner"].scan(text)  # type: ignore[attr-defined]
 
     def weigh(self, grams: str) -> None:
@@ -142,7 +158,9 @@ def walk_operator(w: Walk, data: WalkData) -> str:
         lambda: op.result.refused and "NCR-" in w.result_text(),
     )
     w.shot("operator-out-of-tolerance")
-    ncr = op.progress.open_ncrs[0] if op.progress and op.progress.open_ncrs else ""
+    w.wait("the unit shows its open NCR", lambda: bool(op.progress and op.progress.open_ncrs))
+    assert op.progress is not None
+    ncr = op.progress.open_ncrs[0]
     w.scan("NEXT")
     build_to_weigh(w, second, data.housings[1], data.board_lot)
     on_scale(w, "2401.5")
@@ -181,6 +199,11 @@ def sign(
     w.wait("signature dialog closed", lambda: getattr(screen, "dialog", None) is None)
 
 
+def _selected(tab: object) -> str | None:
+    chosen = tab.selected()  # type: ignore[attr-defined]
+    return getattr(chosen, "number", None)
+
+
 def walk_qc(w: Walk, data: WalkData, ncr: str) -> None:
     w.login_password("quinn", "demo-password")
     qc = w.window.screens["qc"]
@@ -190,8 +213,8 @@ def walk_qc(w: Walk, data: WalkData, ncr: str) -> None:
     w.wait("lot review shows the NCR", lambda: ncr in qc.release_tab.review.toPlainText())
     w.shot("qc-review")
     w.scan(ncr)
-    w.wait("NCR selected", lambda: qc.tabs.currentWidget() is qc.ncr_tab)
     tab = qc.ncr_tab
+    w.wait("NCR selected", lambda: qc.tabs.currentWidget() is tab and _selected(tab) == ncr)
     tab.disposition.setCurrentIndex(tab.disposition.findData("scrap"))
     tab.disposition_button.click()
     sign(w, qc, "demo-password", "quinn", reason="weight out of tolerance twice: scrap")

@@ -90,5 +90,10 @@ class Runner(QObject):
         if self._pending == 0:
             self.busy_changed.emit(False)
 
+    @property
+    def pending(self) -> int:
+        """Service calls queued or running."""
+        return self._pending
+
     def wait(self, msecs: int = 30_000) -> bool:
         return self.pool.waitForDone(msecs)

@@ -66,4 +66,4 @@ def open_screen(qtbot: Any, styled: QApplication) -> Iterator[OpenScreen]:
 
 def settle(qtbot: Any, screen: Screen) -> None:
     """Wait until the screen's background calls are done."""
-    qtbot.waitUntil(lambda: screen.runner._pending == 0, timeout=30_000)
+    qtbot.waitUntil(lambda: screen.runner.pending == 0, timeout=30_000)
