@@ -21,11 +21,11 @@ COMMANDS: tuple[str, ...] = (
     "trace_cmd",
     "label_cmd",
     "sim_cmd",
+    "demo_cmd",
     "bench_cmd",
     "recall_cmd",
     "record_cmd",
     "export_cmd",
-    "demo_cmd",
 )
 
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import logging
 import time
-from decimal import Decimal
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
