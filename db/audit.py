@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine, select, text
@@ -45,32 +44,20 @@ def _encode(value: Any) -> str | None:
     return None if value is None else canonical_json(value)
 
 
-def entry_hash(
-    *,
-    at: datetime,
-    user_id: int | None,
-    username: str,
-    station: str,
-    action: str,
-    entity: str,
-    entity_id: str,
-    old_value: str | None,
-    new_value: str | None,
-    reason: str | None,
-    prev_hash: str,
-) -> str:
+def entry_hash(entry: AuditEntry) -> str:
+    """SHA-256 over the canonical JSON of every field of the entry but ``id`` and ``hash``."""
     body = {
-        "at": at.isoformat(timespec="microseconds"),
-        "user_id": user_id,
-        "username": username,
-        "station": station,
-        "action": action,
-        "entity": entity,
-        "entity_id": entity_id,
-        "old": old_value,
-        "new": new_value,
-        "reason": reason,
-        "prev": prev_hash,
+        "at": entry.at.isoformat(timespec="microseconds"),
+        "user_id": entry.user_id,
+        "username": entry.username,
+        "station": entry.station,
+        "action": entry.action,
+        "entity": entry.entity,
+        "entity_id": entry.entity_id,
+        "old": entry.old_value,
+        "new": entry.new_value,
+        "reason": entry.reason,
+        "prev": entry.prev_hash,
     }
     return sha256_hex(canonical_json(body))
 
@@ -95,8 +82,7 @@ def append(session: Session, pending: Sequence[PendingEntry]) -> list[AuditEntry
     at = utcnow()
     rows: list[AuditEntry] = []
     for p in pending:
-        old, new = _encode(p.old_value), _encode(p.new_value)
-        digest = entry_hash(
+        row = AuditEntry(
             at=at,
             user_id=p.user_id,
             username=p.username,
@@ -104,28 +90,13 @@ def append(session: Session, pending: Sequence[PendingEntry]) -> list[AuditEntry
             action=p.action,
             entity=p.entity,
             entity_id=p.entity_id,
-            old_value=old,
-            new_value=new,
+            old_value=_encode(p.old_value),
+            new_value=_encode(p.new_value),
             reason=p.reason,
             prev_hash=prev,
         )
-        rows.append(
-            AuditEntry(
-                at=at,
-                user_id=p.user_id,
-                username=p.username,
-                station=p.station,
-                action=p.action,
-                entity=p.entity,
-                entity_id=p.entity_id,
-                old_value=old,
-                new_value=new,
-                reason=p.reason,
-                prev_hash=prev,
-                hash=digest,
-            )
-        )
-        prev = digest
+        row.hash = prev = entry_hash(row)
+        rows.append(row)
     session.add_all(rows)
     session.flush()
     return rows
@@ -155,19 +126,7 @@ def verify_chain(entries: Iterable[AuditEntry]) -> ChainCheck:
             return ChainCheck(
                 False, count, e.id, "its link to the previous entry is broken (entry removed?)"
             )
-        recomputed = entry_hash(
-            at=e.at,
-            user_id=e.user_id,
-            username=e.username,
-            station=e.station,
-            action=e.action,
-            entity=e.entity,
-            entity_id=e.entity_id,
-            old_value=e.old_value,
-            new_value=e.new_value,
-            reason=e.reason,
-            prev_hash=e.prev_hash,
-        )
+        recomputed = entry_hash(e)
         if recomputed != e.hash:
             return ChainCheck(False, count, e.id, "its content no longer matches its hash")
         expected_prev = e.hash

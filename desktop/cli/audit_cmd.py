@@ -6,15 +6,11 @@ import argparse
 from typing import Any
 
 from db import audit
-from db.engine import check_reachable
-from db.migrate import refuse_newer_schema
 from desktop.cli.common import EXIT_FAIL, EXIT_OK, add_database, open_engine, set_handler
 
 
 def _verify(args: argparse.Namespace) -> int:
-    engine = open_engine(args, migrate=False)
-    check_reachable(engine)
-    refuse_newer_schema(engine)
+    engine = open_engine(args, migrate=False)  # reachable, a schema this code knows
     result = audit.verify(engine)
     if result.ok:
         print(f"OK: {result.checked} audit entries, chain unbroken")

@@ -10,11 +10,12 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from db.engine import make_engine
+from db.engine import check_reachable, make_engine
 from db.errors import DatabaseProblem
-from db.migrate import ensure_schema
-from desktop.services.context import Actor, Context
-from desktop.services.errors import Refusal
+from db.migrate import ensure_schema, refuse_newer_schema
+from desktop.services import auth
+from desktop.services.context import Actor, Context, LoginSession
+from desktop.services.errors import AuthenticationFailed, Refusal
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -29,10 +30,14 @@ def add_database(parser: argparse.ArgumentParser) -> None:
 
 
 def open_engine(args: argparse.Namespace, *, migrate: bool = True) -> Engine:
-    """Engine for --database; migrated to head (refusing a newer schema) unless told not to."""
+    """Engine for --database; migrated to head (refusing a newer schema) unless told not to,
+    in which case it is still checked: reachable, and a schema this code knows."""
     engine = make_engine(getattr(args, "database", None))
     if migrate:
         ensure_schema(engine)
+    else:
+        check_reachable(engine)
+        refuse_newer_schema(engine)
     return engine
 
 
@@ -66,6 +71,22 @@ def read_stdin_lines(count: int) -> list[str]:
             break
         lines.append(line.rstrip("\r\n"))
     return lines
+
+
+def log_in(engine: Engine, username: str) -> tuple[Context, LoginSession, str]:
+    """Log ``username`` in with the password (and code) on stdin: (context, login, password)."""
+    lines = read_stdin_lines(2)
+    if not lines or not lines[0]:
+        raise AuthenticationFailed(f"the password of {username} must be the first line on stdin")
+    start = Context(engine, Actor(None, username, "", None, cli_station()))
+    login = auth.login(start, username, lines[0], lines[1] if len(lines) > 1 else None)
+    return Context(engine, login.actor), login, lines[0]
+
+
+def add_by(parser: argparse.ArgumentParser, who: str = "USER") -> None:
+    parser.add_argument(
+        "--by", metavar=who, required=True, help="who does it (password on stdin, first line)"
+    )
 
 
 def set_handler(parser: argparse.ArgumentParser, handler: Callable[[Any], int]) -> None:

@@ -14,8 +14,15 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.common import EXIT_FAIL, EXIT_OK, add_database, open_engine, set_handler
-from desktop.cli.record_cmd import add_by, log_in
+from desktop.cli.common import (
+    EXIT_FAIL,
+    EXIT_OK,
+    add_by,
+    add_database,
+    log_in,
+    open_engine,
+    set_handler,
+)
 from desktop.reports.epcis_check import check_document
 from desktop.services import gudid
 from desktop.services.epcis import export_epcis

@@ -18,8 +18,7 @@ from dataclasses import asdict
 from datetime import datetime, timedelta
 from typing import Any
 
-from desktop.cli.common import EXIT_OK, add_database, open_engine, set_handler
-from desktop.cli.record_cmd import add_by, log_in
+from desktop.cli.common import EXIT_OK, add_by, add_database, log_in, open_engine, set_handler
 from desktop.reports.recall_model import DISPOSITIONS, RecallUpdate, RecallView
 from desktop.services import recall
 

@@ -11,39 +11,18 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine
-
 from desktop.cli.common import (
     EXIT_FAIL,
     EXIT_OK,
+    add_by,
     add_database,
-    cli_station,
+    log_in,
     open_engine,
-    read_stdin_lines,
     set_handler,
 )
 from desktop.reports.record_files import write_csv, write_json
 from desktop.reports.record_pdf import render_pdf
-from desktop.services import auth
 from desktop.services.batch_record import build_record
-from desktop.services.context import Actor, Context, LoginSession
-from desktop.services.errors import AuthenticationFailed
-
-
-def log_in(engine: Engine, username: str) -> tuple[Context, LoginSession, str]:
-    """Log ``username`` in with the password (and code) on stdin: (context, login, password)."""
-    lines = read_stdin_lines(2)
-    if not lines or not lines[0]:
-        raise AuthenticationFailed(f"the password of {username} must be the first line on stdin")
-    start = Context(engine, Actor(None, username, "", None, cli_station()))
-    login = auth.login(start, username, lines[0], lines[1] if len(lines) > 1 else None)
-    return Context(engine, login.actor), login, lines[0]
-
-
-def add_by(parser: argparse.ArgumentParser, who: str = "USER") -> None:
-    parser.add_argument(
-        "--by", metavar=who, required=True, help="who does it (password on stdin, first line)"
-    )
 
 
 def _record(args: argparse.Namespace) -> int:
