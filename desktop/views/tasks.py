@@ -1,61 +1,44 @@
-"""Run service calls off the GUI thread and hand the result back to it with signals.
+"""Run service calls off the GUI thread and hand the result back to it with a signal.
 
 The GUI thread never waits on the database: ``runner.run(fn, args..., done=..., refused=...)``
-queues ``fn`` on a worker thread. A Refusal goes to ``refused`` (the person gets the reason);
+runs ``fn`` on a worker thread (a plain Python thread pool: no Qt objects are created or
+destroyed off the GUI thread). The outcome comes back through one queued signal and the
+callbacks run on the GUI thread. A Refusal goes to ``refused`` (the person gets the reason);
 any other exception is logged and shown as an error; nothing dies silently.
 """
 
 from __future__ import annotations
 
 import logging
-import traceback
+import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 from desktop.services.errors import Refusal
 
 log = logging.getLogger(__name__)
 
 
-class _Signals(QObject):
-    done = Signal(object)
-    refused = Signal(object)
-    failed = Signal(object, str)
-
-
-class _Task(QRunnable):
-    def __init__(self, fn: Callable[..., Any], args: tuple[Any, ...], signals: _Signals) -> None:
-        super().__init__()
-        self.fn, self.args, self.signals = fn, args, signals
-
-    def run(self) -> None:
-        try:
-            result = self.fn(*self.args)
-        except Refusal as refusal:
-            self.signals.refused.emit(refusal)
-        except Exception as exc:  # shown to the person and logged, never swallowed
-            log.exception("background task %s failed", getattr(self.fn, "__name__", self.fn))
-            self.signals.failed.emit(exc, traceback.format_exc())
-        else:
-            self.signals.done.emit(result)
-        finally:
-            del self.fn, self.args
-
-
 class Runner(QObject):
-    """Queues service calls on a thread pool; results come back on the GUI thread."""
+    """Queues service calls on worker threads; results come back on the GUI thread."""
 
     error = Signal(str)  # any unexpected failure, for the window's message area
     busy_changed = Signal(bool)
+    _deliver = Signal(object)  # a callable to run on the GUI thread
 
     def __init__(self, parent: QObject | None = None, threads: int = 2) -> None:
         super().__init__(parent)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(threads)
+        self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="lotline-work")
         self._pending = 0
-        self._keep: set[_Signals] = set()
+        self._deliver.connect(self._on_deliver, Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def pending(self) -> int:
+        """Service calls queued or running, or whose answer is not yet shown."""
+        return self._pending
 
     def run(
         self,
@@ -64,36 +47,47 @@ class Runner(QObject):
         done: Callable[[Any], None] | None = None,
         refused: Callable[[Refusal], None] | None = None,
     ) -> None:
-        signals = _Signals()
-        self._keep.add(signals)
-        if done is not None:
-            signals.done.connect(done)
-        if refused is not None:
-            signals.refused.connect(refused)
-        else:
-            signals.refused.connect(lambda r: self.error.emit(str(r)))
-        signals.failed.connect(self._failed)
-        for sig in (signals.done, signals.refused, signals.failed):
-            sig.connect(lambda *_a, s=signals: self._finish(s))
         self._pending += 1
-        self.busy_changed.emit(True)
-        self.pool.start(_Task(fn, args, signals))
+        if self._pending == 1:
+            self.busy_changed.emit(True)
+        self._pool.submit(self._work, fn, args, done, refused)
 
-    def _failed(self, exc: Exception, trace: str) -> None:
-        self.error.emit(f"{type(exc).__name__}: {exc}")
+    def _work(
+        self,
+        fn: Callable[..., Any],
+        args: tuple[Any, ...],
+        done: Callable[[Any], None] | None,
+        refused: Callable[[Refusal], None] | None,
+    ) -> None:
+        try:
+            result = fn(*args)
+        except Refusal as refusal:  # bound as a default: the except name is cleared after
+            if refused is not None:
+                self._deliver.emit(lambda r=refusal: refused(r))
+            else:
+                self._deliver.emit(lambda r=refusal: self.error.emit(str(r)))
+        except Exception as exc:  # shown to the person and logged, never swallowed
+            log.exception("background task %s failed", getattr(fn, "__name__", fn))
+            text = f"{type(exc).__name__}: {exc}"
+            self._deliver.emit(lambda: self.error.emit(text))
+        else:
+            self._deliver.emit((lambda: done(result)) if done is not None else (lambda: None))
 
-    def _finish(self, signals: _Signals) -> None:
-        # Deleted by the GUI thread's event loop, never by the worker that dropped the task.
-        signals.deleteLater()
-        self._keep.discard(signals)
-        self._pending -= 1
-        if self._pending == 0:
-            self.busy_changed.emit(False)
-
-    @property
-    def pending(self) -> int:
-        """Service calls queued or running."""
-        return self._pending
+    def _on_deliver(self, thunk: Callable[[], None]) -> None:
+        try:
+            thunk()
+        except Exception as exc:  # a screen's callback failed: show it, keep the window
+            log.exception("showing a result failed")
+            self.error.emit(f"{type(exc).__name__}: {exc}")
+        finally:
+            self._pending -= 1
+            if self._pending == 0:
+                self.busy_changed.emit(False)
 
     def wait(self, msecs: int = 30_000) -> bool:
-        return self.pool.waitForDone(msecs)
+        """Process events until every call has been answered (tests, shutdown)."""
+        end = time.monotonic() + msecs / 1000
+        while self._pending and time.monotonic() < end:
+            QCoreApplication.processEvents()
+            time.sleep(0.005)
+        return self._pending == 0
