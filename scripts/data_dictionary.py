@@ -20,7 +20,7 @@ def table_doc(table_name: str) -> str:
     return ""
 
 
-def main() -> None:
+def render() -> str:
     lines = [
         "# Data dictionary",
         "",
@@ -40,7 +40,11 @@ def main() -> None:
         for u in uniques:
             lines.append(f"\nUnique: ({', '.join(c.name for c in u.columns)})")
         lines.append("")
-    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    OUT.write_text(render(), encoding="utf-8")
     print(f"wrote {OUT}")
 
 
