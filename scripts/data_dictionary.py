@@ -37,8 +37,8 @@ def render() -> str:
             key = "primary key" if col.primary_key else refs
             lines.append(f"| {col.name} | {col.type} | {'yes' if col.nullable else 'no'} | {key} |")
         uniques = [c for c in table.constraints if c.__class__.__name__ == "UniqueConstraint"]
-        for u in uniques:
-            lines.append(f"\nUnique: ({', '.join(c.name for c in u.columns)})")
+        shown = sorted(", ".join(c.name for c in u.columns) for u in uniques)
+        lines += [f"\nUnique: ({names})" for names in shown]
         lines.append("")
     return "\n".join(lines) + "\n"
 
