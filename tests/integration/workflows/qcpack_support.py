@@ -9,102 +9,32 @@ wrong, nothing but the ``refused:<use case>`` audit entry is written, the chain 
 from __future__ import annotations
 
 import itertools
-import re
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-import pytest
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from db import audit
 from db.models import (
-    AuditEntry,
-    Event,
-    Hold,
-    InspectionResult,
     Item,
-    LabelTemplate,
-    LabelTemplateVersion,
-    Link,
-    Nonconformance,
-    PrintJob,
-    ServiceRecord,
-    Shipment,
-    ShipmentLine,
-    Signature,
 )
 from desktop.services import execution, workorders
-from desktop.services.context import Context
-from desktop.services.errors import AuthenticationFailed, Refusal
 from desktop.services.labelling import print_labels, verify_label
 from desktop.services.labelling_templates import approve_template, register_templates
 from desktop.services.printing import LabelPrinter
 from desktop.services.quality_release import release_lot
 from tests.support.plant import PASSWORD, Plant
+from tests.support.refusals import counts, refused
 
 PUMP = "09506000134352"
 KIT = "09506000134369"
-COUNTED = (
-    Item,
-    Event,
-    Link,
-    Hold,
-    Nonconformance,
-    InspectionResult,
-    Signature,
-    LabelTemplate,
-    LabelTemplateVersion,
-    PrintJob,
-    Shipment,
-    ShipmentLine,
-    ServiceRecord,
-)
 _numbers = itertools.count(1)
 
 
 def eid() -> uuid.UUID:
     return uuid.uuid4()
-
-
-def counts(engine: Engine) -> dict[str, int]:
-    with Session(engine) as s:
-        return {
-            m.__tablename__: s.scalar(select(func.count()).select_from(m)) or 0 for m in COUNTED
-        }
-
-
-def audit_count(engine: Engine) -> int:
-    with Session(engine) as s:
-        return s.scalar(select(func.count(AuditEntry.id))) or 0
-
-
-def last_audit(engine: Engine) -> AuditEntry:
-    with Session(engine) as s:
-        return s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).one()
-
-
-def refused(
-    engine: Engine, fn: Callable[..., Any], ctx: Context, *args: Any, match: str, **kw: Any
-) -> str:
-    """Call ``fn`` expecting a refusal whose message matches ``match`` (a regular expression);
-    nothing may be written but the one ``refused:<fn>`` audit entry. Returns the message."""
-    before, audits = counts(engine), audit_count(engine)
-    with pytest.raises(Refusal) as caught:
-        fn(ctx, *args, **kw)
-    message = caught.value.message
-    assert not isinstance(caught.value, AuthenticationFailed)
-    assert re.search(match, message), f"{message!r} does not match {match!r}"
-    assert counts(engine) == before, "a refused use case wrote rows"
-    assert audit_count(engine) == audits + 1, "exactly one audit entry: the refusal"
-    entry = last_audit(engine)
-    assert entry.action == f"refused:{fn.__name__}"
-    assert entry.reason == message
-    assert audit.verify(engine).ok
-    return message
 
 
 def item(engine: Engine, **where: Any) -> Item:

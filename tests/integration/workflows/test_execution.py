@@ -20,13 +20,13 @@ from desktop.services.execution import (
     unit_status,
 )
 from tests.integration.workflows.test_execution_support import (
-    counts,
     eid,
     item,
     kit_order,
     kit_scan,
     pump_order,
 )
+from tests.support.refusals import counts
 
 FRAME = b"S S     2401.0 g\r\n"
 

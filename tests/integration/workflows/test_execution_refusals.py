@@ -27,8 +27,8 @@ from tests.integration.workflows.test_execution_support import (
     kit_order,
     kit_scan,
     pump_order,
-    refused,
 )
+from tests.support.refusals import refused
 
 
 @pytest.fixture

@@ -19,7 +19,8 @@ from desktop.services.workorders import (
     create_work_order,
     release_work_order,
 )
-from tests.integration.workflows.test_execution_support import KIT, PUMP, counts, refused
+from tests.integration.workflows.test_execution_support import KIT, PUMP
+from tests.support.refusals import counts, refused
 
 
 def _audits(engine, action: str) -> list[AuditEntry]:  # type: ignore[no-untyped-def]
