@@ -218,7 +218,8 @@ class AdminScreen(Screen):
         if self.waiting_for_scan:
             self.waiting_for_scan = False
             shown = text.replace("\x1d", "<GS>")
-            self._said(self.tr("Scanner works"), f"{aim or self.tr('no AIM identifier')} {shown}")
+            symbology = aim or self.tr("no AIM identifier")
+            self._said(self.tr("Scanner works"), f"{symbology} {shown}")
 
     # ---- plumbing --------------------------------------------------------------------------
     def refresh(self) -> None:

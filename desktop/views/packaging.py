@@ -15,6 +15,7 @@ import functools
 import uuid
 from collections import deque
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -285,6 +286,8 @@ class PackagingScreen(Screen):
             self.awaiting.remove(result.job_key)
         if result.ok:
             step = self.tr("Label step passed.") if result.step_passed else ""
+            if result.step_passed and self.selected and self.selected.item == result.item:
+                self.selected = replace(self.selected, next_step=None)  # not "print" any more
             self.result.show_good(
                 self.tr("Label verified: %1").replace("%1", result.item),
                 f"{result.expected}\n{step}".strip(),

@@ -204,6 +204,13 @@ def _selected(tab: object) -> str | None:
     return getattr(chosen, "number", None)
 
 
+def _ready(qc: object) -> bool:
+    """The review shown has nothing blocking and the release button is offered."""
+    scanned = getattr(qc, "current", None)
+    button = qc.release_tab.release_button  # type: ignore[attr-defined]
+    return scanned is not None and not scanned.review.blockers and button.isEnabled()
+
+
 def walk_qc(w: Walk, data: WalkData, ncr: str) -> None:
     w.login_password("quinn", "demo-password")
     qc = w.window.screens["qc"]
@@ -220,9 +227,9 @@ def walk_qc(w: Walk, data: WalkData, ncr: str) -> None:
     sign(w, qc, "demo-password", "quinn", reason="weight out of tolerance twice: scrap")
     tab.note.setText("unit scrapped: weight out of tolerance")
     tab.close_button.click()
-    w.wait("NCR closed", lambda: "closed" in w.result_text())
+    w.wait("NCR closed", lambda: ncr not in [n.number for n in tab.ncrs] and not qc.result.refused)
     w.scan(lot_label)
-    w.wait("lot ready for release", lambda: "F9" in qc.prompt.text())
+    w.wait("lot ready for release", lambda: _ready(qc))
     qc.release_tab.release_button.click()
     sign(w, qc, "demo-password")
     w.wait(
@@ -249,7 +256,7 @@ def walk_packaging(w: Walk, data: WalkData) -> None:
     w.shot("packaging")
     zpl = printer.labels[-1].read_bytes()  # type: ignore[attr-defined]
     w.scan("]d2" + datamatrix_data(zpl))  # the label as printed, scanned back
-    w.wait("label verified by scan-back", lambda: "verified" in w.result_text())
+    w.wait("label verified by scan-back", lambda: not pack.awaiting and not pack.result.refused)
     w.shot("packaging-verified")
     w.logout()
 

@@ -110,7 +110,9 @@ class MainWindow(QMainWindow):
 
     def _header(self) -> QVBoxLayout:
         row = QHBoxLayout()
-        self.station_label = label(f"<b>{self.station}</b> · {self.kind}", 14, wrap=False)
+        home = self.screens.get(KIND_SCREEN.get(self.kind, ""))
+        kind = home.title() if home is not None else self.kind  # in words, in the language
+        self.station_label = label(f"<b>{self.station}</b> · {kind}", 14, wrap=False)
         self.user_label = label("", 14, wrap=False)
         self.clock = label("", 14, wrap=False)
         self.lights = {
@@ -141,6 +143,15 @@ class MainWindow(QMainWindow):
         header.addLayout(row)
         header.addLayout(strip)
         return header
+
+    def role_words(self) -> dict[str, str]:
+        return {
+            "operator": self.tr("operator"),
+            "qc_inspector": self.tr("QC inspector"),
+            "packaging": self.tr("packer"),
+            "supervisor": self.tr("supervisor"),
+            "admin": self.tr("administrator"),
+        }
 
     def light_words(self) -> dict[str, str]:
         return {
@@ -192,7 +203,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.ctx = self.base.as_actor(session.actor)
         role = session.actor.role or ""
-        self.user_label.setText(f"{session.actor.full_name} · {role}")
+        self.user_label.setText(f"{session.actor.full_name} · {self.role_words().get(role, role)}")
         self.logout_button.setEnabled(True)
         keys = [k for k in ROLE_SCREENS.get(role, ()) if k in self.screens]
         home = KIND_SCREEN.get(self.kind)

@@ -57,6 +57,7 @@ def stylesheet() -> str:
         padding: 2px 8px; border: 2px solid {BORDER}; border-radius: 4px;
         background: #FFFFFF; font-size: 15pt; }}
     QLineEdit:focus {{ border: 3px solid {FOCUS}; }}
+    QSpinBox::up-button, QSpinBox::down-button {{ width: {mm(9)}px; }}
     QTableWidget, QTreeWidget, QListWidget {{ background: #FFFFFF; border: 1px solid {BORDER};
         font-size: 13pt; alternate-background-color: #F1F1EE; }}
     QHeaderView::section {{ background: {PANEL}; padding: 4px; border: none;

@@ -10,7 +10,14 @@ from datetime import datetime
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtWidgets import QGridLayout, QLineEdit, QTabWidget, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHeaderView,
+    QLineEdit,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+)
 
 from desktop.services.errors import Refusal
 from desktop.services.trace_view import GenealogyLine, TraceView, trace_item
@@ -87,6 +94,8 @@ class TraceScreen(Screen):
         )
         tree.setFont(theme.font(13))
         tree.setColumnWidth(0, theme.mm(80))
+        for column in (1, 2):  # kind and status: whole words, never elided
+            tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         return tree
 
     def activate(self, ctx, login) -> None:  # type: ignore[no-untyped-def]
@@ -136,7 +145,8 @@ class TraceScreen(Screen):
             cols = [line.identity, line.kind, line.status, line.quantity]
             node = QTreeWidgetItem(cols) if parent is None else QTreeWidgetItem(parent, cols)
             if not line.current:
-                node.setText(2, f"{line.status} ({self.tr('removed')})")
+                removed = self.tr("removed")
+                node.setText(2, f"{line.status} ({removed})")
             if parent is None:
                 tree.addTopLevelItem(node)
             nodes[line.item_id] = node

@@ -144,7 +144,7 @@ class DeviceLight(QLabel):
         sim = f" · {words['sim']}" if state.simulated else ""
         first = f"<span style='color:{colour}'>{shape}</span> <b>{self.title}</b>: {status}{sim}"
         detail = state.last_error or state.last_reading
-        small = f"<br><span style='font-size:10pt'>{detail}</span>" if detail else ""
+        small = f"<br><span style='font-size:11pt'>{detail}</span>" if detail else ""
         self.setText(first + small)
         self.setToolTip(detail)
         self.setStyleSheet(style + " padding: 2px 6px;")
