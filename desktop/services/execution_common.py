@@ -17,9 +17,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
 
-from db.models import Event, Hold, Item, Nonconformance, Product, RouteStep, Station, WorkOrder
+from db.models import Event, Item, Nonconformance, Product, RouteStep, Station, WorkOrder
 from desktop.services import ncr, records, routing
 from desktop.services.errors import Refusal
+from desktop.services.holds import active_holds, covering_ids, hold_words
 from desktop.services.lookup import require_item, shown
 from desktop.services.uow import UnitOfWork
 
@@ -103,37 +104,15 @@ def shown_time(uow: UnitOfWork, when: datetime) -> str:
     return when.astimezone(zone).strftime("%Y-%m-%d %H:%M")
 
 
-def active_hold(uow: UnitOfWork, item_ids: list[int]) -> Hold | None:
-    stmt = select(Hold).where(Hold.item_id.in_(item_ids), Hold.released_at.is_(None))
-    return uow.session.scalars(stmt.order_by(Hold.placed_at).limit(1)).first()
-
-
-def hold_words(uow: UnitOfWork, hold: Hold) -> str:
-    """ "on hold since 24 Nov 2026: <reason> (NCR-000004)" """
-    text = f"on hold since {hold.placed_at:%d %b %Y}: {hold.reason}"
-    if hold.ncr_id is not None:
-        number = uow.session.scalar(
-            select(Nonconformance.number).where(Nonconformance.id == hold.ncr_id)
-        )
-        text += f" ({number})"
-    return text
-
-
 def refuse_unit_on_hold(uow: UnitOfWork, unit: Item, scan: str) -> None:
-    ids = [unit.id]
-    if unit.kind == "unit" and unit.work_order_id is not None:
-        lot_id = uow.session.scalar(
-            select(Item.id).where(
-                Item.work_order_id == unit.work_order_id, Item.kind == "production_lot"
-            )
-        )
-        ids += [lot_id] if lot_id is not None else []
-    hold = active_hold(uow, ids)
-    if hold is not None:
+    """A hold on the unit, its production lot or what is packed in it stops every step."""
+    found = active_holds(uow.session, covering_ids(uow.session, unit))
+    if found:
+        hold = found[0]
         held = records.label(unit) if hold.item_id == unit.id else "its production lot"
         raise Refusal(
-            f"{quoted(scan)}: {held} is {hold_words(uow, hold)}; it takes no steps until QC "
-            "releases the hold",
+            f"{quoted(scan)}: {held} is {hold_words(uow.session, hold)}; it takes no steps "
+            "until QC releases the hold",
             entity="item",
             entity_id=str(unit.id),
         )

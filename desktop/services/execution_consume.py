@@ -22,12 +22,11 @@ from desktop.domain.states import describe
 from desktop.services import records
 from desktop.services.errors import Refusal
 from desktop.services.execution_common import (
-    active_hold,
-    hold_words,
     quoted,
     shown_time,
     today,
 )
+from desktop.services.holds import active_holds, hold_words
 from desktop.services.uow import UnitOfWork
 
 
@@ -218,10 +217,10 @@ def check_component(
             entity="item",
             entity_id=str(comp.id),
         )
-    hold = active_hold(uow, _hold_ids(uow, comp))
-    if hold is not None:
+    found = active_holds(uow.session, _hold_ids(uow, comp))
+    if found:
         raise Refusal(
-            f"{quoted(scan)}: {what} is {hold_words(uow, hold)}",
+            f"{quoted(scan)}: {what} is {hold_words(uow.session, found[0])}",
             entity="item",
             entity_id=str(comp.id),
         )
