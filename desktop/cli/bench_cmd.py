@@ -17,4 +17,9 @@ def register(sub: Any) -> None:
     kinds = parser.add_subparsers(dest="bench_kind", metavar="KIND")
     for name in BENCHES:
         importlib.import_module(f"desktop.cli.bench_{name}").register_bench(kinds)
-    parser.set_defaults(handler=lambda args: parser.print_help() or 2)
+
+    def usage(_args: argparse.Namespace) -> int:
+        parser.print_help()
+        return 2
+
+    parser.set_defaults(handler=usage)

@@ -9,6 +9,7 @@ where required, the third). Every write is audited.
 from __future__ import annotations
 
 import argparse
+import functools
 from typing import Any
 
 from sqlalchemy import Engine
@@ -110,4 +111,4 @@ def register(sub: Any) -> None:
         p.add_argument("--by", metavar="ADMIN", required=True)
         p.add_argument("--reason", required=True)
         add_database(p)
-        set_handler(p, lambda args, fn=fn: _admin_action(args, fn))
+        set_handler(p, functools.partial(_admin_action, action=fn))

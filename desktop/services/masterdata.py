@@ -83,7 +83,7 @@ class _Loader:
             row = model(**key, **values)
             self.session.add(row)
             self.session.flush()
-            self.uow.audit(f"{entity}.create", entity, row.id, new=key | values)
+            self.uow.audit(f"{entity}.create", entity, row.id, new=key | values)  # type: ignore[attr-defined]
             self.created[entity] += 1
             return row
         old = {k: getattr(row, k) for k in values if getattr(row, k) != values[k]}
@@ -91,7 +91,7 @@ class _Loader:
             for k in old:
                 setattr(row, k, values[k])
             new = {k: values[k] for k in old}
-            self.uow.audit(f"{entity}.update", entity, row.id, old=old, new=new)
+            self.uow.audit(f"{entity}.update", entity, row.id, old=old, new=new)  # type: ignore[attr-defined]
             self.updated[entity] += 1
         return row
 

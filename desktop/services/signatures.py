@@ -49,7 +49,7 @@ def _model_for(record_type: str) -> type[Base]:
     for mapper in Base.registry.mappers:
         cls = mapper.class_
         if getattr(cls, "__tablename__", None) == record_type:
-            return cls  # type: ignore[no-any-return]
+            return cls
     raise NotFound(f'"{record_type}" is not a kind of record that can be signed')
 
 

@@ -176,7 +176,8 @@ class AdminScreen(Screen):
         )
 
     def _detect(self) -> None:
-        urls = [self.ports.item(r, 0).text() for r in range(self.ports.rowCount())]
+        cells = (self.ports.item(r, 0) for r in range(self.ports.rowCount()))
+        urls = [cell.text() for cell in cells if cell is not None]
         if self.hub is not None:
             urls += [s.port_url for s in self.hub.simulators.values()]
         self.runner.run(discovery.autodetect, urls, done=self._detected)
@@ -261,9 +262,12 @@ class AdminScreen(Screen):
     def _run(self, fn: Any, *args: Any, done: Any) -> None:
         if self.ctx is None:
             return
-        self.runner.run(
-            fn, self.ctx, *args, done=lambda r: (done(r), self.refresh()), refused=self._refused
-        )
+
+        def finished(result: Any) -> None:
+            done(result)
+            self.refresh()
+
+        self.runner.run(fn, self.ctx, *args, done=finished, refused=self._refused)
 
     def _refused(self, refusal: Refusal) -> None:
         self.result.show_refused(self.tr("Refused"), str(refusal), self.tr("Nothing was changed."))

@@ -34,11 +34,6 @@ from desktop.devices.worker import Health
 from desktop.views.widgets import DeviceState
 
 log = logging.getLogger(__name__)
-SIMULATORS: dict[str, type[Simulator]] = {
-    "scanner": ScannerSim,
-    "scale": ScaleSim,
-    "printer": PrinterSim,
-}
 
 
 def _when(stamp: datetime | None) -> str:
@@ -80,12 +75,14 @@ class DeviceHub(QObject):
         self.simulators.clear()
 
     def _start_simulator(self, kind: str, device: DeviceConfig) -> str:
-        cls = SIMULATORS[kind]
         profile = load_profile(device.profile) if device.profile else None
+        sim: Simulator
         if kind == "printer":
-            sim: Simulator = PrinterSim(profile, labels_dir=tempfile.mkdtemp(prefix="lotline-"))
+            sim = PrinterSim(profile, labels_dir=tempfile.mkdtemp(prefix="lotline-"))
+        elif kind == "scale":
+            sim = ScaleSim(profile)
         else:
-            sim = cls(profile)
+            sim = ScannerSim(profile)
         sim.start()
         self.simulators[kind] = sim
         return sim.port_url

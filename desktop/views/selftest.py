@@ -10,16 +10,25 @@ import time
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtWidgets import QApplication
 
 from desktop.config import StationConfig
+from desktop.devices.sim import PrinterSim, ScaleSim, ScannerSim
 from desktop.labels.zpl_check import datamatrix_data
 from desktop.services.context import Context
+from desktop.views.admin import AdminScreen
 from desktop.views.hub import DeviceHub
+from desktop.views.operator import OperatorScreen
+from desktop.views.packaging import PackagingScreen
+from desktop.views.qc import QcScreen
+from desktop.views.qc_tabs import NcrTab
 from desktop.views.selftest_data import WalkData, prepare
 from desktop.views.shell import MainWindow
+from desktop.views.signature import SignatureDialog
 from desktop.views.station import application, build_window
+from desktop.views.trace import TraceScreen
 
 log = logging.getLogger(__name__)
 SIZES = ((1280, 800), (1920, 1080))
@@ -72,10 +81,10 @@ class Walk:
     def scan(self, text: str) -> None:
         """A scan from the simulated scanner, through the real scanner driver."""
         self.settle()
-        self.hub.simulators["scanner"].scan(text)  # type: ignore[attr-defined]
+        cast(ScannerSim, self.hub.simulators["scanner"]).scan(text)
 
     def weigh(self, grams: str) -> None:
-        self.hub.simulators["scale"].set_weight(grams)  # type: ignore[attr-defined]
+        cast(ScaleSim, self.hub.simulators["scale"]).set_weight(grams)
 
     def shot(self, name: str) -> None:
         if self.shots is None:
@@ -117,7 +126,7 @@ class Walk:
 
 
 def build_to_weigh(w: Walk, serial: str, housing: str, board: str) -> None:
-    op = w.window.screens["operator"]
+    op = cast(OperatorScreen, w.window.screens["operator"])
     w.scan(serial)
     w.wait(f"unit {serial} loaded", lambda: serial in op.unit_line.text())
     w.scan(housing)
@@ -130,18 +139,18 @@ def build_to_weigh(w: Walk, serial: str, housing: str, board: str) -> None:
 
 
 def on_scale(w: Walk, grams: str) -> None:
-    op = w.window.screens["operator"]
+    op = cast(OperatorScreen, w.window.screens["operator"])
     w.weigh(grams)
     w.wait(
         f"stable {grams} g on the gauge",
-        lambda: op.gauge.stable and op.gauge.value == Decimal(grams),
+        lambda: op.gauge.stable and op.gauge.weight == Decimal(grams),
     )
 
 
 def walk_operator(w: Walk, data: WalkData) -> str:
     """Two pumps: the first refused a wrong part and fails its weight (NCR), the second passes
     every operator step. Returns the NCR number."""
-    op = w.window.screens["operator"]
+    op = cast(OperatorScreen, w.window.screens["operator"])
     w.login_badge("B-1001", "1234")
     w.wait("operator screen shown", lambda: w.window.current_screen() is op)
     first, second = data.serials
@@ -175,45 +184,49 @@ def walk_operator(w: Walk, data: WalkData) -> str:
 
 
 def sign(
-    w: Walk, screen: object, password: str, username: str | None = None, reason: str = ""
+    w: Walk,
+    screen: QcScreen | PackagingScreen,
+    password: str,
+    username: str | None = None,
+    reason: str = "",
 ) -> None:
     """Sign in the screen's signature dialog the way the signer would."""
-    found: list[object] = []
+    found: list[SignatureDialog] = []
 
     def shown() -> bool:
-        dialog = getattr(screen, "dialog", None)
-        if dialog is not None and dialog.isVisible():
+        dialog = screen.dialog
+        if isinstance(dialog, SignatureDialog) and dialog.isVisible():
             found[:] = [dialog]
         return bool(found)
 
     w.wait("signature dialog open", shown)
-    dialog: object = found[0]
-    if dialog.ask_username:  # type: ignore[attr-defined]
-        dialog.username.setText(username or "")  # type: ignore[attr-defined]
+    dialog = found[0]
+    if dialog.ask_username:
+        dialog.username.setText(username or "")
     if reason:
-        dialog.reason.setText(reason)  # type: ignore[attr-defined]
-    dialog.password.setText(password)  # type: ignore[attr-defined]
-    dialog.sign_button.click()  # type: ignore[attr-defined]
-    w.wait("signed", lambda: dialog.pages.currentIndex() == 1)  # type: ignore[attr-defined]
-    dialog.close_button.click()  # type: ignore[attr-defined]
-    w.wait("signature dialog closed", lambda: getattr(screen, "dialog", None) is None)
+        dialog.reason.setText(reason)
+    dialog.password.setText(password)
+    dialog.sign_button.click()
+    w.wait("signed", lambda: dialog.pages.currentIndex() == 1)
+    dialog.close_button.click()
+    w.wait("signature dialog closed", lambda: screen.dialog is None)
 
 
-def _selected(tab: object) -> str | None:
-    chosen = tab.selected()  # type: ignore[attr-defined]
+def _selected(tab: NcrTab) -> str | None:
+    chosen = tab.selected()
     return getattr(chosen, "number", None)
 
 
-def _ready(qc: object) -> bool:
+def _ready(qc: QcScreen) -> bool:
     """The review shown has nothing blocking and the release button is offered."""
-    scanned = getattr(qc, "current", None)
-    button = qc.release_tab.release_button  # type: ignore[attr-defined]
+    scanned = qc.current
+    button = qc.release_tab.release_button
     return scanned is not None and not scanned.review.blockers and button.isEnabled()
 
 
 def walk_qc(w: Walk, data: WalkData, ncr: str) -> None:
     w.login_password("quinn", "demo-password")
-    qc = w.window.screens["qc"]
+    qc = cast(QcScreen, w.window.screens["qc"])
     w.wait("QC screen shown", lambda: w.window.current_screen() is qc)
     lot_label = f"]d201{PUMP_GTIN}10{data.lot}"
     w.scan(lot_label)
@@ -242,19 +255,19 @@ def walk_qc(w: Walk, data: WalkData, ncr: str) -> None:
 
 def walk_packaging(w: Walk, data: WalkData) -> None:
     w.login_password("pat", "demo-password")
-    pack = w.window.screens["packaging"]
+    pack = cast(PackagingScreen, w.window.screens["packaging"])
     w.wait("packaging screen shown", lambda: w.window.current_screen() is pack)
     w.scan(data.serials[1])
     w.wait("real label preview rendered", lambda: pack.preview.current is not None)
-    printer = w.hub.simulators["printer"]
-    before = printer.label_count  # type: ignore[attr-defined]
+    printer = cast(PrinterSim, w.hub.simulators["printer"])
+    before = printer.label_count
     pack.print_button.click()
     w.wait(
         "label printed by the printer simulator",
-        lambda: printer.label_count > before and pack.awaiting,
-    )  # type: ignore[attr-defined]
+        lambda: printer.label_count > before and bool(pack.awaiting),
+    )
     w.shot("packaging")
-    zpl = printer.labels[-1].read_bytes()  # type: ignore[attr-defined]
+    zpl = printer.labels[-1].read_bytes()
     w.scan("]d2" + datamatrix_data(zpl))  # the label as printed, scanned back
     w.wait("label verified by scan-back", lambda: not pack.awaiting and not pack.result.refused)
     w.shot("packaging-verified")
@@ -264,7 +277,7 @@ def walk_packaging(w: Walk, data: WalkData) -> None:
 def walk_trace(w: Walk, data: WalkData) -> None:
     w.login_password("sam", "demo-password")
     w.window.open_screen("trace")
-    trace = w.window.screens["trace"]
+    trace = cast(TraceScreen, w.window.screens["trace"])
     w.scan(data.serials[1])
     w.wait("unit traced", lambda: trace.view is not None)
     w.wait("housing found backward", lambda: trace.backward.topLevelItemCount() > 0)
@@ -274,7 +287,7 @@ def walk_trace(w: Walk, data: WalkData) -> None:
 
 def walk_admin(w: Walk) -> None:
     w.login_password("ada", "demo-admin-password")
-    admin = w.window.screens["admin"]
+    admin = cast(AdminScreen, w.window.screens["admin"])
     w.wait("admin screen shown", lambda: w.window.current_screen() is admin)
     w.wait("users listed", lambda: admin.users.rowCount() >= 5)
     w.shot("admin")

@@ -179,11 +179,11 @@ class WeightGauge(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setMinimumHeight(theme.mm(30))
-        self.value: Decimal | None = None
+        self.weight: Decimal | None = None
         self.unit = ""
         self.stable = False
-        self.lower: Decimal | None = None
-        self.upper: Decimal | None = None
+        self.low: Decimal | None = None
+        self.high: Decimal | None = None
         self.words = {
             "stable": "stable",
             "unstable": "NOT STABLE",
@@ -192,18 +192,18 @@ class WeightGauge(QWidget):
         }
 
     def set_band(self, lower: Decimal | None, upper: Decimal | None, unit: str) -> None:
-        self.lower, self.upper, self.unit = lower, upper, unit
+        self.low, self.high, self.unit = lower, upper, unit
         self.update()
 
     def set_reading(self, value: Decimal | None, unit: str, stable: bool) -> None:
-        self.value, self.stable = value, stable
+        self.weight, self.stable = value, stable
         self.unit = unit or self.unit
         self.update()
 
     def _in_band(self) -> bool:
-        if self.value is None or self.lower is None or self.upper is None:
+        if self.weight is None or self.low is None or self.high is None:
             return True
-        return self.lower <= self.value <= self.upper
+        return self.low <= self.weight <= self.high
 
     def paintEvent(self, _event: object) -> None:
         p = QPainter(self)
@@ -213,10 +213,10 @@ class WeightGauge(QWidget):
         colour = QColor(theme.TEXT if ok else theme.ABNORMAL)
         p.setPen(colour)
         p.setFont(theme.font(30, bold=True))
-        text = "—" if self.value is None else f"{self.value} {self.unit}"
+        text = "—" if self.weight is None else f"{self.weight} {self.unit}"
         state = (
             self.words["no"]
-            if self.value is None
+            if self.weight is None
             else (self.words["stable"] if self.stable else self.words["unstable"])
         )
         if not self._in_band():
@@ -228,10 +228,10 @@ class WeightGauge(QWidget):
         p.end()
 
     def _draw_band(self, p: QPainter, w: int, h: int) -> None:
-        if self.lower is None or self.upper is None:
+        if self.low is None or self.high is None:
             return
-        span = self.upper - self.lower
-        lo, hi = self.lower - span, self.upper + span  # the band sits in the middle third
+        span = self.high - self.low
+        lo, hi = self.low - span, self.high + span  # the band sits in the middle third
         top, bar_h = h * 0.5, h * 0.18
         p.setPen(QPen(QColor(theme.BORDER), 1))
         p.setBrush(QColor("#FFFFFF"))
@@ -243,15 +243,15 @@ class WeightGauge(QWidget):
         p.drawText(
             QRectF(0, top + bar_h, w / 3 + 40, h - top - bar_h),
             Qt.AlignmentFlag.AlignRight,
-            f"{self.lower}",
+            f"{self.low}",
         )
         p.drawText(
             QRectF(2 * w / 3 - 40, top + bar_h, w / 3, h - top - bar_h),
             Qt.AlignmentFlag.AlignLeft,
-            f"{self.upper} {self.unit}",
+            f"{self.high} {self.unit}",
         )
-        if self.value is not None:
-            frac = float((min(max(self.value, lo), hi) - lo) / (hi - lo)) if hi > lo else 0.5
+        if self.weight is not None:
+            frac = float((min(max(self.weight, lo), hi) - lo) / (hi - lo)) if hi > lo else 0.5
             x = frac * (w - 1)
             p.setPen(QPen(QColor(theme.TEXT if self._in_band() else theme.ABNORMAL), 5))
             p.drawLine(int(x), int(top - 4), int(x), int(top + bar_h + 4))
