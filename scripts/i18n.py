@@ -9,6 +9,7 @@ and compile the .qm file with pyside6-lrelease.
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 import tempfile
@@ -32,10 +33,51 @@ def lupdate(ts: Path) -> None:
     )
 
 
+SERVICE_SOURCES = (ROOT / "desktop" / "services", ROOT / "desktop" / "domain")
+SERVICE_CONTEXT = "services"  # desktop/views/words.py looks the templates up here
+
+
+def service_templates() -> list[str]:
+    """Every literal template of a ``t("...")`` call in the services and the domain."""
+    found: set[str] = set()
+    for folder in SERVICE_SOURCES:
+        for path in folder.rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Name)
+                    and node.func.id == "t"
+                    and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)
+                ):
+                    found.add(node.args[0].value)
+    return sorted(found)
+
+
+def add_service_context(ts: Path) -> None:
+    """Append the service templates to the .ts file as the context "services"."""
+    tree = ET.parse(ts)
+    root = tree.getroot()
+    for old in [c for c in root.findall("context") if c.findtext("name") == SERVICE_CONTEXT]:
+        root.remove(old)
+    context = ET.SubElement(root, "context")
+    ET.SubElement(context, "name").text = SERVICE_CONTEXT
+    for template in service_templates():
+        message = ET.SubElement(context, "message")
+        ET.SubElement(message, "source").text = template
+        ET.SubElement(message, "translation", {"type": "unfinished"})
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+
+
 def dictionary(language: str) -> dict[str, str]:
-    with (I18N / f"{language}.toml").open("rb") as handle:
-        data = tomllib.load(handle)
-    return {str(k): str(v) for k, v in data.get("strings", {}).items()}
+    """The reviewed translations: <lang>.toml plus every <lang>.*.toml beside it."""
+    words: dict[str, str] = {}
+    for path in sorted(I18N.glob(f"{language}*.toml")):
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+        words |= {str(k): str(v) for k, v in data.get("strings", {}).items()}
+    return words
 
 
 def fill(ts: Path, words: dict[str, str]) -> list[str]:
@@ -70,10 +112,12 @@ def main() -> int:
             with tempfile.TemporaryDirectory() as tmp:
                 ts = Path(tmp) / "check.ts"
                 lupdate(ts)
+                add_service_context(ts)
                 missing = fill(ts, words)
         else:
             ts = I18N / f"lotline_{language}.ts"
             lupdate(ts)
+            add_service_context(ts)
             missing = fill(ts, words)
             lrelease(ts, I18N / f"lotline_{language}.qm")
         for source in missing:

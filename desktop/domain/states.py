@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from desktop.domain.text import Text, t
+
 
 class ItemKind(StrEnum):
     UNIT = "unit"  # a serialised finished device (or a serialised component)
@@ -92,11 +94,28 @@ def may_change(kind: str, old: str, new: str) -> bool:
     return Status(new) in table.get(Status(old), frozenset())
 
 
-def describe(status: str) -> str:
-    """A status in words for messages ("in quarantine", "rejected", ...)."""
-    words = {
-        Status.QUARANTINE: "in quarantine",
-        Status.IN_PROCESS: "in production",
-        Status.NONCONFORMING: "nonconforming",
-    }
-    return words.get(Status(status), status.replace("_", " "))
+STATUS_WORDS: dict[Status, Text] = {
+    Status.QUARANTINE: t("in quarantine"),
+    Status.RELEASED: t("released"),
+    Status.REJECTED: t("rejected"),
+    Status.IN_PROCESS: t("in production"),
+    Status.NONCONFORMING: t("nonconforming"),
+    Status.COMPLETED: t("completed"),
+    Status.PACKED: t("packed"),
+    Status.SHIPPED: t("shipped"),
+    Status.INSTALLED: t("installed"),
+    Status.RETURNED: t("returned"),
+    Status.SCRAPPED: t("scrapped"),
+    Status.DISPOSED: t("disposed"),
+    Status.CONSUMED: t("consumed"),
+    Status.OPEN: t("open"),
+    Status.CLOSED: t("closed"),
+}
+
+
+def describe(status: str) -> Text:
+    """A status in words for messages ("in quarantine", "rejected", ...), translatable."""
+    try:
+        return STATUS_WORDS[Status(status)]
+    except (ValueError, KeyError):
+        return t("{status}", status=status.replace("_", " "))

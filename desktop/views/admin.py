@@ -270,7 +270,9 @@ class AdminScreen(Screen):
         self.runner.run(fn, self.ctx, *args, done=finished, refused=self._refused)
 
     def _refused(self, refusal: Refusal) -> None:
-        self.result.show_refused(self.tr("Refused"), str(refusal), self.tr("Nothing was changed."))
+        self.result.show_refused(
+            self.tr("Refused"), refusal.message, self.tr("Nothing was changed.")
+        )
 
     def _said(self, title: str, detail: str) -> None:
         self.result.show_good(title, detail)

@@ -167,7 +167,7 @@ class OperatorScreen(Screen):
     def show_refusal(self, refusal: Refusal) -> None:
         self.result.show_refused(
             self.tr("Refused"),
-            str(refusal),
+            refusal.message,
             self.tr("Nothing was recorded for this scan. Scan again, or press Enter."),
         )
         self._done()

@@ -295,7 +295,9 @@ class QcScreen(Screen):
 
     def _refused(self, refusal: Refusal) -> None:
         self.refuse(
-            self.tr("Refused"), str(refusal), self.tr("Nothing was recorded. Press Enter to go on.")
+            self.tr("Refused"),
+            refusal.message,
+            self.tr("Nothing was recorded. Press Enter to go on."),
         )
 
     def refuse(self, title: str, reason: str, hint: str) -> None:

@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
         )
 
     def _login_refused(self, refusal: Refusal) -> None:
-        self.login_screen.refused(str(refusal))
+        self.login_screen.refused(refusal.message)
 
     def _logged_in(self, session: LoginSession) -> None:
         self.session = session

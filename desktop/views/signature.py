@@ -199,7 +199,9 @@ class SignatureDialog(QDialog):
         self.sign_button.setEnabled(True)
         self.password.clear()
         self.notice.show_refused(
-            self.tr("Not signed"), str(refusal), self.tr("Nothing was recorded. Try again or Esc.")
+            self.tr("Not signed"),
+            refusal.message,
+            self.tr("Nothing was recorded. Try again or Esc."),
         )
         self.password.setFocus()
 

@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 from desktop.services.errors import Refusal
+from desktop.views.words import shown
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +66,7 @@ class Runner(QObject):
             if refused is not None:
                 self._deliver.emit(lambda r=refusal: refused(r))
             else:
-                self._deliver.emit(lambda r=refusal: self.error.emit(str(r)))
+                self._deliver.emit(lambda r=refusal: self.error.emit(shown(r)))
         except Exception as exc:  # shown to the person and logged, never swallowed
             log.exception("background task %s failed", getattr(fn, "__name__", fn))
             text = f"{type(exc).__name__}: {exc}"

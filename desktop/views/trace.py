@@ -113,7 +113,7 @@ class TraceScreen(Screen):
     def _refused(self, refusal: Refusal) -> None:
         self.result.show_refused(
             self.tr("Not found"),
-            str(refusal),
+            refusal.message,
             self.tr("Scan the UDI label, or type a serial, lot or SSCC."),
         )
 

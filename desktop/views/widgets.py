@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.views import theme
+from desktop.views.words import shown
 
 
 def label(text: str = "", points: float = 14, *, bold: bool = False, wrap: bool = True) -> QLabel:
@@ -89,24 +90,24 @@ class ResultPanel(QFrame):
         self.refused = False
         self._style(theme.PANEL, theme.TEXT, theme.BORDER, 1)
         self.title.setText("")
-        self.detail.setText(text)
+        self.detail.setText(shown(text))
         self.hint.setText("")
 
     def show_good(self, title: str, detail: str = "") -> None:
         self.refused = False
         self._style(theme.PANEL, theme.GOOD, theme.GOOD, 2)
         self.title.setFont(theme.font(17))
-        self.title.setText(f"✔  {title}")
-        self.detail.setText(detail)
+        self.title.setText(f"✔  {shown(title)}")
+        self.detail.setText(shown(detail))
         self.hint.setText("")
 
     def show_refused(self, title: str, reason: str, hint: str) -> None:
         self.refused = True
         self._style(theme.ABNORMAL, theme.ABNORMAL_TEXT, "#5A0000", 6)
         self.title.setFont(theme.font(24, bold=True))
-        self.title.setText(f"✖  {title}")
-        self.detail.setText(reason)
-        self.hint.setText(hint)
+        self.title.setText(f"✖  {shown(title)}")
+        self.detail.setText(shown(reason))
+        self.hint.setText(shown(hint))
 
     def acknowledge(self) -> None:
         if self.refused:

@@ -1,0 +1,55 @@
+"""Text for people that can be shown in another language.
+
+Services write messages in English (the audit trail keeps that text). ``t(template, **params)``
+makes such a message: it *is* the English string (a ``str``), and it also carries its template
+and parameters, so a station set to another language can look the template up in its
+translation file and fill in the same parameters. A parameter may itself be a ``Text`` (a status
+word, a step name) and is translated the same way.
+
+    message = t("lot {lot} expired on {date}: take a lot within date", lot="K7-0042", date=d)
+    str(message) == "lot K7-0042 expired on 2026-10-01: take a lot within date"
+
+scripts/i18n.py collects every ``t("...")`` template for the translators.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+
+class Text(str):
+    """An English message that remembers how it was made."""
+
+    template: str
+    params: Mapping[str, Any]
+
+    def __new__(cls, template: str, params: Mapping[str, Any]) -> Text:
+        made = super().__new__(cls, template.format(**params))
+        made.template = template
+        made.params = dict(params)
+        return made
+
+    def render(self, translate: Callable[[str], str]) -> str:
+        """This message in the language ``translate`` gives (template -> template)."""
+        values = {k: _render(v, translate) for k, v in self.params.items()}
+        wanted = translate(self.template)
+        try:
+            return wanted.format(**values)
+        except (KeyError, IndexError, ValueError):  # a broken translation: fall back to English
+            return self.template.format(**values)
+
+
+def _render(value: Any, translate: Callable[[str], str]) -> Any:
+    return value.render(translate) if isinstance(value, Text) else value
+
+
+def t(template: str, **params: Any) -> Text:
+    """A message for people: ``template`` is English with ``{name}`` fields."""
+    return Text(template, params)
+
+
+def join(parts: list[Text | str], separator: str = "; ") -> Text:
+    """Several messages as one (each translated on its own)."""
+    fields = {f"p{i}": part for i, part in enumerate(parts)}
+    return Text(separator.join("{" + name + "}" for name in fields), fields)
