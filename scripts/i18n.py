@@ -70,29 +70,38 @@ def add_service_context(ts: Path) -> None:
     tree.write(ts, encoding="utf-8", xml_declaration=True)
 
 
-def dictionary(language: str) -> dict[str, str]:
-    """The reviewed translations: <lang>.toml plus every <lang>.*.toml beside it."""
-    words: dict[str, str] = {}
-    for path in sorted(I18N.glob(f"{language}*.toml")):
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-        words |= {str(k): str(v) for k, v in data.get("strings", {}).items()}
-    return words
+def _load(path: Path) -> dict[str, str]:
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)
+    return {str(k): str(v) for k, v in data.get("strings", {}).items()}
 
 
-def fill(ts: Path, words: dict[str, str]) -> list[str]:
+def dictionary(language: str) -> dict[str, dict[str, str]]:
+    """The reviewed translations by context: <lang>.toml for the screens' own strings, and
+    <lang>.services*.toml for the service templates (the same English word may need another
+    translation there: a hold "released" is not a lot "released")."""
+    services: dict[str, str] = {}
+    for path in sorted(I18N.glob(f"{language}.services*.toml")):
+        services |= _load(path)
+    return {"": _load(I18N / f"{language}.toml"), SERVICE_CONTEXT: services}
+
+
+def fill(ts: Path, dictionaries: dict[str, dict[str, str]]) -> list[str]:
     """Put the dictionary's translations into the .ts; return the sources it lacks."""
     tree = ET.parse(ts)
     missing = []
-    for message in tree.getroot().iter("message"):
-        source = message.findtext("source") or ""
-        translation = message.find("translation")
-        assert translation is not None
-        if source in words:
-            translation.text = words[source]
-            translation.attrib.pop("type", None)
-        else:
-            missing.append(source)
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        words = dictionaries[SERVICE_CONTEXT if name == SERVICE_CONTEXT else ""]
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            translation = message.find("translation")
+            assert translation is not None
+            if source in words:
+                translation.text = words[source]
+                translation.attrib.pop("type", None)
+            else:
+                missing.append(f"{name}: {source}")
     tree.write(ts, encoding="utf-8", xml_declaration=True)
     return sorted(set(missing))
 

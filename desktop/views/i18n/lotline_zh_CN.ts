@@ -183,77 +183,77 @@
         <translation>本机串口</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="187" />
+        <location filename="../admin.py" line="188" />
         <source>Auto-detect finished</source>
         <translation>自动检测完成</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="188" />
+        <location filename="../admin.py" line="189" />
         <source>%1 device(s) answered.</source>
         <translation>%1 台设备有响应。</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="194" />
+        <location filename="../admin.py" line="195" />
         <source>Scale reading</source>
         <translation>秤读数</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="197" />
+        <location filename="../admin.py" line="198" />
         <source>No reading</source>
         <translation>无读数</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="198" />
+        <location filename="../admin.py" line="199" />
         <source>The scale has sent nothing yet.</source>
         <translation>秤尚未发送任何数据。</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="199" />
+        <location filename="../admin.py" line="200" />
         <source>Check the scale's cable, port and baud rate.</source>
         <translation>请检查秤的线缆、端口和波特率。</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="209" />
+        <location filename="../admin.py" line="210" />
         <source>Test label</source>
         <translation>测试标签</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="215" />
+        <location filename="../admin.py" line="216" />
         <source>Scan any barcode now…</source>
         <translation>请现在扫描任意条码…</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="221" />
+        <location filename="../admin.py" line="222" />
         <source>no AIM identifier</source>
         <translation>无 AIM 标识符</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="222" />
+        <location filename="../admin.py" line="223" />
         <source>Scanner works</source>
         <translation>扫描枪正常</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="237" />
+        <location filename="../admin.py" line="238" />
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="239" />
+        <location filename="../admin.py" line="240" />
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="241" />
+        <location filename="../admin.py" line="242" />
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="269" />
+        <location filename="../admin.py" line="274" />
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="269" />
+        <location filename="../admin.py" line="274" />
         <source>Nothing was changed.</source>
         <translation>未做任何更改。</translation>
     </message>
@@ -1186,7 +1186,7 @@ Scanned: %2</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="356" />
+        <location filename="../packaging.py" line="358" />
         <source>Nothing was recorded. Press Enter to go on.</source>
         <translation>未记录任何内容。按 Enter 继续。</translation>
     </message>
@@ -1495,7 +1495,7 @@ Scanned: %2</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="298" />
+        <location filename="../qc.py" line="300" />
         <source>Nothing was recorded. Press Enter to go on.</source>
         <translation>未记录任何内容。按 Enter 继续。</translation>
     </message>
@@ -1897,22 +1897,22 @@ Scanned: %2</source>
         <translation>未签名</translation>
     </message>
     <message>
-        <location filename="../signature.py" line="202" />
+        <location filename="../signature.py" line="204" />
         <source>Nothing was recorded. Try again or Esc.</source>
         <translation>未记录任何内容。请重试，或按 Esc。</translation>
     </message>
     <message>
-        <location filename="../signature.py" line="226" />
+        <location filename="../signature.py" line="228" />
         <source>Scan not used</source>
         <translation>扫描未被采用</translation>
     </message>
     <message>
-        <location filename="../signature.py" line="227" />
+        <location filename="../signature.py" line="229" />
         <source>The scan "%1" was not used while this signature is open.</source>
         <translation>签名进行中，扫描“%1”未被采用。</translation>
     </message>
     <message>
-        <location filename="../signature.py" line="230" />
+        <location filename="../signature.py" line="232" />
         <source>Sign or cancel first, then scan again.</source>
         <translation>请先签名或取消，然后重新扫描。</translation>
     </message>
@@ -2057,4 +2057,4 @@ Scanned: %2</source>
         <translation>已导出</translation>
     </message>
 </context>
-</TS>
+<context><name>services</name><message><source>closed</source><translation>已关闭</translation></message><message><source>completed</source><translation>已完成</translation></message><message><source>consumed</source><translation>已耗用</translation></message><message><source>disposed</source><translation>已处置</translation></message><message><source>in production</source><translation>生产中</translation></message><message><source>in quarantine</source><translation>隔离中</translation></message><message><source>installed</source><translation>已安装</translation></message><message><source>nonconforming</source><translation>不合格</translation></message><message><source>open</source><translation>未关闭</translation></message><message><source>packed</source><translation>已装箱</translation></message><message><source>rejected</source><translation>已拒收</translation></message><message><source>released</source><translation>已放行</translation></message><message><source>returned</source><translation>已退回</translation></message><message><source>scrapped</source><translation>已报废</translation></message><message><source>shipped</source><translation>已发货</translation></message><message><source>{status}</source><translation>{status}</translation></message></context></TS>
