@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from enum import StrEnum
 
+from desktop.domain.text import Text, join, t
+
 
 class Role(StrEnum):
     OPERATOR = "operator"
@@ -55,6 +57,63 @@ class Meaning(StrEnum):
     REPRINT_APPROVED = "Reprint approved"
     REVIEWED = "Reviewed"
     RECALL_CLOSED = "Recall closed"
+
+
+#: The permissions in words for refusals, translatable (the enum values, as people read them).
+PERMISSION_WORDS: Mapping[Permission, Text] = {
+    Permission.USERS_MANAGE: t("manage users"),
+    Permission.MASTER_DATA_MANAGE: t("manage master data"),
+    Permission.STATIONS_MANAGE: t("manage stations and devices"),
+    Permission.MATERIAL_RECEIVE: t("receive material lots"),
+    Permission.MATERIAL_INSPECT: t("record incoming inspections"),
+    Permission.MATERIAL_DISPOSITION: t("release or reject material lots"),
+    Permission.WORK_ORDER_MANAGE: t("create and release work orders"),
+    Permission.SERIALS_COMMISSION: t("commission serial numbers"),
+    Permission.STEP_EXECUTE: t("execute production steps"),
+    Permission.COMPONENT_CONSUME: t("consume components"),
+    Permission.INSPECTION_RECORD: t("record inspections"),
+    Permission.NCR_OPEN: t("open nonconformances"),
+    Permission.NCR_DISPOSITION: t("disposition nonconformances"),
+    Permission.HOLD_PLACE: t("place holds"),
+    Permission.HOLD_RELEASE: t("release holds"),
+    Permission.LOT_RELEASE: t("release lots for distribution"),
+    Permission.LABEL_TEMPLATE_APPROVE: t("approve label templates"),
+    Permission.LABEL_PRINT: t("print labels"),
+    Permission.LABEL_VERIFY: t("verify labels"),
+    Permission.LABEL_REPRINT_APPROVE: t("approve label reprints"),
+    Permission.LABEL_RECONCILE: t("reconcile labels"),
+    Permission.PACK: t("pack units into cases and pallets"),
+    Permission.SHIP: t("ship to customers"),
+    Permission.SERVICE_RECORD: t("record installation, service, returns and disposal"),
+    Permission.TRACE_VIEW: t("trace items"),
+    Permission.RECALL_MANAGE: t("run recalls"),
+    Permission.RECORD_EXPORT: t("export batch records"),
+    Permission.AUDIT_VIEW: t("review the audit trail"),
+}
+
+#: Signature meanings as people read them (the stored meaning stays the English enum value).
+MEANING_WORDS: Mapping[Meaning, Text] = {
+    Meaning.RELEASED_FOR_DISTRIBUTION: t("Released for distribution"),
+    Meaning.MATERIAL_RELEASED: t("Material released for use"),
+    Meaning.DISPOSITION_APPROVED: t("Disposition approved"),
+    Meaning.TEMPLATE_APPROVED: t("Label template approved"),
+    Meaning.REPRINT_APPROVED: t("Reprint approved"),
+    Meaning.REVIEWED: t("Reviewed"),
+    Meaning.RECALL_CLOSED: t("Recall closed"),
+}
+
+
+def permission_words(permission: Permission) -> Text:
+    """A permission in words, translatable ("release lots for distribution")."""
+    return PERMISSION_WORDS.get(permission) or t("{permission}", permission=permission.value)
+
+
+def meaning_words(meaning: str) -> Text:
+    """A signature meaning (the enum or its stored English value) in words, translatable."""
+    try:
+        return MEANING_WORDS[Meaning(meaning)]
+    except (ValueError, KeyError):
+        return t("{meaning}", meaning=meaning)
 
 
 P = Permission
@@ -117,13 +176,38 @@ SIGNING_RIGHTS: Mapping[Role, frozenset[Meaning]] = {
 TOTP_REQUIRED_BY_DEFAULT: frozenset[Role] = frozenset({Role.ADMIN})
 
 #: Who to ask, named in a refusal, for each permission's usual holder.
-ROLE_TITLES: Mapping[Role, str] = {
-    Role.OPERATOR: "a line operator",
-    Role.QC_INSPECTOR: "a QC inspector",
-    Role.PACKAGING: "packaging",
-    Role.SUPERVISOR: "a supervisor",
-    Role.ADMIN: "an administrator",
+ROLE_TITLES: Mapping[Role, Text] = {
+    Role.OPERATOR: t("a line operator"),
+    Role.QC_INSPECTOR: t("a QC inspector"),
+    Role.PACKAGING: t("packaging"),
+    Role.SUPERVISOR: t("a supervisor"),
+    Role.ADMIN: t("an administrator"),
 }
+
+
+#: The roles as refusals name them ("qc_inspector"), translatable.
+ROLE_NAMES: Mapping[Role, Text] = {
+    Role.OPERATOR: t("operator"),
+    Role.QC_INSPECTOR: t("qc_inspector"),
+    Role.PACKAGING: t("packaging"),
+    Role.SUPERVISOR: t("supervisor"),
+    Role.ADMIN: t("admin"),
+}
+
+
+def role_words(role: str | None) -> Text:
+    """A user's role as a refusal names it, translatable ("no role" when there is none)."""
+    if not role:
+        return t("no role")
+    try:
+        return ROLE_NAMES[Role(role)]
+    except (ValueError, KeyError):
+        return t("{role}", role=role)
+
+
+def whom_to_ask(roles: list[Role]) -> Text:
+    """ "a QC inspector, a supervisor" (or "nobody"), translatable, for a refusal."""
+    return join([ROLE_TITLES[r] for r in roles], ", ") if roles else t("nobody")
 
 
 def parse_role(text: str) -> Role:
@@ -131,7 +215,9 @@ def parse_role(text: str) -> Role:
         return Role(text)
     except ValueError:
         names = ", ".join(r.value for r in Role)
-        raise ValueError(f'unknown role "{text}": use one of {names}') from None
+        raise ValueError(
+            t('unknown role "{role}": use one of {names}', role=text, names=names)
+        ) from None
 
 
 def can(role: Role | str, permission: Permission) -> bool:

@@ -30,6 +30,10 @@ class Text(str):
         made.params = dict(params)
         return made
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Copies and pickles (dataclasses.asdict, deepcopy) rebuild the same message."""
+        return (Text, (self.template, dict(self.params)))
+
     def render(self, translate: Callable[[str], str]) -> str:
         """This message in the language ``translate`` gives (template -> template)."""
         values = {k: _render(v, translate) for k, v in self.params.items()}

@@ -18,6 +18,8 @@ from sqlalchemy.orm import Session
 
 from db.models import Event, Item, Link, Product
 from desktop.domain.permissions import Permission
+from desktop.domain.states import describe
+from desktop.domain.text import Text, t
 from desktop.domain.udi import make_sscc
 from desktop.services import records, routing
 from desktop.services.errors import Refusal
@@ -53,6 +55,30 @@ class ContainerView:
 
 
 # ---------------------------------------------------------------- shared helpers
+
+#: Status words as the packing refusals have always written them, where describe() says it
+#: otherwise ("in production", "in quarantine").
+_PLAIN_WORDS: dict[str, Text] = {
+    "in_process": t("in process"),
+    "quarantine": t("quarantine"),
+}
+
+
+def status_word(status: str, *, underscores: bool = False) -> Text | str:
+    """A status for a refusal, as ``status.replace("_", " ")`` (or as stored, ``underscores``)
+    wrote it in English, translatable."""
+    if underscores and "_" in status:
+        return status
+    word = describe(status)
+    if str(word) == status.replace("_", " "):
+        return word
+    return _PLAIN_WORDS.get(status) or t("{status}", status=status.replace("_", " "))
+
+
+def kind_word(kind: str) -> Text | str:
+    """An item kind in words (case, pallet, unit), translatable."""
+    words: dict[str, Text] = getattr(records, "KIND_WORDS", {})  # records names the kinds
+    return words.get(kind) or kind
 
 
 def active_links(session: Session, parent: Item) -> list[tuple[Item, Link]]:
@@ -95,15 +121,22 @@ def container_view(session: Session, item: Item) -> ContainerView:
 
 
 def require_container(session: Session, scan: str, kind: str) -> Item:
-    found = require_item(session, scan, (kind,), f"{kind} (scan its SSCC label)")
+    what = {"case": "case (scan its SSCC label)", "pallet": "pallet (scan its SSCC label)"}
+    found = require_item(session, scan, (kind,), what.get(kind, kind))
     return session.get_one(Item, found.id, with_for_update=True)
 
 
 def require_open(item: Item, scan: str) -> None:
     if item.status != "open":
         raise Refusal(
-            f'scan "{shown(scan)}": {label(item)} is {item.status}: pack into an open '
-            f"{item.kind} (a closed one is opened again by unpacking from it)",
+            t(
+                'scan "{scan}": {item} is {status}: pack into an open {kind} (a closed one is '
+                "opened again by unpacking from it)",
+                scan=shown(scan),
+                item=label(item),
+                status=status_word(item.status, underscores=True),
+                kind=kind_word(item.kind),
+            ),
             entity="item",
             entity_id=str(item.id),
         )
@@ -167,8 +200,13 @@ def _fit_product(uow: UnitOfWork, case: Item, item: Item) -> Product:
     elif case.product_id != product.id:
         held = uow.session.get_one(Product, case.product_id)
         raise Refusal(
-            f"{label(case)} holds {held.name}; {label(item)} is {product.name}: "
-            "a case holds one product",
+            t(
+                "{case} holds {held}; {item} is {product}: a case holds one product",
+                case=label(case),
+                held=held.name,
+                item=label(item),
+                product=product.name,
+            ),
             entity="item",
             entity_id=str(case.id),
         )
@@ -176,16 +214,25 @@ def _fit_product(uow: UnitOfWork, case: Item, item: Item) -> Product:
 
 
 def _refuse_unpackable(session: Session, item: Item, scan: str) -> None:
-    said = f'scan "{shown(scan)}"'
+    said = t('scan "{scan}"', scan=shown(scan))
     if item.status == "packed" or (item.kind == "unit" and container_of(session, item)):
         where = container_of(session, item)
         raise Refusal(
-            f"{said}: {label(item)} is packed already, in {label(where) if where else '?'}"
+            t(
+                "{said}: {item} is packed already, in {where}",
+                said=said,
+                item=label(item),
+                where=label(where) if where else "?",
+            )
         )
     if item.status != "released":
         raise Refusal(
-            f"{said}: {label(item)} is {item.status.replace('_', ' ')}: only released items "
-            "are packed",
+            t(
+                "{said}: {item} is {status}: only released items are packed",
+                said=said,
+                item=label(item),
+                status=status_word(item.status),
+            ),
             entity="item",
             entity_id=str(item.id),
         )
@@ -194,7 +241,11 @@ def _refuse_unpackable(session: Session, item: Item, scan: str) -> None:
     label_at = next((s.position for s in steps if s.kind == "label"), 0)
     if item.current_step < label_at:
         raise Refusal(
-            f"{said}: the label of {label(item)} is not verified: scan the label back first",
+            t(
+                "{said}: the label of {item} is not verified: scan the label back first",
+                said=said,
+                item=label(item),
+            ),
             entity="item",
             entity_id=str(item.id),
         )
@@ -219,14 +270,18 @@ def pack_unit(
     found = require_item(uow.session, unit_scan, ("unit",), "unit")
     unit = uow.session.get_one(Item, found.id, with_for_update=True)
     if unit.product_id is None:
-        raise Refusal(f'scan "{shown(unit_scan)}" is a component, not a finished unit')
+        raise Refusal(t('scan "{scan}" is a component, not a finished unit', scan=shown(unit_scan)))
     _refuse_unpackable(uow.session, unit, unit_scan)
     product = _fit_product(uow, case, unit)
     inside = len(active_links(uow.session, case))
     if product.case_quantity and inside >= product.case_quantity:
         raise Refusal(
-            f"{label(case)} is full ({inside} of {product.case_quantity}): close it and pack "
-            "into a new case",
+            t(
+                "{case} is full ({inside} of {capacity}): close it and pack into a new case",
+                case=label(case),
+                inside=inside,
+                capacity=product.case_quantity,
+            ),
             entity="item",
             entity_id=str(case.id),
         )
@@ -244,8 +299,14 @@ def _lot_quantity(
     wanted = Decimal(q) if q is not None else min(room, lot.quantity_available)
     if wanted <= 0 or wanted > lot.quantity_available or wanted > room:
         raise Refusal(
-            f"{label(case)} has room for {room.normalize():f} and {label(lot)} has "
-            f"{lot.quantity_available.normalize():f} left: {wanted.normalize():f} cannot be packed",
+            t(
+                "{case} has room for {room} and {lot} has {left} left: {wanted} cannot be packed",
+                case=label(case),
+                room=f"{room.normalize():f}",
+                lot=label(lot),
+                left=f"{lot.quantity_available.normalize():f}",
+                wanted=f"{wanted.normalize():f}",
+            ),
             entity="item",
             entity_id=str(lot.id),
         )
@@ -271,7 +332,13 @@ def pack_lot_quantity(
     lot = uow.session.get_one(Item, found.id, with_for_update=True)
     product = _fit_product(uow, case, lot)
     if product.tracking != "lot":
-        raise Refusal(f'scan "{shown(lot_scan)}": {product.name} is serialised: pack each unit')
+        raise Refusal(
+            t(
+                'scan "{scan}": {product} is serialised: pack each unit',
+                scan=shown(lot_scan),
+                product=product.name,
+            )
+        )
     _refuse_unpackable_lot(uow.session, lot, lot_scan)
     inside = container_view(uow.session, case).count
     take = _lot_quantity(case, lot, product, inside, quantity)
@@ -296,8 +363,12 @@ def pack_lot_quantity(
 def _refuse_unpackable_lot(session: Session, lot: Item, scan: str) -> None:
     if lot.status != "released":
         raise Refusal(
-            f'scan "{shown(scan)}": {label(lot)} is {lot.status.replace("_", " ")}: only a '
-            "released lot is packed",
+            t(
+                'scan "{scan}": {lot} is {status}: only a released lot is packed',
+                scan=shown(scan),
+                lot=label(lot),
+                status=status_word(lot.status),
+            ),
             entity="item",
             entity_id=str(lot.id),
         )
@@ -306,8 +377,11 @@ def _refuse_unpackable_lot(session: Session, lot: Item, scan: str) -> None:
     label_at = next((s.position for s in steps if s.kind == "label"), 0)
     if lot.current_step < label_at:
         raise Refusal(
-            f'scan "{shown(scan)}": the labels of {label(lot)} are not all verified: scan '
-            "them back first",
+            t(
+                'scan "{scan}": the labels of {lot} are not all verified: scan them back first',
+                scan=shown(scan),
+                lot=label(lot),
+            ),
             entity="item",
             entity_id=str(lot.id),
         )
@@ -323,11 +397,22 @@ def close_container(
     require_open(item, scan)
     view = container_view(uow.session, item)
     if not view.contents:
-        raise Refusal(f'scan "{shown(scan)}": {label(item)} is empty: there is nothing to close')
+        raise Refusal(
+            t(
+                'scan "{scan}": {item} is empty: there is nothing to close',
+                scan=shown(scan),
+                item=label(item),
+            )
+        )
     if view.capacity and view.count != view.capacity:
         raise Refusal(
-            f'scan "{shown(scan)}": {label(item)} holds {view.count.normalize():f} of '
-            f"{view.capacity}: a case is closed full",
+            t(
+                'scan "{scan}": {item} holds {count} of {capacity}: a case is closed full',
+                scan=shown(scan),
+                item=label(item),
+                count=f"{view.count.normalize():f}",
+                capacity=view.capacity,
+            ),
             entity="item",
             entity_id=str(item.id),
         )
@@ -359,9 +444,11 @@ __all__ = [
     "container_view",
     "create_case",
     "earlier_view",
+    "kind_word",
     "new_container",
     "pack_lot_quantity",
     "pack_unit",
     "require_container",
     "require_open",
+    "status_word",
 ]

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Item, Link
 from desktop.domain.permissions import Permission
+from desktop.domain.text import t
 from desktop.services import records, routing
 from desktop.services.aggregation import (
     ContainerView,
@@ -21,6 +22,7 @@ from desktop.services.aggregation import (
     new_container,
     require_container,
     require_open,
+    status_word,
 )
 from desktop.services.errors import Refusal
 from desktop.services.holds import require_no_hold
@@ -57,10 +59,18 @@ def pack_case(
     case = require_container(uow.session, case_scan, "case")
     if case.status != "closed":
         where = container_of(uow.session, case)
-        words = f"on {label(where)}" if where else case.status
+        words = (
+            t("on {pallet}", pallet=label(where))
+            if where
+            else status_word(case.status, underscores=True)
+        )
         raise Refusal(
-            f'scan "{shown(case_scan)}": {label(case)} is {words}: only a closed case goes on '
-            "a pallet",
+            t(
+                'scan "{scan}": {case} is {words}: only a closed case goes on a pallet',
+                scan=shown(case_scan),
+                case=label(case),
+                words=words,
+            ),
             entity="item",
             entity_id=str(case.id),
         )
@@ -79,12 +89,22 @@ def _link(session: Session, container: Item, child: Item) -> Link | None:
 
 def _refuse_unpack(session: Session, container: Item, scan: str) -> None:
     if container.status == "shipped":
-        raise Refusal(f'scan "{shown(scan)}": {label(container)} is shipped: record a return')
+        raise Refusal(
+            t(
+                'scan "{scan}": {item} is shipped: record a return',
+                scan=shown(scan),
+                item=label(container),
+            )
+        )
     outer = container_of(session, container)
     if outer is not None:
         raise Refusal(
-            f'scan "{shown(scan)}": {label(container)} is on {label(outer)}: take it off the '
-            "pallet first",
+            t(
+                'scan "{scan}": {item} is on {pallet}: take it off the pallet first',
+                scan=shown(scan),
+                item=label(container),
+                pallet=label(outer),
+            ),
             entity="item",
             entity_id=str(container.id),
         )
@@ -146,13 +166,18 @@ def unpack(
     container = require_container(uow.session, container_scan, found.kind)
     why = (reason or "").strip()
     if not why:
-        raise Refusal(f'scan "{shown(container_scan)}": unpacking needs a reason')
+        raise Refusal(t('scan "{scan}": unpacking needs a reason', scan=shown(container_scan)))
     _refuse_unpack(uow.session, container, container_scan)
     child = require_item(uow.session, child_scan, ("unit", "production_lot", "case"), "item")
     link = _link(uow.session, container, child)
     if link is None:
         raise Refusal(
-            f'scan "{shown(child_scan)}": {label(child)} is not in {label(container)}',
+            t(
+                'scan "{scan}": {item} is not in {container}',
+                scan=shown(child_scan),
+                item=label(child),
+                container=label(container),
+            ),
             entity="item",
             entity_id=str(child.id),
         )

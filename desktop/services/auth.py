@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from db.models import User
 from db.types import utcnow
 from desktop.domain.permissions import Permission, parse_role
+from desktop.domain.text import Text, t
 from desktop.services.context import Actor, Context, LoginSession, Settings
 from desktop.services.errors import AuthenticationFailed, Refusal
 from desktop.services.lockout import note_failure
@@ -69,18 +70,31 @@ def _info(user: User, totp_uri: str | None = None) -> UserInfo:
 
 def _check_new_user(session: Session, username: str, password: str, badge_id: str | None) -> None:
     if not username or not username.isprintable() or " " in username:
-        raise Refusal(f'user name "{username}" must be one word of printable characters')
+        raise Refusal(
+            t('user name "{user}" must be one word of printable characters', user=username)
+        )
     if len(password) < MIN_PASSWORD:
-        raise Refusal(f"the password for {username} is too short: use {MIN_PASSWORD}+ characters")
+        raise Refusal(
+            t(
+                "the password for {user} is too short: use {minimum}+ characters",
+                user=username,
+                minimum=MIN_PASSWORD,
+            )
+        )
     if session.scalar(select(User.id).where(User.username == username)) is not None:
         raise Refusal(
-            f'user name "{username}" is taken (users are never deleted, names never reused): '
-            "choose another",
+            t(
+                'user name "{user}" is taken (users are never deleted, names never reused): '
+                "choose another",
+                user=username,
+            ),
             entity="user",
             entity_id=username,
         )
     if badge_id and session.scalar(select(User.id).where(User.badge_id == badge_id)):
-        raise Refusal(f'badge "{badge_id}" already belongs to another user', entity="user")
+        raise Refusal(
+            t('badge "{badge}" already belongs to another user', badge=badge_id), entity="user"
+        )
 
 
 def create_user_in(
@@ -95,7 +109,7 @@ def create_user_in(
     try:
         role_value = parse_role(role)
     except ValueError as exc:
-        raise Refusal(str(exc)) from None
+        raise Refusal(exc.args[0] if exc.args else str(exc)) from None
     _check_new_user(uow.session, username, password, badge_id)
     needs_totp = role_value.value in uow.ctx.settings.totp_roles
     secret = pyotp.random_base32() if needs_totp else None
@@ -131,7 +145,7 @@ def bootstrap_admin(
     """The first administrator of a new installation (refused once any user exists)."""
     if uow.session.scalar(select(func.count(User.id))):
         raise Refusal(
-            "this database already has users: add more as an administrator (--by ADMIN)",
+            t("this database already has users: add more as an administrator (--by ADMIN)"),
             entity="user",
             entity_id=username,
         )
@@ -154,7 +168,9 @@ def add_user(
 def _user(session: Session, username: str) -> User:
     user = session.scalar(select(User).where(User.username == username))
     if user is None:
-        raise Refusal(f'there is no user "{username}"', entity="user", entity_id=username)
+        raise Refusal(
+            t('there is no user "{user}"', user=username), entity="user", entity_id=username
+        )
     return user
 
 
@@ -171,7 +187,7 @@ def unlock_user(uow: UnitOfWork, username: str, reason: str) -> UserInfo:
 def disable_user(uow: UnitOfWork, username: str, reason: str) -> UserInfo:
     user = _user(uow.session, username)
     if user.id == uow.actor.user_id:
-        raise Refusal("you cannot disable your own account: ask another administrator")
+        raise Refusal(t("you cannot disable your own account: ask another administrator"))
     user.disabled_at = utcnow()
     uow.audit("user.disable", "user", user.id, new={"disabled_at": user.disabled_at}, reason=reason)
     return _info(user)
@@ -186,14 +202,15 @@ def _stranger(station: str, username: str) -> Actor:
     return Actor(None, username or "(unknown)", "", None, station)
 
 
-def _unusable(user: User) -> str | None:
+def _unusable(user: User) -> Text | None:
     if user.disabled_at is not None:
-        return f"the account {user.username} is disabled: ask an administrator"
+        return t("the account {user} is disabled: ask an administrator", user=user.username)
     if user.locked_at is not None:
-        when = user.locked_at.strftime("%Y-%m-%d %H:%M UTC")
-        return (
-            f"the account {user.username} is locked since {when} after repeated failed "
-            "attempts: ask an administrator to unlock it"
+        return t(
+            "the account {user} is locked since {when} after repeated failed "
+            "attempts: ask an administrator to unlock it",
+            user=user.username,
+            when=user.locked_at.strftime("%Y-%m-%d %H:%M UTC"),
         )
     return None
 
@@ -209,14 +226,16 @@ def check_user(
 ) -> User:
     """Raise AuthenticationFailed (writing nothing) unless the user may go on."""
     if user is None:
-        raise AuthenticationFailed(what if "badge" in what else "wrong user name or password")
+        raise AuthenticationFailed(what if "badge" in what else t("wrong user name or password"))
     blocked = _unusable(user)
     if blocked:
         raise AuthenticationFailed(blocked, user_id=user.id, counts=False)
     if not secret_ok:
         raise AuthenticationFailed(what, user_id=user.id)
     if not _totp_ok(user, totp_code):
-        raise AuthenticationFailed(f"{who}: wrong or missing authenticator code", user_id=user.id)
+        raise AuthenticationFailed(
+            t("{who}: wrong or missing authenticator code", who=who), user_id=user.id
+        )
     return user
 
 
@@ -252,7 +271,7 @@ def login(ctx: Context, username: str, password: str, totp_code: str | None = No
 
     def find(session: Session) -> User:
         return check_password(
-            session, username, password, totp_code, what="wrong user name or password"
+            session, username, password, totp_code, what=t("wrong user name or password")
         )
 
     return _log_in(ctx, username, find)
@@ -264,7 +283,11 @@ def login_badge(ctx: Context, badge: str, pin: str, totp_code: str | None = None
     def find(session: Session) -> User:
         user = session.scalar(select(User).where(User.badge_id == badge))
         ok = user is not None and _matches(user.pin_hash, pin)
-        what = "wrong PIN for this badge" if user else f'badge "{badge}" is not registered'
+        what = (
+            t("wrong PIN for this badge")
+            if user
+            else t('badge "{badge}" is not registered', badge=badge)
+        )
         return check_user(user, ok, totp_code, what, badge)
 
     return _log_in(ctx, f"badge {badge}", find)

@@ -21,7 +21,8 @@ from sqlalchemy import select
 
 from db.models import Event, InspectionPlan, InspectionResult, Item, RouteStep
 from desktop.domain.permissions import Permission
-from desktop.domain.steps import Limits, check_value, check_weight, limits_of
+from desktop.domain.steps import Limits, Verdict, check_value, check_weight, limits_of
+from desktop.domain.text import Text, t
 from desktop.services import execution_consume as consume
 from desktop.services import records, routing
 from desktop.services.errors import Refusal
@@ -104,10 +105,23 @@ def consume_component(
         if n.part_id != need.part_id and n.remaining > 0
     ]
     done = take >= need.remaining and not rest
-    message = f"{what} ({need.part_number}) consumed into {records.label(unit)}"
-    message += f"; step {step.position} passed" if done else ""
-    still = None if done else f"scan {consume.missing_words(rest) or need.part_number} next"
-    message += f"; still needed: {consume.missing_words(rest)}" if rest else ""
+    message = t(
+        "{what} ({part}) consumed into {item}",
+        what=what,
+        part=need.part_number,
+        item=records.label(unit),
+    )
+    if done:
+        message = t("{message}; step {position} passed", message=message, position=step.position)
+    still = (
+        None
+        if done
+        else t("scan {parts} next", parts=consume.missing_words(rest) or need.part_number)
+    )
+    if rest:
+        message = t(
+            "{message}; still needed: {parts}", message=message, parts=consume.missing_words(rest)
+        )
     data = device_data(
         raw_frame,
         scan=component_scan,
@@ -130,12 +144,33 @@ def consume_component(
 # ---------------------------------------------------------------- readings and checks
 
 
+def _verdict_words(verdict: Verdict, value: Decimal, unit: str, limits: Limits, what: str) -> str:
+    """The verdict's words as a translatable message (the same English as ``verdict``)."""
+    reading = f"{value} {limits.unit}".strip()
+    params = {"what": what, "reading": reading, "limits": limits.text()}
+    choices: list[Text] = [
+        t("{what} {reading} is within {limits}", **params),
+        t("{what} {reading} is below the lower limit ({limits})", **params),
+        t("{what} {reading} is above the upper limit ({limits})", **params),
+        t("the scale is not stable: wait for the reading to settle"),
+        t(
+            "the scale reads in {unit}, the step needs {wanted}: set the scale unit",
+            unit=unit,
+            wanted=limits.unit,
+        ),
+    ]
+    return next((c for c in choices if str(c) == verdict.message), verdict.message)
+
+
 def _limits(step: RouteStep) -> Limits:
     try:
         return limits_of(step.parameters, step.name)
     except (KeyError, ValueError):
         raise Refusal(
-            f'step "{step.name}" has no valid limits: ask an administrator to fix the route'
+            t(
+                'step "{name}" has no valid limits: ask an administrator to fix the route',
+                name=step.name,
+            )
         ) from None
 
 
@@ -199,25 +234,37 @@ def record_weight(
         return earlier
     assert step is not None
     limits = _limits(step)
-    reading = f'{quoted(unit_scan)}: reading "{value} {unit}"'
+    reading = t(
+        '{scan}: reading "{value} {unit}"', scan=quoted(unit_scan), value=str(value), unit=unit
+    )
     if not stable:
         raise Refusal(
-            f"{reading} is not stable: wait for the scale to settle and weigh again "
-            f"(limits {limits.text()})",
+            t(
+                "{reading} is not stable: wait for the scale to settle and weigh again "
+                "(limits {limits})",
+                reading=reading,
+                limits=limits.text(),
+            ),
             entity="item",
             entity_id=str(item.id),
         )
     verdict = check_weight(value, unit, stable, limits)
     if limits.unit and unit != limits.unit:
         raise Refusal(
-            f"{reading}: {verdict.message} (limits {limits.text()})",
+            t(
+                "{reading}: {verdict} (limits {limits})",
+                reading=reading,
+                verdict=_verdict_words(verdict, value, unit, limits, t("weight")),
+                limits=limits.text(),
+            ),
             entity="item",
             entity_id=str(item.id),
         )
     data = device_data(
         raw_frame, scale_serial, value=str(value), unit=unit, stable=stable, limits=limits.text()
     )
-    rec = StepRecord("weigh", verdict.message, data, event_id, device_id, station_time)
+    words = _verdict_words(verdict, value, unit, limits, t("weight"))
+    rec = StepRecord("weigh", words, data, event_id, device_id, station_time)
     return _reading(uow, item, step, rec, value, verdict.ok)
 
 
@@ -242,15 +289,23 @@ def record_measurement(
     limits = _limits(step)
     if unit is not None and limits.unit and unit != limits.unit:
         raise Refusal(
-            f'{quoted(unit_scan)}: reading "{value} {unit}" is in {unit}; step '
-            f'"{step.name}" is measured in {limits.unit}: set the instrument unit'
+            t(
+                '{scan}: reading "{value} {unit}" is in {unit}; step '
+                '"{name}" is measured in {wanted}: set the instrument unit',
+                scan=quoted(unit_scan),
+                value=str(value),
+                unit=unit,
+                name=step.name,
+                wanted=limits.unit,
+            )
         )
     what = str(step.parameters.get("characteristic") or step.name)
     verdict = check_value(value, limits, what)
     data = device_data(
         raw_frame, device_serial, value=str(value), unit=limits.unit, limits=limits.text()
     )
-    rec = StepRecord("inspect", verdict.message, data, event_id, device_id, station_time)
+    words = _verdict_words(verdict, value, limits.unit, limits, what)
+    rec = StepRecord("inspect", words, data, event_id, device_id, station_time)
     return _reading(uow, item, step, rec, value, verdict.ok)
 
 
@@ -269,7 +324,13 @@ def record_check(
     if earlier is not None:
         return earlier
     assert step is not None
-    words = f"{step.name} {'passed' if passed else 'failed'}"
-    words += f": {note.strip()}" if note.strip() else ""
+    said = note.strip()
+    words: Text
+    if passed:
+        words = t("{step} passed: {note}", step=step.name, note=said)
+        words = words if said else t("{step} passed", step=step.name)
+    else:
+        words = t("{step} failed: {note}", step=step.name, note=said)
+        words = words if said else t("{step} failed", step=step.name)
     rec = StepRecord("check", words, {"passed": passed, "note": note}, event_id, None, station_time)
     return pass_step(uow, item, step, rec) if passed else fail_step(uow, item, step, rec)

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import select
 
 from db.models import Event, Item, Nonconformance, Product, RouteStep, Station, WorkOrder
+from desktop.domain.text import Text, t
 from desktop.services import ncr, records, routing
 from desktop.services.errors import Refusal
 from desktop.services.holds import active_holds, covering_ids, hold_words
@@ -43,8 +44,32 @@ def today() -> date:
     return date.today()
 
 
-def quoted(text: str) -> str:
-    return f'scan "{shown(text)}"'
+def quoted(text: str) -> Text:
+    return t('scan "{scan}"', scan=shown(text))
+
+
+def stored(value: Any) -> Any:
+    """A message as event data (JSON): a Text keeps its template and parameters."""
+    if isinstance(value, Text):
+        return {
+            "template": value.template,
+            "params": {k: stored(v) for k, v in value.params.items()},
+        }
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+def restored(value: Any, english: Any = None) -> Any:
+    """A message stored by ``stored`` as a Text again; ``english`` when that fails."""
+    if isinstance(value, dict) and isinstance(value.get("template"), str):
+        try:
+            params = {k: restored(v) for k, v in dict(value.get("params") or {}).items()}
+            made = Text(value["template"], params)
+        except (KeyError, IndexError, ValueError, TypeError):
+            return english
+        return made if english is None or str(made) == str(english) else english
+    return value if english is None else english
 
 
 @contextmanager
@@ -56,7 +81,7 @@ def about_scan(text: str, item: Item | None = None) -> Iterator[None]:
         if quoted(text) in refusal.message:
             raise
         raise Refusal(
-            f"{quoted(text)}: {refusal.message}",
+            t("{scan}: {message}", scan=quoted(text), message=refusal.message),
             entity=refusal.entity or ("item" if item else ""),
             entity_id=refusal.entity_id or (str(item.id) if item else ""),
         ) from None
@@ -75,16 +100,25 @@ def find_unit(uow: UnitOfWork, scan: str) -> Item:
     item = require_item(uow.session, scan, ("unit", "production_lot"), "unit or production lot")
     if item.product_id is None:
         raise Refusal(
-            f"{quoted(scan)} is a component ({records.label(item)}), not a unit in production: "
-            "scan the unit's label first",
+            t(
+                "{scan} is a component ({item}), not a unit in production: "
+                "scan the unit's label first",
+                scan=quoted(scan),
+                item=records.label(item),
+            ),
             entity="item",
             entity_id=str(item.id),
         )
     product = uow.session.get(Product, item.product_id)
     if item.kind == "production_lot" and product is not None and product.tracking == "serial":
         raise Refusal(
-            f"{quoted(scan)} is {records.label(item)} of {product.name}, which is serialised: "
-            "scan the serial label of one unit",
+            t(
+                "{scan} is {item} of {product}, which is serialised: "
+                "scan the serial label of one unit",
+                scan=quoted(scan),
+                item=records.label(item),
+                product=product.name,
+            ),
             entity="item",
             entity_id=str(item.id),
         )
@@ -109,10 +143,14 @@ def refuse_unit_on_hold(uow: UnitOfWork, unit: Item, scan: str) -> None:
     found = active_holds(uow.session, covering_ids(uow.session, unit))
     if found:
         hold = found[0]
-        held = records.label(unit) if hold.item_id == unit.id else "its production lot"
+        held = records.label(unit) if hold.item_id == unit.id else t("its production lot")
         raise Refusal(
-            f"{quoted(scan)}: {held} is {hold_words(uow.session, hold)}; it takes no steps "
-            "until QC releases the hold",
+            t(
+                "{scan}: {held} is {hold}; it takes no steps until QC releases the hold",
+                scan=quoted(scan),
+                held=held,
+                hold=hold_words(uow.session, hold),
+            ),
             entity="item",
             entity_id=str(unit.id),
         )
@@ -126,9 +164,17 @@ def require_step(uow: UnitOfWork, unit: Item, kind: str, scan: str) -> RouteStep
         passed = [s for s in steps if s.kind == kind and s.position <= unit.current_step]
         if passed:
             raise Refusal(
-                f'{quoted(scan)}: step {passed[-1].position} "{passed[-1].name}" is already '
-                f"passed for {records.label(unit)}; a passed step is repeated only after a "
-                f'rework decision. Next is step {nxt.position} "{nxt.name}"',
+                t(
+                    '{scan}: step {position} "{name}" is already passed for {item}; a '
+                    "passed step is repeated only after a rework decision. "
+                    'Next is step {next} "{next_name}"',
+                    scan=quoted(scan),
+                    position=passed[-1].position,
+                    name=passed[-1].name,
+                    item=records.label(unit),
+                    next=nxt.position,
+                    next_name=nxt.name,
+                ),
                 entity="item",
                 entity_id=str(unit.id),
             )
@@ -140,7 +186,17 @@ def instruction_after(uow: UnitOfWork, unit: Item, step: RouteStep) -> str | Non
     """The instruction of the step after ``step`` (what the station shows next)."""
     for s in routing.route_steps(uow.session, unit):
         if s.position == step.position + 1:
-            return f"step {s.position} {s.name}: {s.instruction}".rstrip(": ")
+            english = f"step {s.position} {s.name}: {s.instruction}".rstrip(": ")
+            if s.instruction.rstrip(": "):
+                made = t(
+                    "step {position} {name}: {instruction}",
+                    position=s.position,
+                    name=s.name,
+                    instruction=s.instruction.rstrip(": "),
+                )
+            else:
+                made = t("step {position} {name}", position=s.position, name=s.name.rstrip(": "))
+            return made if str(made) == english else english
     return None
 
 
@@ -170,8 +226,11 @@ def earlier_result(uow: UnitOfWork, event_id: uuid.UUID, unit: Item) -> StepResu
         return None
     if event.item_id != unit.id:
         raise Refusal(
-            f"event {event_id} was recorded for another item: the station must make a new "
-            "event id for every step",
+            t(
+                "event {event} was recorded for another item: the station must make a new "
+                "event id for every step",
+                event=str(event_id),
+            ),
             entity="event",
             entity_id=str(event_id),
         )
@@ -184,15 +243,22 @@ def result_of(uow: UnitOfWork, event: Event) -> StepResult:
     number = uow.session.scalar(
         select(Nonconformance.number).where(Nonconformance.event_id == event.id)
     )
-    message = str(data.get("message", ""))
+    english = str(data.get("message", ""))
+    message: str = restored(data.get("message_text"), english)
+    item: str = restored(data.get("item_text"), str(data.get("item", "")))
     if number:
-        message += f"; {number} opened and {data.get('item')} marked nonconforming"
+        message = t(
+            "{message}; {ncr} opened and {item} marked nonconforming",
+            message=message,
+            ncr=number,
+            item=restored(data.get("item_text"), str(data.get("item"))),
+        )
     return StepResult(
         ok=event.outcome == "ok",
         message=message,
-        unit=str(data.get("item", "")),
+        unit=item,
         step=str(data.get("step", "")),
-        next_instruction=data.get("next"),
+        next_instruction=restored(data.get("next_text"), data.get("next")),
         ncr_number=number,
         event_id=event.id,
     )
@@ -221,12 +287,17 @@ def write_step_event(
 ) -> Event:
     """The step's event; its data carries the words and the next instruction for retries."""
     nxt = next_text or (instruction_after(uow, unit, step) if ok else None)
+    item = records.label(unit)
     data = rec.data | {
-        "item": records.label(unit),  # "unit" is the reading's unit of measure
+        "item": str(item),  # "unit" is the reading's unit of measure
         "step": step.name,
         "position": step.position,
-        "message": rec.message,
-        "next": nxt,
+        "message": str(rec.message),
+        "next": None if nxt is None else str(nxt),
+        # the same words as templates, so a station reads them in its own language
+        "item_text": stored(item),
+        "message_text": stored(rec.message),
+        "next_text": stored(nxt),
     }
     return records.record_event(
         uow,
@@ -259,9 +330,19 @@ def open_failure(
     uow: UnitOfWork, unit: Item, step: RouteStep, rec: StepRecord, event: Event
 ) -> Nonconformance:
     """The NCR for a failed step (reading and limits in words); the unit becomes nonconforming."""
-    described = f'{records.label(unit)}, step {step.position} "{step.name}" failed: {rec.message}'
+    described = t(
+        '{item}, step {position} "{name}" failed: {message}',
+        item=records.label(unit),
+        position=step.position,
+        name=step.name,
+        message=rec.message,
+    )
     if rec.data.get("device_serial"):
-        described += f" (device S/N {rec.data['device_serial']})"
+        described = t(
+            "{described} (device S/N {serial})",
+            described=described,
+            serial=rec.data["device_serial"],
+        )
     found = ncr.open_ncr_in(uow, unit, described, event)
     records.set_status(uow, unit, "nonconforming", reason=f"{found.number}: {rec.message}")
     return found

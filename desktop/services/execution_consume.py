@@ -19,6 +19,7 @@ from sqlalchemy import CursorResult, func, select, update
 from db.models import BomLine, Event, Item, Link, Part, RouteStep
 from db.types import utcnow
 from desktop.domain.states import describe
+from desktop.domain.text import Text, t
 from desktop.services import records
 from desktop.services.errors import Refusal
 from desktop.services.execution_common import (
@@ -96,7 +97,7 @@ def component_label(comp: Item, part: Part | None) -> str:
     """ "lot B-2231" for a material lot, "pump housing HS-0001" for a serialised part."""
     if comp.kind == "material_lot" or comp.serial is None or part is None:
         return records.label(comp)
-    return f"{part.name.lower()} {comp.serial}"
+    return t("{part} {serial}", part=part.name.lower(), serial=comp.serial)
 
 
 def _wrong_part(
@@ -106,8 +107,13 @@ def _wrong_part(
     what = component_label(comp, part)
     if part is None:
         return Refusal(
-            f"{quoted(scan)} is {what}, not a component: step {step.position} needs "
-            f"{missing_words(needs) or 'nothing more'}",
+            t(
+                "{scan} is {what}, not a component: step {position} needs {parts}",
+                scan=quoted(scan),
+                what=what,
+                position=step.position,
+                parts=missing_words(needs) or t("nothing more"),
+            ),
             entity="item",
             entity_id=str(comp.id),
         )
@@ -118,15 +124,32 @@ def _wrong_part(
     ).first()
     if earlier is not None and earlier.position <= unit.current_step:
         return Refusal(
-            f"{quoted(scan)} is {what} of part {part.part_number}, consumed at step "
-            f'{earlier.position} "{earlier.name}", which {records.label(unit)} has passed; a '
-            "passed step is repeated only after a rework decision",
+            t(
+                "{scan} is {what} of part {part}, consumed at step "
+                '{position} "{name}", which {item} has passed; a '
+                "passed step is repeated only after a rework decision",
+                scan=quoted(scan),
+                what=what,
+                part=part.part_number,
+                position=earlier.position,
+                name=earlier.name,
+                item=records.label(unit),
+            ),
             entity="item",
             entity_id=str(unit.id),
         )
+    wanted: str = needs[0].part_number if needs else ""
+    for n in needs[1:]:
+        wanted = t("{first} or {other}", first=wanted, other=n.part_number)
     return Refusal(
-        f"{quoted(scan)} is {what} of part {part.part_number}; step {step.position} needs "
-        f"{' or '.join(n.part_number for n in needs) or 'no parts'}",
+        t(
+            "{scan} is {what} of part {part}; step {position} needs {parts}",
+            scan=quoted(scan),
+            what=what,
+            part=part.part_number,
+            position=step.position,
+            parts=wanted or t("no parts"),
+        ),
         entity="item",
         entity_id=str(comp.id),
     )
@@ -144,16 +167,21 @@ def _already_built(uow: UnitOfWork, comp: Item, what: str, scan: str) -> Refusal
     row = uow.session.execute(stmt).first()
     if row is None:
         return Refusal(
-            f"{quoted(scan)}: {what} is consumed already: take another one",
+            t("{scan}: {what} is consumed already: take another one", scan=quoted(scan), what=what),
             entity="item",
             entity_id=str(comp.id),
         )
     link, event = row
     parent = uow.session.get(Item, link.parent_item_id)
-    into = records.label(parent) if parent else f"item {link.parent_item_id}"
+    into = records.label(parent) if parent else t("item {id}", id=link.parent_item_id)
     return Refusal(
-        f"{quoted(scan)}: {what} was already built into {into} on "
-        f"{shown_time(uow, event.db_time)}: take another one",
+        t(
+            "{scan}: {what} was already built into {into} on {time}: take another one",
+            scan=quoted(scan),
+            what=what,
+            into=into,
+            time=shown_time(uow, event.db_time),
+        ),
         entity="item",
         entity_id=str(comp.id),
     )
@@ -164,13 +192,18 @@ def _check_status(uow: UnitOfWork, comp: Item, what: str, scan: str) -> None:
         return
     if comp.status == "consumed":
         raise _already_built(uow, comp, what, scan)
+    reason: Text
     if comp.status == "quarantine":
-        reason = "is in quarantine (not released by incoming inspection): use a released lot"
+        reason = t("is in quarantine (not released by incoming inspection): use a released lot")
     elif comp.status == "rejected":
-        reason = "was rejected by incoming inspection: use a released lot, return this one to QC"
+        reason = t("was rejected by incoming inspection: use a released lot, return this one to QC")
     else:
-        reason = f"is {describe(comp.status)}: only released material is consumed"
-    raise Refusal(f"{quoted(scan)}: {what} {reason}", entity="item", entity_id=str(comp.id))
+        reason = t("is {status}: only released material is consumed", status=describe(comp.status))
+    raise Refusal(
+        t("{scan}: {what} {reason}", scan=quoted(scan), what=what, reason=reason),
+        entity="item",
+        entity_id=str(comp.id),
+    )
 
 
 def _hold_ids(uow: UnitOfWork, comp: Item) -> list[int]:
@@ -204,31 +237,55 @@ def check_component(
     what = component_label(comp, part)
     if need.remaining <= 0:
         raise Refusal(
-            f"{quoted(scan)}: {need.part_number} is already consumed for {records.label(unit)} "
-            f"at step {step.position}; still needed: {missing_words(needs) or 'nothing'}",
+            t(
+                "{scan}: {part} is already consumed for {item} "
+                "at step {position}; still needed: {parts}",
+                scan=quoted(scan),
+                part=need.part_number,
+                item=records.label(unit),
+                position=step.position,
+                parts=missing_words(needs) or t("nothing"),
+            ),
             entity="item",
             entity_id=str(unit.id),
         )
     _check_status(uow, comp, what, scan)
     if comp.expiry is not None and comp.expiry < today():
         raise Refusal(
-            f"{quoted(scan)}: {what} expired on {comp.expiry.isoformat()}: take a lot within "
-            "date and report this one to QC",
+            t(
+                "{scan}: {what} expired on {date}: take a lot within "
+                "date and report this one to QC",
+                scan=quoted(scan),
+                what=what,
+                date=comp.expiry.isoformat(),
+            ),
             entity="item",
             entity_id=str(comp.id),
         )
     found = active_holds(uow.session, _hold_ids(uow, comp))
     if found:
         raise Refusal(
-            f"{quoted(scan)}: {what} is {hold_words(uow.session, found[0])}",
+            t(
+                "{scan}: {what} is {hold}",
+                scan=quoted(scan),
+                what=what,
+                hold=hold_words(uow.session, found[0]),
+            ),
             entity="item",
             entity_id=str(comp.id),
         )
     take = Decimal(1) if comp.kind == "unit" else need.remaining
     if comp.quantity_available < take:
         raise Refusal(
-            f"{quoted(scan)}: {what} has {comp.quantity_available.normalize():f} {comp.unit} "
-            f"left; {records.label(unit)} needs {take.normalize():f}: take another lot",
+            t(
+                "{scan}: {what} has {left} {unit} left; {item} needs {take}: take another lot",
+                scan=quoted(scan),
+                what=what,
+                left=f"{comp.quantity_available.normalize():f}",
+                unit=comp.unit,
+                item=records.label(unit),
+                take=f"{take.normalize():f}",
+            ),
             entity="item",
             entity_id=str(comp.id),
         )
@@ -259,7 +316,13 @@ def take_component(
             _already_built(uow, comp, what, scan)
             if comp.kind == "unit"
             else Refusal(
-                f"{quoted(scan)}: {what} no longer has {take} {comp.unit} left: take another lot",
+                t(
+                    "{scan}: {what} no longer has {take} {unit} left: take another lot",
+                    scan=quoted(scan),
+                    what=what,
+                    take=str(take),
+                    unit=comp.unit,
+                ),
                 entity="item",
                 entity_id=str(comp.id),
             )

@@ -13,8 +13,14 @@ from db.models import Event, Item, Nonconformance, Product, RouteStep
 from desktop.domain.permissions import Permission
 from desktop.domain.states import describe
 from desktop.domain.steps import StepKind, limits_of
+from desktop.domain.text import t
 from desktop.services import records, routing
-from desktop.services.execution_common import about_scan, find_unit, work_order_number
+from desktop.services.execution_common import (
+    about_scan,
+    find_unit,
+    restored,
+    work_order_number,
+)
 from desktop.services.execution_consume import missing_words, step_needs
 from desktop.services.uow import UnitOfWork
 from desktop.services.usecase import use_case
@@ -65,17 +71,22 @@ def _what_next(uow: UnitOfWork, unit: Item, step: RouteStep) -> str:
     kind = step.kind
     params = step.parameters
     if kind == StepKind.SCAN_COMPONENT:
-        return f"scan {missing_words(step_needs(uow, unit, step)) or 'nothing more'}"
+        parts = missing_words(step_needs(uow, unit, step)) or t("nothing more")
+        return t("scan {parts}", parts=parts)
     if kind == StepKind.WEIGH:
-        return f"place {records.label(unit)} on the scale ({limits_of(params).text()})"
+        return t(
+            "place {item} on the scale ({limits})",
+            item=records.label(unit),
+            limits=limits_of(params).text(),
+        )
     if kind == StepKind.INSPECT:
         what = params.get("characteristic", step.name)
-        return f"enter the {what} ({limits_of(params).text()})"
+        return t("enter the {what} ({limits})", what=what, limits=limits_of(params).text())
     if kind == StepKind.CHECK:
-        return f"{params.get('prompt', step.name)}: scan PASS or FAIL"
+        return t("{prompt}: scan PASS or FAIL", prompt=params.get("prompt", step.name))
     if kind == StepKind.LABEL:
-        return "print the UDI label, apply it and scan it back"
-    return "scan the case label"
+        return t("print the UDI label, apply it and scan it back")
+    return t("scan the case label")
 
 
 def _open_ncrs(uow: UnitOfWork, unit: Item) -> tuple[str, ...]:
@@ -94,18 +105,34 @@ def _events(uow: UnitOfWork, unit: Item) -> tuple[EventLine, ...]:
         .limit(EVENTS_SHOWN)
     )
     return tuple(
-        EventLine(e.id, e.db_time, e.kind, e.outcome, name or "", str(e.data.get("message", "")))
+        EventLine(e.id, e.db_time, e.kind, e.outcome, name or "", _summary(e))
         for e, name in uow.session.execute(stmt)
     )
 
 
+def _summary(event: Event) -> str:
+    """The event's words (translatable when the step stored them as a template)."""
+    english = str(event.data.get("message", ""))
+    summary: str = restored(event.data.get("message_text"), english)
+    return summary
+
+
 def _blocked(unit: Item, ncrs: tuple[str, ...]) -> str:
+    item = records.label(unit)
     if unit.status == "nonconforming":
-        which = ", ".join(ncrs) or "an NCR"
-        return f"{records.label(unit)} is nonconforming ({which}): it waits for a QC disposition"
+        which = ", ".join(ncrs) or t("an NCR")
+        return t(
+            "{item} is nonconforming ({ncrs}): it waits for a QC disposition",
+            item=item,
+            ncrs=which,
+        )
     if unit.status == "completed":
-        return f"{records.label(unit)} has passed every step of its route"
-    return f"{records.label(unit)} is {describe(unit.status)}: it takes no production steps now"
+        return t("{item} has passed every step of its route", item=item)
+    return t(
+        "{item} is {status}: it takes no production steps now",
+        item=item,
+        status=describe(unit.status),
+    )
 
 
 @use_case(Permission.TRACE_VIEW, read_only=True)

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from db.models import Hold, Item, Link, Nonconformance, User
 from db.types import utcnow
 from desktop.domain.permissions import Permission
+from desktop.domain.text import Text, t
 from desktop.services import records
 from desktop.services.errors import NotFound, Refusal
 from desktop.services.lookup import require_item, shown
@@ -102,15 +103,24 @@ def covering_ids(session: Session, item: Item) -> set[int]:
     return ids
 
 
-def hold_words(session: Session, hold: Hold) -> str:
+def day_words(stamp: datetime) -> Text:
+    """ "24 Nov 2026", translatable (the month's number is there for other languages)."""
+    return t(
+        "{day} {month} {year}",
+        day=f"{stamp:%d}",
+        month=f"{stamp:%b}",
+        year=f"{stamp:%Y}",
+        month_number=stamp.month,
+    )
+
+
+def hold_words(session: Session, hold: Hold) -> Text:
     """ "on hold since 24 Nov 2026: <reason> (NCR-000004)" """
-    text = f"on hold since {hold.placed_at:%d %b %Y}: {hold.reason}"
-    if hold.ncr_id is not None:
-        number = session.scalar(
-            select(Nonconformance.number).where(Nonconformance.id == hold.ncr_id)
-        )
-        text += f" ({number})"
-    return text
+    since = day_words(hold.placed_at)
+    if hold.ncr_id is None:
+        return t("on hold since {date}: {reason}", date=since, reason=hold.reason)
+    number = session.scalar(select(Nonconformance.number).where(Nonconformance.id == hold.ncr_id))
+    return t("on hold since {date}: {reason} ({ncr})", date=since, reason=hold.reason, ncr=number)
 
 
 def require_no_hold(session: Session, item: Item, doing: str) -> None:
@@ -121,10 +131,23 @@ def require_no_hold(session: Session, item: Item, doing: str) -> None:
     hold = holds[0]
     held = session.get(Item, hold.item_id)
     assert held is not None
-    whose = "" if held.id == item.id else f" (it holds {label(item)})"
+    if held.id == item.id:
+        message = t(
+            "{held} is {hold}: {doing} is not allowed until QC releases the hold",
+            held=label(held),
+            hold=hold_words(session, hold),
+            doing=doing,
+        )
+    else:
+        message = t(
+            "{held} is {hold} (it holds {item}): {doing} is not allowed until QC releases the hold",
+            held=label(held),
+            hold=hold_words(session, hold),
+            item=label(item),
+            doing=doing,
+        )
     raise Refusal(
-        f"{label(held)} is {hold_words(session, hold)}{whose}: {doing} is not allowed until "
-        "QC releases the hold",
+        message,
         entity="item",
         entity_id=str(item.id),
     )
@@ -169,10 +192,12 @@ def holds_on(session: Session, item_ids: Iterable[int]) -> list[HoldView]:
 # ---------------------------------------------------------------- use cases
 
 
-def _reason(text: str | None, what: str) -> str:
+def _reason(text: str | None, what: Text) -> str:
     reason = (text or "").strip()
     if not reason:
-        raise Refusal(f"{what} needs a reason: say why, in words a reviewer will understand")
+        raise Refusal(
+            t("{what} needs a reason: say why, in words a reviewer will understand", what=what)
+        )
     return reason
 
 
@@ -183,7 +208,12 @@ def _ncr(session: Session, number: str | None) -> Nonconformance | None:
         select(Nonconformance).where(Nonconformance.number == number.strip())
     ).first()
     if found is None:
-        raise NotFound(f'nonconformance "{shown(number)}" does not exist: check the NCR number')
+        raise NotFound(
+            t(
+                'nonconformance "{number}" does not exist: check the NCR number',
+                number=shown(number),
+            )
+        )
     return found
 
 
@@ -203,7 +233,7 @@ def place_hold(
         assert hold is not None
         return hold_view(uow.session, hold)
     item = require_item(uow.session, scan, HOLDABLE, "unit, lot, material lot, case or pallet")
-    why = _reason(reason, f'a hold on "{shown(scan)}"')
+    why = _reason(reason, t('a hold on "{scan}"', scan=shown(scan)))
     ncr = _ncr(uow.session, ncr_number)
     hold = Hold(item_id=item.id, reason=why, ncr_id=ncr.id if ncr else None, placed_by=_who(uow))
     uow.session.add(hold)
@@ -216,7 +246,7 @@ def place_hold(
 
 def _who(uow: UnitOfWork) -> int:
     if uow.actor.user_id is None:
-        raise Refusal("log in first: holds are placed and released by a person")
+        raise Refusal(t("log in first: holds are placed and released by a person"))
     return uow.actor.user_id
 
 
@@ -224,8 +254,12 @@ def _refuse_open_ncr(session: Session, hold: Hold) -> None:
     ncr = session.get(Nonconformance, hold.ncr_id) if hold.ncr_id else None
     if ncr is not None and ncr.status == "open":
         raise Refusal(
-            f"the hold on {hold_view(session, hold).item} is for {ncr.number}, which is still "
-            "open: disposition the nonconformance first",
+            t(
+                "the hold on {item} is for {ncr}, which is still "
+                "open: disposition the nonconformance first",
+                item=hold_view(session, hold).item,
+                ncr=ncr.number,
+            ),
             entity="hold",
             entity_id=str(hold.id),
         )
@@ -241,7 +275,7 @@ def release_hold(
         found = [uow.session.get(Hold, int(i)) for i in earlier.data["holds"]]
         return [hold_view(uow.session, h) for h in found if h is not None]
     item = require_item(uow.session, scan, HOLDABLE, "unit, lot, material lot, case or pallet")
-    why = _reason(reason, f'releasing the hold on "{shown(scan)}"')
+    why = _reason(reason, t('releasing the hold on "{scan}"', scan=shown(scan)))
     holds = active_holds(uow.session, [item.id])
     if not holds:
         raise Refusal(
@@ -260,16 +294,23 @@ def release_hold(
     return [hold_view(uow.session, h) for h in holds]
 
 
-def _no_hold_words(session: Session, item: Item, scan: str) -> str:
+def _no_hold_words(session: Session, item: Item, scan: str) -> Text:
     others = active_holds(session, covering_ids(session, item) - {item.id})
     if others:
         held = session.get(Item, others[0].item_id)
         assert held is not None
-        return (
-            f'scan "{shown(scan)}": {label(item)} has no hold of its own; the hold is on '
-            f"{label(held)}: scan that to release it"
+        return t(
+            'scan "{scan}": {item} has no hold of its own; the hold is on '
+            "{held}: scan that to release it",
+            scan=shown(scan),
+            item=label(item),
+            held=label(held),
         )
-    return f'scan "{shown(scan)}": {label(item)} is not on hold: there is nothing to release'
+    return t(
+        'scan "{scan}": {item} is not on hold: there is nothing to release',
+        scan=shown(scan),
+        item=label(item),
+    )
 
 
 __all__ = [

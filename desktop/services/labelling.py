@@ -22,13 +22,16 @@ from sqlalchemy.orm import Session
 from db.models import Event, Item, PrintJob, Product, RouteStep
 from db.types import utcnow
 from desktop.domain.permissions import Permission
+from desktop.domain.text import t
 from desktop.domain.udi import parse_scan
 from desktop.services import records, routing
+from desktop.services.aggregation import status_word
 from desktop.services.errors import Refusal
 from desktop.services.holds import require_no_hold
 from desktop.services.labelling_jobs import (
     AWAITING,
     ISSUED,
+    JOB_STATUS,
     PrintJobView,
     checked_key,
     compose_udi,
@@ -75,11 +78,17 @@ def retry(uow: UnitOfWork, printer: LabelPrinter, first: PrintJob) -> PrintJobVi
     while (more := job_by_key(uow.session, f"{first.idempotency_key}/{len(jobs) + 1}")) is not None:
         jobs.append(more)
     unsent = [job for job in jobs if job.status == "failed"]
-    message = "printed before with this key: nothing was printed again"
+    message: str = t("printed before with this key: nothing was printed again")
     if unsent:
         item = uow.session.get_one(Item, first.item_id, with_for_update=True)
         if item.status not in ("released", "packed"):
-            raise Refusal(f"{label(item)} is {item.status.replace('_', ' ')}: not printed again")
+            raise Refusal(
+                t(
+                    "{item} is {status}: not printed again",
+                    item=label(item),
+                    status=status_word(item.status),
+                )
+            )
         require_no_hold(uow.session, item, "printing its label")
         message, outcomes = send(uow, printer, unsent)
         failed = any(o["status"] == "failed" for o in outcomes.values())
@@ -94,44 +103,94 @@ def retry(uow: UnitOfWork, printer: LabelPrinter, first: PrintJob) -> PrintJobVi
 def _refuse_unprintable(
     session: Session, item: Item, product: Product, scan: str, copies: int
 ) -> None:
-    said = f'scan "{shown(scan)}"'
+    said = t('scan "{scan}"', scan=shown(scan))
     if item.kind == "production_lot" and product.tracking == "serial":
-        raise Refusal(f"{said} is {label(item)} of serialised {product.name}: scan one unit")
+        raise Refusal(
+            t(
+                "{said} is {item} of serialised {product}: scan one unit",
+                said=said,
+                item=label(item),
+                product=product.name,
+            )
+        )
     if item.status != "released":
         raise Refusal(
-            f"{said}: {label(item)} is {item.status.replace('_', ' ')}; labels are printed only "
-            "for released items: QC releases the lot first",
+            t(
+                "{said}: {item} is {status}; labels are printed only for released items: "
+                "QC releases the lot first",
+                said=said,
+                item=label(item),
+                status=status_word(item.status),
+            ),
             entity="item",
             entity_id=str(item.id),
         )
     require_no_hold(session, item, "printing its label")
     if step_now(session, item, "label") is None:
         step = routing.next_step(session, item)
-        where = f'its next step is "{step.name}"' if step else "it has passed every step"
-        raise Refusal(f"{said}: {label(item)} is past its label step ({where}); use a reprint")
+        where = (
+            t('its next step is "{step}"', step=step.name)
+            if step
+            else t("it has passed every step")
+        )
+        raise Refusal(
+            t(
+                "{said}: {item} is past its label step ({where}); use a reprint",
+                said=said,
+                item=label(item),
+                where=where,
+            )
+        )
     _refuse_too_many(session, item, said, copies)
 
 
 def _refuse_too_many(session: Session, item: Item, said: str, copies: int) -> None:
     if not 1 <= copies <= MAX_COPIES:
-        raise Refusal(f"{said}: {copies} copies: print 1 to {MAX_COPIES} labels at a time")
+        raise Refusal(
+            t(
+                "{said}: {copies} copies: print 1 to {most} labels at a time",
+                said=said,
+                copies=copies,
+                most=MAX_COPIES,
+            )
+        )
     stmt = select(PrintJob).where(
         PrintJob.item_id == item.id, PrintJob.status.in_((*ISSUED, "queued"))
     )
     jobs = list(session.scalars(stmt.order_by(PrintJob.id)))
     if item.kind == "unit" and (jobs or copies > 1):
-        first = f" (job {jobs[0].idempotency_key}, {jobs[0].status})" if jobs else ""
+        first = (
+            t(
+                " (job {job}, {status})",
+                job=jobs[0].idempotency_key,
+                status=JOB_STATUS.get(jobs[0].status) or jobs[0].status,
+            )
+            if jobs
+            else ""
+        )
         raise Refusal(
-            f"{said}: {label(item)} gets one label{first}; another label is a reprint, which "
-            "needs a reason and a supervisor's signature",
+            t(
+                "{said}: {item} gets one label{first}; another label is a reprint, which "
+                "needs a reason and a supervisor's signature",
+                said=said,
+                item=label(item),
+                first=first,
+            ),
             entity="item",
             entity_id=str(item.id),
         )
     originals = sum(1 for job in jobs if job.reprint_of_id is None)
     if originals + copies > item.quantity:
         raise Refusal(
-            f"{said}: {label(item)} has {item.quantity.normalize():f} kits and {originals} "
-            f"labels already: {copies} more would be too many; a replacement is a reprint",
+            t(
+                "{said}: {item} has {kits} kits and {originals} labels already: {copies} more "
+                "would be too many; a replacement is a reprint",
+                said=said,
+                item=label(item),
+                kits=f"{item.quantity.normalize():f}",
+                originals=originals,
+                copies=copies,
+            ),
             entity="item",
             entity_id=str(item.id),
         )
@@ -187,7 +246,7 @@ def print_labels(
 
 def user_id(uow: UnitOfWork) -> int:
     if uow.actor.user_id is None:
-        raise Refusal("log in first: every label names the person who printed it")
+        raise Refusal(t("log in first: every label names the person who printed it"))
     return uow.actor.user_id
 
 
@@ -203,8 +262,11 @@ def _job_to_verify(session: Session, text: str) -> PrintJob:
     job = session.scalars(stmt.order_by(PrintJob.id).with_for_update()).first()
     if job is None:
         raise Refusal(
-            f'scan "{shown(text)}": {label(item)} has no printed label waiting to be verified: '
-            "print it first",
+            t(
+                'scan "{scan}": {item} has no printed label waiting to be verified: print it first',
+                scan=shown(text),
+                item=label(item),
+            ),
             entity="item",
             entity_id=str(item.id),
         )
@@ -215,13 +277,17 @@ def _refuse_unverifiable(job: PrintJob) -> None:
     if job.status in AWAITING:
         return
     words = {
-        "verified": "was verified already",
-        "voided": f"was voided ({job.void_reason})",
-        "failed": "never reached the printer: retry the print with its key",
-        "queued": "was never sent to the printer",
+        "verified": t("was verified already"),
+        "voided": t("was voided ({reason})", reason=job.void_reason),
+        "failed": t("never reached the printer: retry the print with its key"),
+        "queued": t("was never sent to the printer"),
     }
     raise Refusal(
-        f"label job {job.idempotency_key} {words.get(job.status, job.status)}",
+        t(
+            "label job {job} {what}",
+            job=job.idempotency_key,
+            what=words.get(job.status, job.status),
+        ),
         entity="print_job",
         entity_id=str(job.id),
     )
@@ -235,15 +301,22 @@ def _compare(expected: str, scanned: str) -> tuple[bool, str]:
     want_ais, got_ais = sorted(want.ais), sorted(got.ais)
     if got.valid and got.scheme == "GS1" and got_ais == want_ais:
         return True, ""
-    shown_both = f'scan-back "{shown(scanned, 80)}" does not match the printed UDI '
-    shown_both += f'"{shown(expected, 80)}"'
     if got.valid and got_ais and set(got_ais) < set(want_ais):
         raise Refusal(
-            f'scan "{shown(scanned)}" holds only part of the label\'s UDI: scan the DataMatrix, '
-            "which holds all of it"
+            t(
+                'scan "{scan}" holds only part of the label\'s UDI: scan the DataMatrix, '
+                "which holds all of it",
+                scan=shown(scanned),
+            )
         )
-    problem = f": {got.errors[0]}" if got.errors else ""
-    return False, shown_both + problem
+    mismatch = {"scanned": shown(scanned, 80), "expected": shown(expected, 80)}
+    if got.errors:
+        return False, t(
+            'scan-back "{scanned}" does not match the printed UDI "{expected}": {problem}',
+            problem=got.errors[0],
+            **mismatch,
+        )
+    return False, t('scan-back "{scanned}" does not match the printed UDI "{expected}"', **mismatch)
 
 
 def _verified(uow: UnitOfWork, event: Event) -> VerifyResult:
@@ -251,14 +324,19 @@ def _verified(uow: UnitOfWork, event: Event) -> VerifyResult:
     return VerifyResult(
         event.outcome == "ok",
         str(d["job"]),
-        str(d["item"]),
+        _kept(d["item"]),
         str(d["status"]),
         shown(str(d["expected"]), 200),
         shown(str(d["scanned"]), 200),
-        str(d["reason"]),
+        _kept(d["reason"]),
         bool(d["step_passed"]),
         event.id,
     )
+
+
+def _kept(value: object) -> str:
+    """A recorded text as it is (a message made in this call stays translatable)."""
+    return value if isinstance(value, str) else str(value)
 
 
 def _label_step(session: Session, item: Item) -> RouteStep | None:

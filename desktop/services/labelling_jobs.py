@@ -22,6 +22,7 @@ from db.models import (
     Signature,
 )
 from db.types import utcnow
+from desktop.domain.text import Text, join, t
 from desktop.domain.udi import ComposedUDI, ComposeError, compose
 from desktop.labels import LabelError, VerifyFailed, render_verified
 from desktop.services import routing
@@ -38,6 +39,15 @@ from desktop.services.uow import UnitOfWork
 ISSUED = ("printed", "held", "verified", "voided")
 #: Issued and not yet scanned back.
 AWAITING = ("printed", "held")
+#: A print job's status in words, translatable.
+JOB_STATUS: dict[str, Text] = {
+    "queued": t("queued"),
+    "printed": t("printed"),
+    "held": t("held"),
+    "failed": t("failed"),
+    "verified": t("verified"),
+    "voided": t("voided"),
+}
 MAX_KEY = 56  # print_jobs.idempotency_key is 64 characters; copies add "/NNN"
 
 
@@ -102,8 +112,12 @@ def checked_key(key: str | None) -> str:
     text = (key or "").strip()
     if not text or len(text) > MAX_KEY or not text.isprintable():
         raise Refusal(
-            f'print job key "{shown(text)}" must be 1-{MAX_KEY} printable characters: the '
-            "station makes one key per print request, so that a retry never prints twice"
+            t(
+                'print job key "{key}" must be 1-{most} printable characters: the station makes '
+                "one key per print request, so that a retry never prints twice",
+                key=shown(text),
+                most=MAX_KEY,
+            )
         )
     return text
 
@@ -118,7 +132,7 @@ def job_by_key(session: Session, key: str, *, lock: bool = False) -> PrintJob | 
 def require_job(session: Session, key: str) -> PrintJob:
     job = job_by_key(session, key.strip(), lock=True)
     if job is None:
-        raise NotFound(f'there is no print job "{shown(key)}": check the job key')
+        raise NotFound(t('there is no print job "{key}": check the job key', key=shown(key)))
     return job
 
 
@@ -133,10 +147,14 @@ def product_and_lot(session: Session, item: Item) -> tuple[Product, Item]:
     """The product of a unit or production lot, and the production lot the label names."""
     product = session.get(Product, item.product_id) if item.product_id else None
     if product is None:
-        raise Refusal(f"{label(item)} is not a finished product: it takes no UDI label")
+        raise Refusal(
+            t("{item} is not a finished product: it takes no UDI label", item=label(item))
+        )
     lot = item if item.kind == "production_lot" else production_lot_of(session, item)
     if lot is None:
-        raise Refusal(f"{label(item)} belongs to no production lot: it cannot be labelled")
+        raise Refusal(
+            t("{item} belongs to no production lot: it cannot be labelled", item=label(item))
+        )
     return product, lot
 
 
@@ -145,7 +163,9 @@ def compose_udi(product: Product, item: Item, lot: Item) -> ComposedUDI:
     (21) serial."""
     made = item.production_date or lot.production_date
     if made is None:
-        raise Refusal(f"{label(item)} has no production date: its UDI cannot be composed")
+        raise Refusal(
+            t("{item} has no production date: its UDI cannot be composed", item=label(item))
+        )
     fields: dict[str, str | date] = {"01": product.gtin, "11": made}
     if product.shelf_life_days:
         fields["17"] = item.expiry or lot.expiry or made + timedelta(days=product.shelf_life_days)
@@ -156,7 +176,9 @@ def compose_udi(product: Product, item: Item, lot: Item) -> ComposedUDI:
     try:
         return compose(fields)
     except ComposeError as exc:
-        raise Refusal(f"the UDI of {label(item)} cannot be composed: {exc}") from None
+        raise Refusal(
+            t("the UDI of {item} cannot be composed: {error}", item=label(item), error=str(exc))
+        ) from None
 
 
 def step_now(session: Session, item: Item, kind: str) -> RouteStep | None:
@@ -186,11 +208,15 @@ def render(
         return render_verified(approved.template, udi, fields, dpi, "zpl")
     except VerifyFailed as exc:
         raise Refusal(
-            f'the label "{shown(udi.bracketed, 80)}" did not read back as its UDI, so it was not '
-            f"printed ({'; '.join(exc.result.reasons)}): report this to the label engineer"
+            t(
+                'the label "{udi}" did not read back as its UDI, so it was not printed '
+                "({reasons}): report this to the label engineer",
+                udi=shown(udi.bracketed, 80),
+                reasons=join(list(exc.result.reasons)),
+            )
         ) from None
     except LabelError as exc:
-        raise Refusal(f"the label cannot be made: {exc}") from None
+        raise Refusal(t("the label cannot be made: {error}", error=str(exc))) from None
 
 
 def label_fields(approved: ApprovedTemplate, product: Product) -> dict[str, str]:
@@ -217,7 +243,7 @@ def send(
         if failed is None:
             outcome = send_safely(printer, job.idempotency_key, job.payload.encode())
         else:
-            outcome = PrinterOutcome.failed(f"not sent: {failed.reason}")
+            outcome = PrinterOutcome.failed(t("not sent: {reason}", reason=failed.reason))
         set_outcome(uow, job, outcome)
         outcomes[job.idempotency_key] = {"status": outcome.status, "reason": outcome.reason}
         if outcome.status == "failed" and failed is None:
@@ -245,11 +271,17 @@ def _message(outcomes: dict[str, dict[str, str]]) -> str:
     reasons = [o["reason"] for o in outcomes.values() if o["reason"]]
     count = len(statuses)
     if all(s == "printed" for s in statuses):
-        return f"{count} label(s) printed: scan each back to verify it"
+        return t("{count} label(s) printed: scan each back to verify it", count=count)
     if "failed" in statuses:
         done = statuses.count("printed") + statuses.count("held")
-        return (
-            f"{done} of {count} label(s) reached the printer; the printer failed: {reasons[0]}. "
-            "Fix the printer and retry with the same job key"
+        return t(
+            "{done} of {count} label(s) reached the printer; the printer failed: {reason}. "
+            "Fix the printer and retry with the same job key",
+            done=done,
+            count=count,
+            reason=reasons[0],
         )
-    return f"the printer holds the label(s): {reasons[0]}. Fix it; the label prints then"
+    return t(
+        "the printer holds the label(s): {reason}. Fix it; the label prints then",
+        reason=reasons[0],
+    )

@@ -17,7 +17,9 @@ from sqlalchemy.orm import Session
 
 from db.models import Item, PrintJob
 from desktop.domain.permissions import Meaning, Permission
+from desktop.domain.text import t
 from desktop.services import records
+from desktop.services.aggregation import status_word
 from desktop.services.context import LoginSession
 from desktop.services.errors import NotFound, Refusal
 from desktop.services.holds import require_no_hold
@@ -25,6 +27,7 @@ from desktop.services.labelling import retry, user_id
 from desktop.services.labelling_jobs import (
     AWAITING,
     ISSUED,
+    JOB_STATUS,
     PrintJobView,
     checked_key,
     job_by_key,
@@ -68,20 +71,29 @@ def _reprint_key(session: Session, original: PrintJob, key: str | None) -> str:
 def _refuse_reprint(session: Session, original: PrintJob, item: Item, reason: str) -> None:
     if not reason:
         raise Refusal(
-            f"a reprint of label job {original.idempotency_key} needs a reason: say what happened "
-            "to the first label"
+            t(
+                "a reprint of label job {job} needs a reason: say what happened to the first label",
+                job=original.idempotency_key,
+            )
         )
     if original.status not in ISSUED:
         raise Refusal(
-            f"label job {original.idempotency_key} was never printed ({original.status}): "
-            "retry the print with its key instead",
+            t(
+                "label job {job} was never printed ({status}): retry the print with its key "
+                "instead",
+                job=original.idempotency_key,
+                status=JOB_STATUS.get(original.status) or original.status,
+            ),
             entity="print_job",
             entity_id=str(original.id),
         )
     if item.status not in ("released", "packed"):
         raise Refusal(
-            f"{label(item)} is {item.status.replace('_', ' ')}: labels are reprinted only for "
-            "released items",
+            t(
+                "{item} is {status}: labels are reprinted only for released items",
+                item=label(item),
+                status=status_word(item.status),
+            ),
             entity="item",
             entity_id=str(item.id),
         )
@@ -92,7 +104,7 @@ def _replace(uow: UnitOfWork, original: PrintJob, new_key: str, why: str) -> Non
     """A label not yet scanned back is void once its reprint exists."""
     if original.status in AWAITING:
         old, original.status = original.status, "voided"
-        original.void_reason = f"replaced by reprint {new_key}: {why}"
+        original.void_reason = t("replaced by reprint {job}: {why}", job=new_key, why=why)
         uow.audit(
             "print_job.voided",
             "print_job",
@@ -188,7 +200,7 @@ def reconcile(
     if earlier is None:
         lot = require_item(uow.session, lot_scan, ("production_lot",), "production lot")
         if min(applied, destroyed, returned) < 0:
-            raise Refusal("label counts cannot be negative: count again")
+            raise Refusal(t("label counts cannot be negative: count again"))
         counts = _counts(uow.session, lot)
         _refuse_difference(lot, counts["issued"], applied, destroyed, returned)
         data = counts | {"applied": applied, "destroyed": destroyed, "returned": returned}
@@ -213,15 +225,30 @@ def reconcile(
 
 def _refuse_difference(lot: Item, issued: int, applied: int, destroyed: int, returned: int) -> None:
     if issued == 0:
-        raise NotFound(f"no labels were issued for {label(lot)}: there is nothing to reconcile")
+        raise NotFound(
+            t("no labels were issued for {lot}: there is nothing to reconcile", lot=label(lot))
+        )
     counted = applied + destroyed + returned
     if counted == issued:
         return
     gap = issued - counted
-    words = f"{gap} label(s) unaccounted for" if gap > 0 else f"{-gap} label(s) too many counted"
+    words = (
+        t("{count} label(s) unaccounted for", count=gap)
+        if gap > 0
+        else t("{count} label(s) too many counted", count=-gap)
+    )
     raise Refusal(
-        f"{label(lot)}: {issued} labels issued, but {applied} applied + {destroyed} destroyed + "
-        f"{returned} returned = {counted}: {words}; count again",
+        t(
+            "{lot}: {issued} labels issued, but {applied} applied + {destroyed} destroyed + "
+            "{returned} returned = {counted}: {words}; count again",
+            lot=label(lot),
+            issued=issued,
+            applied=applied,
+            destroyed=destroyed,
+            returned=returned,
+            counted=counted,
+            words=words,
+        ),
         entity="item",
         entity_id=str(lot.id),
     )

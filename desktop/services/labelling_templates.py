@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from db.models import Item, LabelTemplate, LabelTemplateVersion, Product, Signature, User
 from db.types import utcnow
 from desktop.domain.permissions import Meaning, Permission
+from desktop.domain.text import t
 from desktop.labels import LabelError, Template, template_names
 from desktop.labels.templates import template_from_dict
 from desktop.services import routing
@@ -28,6 +29,13 @@ from desktop.services.records import label
 from desktop.services.signatures import SignatureInfo, describe, sign_in
 from desktop.services.uow import UnitOfWork
 from desktop.services.usecase import use_case
+
+#: A template version's status in words (draft | approved | retired), translatable.
+_TEMPLATE_STATUS = {
+    "draft": t("draft"),
+    "approved": t("approved"),
+    "retired": t("retired"),
+}
 
 
 @dataclass(frozen=True)
@@ -113,8 +121,12 @@ def _version(session: Session, name: str, version: int) -> LabelTemplateVersion:
     row = session.scalars(stmt.with_for_update()).first()
     if row is None:
         raise NotFound(
-            f'label template "{shown(name or "")}" has no version {version}: '
-            "register the shipped templates, or check the name and version"
+            t(
+                'label template "{name}" has no version {version}: register the shipped '
+                "templates, or check the name and version",
+                name=shown(name or ""),
+                version=version,
+            )
         )
     return row
 
@@ -134,14 +146,26 @@ def approve_template(
     row = _version(uow.session, name, version)
     if row.status != "draft":
         raise Refusal(
-            f"label template {name} version {version} is {row.status}: only a draft is approved",
+            t(
+                "label template {name} version {version} is {status}: only a draft is approved",
+                name=name,
+                version=version,
+                status=_TEMPLATE_STATUS.get(row.status) or row.status,
+            ),
             entity="label_template_version",
             entity_id=str(row.id),
         )
     try:
         template_from_dict(dict(row.definition), source=f"{name} version {version}")
     except LabelError as exc:
-        raise Refusal(f"label template {name} version {version} is not valid: {exc}") from None
+        raise Refusal(
+            t(
+                "label template {name} version {version} is not valid: {error}",
+                name=name,
+                version=version,
+                error=str(exc),
+            )
+        ) from None
     sig = sign_in(uow, login, row, Meaning.TEMPLATE_APPROVED, password, username=username)
     for other in _versions(uow.session, uow.session.get_one(LabelTemplate, row.template_id)):
         if other.status == "approved":
@@ -187,7 +211,10 @@ def _template_for(session: Session, item: Item, product: Product) -> LabelTempla
     found = session.scalars(select(LabelTemplate).where(LabelTemplate.name == name)).first()
     if found is None:
         raise Refusal(
-            f"{product.name} has no label template: ask an administrator to assign one",
+            t(
+                "{product} has no label template: ask an administrator to assign one",
+                product=product.name,
+            ),
             entity="item",
             entity_id=str(item.id),
         )
@@ -201,10 +228,19 @@ def approved_template(session: Session, item: Item, product: Product) -> Approve
     approved = [v for v in versions if v.status == "approved"]
     if not approved:
         drafts = ", ".join(str(v.version) for v in versions if v.status == "draft")
-        todo = f"ask QC to approve version {drafts}" if drafts else "register the templates"
+        todo = (
+            t("ask QC to approve version {drafts}", drafts=drafts)
+            if drafts
+            else t("register the templates")
+        )
         raise Refusal(
-            f"label template {template.name} has no approved version, so the label of "
-            f"{label(item)} cannot be printed: {todo}",
+            t(
+                "label template {name} has no approved version, so the label of {item} cannot "
+                "be printed: {todo}",
+                name=template.name,
+                item=label(item),
+                todo=todo,
+            ),
             entity="label_template",
             entity_id=str(template.id),
         )
@@ -213,7 +249,14 @@ def approved_template(session: Session, item: Item, product: Product) -> Approve
         definition = dict(row.definition) | {"version": row.version}
         parsed = template_from_dict(definition, source=template.name)
     except LabelError as exc:
-        raise Refusal(f"label template {template.name} version {row.version}: {exc}") from None
+        raise Refusal(
+            t(
+                "label template {name} version {version}: {error}",
+                name=template.name,
+                version=row.version,
+                error=str(exc),
+            )
+        ) from None
     return ApprovedTemplate(row.id, template.name, row.version, parsed)
 
 

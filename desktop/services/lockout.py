@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from db.models import User
 from db.types import utcnow
+from desktop.domain.text import t
 from desktop.services.context import Context
 from desktop.services.errors import AuthenticationFailed
 from desktop.services.uow import UnitOfWork
@@ -26,7 +27,12 @@ def note_failure(ctx: Context, failure: AuthenticationFailed) -> AuthenticationF
         uow.audit(
             "auth.failure", "user", user.id, new={"failed_attempts": count}, reason=failure.message
         )
-        message = f"{failure.message} (attempt {count} of {limit})"
+        message = t(
+            "{message} (attempt {count} of {limit})",
+            message=failure.message,
+            count=count,
+            limit=limit,
+        )
         if count >= limit and user.locked_at is None:
             user.locked_at = utcnow()
             uow.audit(
@@ -36,7 +42,9 @@ def note_failure(ctx: Context, failure: AuthenticationFailed) -> AuthenticationF
                 new={"locked_at": user.locked_at},
                 reason=f"{count} consecutive failed attempts",
             )
-            message = (
-                f"{failure.message}: account {user.username} is now locked; ask an administrator"
+            message = t(
+                "{message}: account {user} is now locked; ask an administrator",
+                message=failure.message,
+                user=user.username,
             )
     return AuthenticationFailed(message, user_id=failure.user_id, counts=False)

@@ -8,8 +8,31 @@ from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from db.models import Item
+from desktop.domain.text import Text, t
 from desktop.domain.udi import ParsedUDI, parse_scan
 from desktop.services.errors import NotFound, Refusal
+
+#: What a scan was expected to name, in words (the ``what`` of require_item), translatable.
+WHAT_WORDS: dict[str, Text] = {
+    "item": t("item"),
+    "component": t("component"),
+    "unit": t("unit"),
+    "serialised unit": t("serialised unit"),
+    "production lot": t("production lot"),
+    "received material lot": t("received material lot"),
+    "unit or lot": t("unit or lot"),
+    "unit or production lot": t("unit or production lot"),
+    "case or pallet": t("case or pallet"),
+    "unit, case or pallet": t("unit, case or pallet"),
+    "unit, lot, case or pallet": t("unit, lot, case or pallet"),
+    "unit, lot or material lot": t("unit, lot or material lot"),
+    "unit, lot, material lot, case or pallet": t("unit, lot, material lot, case or pallet"),
+    "component lot, lot or unit": t("component lot, lot or unit"),
+    "production lot or serial": t("production lot or serial"),
+    "print job or labelled item": t("print job or labelled item"),
+    "case (scan its SSCC label)": t("case (scan its SSCC label)"),
+    "pallet (scan its SSCC label)": t("pallet (scan its SSCC label)"),
+}
 
 
 def shown(text: str, limit: int = 48) -> str:
@@ -60,13 +83,29 @@ def require_item(
     """Exactly one item for the scan, or a refusal that quotes the scan and says what to do."""
     parsed = parse_scan(text, expect_gs1=False)
     if parsed.scheme in ("GS1", "HIBC") and not parsed.valid:
-        raise Refusal(f'scan "{shown(text)}" is not a valid label: {parsed.errors[0]}')
+        raise Refusal(
+            t(
+                'scan "{scan}" is not a valid label: {error}',
+                scan=shown(text),
+                error=parsed.errors[0],
+            )
+        )
     items = find_by_scan(session, text, kinds)
     if not items:
-        raise NotFound(f'scan "{shown(text)}" matches no {what}: check the label, or scan the UDI')
+        raise NotFound(
+            t(
+                'scan "{scan}" matches no {what}: check the label, or scan the UDI',
+                scan=shown(text),
+                what=WHAT_WORDS.get(what) or what,
+            )
+        )
     if len(items) > 1:
         raise Refusal(
-            f'scan "{shown(text)}" matches {len(items)} items: scan the full UDI label '
-            "(GTIN with lot or serial) instead"
+            t(
+                'scan "{scan}" matches {count} items: scan the full UDI label '
+                "(GTIN with lot or serial) instead",
+                scan=shown(text),
+                count=len(items),
+            )
         )
     return items[0]

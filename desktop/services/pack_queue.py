@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Item, PrintJob, Product
 from desktop.domain.permissions import Permission
+from desktop.domain.text import t
 from desktop.labels import LabelError, render_png
 from desktop.services import routing
 from desktop.services.aggregation import ContainerView, container_view
@@ -130,7 +131,12 @@ def label_preview(uow: UnitOfWork, scan: str) -> LabelPreview:
     product, lot = product_and_lot(uow.session, item)
     if item.kind == "production_lot" and product.tracking == "serial":
         raise Refusal(
-            f'scan "{shown(scan)}" is {label(item)} of serialised {product.name}: scan one unit'
+            t(
+                "{said} is {item} of serialised {product}: scan one unit",
+                said=t('scan "{scan}"', scan=shown(scan)),
+                item=label(item),
+                product=product.name,
+            )
         )
     approved = approved_template(uow.session, item, product)
     udi = compose_udi(product, item, lot)
@@ -138,7 +144,9 @@ def label_preview(uow: UnitOfWork, scan: str) -> LabelPreview:
     try:
         png = render_png(approved.template, udi, label_fields(approved, product), dpi)
     except LabelError as exc:
-        raise Refusal(f"the label of {label(item)} cannot be made: {exc}") from None
+        raise Refusal(
+            t("the label of {item} cannot be made: {error}", item=label(item), error=str(exc))
+        ) from None
     return LabelPreview(
         label(item),
         item_scan(item),
@@ -155,7 +163,7 @@ def identify(uow: UnitOfWork, scan: str) -> Scanned:
     """What a scan at the packing bench names: a unit, a lot, or a case or pallet (SSCC)."""
     item = require_item(uow.session, scan, KINDS, "unit, lot, case or pallet")
     if item.kind == "unit" and item.product_id is None:
-        raise Refusal(f'scan "{shown(scan)}" is a component, not a finished unit')
+        raise Refusal(t('scan "{scan}" is a component, not a finished unit', scan=shown(scan)))
     job = _latest_job(uow.session, item)
     waiting = job.idempotency_key if job and job.status in ("printed", "held") else None
     box = container_view(uow.session, item) if item.kind in ("case", "pallet") else None

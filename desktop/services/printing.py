@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
+from desktop.domain.text import t
+
 PrintStatus = Literal["printed", "held", "failed"]
 
 
@@ -55,7 +57,7 @@ def send_safely(printer: LabelPrinter, job_key: str, payload: bytes) -> PrinterO
     try:
         return printer.send(job_key, payload)
     except OSError as exc:
-        return PrinterOutcome.failed(f"the printer could not be reached: {exc}")
+        return PrinterOutcome.failed(t("the printer could not be reached: {error}", error=str(exc)))
 
 
 __all__ = ["LabelPrinter", "PrintStatus", "PrinterOutcome", "send_safely"]

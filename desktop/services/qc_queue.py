@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Item, Nonconformance, Product, WorkOrder
 from desktop.domain.permissions import Permission
+from desktop.domain.text import t
 from desktop.services.errors import Refusal
 from desktop.services.holds import active_holds, production_lot_of
 from desktop.services.lookup import require_item, shown
@@ -115,8 +116,12 @@ def review_for_scan(uow: UnitOfWork, scan: str) -> ScannedReview:
     lot = item if item.kind == "production_lot" else production_lot_of(uow.session, item)
     if lot is None:
         raise Refusal(
-            f'scan "{shown(scan)}": {label(item)} belongs to no production lot: scan a finished '
-            "unit or a lot label",
+            t(
+                'scan "{scan}": {item} belongs to no production lot: scan a finished '
+                "unit or a lot label",
+                scan=shown(scan),
+                item=label(item),
+            ),
             entity="item",
             entity_id=str(item.id),
         )

@@ -24,7 +24,9 @@ from db.models import (
 )
 from db.types import utcnow
 from desktop.domain.permissions import Meaning, Permission
+from desktop.domain.states import describe as describe_status
 from desktop.domain.states import may_change
+from desktop.domain.text import Text, t
 from desktop.services import ncr as ncr_records
 from desktop.services import records, routing
 from desktop.services.context import LoginSession
@@ -37,6 +39,49 @@ from desktop.services.usecase import use_case
 
 DISPOSITIONS = ("rework", "scrap", "use_as_is")
 NCR_KINDS = ("unit", "production_lot", "material_lot")
+
+#: The dispositions as written in messages ("use as is"), translatable.
+DISPOSITION_WORDS: dict[str, Text] = {
+    "rework": t("rework"),
+    "scrap": t("scrap"),
+    "use_as_is": t("use as is"),
+}
+#: The dispositions as stored and typed ("use_as_is"), translatable where they are quoted.
+DISPOSITION_CODES: dict[str, Text] = {
+    "rework": t("rework"),
+    "scrap": t("scrap"),
+    "use_as_is": t("use_as_is"),
+}
+#: The states of a nonconformance in words, translatable.
+NCR_STATUS_WORDS: dict[str, Text] = {
+    "open": t("open"),
+    "dispositioned": t("dispositioned"),
+    "closed": t("closed"),
+}
+
+
+def disposition_code(disposition: str | None) -> Text:
+    """A stored disposition ("use_as_is") as it is quoted in messages, translatable."""
+    value = disposition or ""
+    return DISPOSITION_CODES.get(value) or t("{disposition}", disposition=value)
+
+
+def disposition_words(disposition: str | None) -> Text:
+    """A disposition in words ("use as is"), translatable."""
+    value = disposition or ""
+    return DISPOSITION_WORDS.get(value) or t("{disposition}", disposition=value.replace("_", " "))
+
+
+def ncr_status_words(status: str) -> Text:
+    """open | dispositioned | closed, translatable."""
+    return NCR_STATUS_WORDS.get(status) or t("{status}", status=status)
+
+
+def status_as_written(status: str, written: str) -> Text:
+    """``written`` (the status as a message has always spelt it), translatable where it reads
+    the same as the status word of states.describe ("scrapped", "packed")."""
+    word = describe_status(status)
+    return word if word == written else t("{status}", status=written)
 
 
 @dataclass(frozen=True)
@@ -59,7 +104,7 @@ class NcrView:
 
 def user_id(uow: UnitOfWork) -> int:
     if uow.actor.user_id is None:
-        raise Refusal("log in first: quality records name the person who made them")
+        raise Refusal(t("log in first: quality records name the person who made them"))
     return uow.actor.user_id
 
 
@@ -126,7 +171,9 @@ def open_ncr(
         item = require_item(uow.session, scan, NCR_KINDS, "unit, lot or material lot")
         text = (description or "").strip()
         if not text:
-            raise Refusal(f'scan "{shown(scan)}": say what is wrong: an NCR needs a description')
+            raise Refusal(
+                t('scan "{scan}": say what is wrong: an NCR needs a description', scan=shown(scan))
+            )
         user_id(uow)
         data = {"scan": scan, "status_before": item.status}
         earlier = records.record_event(uow, "ncr_open", item=item, event_id=event_id, data=data)
@@ -143,7 +190,12 @@ def _ncr(session: Session, number: str, *, lock: bool = False) -> Nonconformance
         stmt = stmt.with_for_update()
     found = session.scalars(stmt).first()
     if found is None:
-        raise NotFound(f'nonconformance "{shown(number or "")}" does not exist: check the number')
+        raise NotFound(
+            t(
+                'nonconformance "{number}" does not exist: check the number',
+                number=shown(number or ""),
+            )
+        )
     return found
 
 
@@ -173,9 +225,14 @@ def _refuse_unreachable(item: Item, ncr: Nonconformance, disposition: str) -> No
         target = "rejected" if disposition == "scrap" else None
     if target is not None and not _reachable(item, target):
         raise Refusal(
-            f"{ncr.number}: {label(item)} is {item.status.replace('_', ' ')}, so a "
-            f"{disposition.replace('_', ' ')} cannot be carried out: unpack it or record its "
-            "return first",
+            t(
+                "{ncr}: {item} is {status}, so a {disposition} cannot be carried out: "
+                "unpack it or record its return first",
+                ncr=ncr.number,
+                item=label(item),
+                status=status_as_written(item.status, item.status.replace("_", " ")),
+                disposition=disposition_words(disposition),
+            ),
             entity="nonconformance",
             entity_id=str(ncr.id),
         )
@@ -194,23 +251,35 @@ def _check_return_step(session: Session, item: Item, step: int | None) -> None:
     if step is None:
         if item.kind != "material_lot" and routing.next_step(session, item) is None:
             raise Refusal(
-                f"{label(item)} has passed every step: name the step to repeat for the rework"
+                t(
+                    "{item} has passed every step: name the step to repeat for the rework",
+                    item=label(item),
+                )
             )
         return
     positions = [s.position for s in routing.route_steps(session, item)]
     if step not in positions or step > item.current_step + 1:
-        passed = ", ".join(str(p) for p in positions if p <= item.current_step) or "none"
+        passed = ", ".join(str(p) for p in positions if p <= item.current_step) or t("none")
         raise Refusal(
-            f"rework cannot return {label(item)} to step {step}: it can repeat a passed step "
-            f"({passed})"
+            t(
+                "rework cannot return {item} to step {step}: it can repeat a passed step "
+                "({passed})",
+                item=label(item),
+                step=step,
+                passed=passed,
+            )
         )
 
 
 def _refuse_rework(session: Session, item: Item, ncr: Nonconformance, step: int | None) -> None:
     if item.kind == "material_lot":
         raise Refusal(
-            f"{ncr.number} is on {label(item)}: material is not reworked here; "
-            "use scrap (the lot is rejected) or use as is"
+            t(
+                "{ncr} is on {item}: material is not reworked here; "
+                "use scrap (the lot is rejected) or use as is",
+                ncr=ncr.number,
+                item=label(item),
+            )
         )
     _check_return_step(session, item, step)
 
@@ -249,18 +318,33 @@ def _refuse_disposition(
 ) -> None:
     if ncr.status != "open":
         raise Refusal(
-            f"{ncr.number} is {ncr.status} already ({ncr.disposition}): a disposition is made once",
+            t(
+                "{ncr} is {status} already ({disposition}): a disposition is made once",
+                ncr=ncr.number,
+                status=ncr_status_words(ncr.status),
+                disposition=disposition_code(ncr.disposition)
+                if ncr.disposition is not None
+                else t("{disposition}", disposition=ncr.disposition),
+            ),
             entity="nonconformance",
             entity_id=str(ncr.id),
         )
     if disposition not in DISPOSITIONS:
         raise Refusal(
-            f'disposition "{shown(disposition or "")}" is not one of rework, scrap, use_as_is'
+            t(
+                'disposition "{disposition}" is not one of rework, scrap, use_as_is',
+                disposition=shown(disposition or ""),
+            )
         )
     if not reason:
-        raise Refusal(f"the disposition of {ncr.number} needs a reason")
+        raise Refusal(t("the disposition of {ncr} needs a reason", ncr=ncr.number))
     if step is not None and disposition != "rework":
-        raise Refusal(f"only a rework returns to a step; {disposition} does not")
+        raise Refusal(
+            t(
+                "only a rework returns to a step; {disposition} does not",
+                disposition=disposition_code(disposition),
+            )
+        )
 
 
 @use_case(Permission.NCR_DISPOSITION)
@@ -309,14 +393,17 @@ def close_ncr(uow: UnitOfWork, number: str, note: str) -> NcrView:
     ncr = _ncr(uow.session, number, lock=True)
     text = (note or "").strip()
     if ncr.status != "dispositioned":
-        what = "has no disposition yet: disposition it" if ncr.status == "open" else "is closed"
+        if ncr.status == "open":
+            words = t("{ncr} has no disposition yet: disposition it before closing", ncr=ncr.number)
+        else:
+            words = t("{ncr} is closed before closing", ncr=ncr.number)
         raise Refusal(
-            f"{ncr.number} {what} before closing",
+            words,
             entity="nonconformance",
             entity_id=str(ncr.id),
         )
     if not text:
-        raise Refusal(f"closing {ncr.number} needs a note: say what was done")
+        raise Refusal(t("closing {ncr} needs a note: say what was done", ncr=ncr.number))
     ncr.status, ncr.closed_by, ncr.closed_at = "closed", user_id(uow), utcnow()
     uow.audit(
         "ncr.close",

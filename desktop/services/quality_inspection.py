@@ -23,11 +23,13 @@ from db.models import (
     RouteStep,
 )
 from desktop.domain.permissions import Permission
-from desktop.domain.steps import Limits, check_value
+from desktop.domain.steps import Limits, Verdict, check_value
+from desktop.domain.text import Text, t
 from desktop.services import records
 from desktop.services.errors import NotFound, Refusal
+from desktop.services.execution_common import restored, stored
 from desktop.services.lookup import require_item, shown
-from desktop.services.quality import open_ncr_on, user_id
+from desktop.services.quality import open_ncr_on, status_as_written, user_id
 from desktop.services.records import label
 from desktop.services.uow import UnitOfWork
 from desktop.services.usecase import use_case
@@ -81,7 +83,9 @@ def _plan_view(session: Session, plan: InspectionPlan) -> InspectionPlanView:
 def _product(session: Session, gtin: str) -> Product:
     product = session.scalars(select(Product).where(Product.gtin == gtin.strip())).first()
     if product is None:
-        raise NotFound(f'GTIN "{shown(gtin)}" is not a product: give the product\'s GTIN')
+        raise NotFound(
+            t('GTIN "{gtin}" is not a product: give the product\'s GTIN', gtin=shown(gtin))
+        )
     return product
 
 
@@ -110,16 +114,24 @@ def _plan(session: Session, item: Item, characteristic: str) -> InspectionPlan:
     for plan in plans:
         if plan.characteristic.casefold() == characteristic.strip().casefold():
             return plan
-    known = ", ".join(p.characteristic for p in plans) or "none"
+    known = ", ".join(p.characteristic for p in plans) or t("none")
     raise NotFound(
-        f'{label(item)} has no inspection plan for "{shown(characteristic)}": its plans are {known}'
+        t(
+            '{item} has no inspection plan for "{characteristic}": its plans are {known}',
+            item=label(item),
+            characteristic=shown(characteristic),
+            known=known,
+        )
     )
 
 
 def _limits(plan: InspectionPlan) -> Limits:
     if plan.lower_limit is None or plan.upper_limit is None:
         raise Refusal(
-            f'the inspection plan "{plan.characteristic}" has no limits: ask an administrator'
+            t(
+                'the inspection plan "{characteristic}" has no limits: ask an administrator',
+                characteristic=plan.characteristic,
+            )
         )
     nominal = _plain(plan.nominal) if plan.nominal is not None else None
     return Limits(_plain(plan.lower_limit), _plain(plan.upper_limit), plan.unit, nominal)
@@ -134,10 +146,25 @@ def _number(value: Decimal | str | float) -> Decimal:
     try:
         number = Decimal(str(value).strip())
     except (InvalidOperation, ValueError):
-        raise Refusal(f'reading "{shown(str(value))}" is not a number: enter the value') from None
+        raise Refusal(_not_a_number(value)) from None
     if not number.is_finite():
-        raise Refusal(f'reading "{shown(str(value))}" is not a number: enter the value')
+        raise Refusal(_not_a_number(value))
     return number
+
+
+def _not_a_number(value: Decimal | str | float) -> str:
+    return t('reading "{value}" is not a number: enter the value', value=shown(str(value)))
+
+
+def _verdict_words(verdict: Verdict, reading: Decimal, limits: Limits, what: str) -> str:
+    """The verdict as a translatable message (the same English as ``verdict.message``)."""
+    params = {"what": what, "reading": f"{reading} {limits.unit}".strip(), "limits": limits.text()}
+    choices: list[Text] = [
+        t("{what} {reading} is within {limits}", **params),
+        t("{what} {reading} is below the lower limit ({limits})", **params),
+        t("{what} {reading} is above the upper limit ({limits})", **params),
+    ]
+    return next((c for c in choices if str(c) == verdict.message), verdict.message)
 
 
 INSPECTABLE = ("in_process", "nonconforming", "completed", "released", "packed", "returned")
@@ -159,14 +186,22 @@ def record_inspection(
     item = require_item(uow.session, scan, ("unit", "production_lot"), "unit or production lot")
     if item.status not in INSPECTABLE:
         raise Refusal(
-            f'scan "{shown(scan)}": {label(item)} is {item.status}: it is not inspected any more',
+            t(
+                'scan "{scan}": {item} is {status}: it is not inspected any more',
+                scan=shown(scan),
+                item=label(item),
+                status=status_as_written(item.status, item.status),
+            ),
             entity="item",
             entity_id=str(item.id),
         )
     plan = _plan(uow.session, item, characteristic)
     reading = _number(value)
-    verdict = check_value(reading, _limits(plan), plan.characteristic)
+    limits = _limits(plan)
+    verdict = check_value(reading, limits, plan.characteristic)
+    words = _verdict_words(verdict, reading, limits, plan.characteristic)
     data = {"plan": plan.id, "value": str(reading), "unit": plan.unit, "message": verdict.message}
+    data["message_text"] = stored(words)  # the same words as a template, for other languages
     data["status_before"] = item.status
     outcome = "ok" if verdict.ok else "out_of_tolerance"
     event = records.record_event(
@@ -205,7 +240,7 @@ def _result_view(session: Session, event: Event) -> InspectionResultView:
         row.value,
         plan.unit,
         row.passed,
-        str(event.data.get("message", "")),
+        restored(event.data.get("message_text"), str(event.data.get("message", ""))),
         found,
         event.id,
     )

@@ -20,12 +20,14 @@ from sqlalchemy.orm import Session
 from db.models import Event, Item, Nonconformance, PrintJob, Product, Signature, User
 from desktop.domain.permissions import Meaning, Permission
 from desktop.domain.states import describe as describe_status
+from desktop.domain.text import Text, join, t
 from desktop.services import records, routing
 from desktop.services.context import LoginSession
 from desktop.services.errors import Refusal
+from desktop.services.execution_common import restored
 from desktop.services.holds import HoldView, holds_on
 from desktop.services.lookup import require_item, shown
-from desktop.services.quality import NcrView, ncr_view
+from desktop.services.quality import NcrView, disposition_code, ncr_view, status_as_written
 from desktop.services.records import label
 from desktop.services.signatures import SignatureInfo, describe, sign_in
 from desktop.services.uow import UnitOfWork
@@ -35,6 +37,35 @@ from desktop.services.usecase import use_case
 AFTER_RELEASE = ("label", "pack")
 #: Unit states still in production (a release takes them, once production is done).
 IN_PRODUCTION = ("in_process", "nonconforming", "completed")
+
+#: Event kinds and outcomes as a review lists them ("weigh: fail"), translatable; the English
+#: is the stored code.
+EVENT_WORDS: dict[str, Text] = {
+    "consume": t("consume"),
+    "weigh": t("weigh"),
+    "inspect": t("inspect"),
+    "check": t("check"),
+    "inspection": t("inspection"),
+    "incoming_inspection": t("incoming_inspection"),
+    "material_reject": t("material_reject"),
+    "label_print": t("label_print"),
+    "label_verify": t("label_verify"),
+    "fail": t("fail"),
+    "failed": t("failed"),
+    "out_of_tolerance": t("out_of_tolerance"),
+    "mismatch": t("mismatch"),
+    "rejected": t("rejected"),
+    "ok": t("ok"),
+}
+
+
+def event_words(kind: str, outcome: str) -> Text:
+    """ "weigh: fail", each code translatable where it is known."""
+    return t(
+        "{kind}: {outcome}",
+        kind=EVENT_WORDS.get(kind) or kind,
+        outcome=EVENT_WORDS.get(outcome) or outcome,
+    )
 
 
 @dataclass(frozen=True)
@@ -55,6 +86,7 @@ class EventLine:
     at: datetime
     user: str
     message: str
+    what: str = ""  # "weigh: fail" (kind: outcome), translatable
 
 
 @dataclass(frozen=True)
@@ -130,6 +162,8 @@ def _unit_line(session: Session, unit: Item) -> UnitLine:
 def _event_line(session: Session, event: Event, names: dict[int, str]) -> EventLine:
     user = session.get(User, event.user_id) if event.user_id else None
     message = str(event.data.get("message") or event.data.get("reason") or "")
+    if event.data.get("message") and event.data.get("message_text"):
+        message = restored(event.data["message_text"], message)  # translatable when stored so
     return EventLine(
         event.id,
         event.kind,
@@ -138,6 +172,7 @@ def _event_line(session: Session, event: Event, names: dict[int, str]) -> EventL
         event.db_time,
         user.username if user else "-",
         message,
+        event_words(event.kind, event.outcome),
     )
 
 
@@ -183,30 +218,47 @@ def to_release(session: Session, lot: Item, units: list[Item]) -> list[Item]:
 
 def _blockers(
     session: Session, lot: Item, units: list[Item], ncrs: list[NcrView], holds: list[HoldView]
-) -> list[str]:
-    found = [f"{n.number} is {_open_words(n)} on {n.item}" for n in ncrs if n.status != "closed"]
-    found += [f"{h.item} is on hold: {h.reason}" for h in holds if h.active]
+) -> list[Text]:
+    found = [
+        t("{ncr} is {state} on {item}", ncr=n.number, state=_open_words(n), item=n.item)
+        for n in ncrs
+        if n.status != "closed"
+    ]
+    found += [
+        t("{item} is on hold: {reason}", item=h.item, reason=h.reason) for h in holds if h.active
+    ]
     if _serialised(session, lot) and lot.status != "released":
         if all(u.status == "scrapped" for u in units):
-            found.append(f"{label(lot)} has no units to release")
+            found.append(t("{lot} has no units to release", lot=label(lot)))
         if lot.status not in ("in_process", "completed"):
-            found.append(f"{label(lot)} is {describe_status(lot.status)}")
+            found.append(
+                t("{item} is {status}", item=label(lot), status=describe_status(lot.status))
+            )
     for item in to_release(session, lot, units):
         if not production_done(session, item):
             found.append(_not_done_words(session, item))
     return found
 
 
-def _open_words(ncr: NcrView) -> str:
-    return "open" if ncr.status == "open" else f"dispositioned ({ncr.disposition}) but not closed"
+def _open_words(ncr: NcrView) -> Text:
+    if ncr.status == "open":
+        return t("open")
+    code = disposition_code(ncr.disposition) if ncr.disposition else ncr.disposition
+    return t("dispositioned ({disposition}) but not closed", disposition=code)
 
 
-def _not_done_words(session: Session, item: Item) -> str:
+def _not_done_words(session: Session, item: Item) -> Text:
     if item.status != "in_process":
-        return f"{label(item)} is {describe_status(item.status)}"
+        return t("{item} is {status}", item=label(item), status=describe_status(item.status))
     step = routing.next_step(session, item)
-    where = f' (next: step {step.position} "{step.name}")' if step else ""
-    return f"{label(item)} has not finished production{where}"
+    if step is None:
+        return t("{item} has not finished production", item=label(item))
+    return t(
+        '{item} has not finished production (next: step {position} "{step}")',
+        item=label(item),
+        position=step.position,
+        step=step.name,
+    )
 
 
 def _release_signature(session: Session, lot: Item) -> SignatureInfo | None:
@@ -221,7 +273,8 @@ def _release_signature(session: Session, lot: Item) -> SignatureInfo | None:
 
 def review_of(session: Session, lot: Item) -> LotReview:
     units = units_of(session, lot)
-    names = {lot.id: label(lot)} | {u.id: label(u) for u in units}
+    names: dict[int, str] = {lot.id: label(lot)}
+    names |= {u.id: label(u) for u in units}
     ids = list(names)
     events = _events(session, lot, ids)
     ncr_rows = session.scalars(
@@ -296,16 +349,29 @@ def release_lot(
     assert lot is not None
     review = review_of(uow.session, lot)
     if not review.pending and (review.release is not None or lot.status == "released"):
+        done = (
+            review.release.manifestation()
+            if review.release
+            else status_as_written(lot.status, lot.status)
+        )
         raise Refusal(
-            f'scan "{shown(lot_scan)}": {label(lot)} is released already '
-            f"({review.release.manifestation() if review.release else lot.status})",
+            t(
+                'scan "{scan}": {lot} is released already ({done})',
+                scan=shown(lot_scan),
+                lot=label(lot),
+                done=done,
+            ),
             entity="item",
             entity_id=str(lot.id),
         )
     if review.blockers:
         raise Refusal(
-            f'scan "{shown(lot_scan)}": {label(lot)} cannot be released: '
-            + "; ".join(review.blockers),
+            t(
+                'scan "{scan}": {lot} cannot be released: {blockers}',
+                scan=shown(lot_scan),
+                lot=label(lot),
+                blockers=join(list(review.blockers)),
+            ),
             entity="item",
             entity_id=str(lot.id),
         )

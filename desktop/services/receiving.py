@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Event, Item, Part, Supplier
 from desktop.domain.permissions import Permission
+from desktop.domain.text import t
 from desktop.services import records
 from desktop.services.errors import NotFound, Refusal
 from desktop.services.lookup import shown
@@ -84,8 +85,11 @@ def _part(session: Session, part_number: str) -> Part:
     part = session.scalars(select(Part).where(Part.part_number == part_number.strip())).first()
     if part is None:
         raise NotFound(
-            f'part "{shown(part_number)}" is not in the master data: check the part number '
-            "on the delivery note"
+            t(
+                'part "{part}" is not in the master data: check the part number '
+                "on the delivery note",
+                part=shown(part_number),
+            )
         )
     return part
 
@@ -93,11 +97,20 @@ def _part(session: Session, part_number: str) -> Part:
 def _supplier(session: Session, code: str) -> Supplier:
     supplier = session.scalars(select(Supplier).where(Supplier.code == code.strip())).first()
     if supplier is None:
-        raise NotFound(f'supplier "{shown(code)}" is not in the master data: check the code')
+        raise NotFound(
+            t(
+                'supplier "{supplier}" is not in the master data: check the code',
+                supplier=shown(code),
+            )
+        )
     if not supplier.approved:
         raise Refusal(
-            f"supplier {supplier.code} ({supplier.name}) is not approved: material from it "
-            "cannot be received; ask quality"
+            t(
+                "supplier {code} ({name}) is not approved: material from it "
+                "cannot be received; ask quality",
+                code=supplier.code,
+                name=supplier.name,
+            )
         )
     return supplier
 
@@ -106,9 +119,13 @@ def _quantity(value: Decimal | int | str) -> Decimal:
     try:
         quantity = Decimal(str(value))
     except (InvalidOperation, ValueError):
-        raise Refusal(f'quantity "{shown(str(value))}" is not a number') from None
+        raise Refusal(
+            t('quantity "{quantity}" is not a number', quantity=shown(str(value)))
+        ) from None
     if not quantity.is_finite() or quantity <= 0:
-        raise Refusal(f"quantity {value} must be more than zero: count the delivery")
+        raise Refusal(
+            t("quantity {quantity} must be more than zero: count the delivery", quantity=str(value))
+        )
     return quantity
 
 
@@ -116,8 +133,12 @@ def _supplier_lot(text: str) -> str:
     lot = (text or "").strip()
     if not lot or len(lot) > MAX_SUPPLIER_LOT or not lot.isprintable():
         raise Refusal(
-            f'supplier lot "{shown(text or "")}" must be 1-{MAX_SUPPLIER_LOT} printable '
-            "characters: copy it from the supplier's label"
+            t(
+                'supplier lot "{lot}" must be 1-{limit} printable '
+                "characters: copy it from the supplier's label",
+                lot=shown(text or ""),
+                limit=MAX_SUPPLIER_LOT,
+            )
         )
     return lot
 
@@ -130,8 +151,12 @@ def _certificate(path: str | Path | None) -> dict[str, object] | None:
         content = file.read_bytes()
     except OSError as exc:
         raise Refusal(
-            f'certificate "{shown(str(path), 80)}" cannot be read ({exc.strerror or exc}): '
-            "scan or copy the certificate to the shared folder first"
+            t(
+                'certificate "{path}" cannot be read ({error}): '
+                "scan or copy the certificate to the shared folder first",
+                path=shown(str(path), 80),
+                error=str(exc.strerror or exc),
+            )
         ) from None
     digest = hashlib.sha256(content).hexdigest()
     return {"path": str(file.resolve()), "sha256": digest, "size": len(content)}
@@ -147,9 +172,17 @@ def _refuse_duplicate(session: Session, part: Part, supplier: Supplier, lot: str
     found = session.scalars(stmt.limit(1)).first()
     if found is not None:
         raise Refusal(
-            f"lot {lot} of {part.part_number} from {supplier.code} was received already "
-            f"({found.status.replace('_', ' ')}, {found.quantity.normalize():f} {found.unit}): "
-            "a lot is received once: check the delivery note and the supplier's lot label",
+            t(
+                "lot {lot} of {part} from {supplier} was received already "
+                "({status}, {quantity} {unit}): "
+                "a lot is received once: check the delivery note and the supplier's lot label",
+                lot=lot,
+                part=part.part_number,
+                supplier=supplier.code,
+                status=records.plain_status(found.status),
+                quantity=f"{found.quantity.normalize():f}",
+                unit=found.unit,
+            ),
             entity="item",
             entity_id=str(found.id),
         )
@@ -185,8 +218,13 @@ def receive_material(
     day = today or date.today()
     if expiry is not None and expiry <= day:
         raise Refusal(
-            f"lot {lot} of {part.part_number} expired on {expiry.isoformat()}: expired material "
-            "is not received; return it to the supplier"
+            t(
+                "lot {lot} of {part} expired on {date}: expired material "
+                "is not received; return it to the supplier",
+                lot=lot,
+                part=part.part_number,
+                date=expiry.isoformat(),
+            )
         )
     cert = _certificate(certificate)
     _refuse_duplicate(uow.session, part, supplier, lot)
@@ -226,18 +264,29 @@ def _receive_serials(
 ) -> None:
     if part.tracking != "serial":
         if serials:
-            raise Refusal(f"part {part.part_number} is lot-controlled: give no serial numbers")
+            raise Refusal(
+                t("part {part} is lot-controlled: give no serial numbers", part=part.part_number)
+            )
         return
     if len(set(serials)) != len(serials) or Decimal(len(serials)) != amount:
         raise Refusal(
-            f"part {part.part_number} is serialised: give one serial number for each of the "
-            f"{amount} pieces (got {len(serials)}, duplicates count once)"
+            t(
+                "part {part} is serialised: give one serial number for each of the "
+                "{amount} pieces (got {count}, duplicates count once)",
+                part=part.part_number,
+                amount=str(amount),
+                count=len(serials),
+            )
         )
     for serial in serials:
         taken = select(Item.id).where(Item.part_id == part.id, Item.serial == serial)
         if uow.session.scalar(taken) is not None:
             raise Refusal(
-                f"{part.part_number} serial {serial} was received before: check the label"
+                t(
+                    "{part} serial {serial} was received before: check the label",
+                    part=part.part_number,
+                    serial=serial,
+                )
             )
         piece = Item(
             kind="unit", part_id=part.id, supplier_id=lot.supplier_id, gtin=part.gtin,

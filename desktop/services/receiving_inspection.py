@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Event, Item, Signature
 from desktop.domain.permissions import Meaning, Permission
+from desktop.domain.text import Text, t
 from desktop.services import records
 from desktop.services.context import LoginSession
 from desktop.services.errors import Refusal
@@ -48,11 +49,17 @@ def _lot(session: Session, scan: str) -> Item:
     return require_item(session, scan, ("material_lot",), "received material lot")
 
 
-def _refuse_unless_quarantined(item: Item, scan: str, doing: str) -> None:
+def _refuse_unless_quarantined(item: Item, scan: str, doing: Text) -> None:
     if item.status != "quarantine":
         raise Refusal(
-            f'scan "{shown(scan)}": {label(item)} is {item.status.replace("_", " ")}, not in '
-            f"quarantine: {doing} is done only while the lot is in quarantine",
+            t(
+                'scan "{scan}": {item} is {status}, not in '
+                "quarantine: {doing} is done only while the lot is in quarantine",
+                scan=shown(scan),
+                item=label(item),
+                status=records.plain_status(item.status),
+                doing=doing,
+            ),
             entity="item",
             entity_id=str(item.id),
         )
@@ -71,12 +78,14 @@ def inspect_material(
     earlier = records.already_recorded(uow, event_id)
     if earlier is None:
         item = _lot(uow.session, lot_scan)
-        _refuse_unless_quarantined(item, lot_scan, "incoming inspection")
+        _refuse_unless_quarantined(item, lot_scan, t("incoming inspection"))
         text = (notes or "").strip()
         if not accepted and not text:
             raise Refusal(
-                f'scan "{shown(lot_scan)}": a failed incoming inspection needs notes saying '
-                "what was wrong"
+                t(
+                    'scan "{scan}": a failed incoming inspection needs notes saying what was wrong',
+                    scan=shown(lot_scan),
+                )
             )
         outcome = "ok" if accepted else "failed"
         data = {"accepted": accepted, "notes": text, "scan": lot_scan}
@@ -97,15 +106,23 @@ def _refuse_uninspected(session: Session, item: Item, scan: str) -> None:
     inspections = events_of(session, item, "incoming_inspection")
     if not inspections:
         raise Refusal(
-            f'scan "{shown(scan)}": {label(item)} has no incoming inspection: inspect it '
-            "before releasing it",
+            t(
+                'scan "{scan}": {item} has no incoming inspection: inspect it before releasing it',
+                scan=shown(scan),
+                item=label(item),
+            ),
             entity="item",
             entity_id=str(item.id),
         )
     if inspections[-1].outcome != "ok":
         raise Refusal(
-            f'scan "{shown(scan)}": the last incoming inspection of {label(item)} failed '
-            f"({inspections[-1].data.get('notes')}): reject the lot or inspect it again",
+            t(
+                'scan "{scan}": the last incoming inspection of {item} failed '
+                "({notes}): reject the lot or inspect it again",
+                scan=shown(scan),
+                item=label(item),
+                notes=str(inspections[-1].data.get("notes")),
+            ),
             entity="item",
             entity_id=str(item.id),
         )
@@ -140,14 +157,18 @@ def release_material(
     if earlier is not None:
         return _decision(uow, earlier, earlier.data.get("signature"))
     item = _lot(uow.session, lot_scan)
-    _refuse_unless_quarantined(item, lot_scan, "material release")
+    _refuse_unless_quarantined(item, lot_scan, t("material release"))
     _refuse_uninspected(uow.session, item, lot_scan)
     require_no_hold(uow.session, item, "releasing the material")
     day = today or date.today()
     if item.expiry is not None and item.expiry <= day:
         raise Refusal(
-            f'scan "{shown(lot_scan)}": {label(item)} expired on {item.expiry.isoformat()}: '
-            "reject it",
+            t(
+                'scan "{scan}": {item} expired on {date}: reject it',
+                scan=shown(lot_scan),
+                item=label(item),
+                date=item.expiry.isoformat(),
+            ),
             entity="item",
             entity_id=str(item.id),
         )
@@ -171,10 +192,10 @@ def reject_material(
     item = _lot(uow.session, lot_scan)
     why = (reason or "").strip()
     if not why:
-        raise Refusal(f'scan "{shown(lot_scan)}": rejecting a lot needs a reason')
+        raise Refusal(t('scan "{scan}": rejecting a lot needs a reason', scan=shown(lot_scan)))
     if item.status == "rejected":
         raise Refusal(
-            f'scan "{shown(lot_scan)}": {label(item)} is rejected already',
+            t('scan "{scan}": {item} is rejected already', scan=shown(lot_scan), item=label(item)),
             entity="item",
             entity_id=str(item.id),
         )

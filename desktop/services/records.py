@@ -12,6 +12,7 @@ from sqlalchemy import select
 from db.models import Event, Item, Link, Station
 from db.types import utcnow
 from desktop.domain.states import describe, may_change
+from desktop.domain.text import Text, t
 from desktop.services.errors import Refusal
 from desktop.services.uow import UnitOfWork
 
@@ -97,7 +98,12 @@ def set_status(uow: UnitOfWork, item: Item, new: str, *, reason: str | None = No
         return
     if not may_change(item.kind, item.status, new):
         raise Refusal(
-            f"{label(item)} is {describe(item.status)} and cannot become {describe(new)}",
+            t(
+                "{item} is {status} and cannot become {new}",
+                item=label(item),
+                status=describe(item.status),
+                new=describe(new),
+            ),
             entity="item",
             entity_id=str(item.id),
         )
@@ -109,15 +115,51 @@ def set_status(uow: UnitOfWork, item: Item, new: str, *, reason: str | None = No
     )
 
 
+KIND_WORDS: dict[str, Text] = {
+    "case": t("case"),
+    "pallet": t("pallet"),
+    "unit": t("unit"),
+    "production_lot": t("production_lot"),
+    "material_lot": t("material_lot"),
+}
+
+
 def label(item: Item) -> str:
-    """How people name an item in a message: serial, lot, SSCC."""
+    """How people name an item in a message: serial, lot, SSCC (translatable)."""
     if item.sscc:
-        return f"{item.kind} SSCC {item.sscc}"
+        kind = KIND_WORDS.get(item.kind) or t("{kind}", kind=item.kind)
+        return t("{kind} SSCC {sscc}", kind=kind, sscc=item.sscc)
     if item.serial:
-        return f"unit {item.serial}"
+        return t("unit {serial}", serial=item.serial)
     if item.kind == "material_lot":
-        return f"lot {item.supplier_lot or item.lot}"
-    return f"lot {item.lot}" if item.lot else f"item {item.id}"
+        return t("lot {lot}", lot=item.supplier_lot or item.lot)
+    return t("lot {lot}", lot=item.lot) if item.lot else t("item {id}", id=item.id)
+
+
+#: A status as its plain word ("in process", "quarantine"), translatable; describe() words it
+#: differently ("in production", "in quarantine").
+PLAIN_STATUS: dict[str, Text] = {
+    "in_process": t("in process"),
+    "quarantine": t("quarantine"),
+    "released": t("released"),
+    "rejected": t("rejected"),
+    "nonconforming": t("nonconforming"),
+    "completed": t("completed"),
+    "packed": t("packed"),
+    "shipped": t("shipped"),
+    "installed": t("installed"),
+    "returned": t("returned"),
+    "scrapped": t("scrapped"),
+    "disposed": t("disposed"),
+    "consumed": t("consumed"),
+    "open": t("open"),
+    "closed": t("closed"),
+}
+
+
+def plain_status(status: str) -> Text:
+    """``status`` with "_" as a space, as a translatable word."""
+    return PLAIN_STATUS.get(status) or t("{status}", status=status.replace("_", " "))
 
 
 def station_id(uow: UnitOfWork, name: str) -> int | None:

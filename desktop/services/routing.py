@@ -13,9 +13,20 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Event, Item, Product, RouteStep
+from desktop.domain.text import Text, t
 from desktop.services.errors import Refusal
-from desktop.services.records import label, set_status
+from desktop.services.records import label, plain_status, set_status
 from desktop.services.uow import UnitOfWork
+
+#: The kinds of step in words (the refusal names the kind that was attempted).
+KIND_WORDS: dict[str, Text] = {
+    "scan_component": t("scan component"),
+    "weigh": t("weigh"),
+    "inspect": t("inspect"),
+    "check": t("check"),
+    "label": t("label"),
+    "pack": t("pack"),
+}
 
 
 @dataclass(frozen=True)
@@ -37,7 +48,7 @@ def _view(step: RouteStep) -> StepView:
 def route_steps(session: Session, item: Item) -> list[RouteStep]:
     product = session.get(Product, item.product_id) if item.product_id else None
     if product is None or product.route_id is None:
-        raise Refusal(f"{label(item)} has no route: ask a supervisor to assign one")
+        raise Refusal(t("{item} has no route: ask a supervisor to assign one", item=label(item)))
     stmt = select(RouteStep).where(RouteStep.route_id == product.route_id)
     return list(session.scalars(stmt.order_by(RouteStep.position)))
 
@@ -54,18 +65,30 @@ def require_step(session: Session, item: Item, kind: str) -> RouteStep:
     """The next step, which must be of ``kind``; otherwise a refusal naming the right step."""
     if item.status not in ("in_process",):
         raise Refusal(
-            f"{label(item)} is {item.status.replace('_', ' ')}: it takes no production steps now",
+            t(
+                "{item} is {status}: it takes no production steps now",
+                item=label(item),
+                status=plain_status(item.status),
+            ),
             entity="item",
             entity_id=str(item.id),
         )
     step = next_step(session, item)
     if step is None:
-        raise Refusal(f"{label(item)} has passed every step of its route", entity="item")
-    if step.kind != kind:
-        wanted = kind.replace("_", " ")
         raise Refusal(
-            f'{label(item)} is at step {step.position} "{step.name}"; the {wanted} step cannot '
-            f"be done now: do step {step.position} first",
+            t("{item} has passed every step of its route", item=label(item)), entity="item"
+        )
+    if step.kind != kind:
+        wanted = KIND_WORDS.get(kind) or kind.replace("_", " ")
+        raise Refusal(
+            t(
+                '{item} is at step {position} "{name}"; the {wanted} step cannot '
+                "be done now: do step {position} first",
+                item=label(item),
+                position=step.position,
+                name=step.name,
+                wanted=wanted,
+            ),
             entity="item",
             entity_id=str(item.id),
         )
@@ -75,7 +98,14 @@ def require_step(session: Session, item: Item, kind: str) -> RouteStep:
 def pass_step_in(uow: UnitOfWork, item: Item, step: RouteStep, event: Event) -> None:
     """Mark ``step`` passed for ``item``; the last step completes it."""
     if step.position != item.current_step + 1:
-        raise Refusal(f'{label(item)} is not at step {step.position} "{step.name}"')
+        raise Refusal(
+            t(
+                '{item} is not at step {position} "{name}"',
+                item=label(item),
+                position=step.position,
+                name=step.name,
+            )
+        )
     old = item.current_step
     item.current_step = step.position
     uow.audit(

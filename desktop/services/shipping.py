@@ -20,8 +20,9 @@ from sqlalchemy.orm import Session
 from db.models import Customer, Item, Link, Nonconformance, Shipment, ShipmentLine, Site
 from db.types import utcnow
 from desktop.domain.permissions import Permission
+from desktop.domain.text import Text, t
 from desktop.services import records, routing
-from desktop.services.aggregation import container_of
+from desktop.services.aggregation import container_of, status_word
 from desktop.services.errors import NotFound, Refusal
 from desktop.services.holds import packed_contents, require_no_hold
 from desktop.services.lookup import require_item, shown
@@ -67,19 +68,31 @@ def find_site(session: Session, text: str, customer: Customer | None = None) -> 
         stmt = stmt.where(Site.customer_id == customer.id)
     sites = list(session.scalars(stmt))
     if len(sites) != 1:
-        whose = f" of {customer.code}" if customer else ""
-        known = ""
-        if customer is not None:
-            names = session.scalars(select(Site.name).where(Site.customer_id == customer.id))
-            known = ": its sites are " + (", ".join(names) or "none")
-        raise NotFound(f'site "{shown(given)}" is not a site{whose} (give its name or GLN){known}')
+        said = shown(given)
+        if customer is None:
+            raise NotFound(t('site "{site}" is not a site (give its name or GLN)', site=said))
+        names = ", ".join(session.scalars(select(Site.name).where(Site.customer_id == customer.id)))
+        raise NotFound(
+            t(
+                'site "{site}" is not a site of {customer} (give its name or GLN): its sites '
+                "are {names}",
+                site=said,
+                customer=customer.code,
+                names=names or t("none"),
+            )
+        )
     return sites[0]
 
 
 def _customer(session: Session, code: str) -> Customer:
     found = session.scalars(select(Customer).where(Customer.code == (code or "").strip())).first()
     if found is None:
-        raise NotFound(f'customer "{shown(code or "")}" does not exist: check the customer code')
+        raise NotFound(
+            t(
+                'customer "{code}" does not exist: check the customer code',
+                code=shown(code or ""),
+            )
+        )
     return found
 
 
@@ -114,33 +127,71 @@ def shipment_view(session: Session, shipment: Shipment) -> ShipmentView:
 
 
 def _refuse_top(session: Session, item: Item, scan: str) -> None:
-    said = f'scan "{shown(scan)}"'
+    said = _said(scan)
     done = shipment_of(session, item)
     if item.status == "shipped" or done is not None:
-        where = f" on {done.number}" if done else ""
-        raise Refusal(f"{said}: {label(item)} was shipped already{where}")
+        if done is not None:
+            raise Refusal(
+                t(
+                    "{said}: {item} was shipped already on {shipment}",
+                    said=said,
+                    item=label(item),
+                    shipment=done.number,
+                )
+            )
+        raise Refusal(t("{said}: {item} was shipped already", said=said, item=label(item)))
     outer = container_of(session, item)
     if outer is not None:
-        raise Refusal(f"{said}: {label(item)} is packed in {label(outer)}: ship that instead")
+        raise Refusal(
+            t(
+                "{said}: {item} is packed in {container}: ship that instead",
+                said=said,
+                item=label(item),
+                container=label(outer),
+            )
+        )
     if item.kind in ("case", "pallet") and item.status != "closed":
-        raise Refusal(f"{said}: {label(item)} is {item.status}: close it before shipping")
+        raise Refusal(
+            t(
+                "{said}: {item} is {status}: close it before shipping",
+                said=said,
+                item=label(item),
+                status=status_word(item.status, underscores=True),
+            )
+        )
     if item.kind == "unit" and item.product_id is None:
-        raise Refusal(f"{said}: {label(item)} is a component, not a finished unit")
+        raise Refusal(
+            t("{said}: {item} is a component, not a finished unit", said=said, item=label(item))
+        )
+
+
+def _said(scan: str) -> Text:
+    return t('scan "{scan}"', scan=shown(scan))
 
 
 def _refuse_unit(session: Session, unit: Item, said: str, packed: bool) -> None:
     wanted = "packed" if packed else "released"
     if unit.status != wanted:
         raise Refusal(
-            f"{said}: {label(unit)} is {unit.status.replace('_', ' ')}: only released, "
-            "labelled units are shipped",
+            t(
+                "{said}: {item} is {status}: only released, labelled units are shipped",
+                said=said,
+                item=label(unit),
+                status=status_word(unit.status),
+            ),
             entity="item",
             entity_id=str(unit.id),
         )
     steps = routing.route_steps(session, unit)
     label_at = next((s.position for s in steps if s.kind == "label"), 0)
     if unit.current_step < label_at:
-        raise Refusal(f"{said}: {label(unit)} has no verified UDI label: label it first")
+        raise Refusal(
+            t(
+                "{said}: {item} has no verified UDI label: label it first",
+                said=said,
+                item=label(unit),
+            )
+        )
 
 
 def _refuse_open_ncr(session: Session, items: list[Item], said: str) -> None:
@@ -150,12 +201,19 @@ def _refuse_open_ncr(session: Session, items: list[Item], said: str) -> None:
     found = session.scalars(stmt.limit(1)).first()
     if found is not None:
         item = next(i for i in items if i.id == found.item_id)
-        raise Refusal(f"{said}: {found.number} is open on {label(item)}: close it first")
+        raise Refusal(
+            t(
+                "{said}: {ncr} is open on {item}: close it first",
+                said=said,
+                ncr=found.number,
+                item=label(item),
+            )
+        )
 
 
 def _checked(session: Session, item: Item, scan: str) -> list[tuple[Item, Decimal]]:
     """The scanned item and everything inside it, each checked; with shipped quantities."""
-    said = f'scan "{shown(scan)}"'
+    said = _said(scan)
     _refuse_top(session, item, scan)
     require_no_hold(session, item, "shipping")
     inside = [(child, link.quantity) for child, link in packed_contents(session, item)]
@@ -164,7 +222,14 @@ def _checked(session: Session, item: Item, scan: str) -> list[tuple[Item, Decima
         if each.kind == "unit":
             _refuse_unit(session, each, said, packed=each is not item)
         elif each.kind == "production_lot" and each.status != "released":
-            raise Refusal(f"{said}: {label(each)} is {each.status}: only released lots ship")
+            raise Refusal(
+                t(
+                    "{said}: {item} is {status}: only released lots ship",
+                    said=said,
+                    item=label(each),
+                    status=status_word(each.status, underscores=True),
+                )
+            )
     _refuse_open_ncr(session, [i for i, _ in everything], said)
     return everything
 
@@ -224,13 +289,13 @@ def ship(
     customer = _customer(uow.session, customer_code)
     site = find_site(uow.session, site_name_or_gln, customer)
     if not scans:
-        raise Refusal("nothing to ship: scan the units, cases or pallets first")
+        raise Refusal(t("nothing to ship: scan the units, cases or pallets first"))
     tops = [require_item(uow.session, s, SHIPPABLE, "unit, case or pallet") for s in scans]
     seen: set[int] = set()
     everything: list[tuple[Item, Decimal]] = []
     for item, scan in zip(tops, scans, strict=True):
         if item.id in seen:
-            raise Refusal(f'scan "{shown(scan)}": {label(item)} is scanned twice')
+            raise Refusal(t("{said}: {item} is scanned twice", said=_said(scan), item=label(item)))
         seen.add(item.id)
         everything += _checked(uow.session, item, scan)
     shipment = Shipment(

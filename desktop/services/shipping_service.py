@@ -15,7 +15,9 @@ from sqlalchemy import select
 from db.models import Event, Item, ServiceRecord, Site, User
 from db.types import utcnow
 from desktop.domain.permissions import Permission
+from desktop.domain.text import Text, join, t
 from desktop.services import records
+from desktop.services.aggregation import status_word
 from desktop.services.errors import Refusal
 from desktop.services.lookup import require_item, shown
 from desktop.services.records import label
@@ -30,6 +32,16 @@ SERVICE_KINDS: dict[str, tuple[tuple[str, ...], str | None]] = {
     "repair": (("installed", "returned"), None),
     "return": (("shipped", "installed"), "returned"),
     "disposal": (("installed", "returned"), "disposed"),
+}
+
+
+#: The after-sale kinds in words, translatable.
+KIND_WORDS: dict[str, Text] = {
+    "installation": t("installation"),
+    "service": t("service"),
+    "repair": t("repair"),
+    "return": t("return"),
+    "disposal": t("disposal"),
 }
 
 
@@ -64,20 +76,34 @@ def _view(uow: UnitOfWork, row: ServiceRecord) -> ServiceView:
 
 
 def _refuse(unit: Item, kind: str, scan: str, site: str | None) -> None:
-    said = f'scan "{shown(scan)}"'
+    said = t('scan "{scan}"', scan=shown(scan))
     if kind not in SERVICE_KINDS:
-        raise Refusal(f'"{shown(kind)}" is not an after-sale event: use {", ".join(SERVICE_KINDS)}')
+        raise Refusal(
+            t(
+                '"{kind}" is not an after-sale event: use {kinds}',
+                kind=shown(kind),
+                kinds=join([KIND_WORDS[k] for k in SERVICE_KINDS], ", "),
+            )
+        )
     allowed, _ = SERVICE_KINDS[kind]
     if unit.status not in allowed:
-        states = " or ".join(s.replace("_", " ") for s in allowed)
+        states = join([status_word(s) for s in allowed], " or ")
         raise Refusal(
-            f"{said}: {label(unit)} is {unit.status.replace('_', ' ')}: a {kind} is recorded "
-            f"only for a unit that is {states}",
+            t(
+                "{said}: {item} is {status}: a {kind} is recorded only for a unit that is {states}",
+                said=said,
+                item=label(unit),
+                status=status_word(unit.status),
+                kind=KIND_WORDS[kind],
+                states=states,
+            ),
             entity="item",
             entity_id=str(unit.id),
         )
     if kind == "installation" and not (site or "").strip():
-        raise Refusal(f"{said}: an installation needs the site (name or GLN) where it is")
+        raise Refusal(
+            t("{said}: an installation needs the site (name or GLN) where it is", said=said)
+        )
 
 
 def _move(uow: UnitOfWork, unit: Item, kind: str, site: Site | None) -> None:
@@ -107,13 +133,13 @@ def record_service_event(
     found = require_item(uow.session, serial_scan, ("unit",), "serialised unit")
     unit = uow.session.get_one(Item, found.id, with_for_update=True)
     if unit.product_id is None or not unit.serial:
-        raise Refusal(f'scan "{shown(serial_scan)}" is not a finished serialised unit')
+        raise Refusal(t('scan "{scan}" is not a finished serialised unit', scan=shown(serial_scan)))
     _refuse(unit, kind, serial_scan, site)
     where = find_site(uow.session, site) if site and site.strip() else None
     data = {"kind": kind, "site": where.name if where else None, "notes": notes.strip()}
     event = records.record_event(uow, kind, item=unit, event_id=event_id, data=data)
     if uow.actor.user_id is None:
-        raise Refusal("log in first: after-sale records name the person who made them")
+        raise Refusal(t("log in first: after-sale records name the person who made them"))
     row = ServiceRecord(
         item_id=unit.id,
         kind=kind,

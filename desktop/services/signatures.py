@@ -18,7 +18,15 @@ from sqlalchemy.orm import Session
 from db.models import Base, Signature, User
 from db.types import utcnow
 from desktop.domain.canonical import content_hash
-from desktop.domain.permissions import ROLE_TITLES, Meaning, may_sign, signers
+from desktop.domain.permissions import (
+    Meaning,
+    may_sign,
+    meaning_words,
+    role_words,
+    signers,
+    whom_to_ask,
+)
+from desktop.domain.text import Text, t
 from desktop.services.auth import check_password
 from desktop.services.context import Context, LoginSession
 from desktop.services.errors import AuthenticationFailed, NotFound, Refusal
@@ -40,9 +48,16 @@ class SignatureInfo:
     valid: bool
     problem: str = ""
 
-    def manifestation(self) -> str:
-        when = self.signed_at.strftime("%Y-%m-%d %H:%M:%S UTC")
-        return f"{self.printed_name} ({self.username}), {when}: {self.meaning}"
+    def manifestation(self) -> Text:
+        """ "Name (user), 2026-11-25 10:00:00 UTC: Released for distribution" (the meaning is
+        translatable; the stored meaning stays English)."""
+        return t(
+            "{name} ({user}), {when}: {meaning}",
+            name=self.printed_name,
+            user=self.username,
+            when=self.signed_at.strftime("%Y-%m-%d %H:%M:%S UTC"),
+            meaning=meaning_words(self.meaning),
+        )
 
 
 def _model_for(record_type: str) -> type[Base]:
@@ -50,7 +65,7 @@ def _model_for(record_type: str) -> type[Base]:
         cls = mapper.class_
         if getattr(cls, "__tablename__", None) == record_type:
             return cls
-    raise NotFound(f'"{record_type}" is not a kind of record that can be signed')
+    raise NotFound(t('"{record}" is not a kind of record that can be signed', record=record_type))
 
 
 def record_content(row: Base) -> dict[str, Any]:
@@ -70,18 +85,22 @@ def _reauthenticate(
 ) -> None:
     actor = login.actor
     if not login.active:
-        raise AuthenticationFailed("your session has ended: log in again before signing")
+        raise AuthenticationFailed(t("your session has ended: log in again before signing"))
     if login.signings == 0 and not username:
         raise AuthenticationFailed(
-            "first signature of this session: enter your user name and your password"
+            t("first signature of this session: enter your user name and your password")
         )
     if username and username != actor.username:
         raise AuthenticationFailed(
-            f'you are logged in as {actor.username}: "{username}" cannot sign here; '
-            "each signature belongs to the person who is logged in"
+            t(
+                'you are logged in as {user}: "{signer}" cannot sign here; '
+                "each signature belongs to the person who is logged in",
+                user=actor.username,
+                signer=username,
+            )
         )
     user = check_password(
-        uow.session, actor.username, password, what="wrong password for the signature"
+        uow.session, actor.username, password, what=t("wrong password for the signature")
     )
     user.failed_attempts = 0
 
@@ -99,9 +118,14 @@ def sign_in(
     """Sign ``record`` inside the caller's unit of work (e.g. a lot release)."""
     role = login.actor.role
     if role is None or not may_sign(role, meaning):
-        who = ", ".join(ROLE_TITLES[r] for r in signers(meaning)) or "nobody"
         raise Refusal(
-            f'{login.actor.username} ({role}) may not sign "{meaning.value}": ask {who}',
+            t(
+                '{user} ({role}) may not sign "{meaning}": ask {who}',
+                user=login.actor.username,
+                role=role_words(role) if role is not None else role,
+                meaning=meaning_words(meaning),
+                who=whom_to_ask(signers(meaning)),
+            ),
             entity=type(record).__tablename__,
         )
     _reauthenticate(uow, login, password, username)
@@ -138,9 +162,9 @@ def describe(session: Session, sig: Signature) -> SignatureInfo:
     user = session.get(User, sig.user_id)
     valid, problem = True, ""
     if row is None:
-        valid, problem = False, "the signed record no longer exists"
+        valid, problem = False, t("the signed record no longer exists")
     elif record_hash(row) != sig.record_hash:
-        valid, problem = False, "the record was changed after it was signed"
+        valid, problem = False, t("the record was changed after it was signed")
     return SignatureInfo(
         sig.id,
         sig.printed_name,
@@ -157,7 +181,7 @@ def describe(session: Session, sig: Signature) -> SignatureInfo:
 def verify_signature(session: Session, signature_id: int) -> SignatureInfo:
     sig = session.get(Signature, signature_id)
     if sig is None:
-        raise NotFound(f"there is no signature {signature_id}")
+        raise NotFound(t("there is no signature {id}", id=signature_id))
     return describe(session, sig)
 
 
@@ -176,7 +200,10 @@ def sign_record(
     """sign(record, meaning, user, password) as a use case of its own."""
     row = uow.session.get(_model_for(record_type), record_id)
     if row is None:
-        raise NotFound(f"there is no {record_type} {record_id} to sign", entity=record_type)
+        raise NotFound(
+            t("there is no {record} {id} to sign", record=record_type, id=record_id),
+            entity=record_type,
+        )
     sig = sign_in(uow, login, row, meaning, password, username=username, reason=reason)
     return describe(uow.session, sig)
 

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from db.models import Device, Station
 from desktop.domain.permissions import Permission
+from desktop.domain.text import t
 from desktop.services.errors import NotFound, Refusal
 from desktop.services.uow import UnitOfWork
 from desktop.services.usecase import use_case
@@ -63,12 +64,22 @@ def register_device(
 ) -> DeviceView:
     """Register (or re-point) a device on a station; the change is audited."""
     if kind not in DEVICE_KINDS:
-        raise Refusal(f'device kind "{kind}" is not one of {", ".join(DEVICE_KINDS)}')
+        raise Refusal(
+            t(
+                'device kind "{kind}" is not one of {kinds}',
+                kind=kind,
+                kinds=", ".join(DEVICE_KINDS),
+            )
+        )
     if not url.strip():
-        raise Refusal(f'device "{name}" needs a port: a device path, COM port or socket://')
+        raise Refusal(
+            t('device "{name}" needs a port: a device path, COM port or socket://', name=name)
+        )
     st = uow.session.scalars(select(Station).where(Station.name == station)).first()
     if st is None:
-        raise NotFound(f'station "{station}" is not registered: add it to the master data')
+        raise NotFound(
+            t('station "{station}" is not registered: add it to the master data', station=station)
+        )
     dev = uow.session.scalars(
         select(Device).where(Device.station_id == st.id, Device.name == name)
     ).first()

@@ -13,8 +13,11 @@ from sqlalchemy.orm import Session
 from db import trace
 from db.models import Event, Item, Product, Station, User
 from desktop.domain.permissions import Permission
+from desktop.domain.text import t
+from desktop.services.aggregation import kind_word
 from desktop.services.lookup import require_item
 from desktop.services.records import label
+from desktop.services.shipping_service import KIND_WORDS
 from desktop.services.uow import UnitOfWork
 from desktop.services.usecase import use_case
 
@@ -70,12 +73,12 @@ class TraceView:
 
 def _identity(node: trace.TraceNode) -> str:
     if node.sscc:
-        return f"SSCC {node.sscc}"
+        return t("SSCC {sscc}", sscc=node.sscc)
     if node.serial:
-        return f"{node.kind} {node.serial}"
+        return t("{kind} {serial}", kind=kind_word(node.kind), serial=node.serial)
     if node.supplier_lot:
-        return f"material lot {node.supplier_lot}"
-    return f"{node.kind} {node.lot or node.item_id}"
+        return t("material lot {lot}", lot=node.supplier_lot)
+    return t("{kind} {lot}", kind=kind_word(node.kind), lot=node.lot or node.item_id)
 
 
 def _lines(nodes: list[trace.TraceNode]) -> tuple[GenealogyLine, ...]:
@@ -117,13 +120,20 @@ def _timeline(session: Session, item: Item) -> tuple[TimelineLine, ...]:
 def _reached(session: Session, item_id: int, limit: int) -> tuple[ReachLine, ...]:
     ships = itertools.islice(trace.forward_shipments(session, item_id), limit)
     lines = [
-        ReachLine("shipment", s.number, s.customer_name, s.site_name or "", s.shipped_at, s.item_id)
+        ReachLine(
+            t("shipment"), s.number, s.customer_name, s.site_name or "", s.shipped_at, s.item_id
+        )
         for s in ships
     ]
     for r in itertools.islice(trace.forward_service(session, item_id), limit):
         lines.append(
             ReachLine(
-                r.kind, f"record {r.record_id}", "", r.site_name or "", r.performed_at, r.item_id
+                KIND_WORDS.get(r.kind) or r.kind,
+                t("record {id}", id=r.record_id),
+                "",
+                r.site_name or "",
+                r.performed_at,
+                r.item_id,
             )
         )
     return tuple(lines)

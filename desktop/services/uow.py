@@ -10,7 +10,15 @@ from sqlalchemy.orm import Session
 
 from db import audit
 from db.engine import writer
-from desktop.domain.permissions import ROLE_TITLES, Permission, can, holders
+from desktop.domain.permissions import (
+    Permission,
+    can,
+    holders,
+    permission_words,
+    role_words,
+    whom_to_ask,
+)
+from desktop.domain.text import t
 from desktop.services.context import Actor, Context
 from desktop.services.errors import PermissionDenied, Refusal
 
@@ -53,10 +61,14 @@ class UnitOfWork:
     def require(self, permission: Permission) -> None:
         role = self.actor.role
         if role is None or not can(role, permission):
-            who = ", ".join(ROLE_TITLES[r] for r in holders(permission)) or "nobody"
             raise PermissionDenied(
-                f"{self.actor.username} ({role or 'no role'}) may not {permission.value}: "
-                f"ask {who}."
+                t(
+                    "{user} ({role}) may not {permission}: ask {who}.",
+                    user=self.actor.username,
+                    role=role_words(role),
+                    permission=permission_words(permission),
+                    who=whom_to_ask(holders(permission)),
+                )
             )
 
     def audit(

@@ -23,7 +23,8 @@ from db.models import Item, Product, WorkOrder
 from db.types import utcnow
 from desktop.domain.canonical import sha256_hex
 from desktop.domain.permissions import Permission
-from desktop.domain.udi import CSET82, CSET82_HELP
+from desktop.domain.text import Text, t
+from desktop.domain.udi import CSET82
 from desktop.services import records
 from desktop.services.errors import NotFound, Refusal
 from desktop.services.lookup import shown
@@ -69,6 +70,30 @@ def today() -> date:
     return date.today()
 
 
+#: The codes a work order checks, in words (``what`` of _check_code).
+CODE_WORDS: dict[str, Text] = {
+    "lot": t("lot"),
+    "serial": t("serial"),
+    "serial prefix + number": t("serial prefix + number"),
+}
+
+#: GS1 character set 82 in words (the same English as CSET82_HELP).
+CSET82_ALLOWED = t("letters A-Z a-z, digits and {symbols}", symbols="!\"%&'()*+,-./:;<=>?_")
+
+#: A work order's status in words.
+WO_STATUS_WORDS: dict[str, Text] = {
+    "created": t("created"),
+    "released": t("released"),
+    "completed": t("completed"),
+    "closed": t("closed"),
+    "cancelled": t("cancelled"),
+}
+
+
+def _status(status: str) -> Text:
+    return WO_STATUS_WORDS.get(status) or t("{status}", status=status)
+
+
 # ---------------------------------------------------------------- reading
 
 
@@ -79,7 +104,10 @@ def _work_order(uow: UnitOfWork, number: str, *, lock: bool = False) -> WorkOrde
     wo = uow.session.scalars(stmt.execution_options(populate_existing=True)).first()
     if wo is None:
         raise NotFound(
-            f'work order "{shown(number)}" does not exist: check the number on the traveller',
+            t(
+                'work order "{number}" does not exist: check the number on the traveller',
+                number=shown(number),
+            ),
             entity="work_order",
             entity_id=number,
         )
@@ -130,19 +158,38 @@ def _product(uow: UnitOfWork, given: str) -> Product:
     stmt = select(Product).where(or_(Product.gtin == text, Product.name == text))
     found = list(uow.session.scalars(stmt.where(Product.active.is_(True))))
     if len(found) != 1:
-        what = "no active product" if not found else f"{len(found)} products"
-        raise NotFound(f'product "{shown(given)}" matches {what}: give its GTIN or exact name')
+        what = t("no active product") if not found else t("{count} products", count=len(found))
+        raise NotFound(
+            t(
+                'product "{product}" matches {what}: give its GTIN or exact name',
+                product=shown(given),
+                what=what,
+            )
+        )
     return found[0]
 
 
 def _check_code(value: str, what: str, limit: int) -> None:
     """A lot or serial must be 1..limit characters of GS1 character set 82."""
     if not value or len(value) > limit:
-        raise Refusal(f'{what} "{shown(value)}" must be 1 to {limit} characters long')
+        raise Refusal(
+            t(
+                '{what} "{value}" must be 1 to {limit} characters long',
+                what=CODE_WORDS.get(what) or what,
+                value=shown(value),
+                limit=limit,
+            )
+        )
     bad = [c for c in value if c not in CSET82]
     if bad:
         raise Refusal(
-            f'{what} "{shown(value)}" contains "{shown(bad[0])}": a UDI allows only {CSET82_HELP}'
+            t(
+                '{what} "{value}" contains "{bad}": a UDI allows only {allowed}',
+                what=CODE_WORDS.get(what) or what,
+                value=shown(value),
+                bad=shown(bad[0]),
+                allowed=CSET82_ALLOWED,
+            )
         )
 
 
@@ -153,11 +200,24 @@ def create_work_order(
     """A new work order (status created) for ``quantity`` of ``product`` (GTIN or name)."""
     number = number.strip()
     if not number or not number.isprintable() or len(number) > 64:
-        raise Refusal(f'work order number "{shown(number)}" must be 1-64 printable characters')
+        raise Refusal(
+            t(
+                'work order number "{number}" must be 1-64 printable characters',
+                number=shown(number),
+            )
+        )
     if uow.session.scalar(select(WorkOrder.id).where(WorkOrder.number == number)):
-        raise Refusal(f'work order "{number}" exists already: choose another number')
+        raise Refusal(
+            t('work order "{number}" exists already: choose another number', number=number)
+        )
     if quantity < 1:
-        raise Refusal(f"work order {number}: quantity {quantity} must be at least 1")
+        raise Refusal(
+            t(
+                "work order {number}: quantity {quantity} must be at least 1",
+                number=number,
+                quantity=quantity,
+            )
+        )
     if lot is not None:
         _check_code(lot, "lot", MAX_LOT)
     prod = _product(uow, product)
@@ -194,18 +254,33 @@ def release_work_order(uow: UnitOfWork, number: str) -> WorkOrderView:
     wo = _work_order(uow, number, lock=True)
     if wo.status != "created":
         raise Refusal(
-            f"work order {wo.number} is {wo.status} already: it is released only once",
+            t(
+                "work order {number} is {status} already: it is released only once",
+                number=wo.number,
+                status=_status(wo.status),
+            ),
             entity="work_order",
             entity_id=str(wo.id),
         )
     product = uow.session.get(Product, wo.product_id)
     assert product is not None
     if product.route_id is None:
-        raise Refusal(f"{product.name} has no route: ask an administrator to assign one first")
+        raise Refusal(
+            t(
+                "{product} has no route: ask an administrator to assign one first",
+                product=product.name,
+            )
+        )
     made = today()
     lot = wo.lot or _new_lot(uow, product.gtin, made)
     if _lot_taken(uow, product.gtin, lot):
-        raise Refusal(f"lot {lot} of {product.name} exists already: give the work order another")
+        raise Refusal(
+            t(
+                "lot {lot} of {product} exists already: give the work order another",
+                lot=lot,
+                product=product.name,
+            )
+        )
     expiry = made + timedelta(days=product.shelf_life_days) if product.shelf_life_days else None
     item = Item(
         kind="production_lot",
@@ -259,7 +334,13 @@ def _generated(uow: UnitOfWork, gtin: str, prefix: str, count: int) -> list[str]
     start = _next_number(uow, gtin, prefix)
     width = max(SERIAL_DIGITS, len(str(start + count - 1)))
     if len(prefix) + width > MAX_SERIAL:
-        raise Refusal(f'serial prefix "{shown(prefix)}" leaves no room for {width} digits')
+        raise Refusal(
+            t(
+                'serial prefix "{prefix}" leaves no room for {width} digits',
+                prefix=shown(prefix),
+                width=width,
+            )
+        )
     return [f"{prefix}{n:0{width}d}" for n in range(start, start + count)]
 
 
@@ -268,7 +349,9 @@ def _given(uow: UnitOfWork, gtin: str, serials: Sequence[str]) -> list[str]:
     for serial in serials:
         _check_code(serial, "serial", MAX_SERIAL)
         if serial in seen:
-            raise Refusal(f'serial "{shown(serial)}" is given twice: serials are unique')
+            raise Refusal(
+                t('serial "{serial}" is given twice: serials are unique', serial=shown(serial))
+            )
         seen.add(serial)
     given = list(serials)
     for i in range(0, len(given), 500):
@@ -276,25 +359,46 @@ def _given(uow: UnitOfWork, gtin: str, serials: Sequence[str]) -> list[str]:
         stmt = select(Item.serial).where(Item.gtin == gtin, Item.serial.in_(chunk)).limit(1)
         taken = uow.session.scalars(stmt).first()
         if taken:
-            raise Refusal(f'serial "{shown(taken)}" is already used for GTIN {gtin}')
+            raise Refusal(
+                t(
+                    'serial "{serial}" is already used for GTIN {gtin}',
+                    serial=shown(taken),
+                    gtin=gtin,
+                )
+            )
     return given
 
 
 def _check_commissionable(uow: UnitOfWork, wo: WorkOrder, product: Product, count: int) -> Item:
     if wo.status != "released":
-        raise Refusal(f"work order {wo.number} is {wo.status}: release it before commissioning")
+        raise Refusal(
+            t(
+                "work order {number} is {status}: release it before commissioning",
+                number=wo.number,
+                status=_status(wo.status),
+            )
+        )
     if product.tracking != "serial":
         raise Refusal(
-            f"{product.name} is lot-controlled: its production lot goes through the route, "
-            "it takes no serial numbers"
+            t(
+                "{product} is lot-controlled: its production lot goes through the route, "
+                "it takes no serial numbers",
+                product=product.name,
+            )
         )
     lot = _production_lot(uow, wo)
     assert lot is not None, "a released work order has its production lot"
     done = _units_count(uow, wo)
     if count < 1 or done + count > wo.quantity:
         raise Refusal(
-            f"work order {wo.number} is for {wo.quantity} units and has {done} serials: "
-            f"{count} more cannot be commissioned",
+            t(
+                "work order {number} is for {quantity} units and has {done} serials: "
+                "{count} more cannot be commissioned",
+                number=wo.number,
+                quantity=wo.quantity,
+                done=done,
+                count=count,
+            ),
             entity="work_order",
             entity_id=str(wo.id),
         )
@@ -339,8 +443,13 @@ def _insert_batch(
         uow.session.execute(insert(Item), rows)
     except IntegrityError:
         raise Refusal(
-            f"some of serials {serials[0]}..{serials[-1]} are already used for GTIN {lot.gtin}: "
-            "give another prefix or list",
+            t(
+                "some of serials {first}..{last} are already used for GTIN {gtin}: "
+                "give another prefix or list",
+                first=serials[0],
+                last=serials[-1],
+                gtin=lot.gtin,
+            ),
             entity="work_order",
             entity_id=str(wo.id),
         ) from None
@@ -360,7 +469,7 @@ def commission_serials(
     """Commission ``count`` new serials (``prefix`` + 6+ digits, continuing the GTIN's highest)
     or exactly the ``serials`` given, as units in process at step 0 of the route."""
     if (count is None) == (serials is None):
-        raise Refusal("give either a number of serials or the list of serials, not both")
+        raise Refusal(t("give either a number of serials or the list of serials, not both"))
     wo = _work_order(uow, wo_number, lock=True)
     product = uow.session.get(Product, wo.product_id)
     assert product is not None

@@ -29,6 +29,7 @@ from desktop.views import theme
 from desktop.views.screen import Screen, scan_symbol
 from desktop.views.tasks import Runner
 from desktop.views.widgets import BigButton, ResultPanel, StepList, WeightGauge, hbox, label
+from desktop.views.words import shown
 
 COMMANDS = {"PASS": "pass", "FAIL": "fail", "NEXT": "next"}
 
@@ -129,11 +130,13 @@ class OperatorScreen(Screen):
             self.history.clear()
             return
         wo = f" · {progress.work_order}" if progress.work_order else ""
-        self.unit_line.setText(f"{progress.unit} · {progress.product}{wo} · {progress.status}")
-        self.prompt.setText(progress.scan_next)
-        self.prompt.setFont(theme.font(34 if len(progress.scan_next) <= 32 else 22, bold=True))
+        unit, status = shown(progress.unit), shown(progress.status)
+        self.unit_line.setText(f"{unit} · {progress.product}{wo} · {status}")
+        prompt = shown(progress.scan_next)
+        self.prompt.setText(prompt)
+        self.prompt.setFont(theme.font(34 if _width(prompt) <= 32 else 22, bold=True))
         same = progress.instruction.strip() == progress.scan_next.strip()
-        self.instruction.setText("" if same else progress.instruction)
+        self.instruction.setText("" if same else shown(progress.instruction))
         if progress.next_step is not None and kind == "weigh":
             self._set_band(progress)
         failed = progress.status == "nonconforming"
@@ -144,7 +147,7 @@ class OperatorScreen(Screen):
         for e in progress.events:
             mark = "✔" if e.outcome == "ok" else "✖"
             when = e.at.astimezone().strftime("%H:%M:%S")
-            self.history.addItem(f"{mark} {when}  {e.step or e.kind}: {e.summary}")
+            self.history.addItem(f"{mark} {when}  {e.step or e.kind}: {shown(e.summary)}")
         if kind == "inspect":
             self.value.setFocus()
 
@@ -321,6 +324,11 @@ class OperatorScreen(Screen):
     def refresh(self) -> None:
         if self.unit_scan:
             self._reload()
+
+
+def _width(text: str) -> int:
+    """How wide ``text`` reads in Latin letters (a CJK character takes about two)."""
+    return sum(2 if ord(c) >= 0x2E80 else 1 for c in text)
 
 
 def _dec(value: Any) -> Decimal | None:

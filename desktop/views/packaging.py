@@ -22,6 +22,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QVBoxLayout
 
+from desktop.domain.states import describe
 from desktop.services import labelling, pack_queue
 from desktop.services.aggregation import ContainerView
 from desktop.services.errors import Refusal
@@ -35,6 +36,7 @@ from desktop.views.qc_tabs import key_button
 from desktop.views.screen import Screen, scan_symbol
 from desktop.views.tasks import Runner
 from desktop.views.widgets import ResultPanel, hbox, label
+from desktop.views.words import shown
 
 
 class PackagingScreen(Screen):
@@ -183,7 +185,7 @@ class PackagingScreen(Screen):
             self.refuse(
                 self.tr("A pallet"),
                 self.tr("%1 is a pallet; this station packs units into cases.").replace(
-                    "%1", found.item
+                    "%1", shown(found.item)
                 ),
                 self.tr("Scan a case label, or a unit."),
             )
@@ -203,7 +205,7 @@ class PackagingScreen(Screen):
         self.selected, self.last_job, self.last_item = found, found.last_job, found.item
         self.voided = found.last_status == "voided" and found.next_step == "label"
         self.preview.show_preview(
-            None, self.tr("Rendering the label of %1…").replace("%1", found.item)
+            None, self.tr("Rendering the label of %1…").replace("%1", shown(found.item))
         )
         self.preview.set_copies(found.quantity if found.kind == "production_lot" else None)
         self.show_prompt()
@@ -212,17 +214,20 @@ class PackagingScreen(Screen):
             self.refuse(
                 self.tr("Not released"),
                 self.tr("%1 is %2: labels are printed only for released items.")
-                .replace("%1", found.item)
-                .replace("%2", found.status.replace("_", " ")),
+                .replace("%1", shown(found.item))
+                .replace("%2", shown(describe(found.status))),
                 self.tr("QC releases the lot first."),
             )
         elif found.next_step == "label":
             self.result.show_good(
-                self.tr("%1 selected").replace("%1", found.item), self.tr("Print its label: F9")
+                self.tr("%1 selected").replace("%1", shown(found.item)),
+                self.tr("Print its label: F9"),
             )
         else:
             self.result.show_idle(
-                self.tr("%1 · %2").replace("%1", found.item).replace("%2", found.status)
+                self.tr("%1 · %2")
+                .replace("%1", shown(found.item))
+                .replace("%2", shown(describe(found.status)))
             )
 
     def _previewed(self, preview: LabelPreview) -> None:
@@ -272,7 +277,9 @@ class PackagingScreen(Screen):
                 self.tr("Fix the printer; the label prints then. Scan it back once applied."),
             )
         else:
-            self.result.show_good(self.tr("Label printed: %1").replace("%1", job.item), job.message)
+            self.result.show_good(
+                self.tr("Label printed: %1").replace("%1", shown(job.item)), job.message
+            )
         self.show_prompt()
         self.refresh()
 
@@ -289,7 +296,7 @@ class PackagingScreen(Screen):
             if result.step_passed and self.selected and self.selected.item == result.item:
                 self.selected = replace(self.selected, next_step=None)  # not "print" any more
             self.result.show_good(
-                self.tr("Label verified: %1").replace("%1", result.item),
+                self.tr("Label verified: %1").replace("%1", shown(result.item)),
                 f"{result.expected}\n{step}".strip(),
             )
         else:

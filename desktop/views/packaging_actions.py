@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from desktop.domain.permissions import Meaning
+from desktop.domain.states import describe
 from desktop.services import aggregation, auth, labelling_reprint
 from desktop.services.aggregation import ContainerView
 from desktop.services.labelling_jobs import PrintJobView
@@ -17,6 +18,7 @@ from desktop.services.labelling_reprint import Reconciliation
 from desktop.services.pack_queue import Scanned
 from desktop.views.packaging_parts import ReconcileDialog
 from desktop.views.signature import SignatureDialog, manifestation_of
+from desktop.views.words import shown
 
 if TYPE_CHECKING:
     from desktop.views.packaging import PackagingScreen
@@ -51,7 +53,7 @@ class LabelActions(QObject):
 
         dialog = SignatureDialog(
             self.s.runner,
-            what=self.tr("Reprint of the label of %1").replace("%1", self.s.last_item),
+            what=self.tr("Reprint of the label of %1").replace("%1", shown(self.s.last_item)),
             meaning=Meaning.REPRINT_APPROVED.value,
             ask_username=True,
             sign=sign,
@@ -114,14 +116,14 @@ class CaseActions(QObject):
         self.s.show_prompt()
         if found.status != "open":
             self.s.refuse(
-                self.tr("Case is %1").replace("%1", found.status),
+                self.tr("Case is %1").replace("%1", shown(describe(found.status))),
                 self.tr("%1 is %2: nothing more is packed into it.")
-                .replace("%1", found.item)
-                .replace("%2", found.status),
+                .replace("%1", shown(found.item))
+                .replace("%2", shown(describe(found.status))),
                 self.tr("Scan an open case, or F7 for a new one."),
             )
         else:
-            self.s.result.show_good(self.tr("Open case: %1").replace("%1", found.item))
+            self.s.result.show_good(self.tr("Open case: %1").replace("%1", shown(found.item)))
 
     def new(self) -> None:
         self.s.call(aggregation.create_case, done=self._case_created, event_id=uuid.uuid4())
@@ -170,7 +172,7 @@ class CaseActions(QObject):
         last = case.contents[-1].item if case.contents else ""
         full = case.capacity is not None and case.count >= case.capacity
         hint = self.tr("The case is full: close it (F8).") if full else ""
-        self.s.result.show_good(self.tr("Packed: %1").replace("%1", last), hint)
+        self.s.result.show_good(self.tr("Packed: %1").replace("%1", shown(last)), hint)
         self.s.show_prompt()
 
     def _need_case(self) -> bool:

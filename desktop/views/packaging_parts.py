@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.states import describe
 from desktop.services.aggregation import ContainerView
 from desktop.services.pack_queue import LabelPreview, QueueLine
 from desktop.views import theme
 from desktop.views.tables import Table
 from desktop.views.widgets import BigButton, hbox, label
+from desktop.views.words import shown
 
 
 class PrintQueue(Table):
@@ -41,7 +43,7 @@ class PrintQueue(Table):
 
     def show_lines(self, lines: Sequence[QueueLine]) -> None:
         self.lines = list(lines)
-        self.fill([(q.item, q.product, self._state(q.label)) for q in self.lines])
+        self.fill([(shown(q.item), q.product, self._state(q.label)) for q in self.lines])
 
     def _state(self, status: str) -> str:
         words = {
@@ -137,7 +139,7 @@ class PreviewBox(QWidget):
             return
         self.heading.setText(
             self.tr("Label of %1 · template %2 v%3")
-            .replace("%1", preview.item)
+            .replace("%1", shown(preview.item))
             .replace("%2", preview.template)
             .replace("%3", str(preview.version))
         )
@@ -180,13 +182,16 @@ class CaseBox(QWidget):
         count = format(case.count.normalize(), "f")
         of = self.tr("%1 of %2").replace("%1", count).replace("%2", str(case.capacity or "?"))
         state = (
-            self.tr("open") if case.status == "open" else self.tr("■ %1").replace("%1", case.status)
+            self.tr("open")
+            if case.status == "open"
+            else self.tr("■ %1").replace("%1", shown(describe(case.status)))
         )
         self.fill.setText(f"{of} · {state}")
         self.contents.clear()
         for line in case.contents:
             quantity = format(line.quantity.normalize(), "f")
-            self.contents.addItem(line.item if quantity == "1" else f"{line.item} × {quantity}")
+            item = shown(line.item)
+            self.contents.addItem(item if quantity == "1" else f"{item} × {quantity}")
 
 
 class ReconcileDialog(QDialog):

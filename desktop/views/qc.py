@@ -22,6 +22,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout
 
 from desktop.domain.permissions import Meaning
+from desktop.domain.states import describe
+from desktop.domain.text import join
 from desktop.services import qc_queue, quality_inspection, quality_release
 from desktop.services.errors import Refusal
 from desktop.services.qc_queue import ScannedReview
@@ -32,6 +34,7 @@ from desktop.views.screen import Screen, scan_symbol
 from desktop.views.signature import SignatureDialog, SignFn, manifestation_of
 from desktop.views.tasks import Runner
 from desktop.views.widgets import ResultPanel, label
+from desktop.views.words import shown
 
 NCR_NUMBER = re.compile(r"NCR-\d+")
 
@@ -159,7 +162,7 @@ class QcScreen(Screen):
         self.show_review(scanned)
         self.result.show_good(
             self.tr("Review of lot %1").replace("%1", scanned.review.lot),
-            self.tr("Scanned: %1").replace("%1", scanned.item),
+            self.tr("Scanned: %1").replace("%1", shown(scanned.item)),
         )
         self.call(
             quality_inspection.inspection_plans,
@@ -173,12 +176,12 @@ class QcScreen(Screen):
         self.release_tab.review.show_review(scanned)
         self.holds_tab.show_holds(scanned.item, r.holds)
         self.ncr_tab.description.setPlaceholderText(
-            self.tr("What is wrong with %1 (F8 opens an NCR)").replace("%1", scanned.item)
+            self.tr("What is wrong with %1 (F8 opens an NCR)").replace("%1", shown(scanned.item))
         )
         self.release_tab.release_button.setEnabled(bool(r.pending))
-        self.inspection_tab.item.setText(scanned.item)
+        self.inspection_tab.item.setText(shown(scanned.item))
         self.subject.setText(
-            self.tr("Lot %1 · scanned %2").replace("%1", r.lot).replace("%2", scanned.item)
+            self.tr("Lot %1 · scanned %2").replace("%1", r.lot).replace("%2", shown(scanned.item))
         )
         self._show_prompt()
 
@@ -210,12 +213,12 @@ class QcScreen(Screen):
         if r.blockers:
             self.refuse(
                 self.tr("Lot %1 cannot be released").replace("%1", r.lot),
-                "; ".join(r.blockers),
+                join(list(r.blockers)),
                 self.tr("Resolve each blocker (nonconformances F2, holds F4), then release."),
             )
             return
         if not r.pending:
-            done = r.release.manifestation() if r.release else r.status
+            done = shown(r.release.manifestation() if r.release else describe(r.status))
             self.refuse(
                 self.tr("Nothing to release"),
                 self.tr("Lot %1 is released already: %2").replace("%1", r.lot).replace("%2", done),

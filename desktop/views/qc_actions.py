@@ -13,6 +13,7 @@ from desktop.services import holds, quality, quality_inspection
 from desktop.services.quality import NcrView
 from desktop.services.quality_inspection import InspectionResultView
 from desktop.views.qc_review import ncr_disposition
+from desktop.views.words import shown
 
 if TYPE_CHECKING:
     from desktop.views.qc import QcScreen
@@ -38,7 +39,7 @@ class QcActions(QObject):
                 ctx, login, number, decision, reason, password, step, username=user
             )
 
-        what = self.tr("%1 on %2: %3").replace("%1", number).replace("%2", ncr.item)
+        what = self.tr("%1 on %2: %3").replace("%1", number).replace("%2", shown(ncr.item))
         words = self.s.ncr_tab.disposition.currentText()
         if step:
             words += " " + self.tr("(from step %1)").replace("%1", str(step))
@@ -87,7 +88,7 @@ class QcActions(QObject):
     def _ncr_opened(self, ncr: NcrView) -> None:
         self.s.ncr_tab.description.clear()
         self.s.result.show_good(
-            self.tr("%1 opened on %2").replace("%1", ncr.number).replace("%2", ncr.item),
+            self.tr("%1 opened on %2").replace("%1", ncr.number).replace("%2", shown(ncr.item)),
             ncr.description,
         )
         self.s.refresh()
@@ -114,7 +115,9 @@ class QcActions(QObject):
         self.s.inspection_tab.value.clear()
         reading = f"{format(result.value.normalize(), 'f')} {result.unit}"
         verdict = self.tr("✔ in tolerance") if result.passed else self.tr("✖ OUT OF TOLERANCE")
-        self.s.inspection_tab.add_result(result.item, result.characteristic, reading, verdict)
+        self.s.inspection_tab.add_result(
+            shown(result.item), result.characteristic, reading, verdict
+        )
         if result.passed:
             self.s.result.show_good(self.tr("Reading recorded"), result.message)
         else:
@@ -158,12 +161,14 @@ class QcActions(QObject):
 
     def _held(self, hold: holds.HoldView) -> None:
         self.s.holds_tab.reason.clear()
-        self.s.result.show_good(self.tr("%1 is on hold").replace("%1", hold.item), hold.reason)
+        self.s.result.show_good(
+            self.tr("%1 is on hold").replace("%1", shown(hold.item)), hold.reason
+        )
         self.s.refresh()
 
     def _unheld(self, released: list[holds.HoldView]) -> None:
         self.s.holds_tab.reason.clear()
-        items = ", ".join(h.item for h in released)
+        items = ", ".join(shown(h.item) for h in released)
         self.s.result.show_good(self.tr("Hold released: %1").replace("%1", items))
         self.s.refresh()
 

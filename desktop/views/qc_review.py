@@ -15,10 +15,11 @@ from PySide6.QtWidgets import QTextBrowser
 
 from desktop.domain.states import describe
 from desktop.services.qc_queue import ScannedReview
-from desktop.services.quality import NcrView
+from desktop.services.quality import NcrView, ncr_status_words
 from desktop.services.quality_release import LotReview
 from desktop.services.signatures import SignatureInfo
 from desktop.views import theme
+from desktop.views.words import shown
 
 ABNORMAL_STATES = ("nonconforming", "scrapped", "rejected")
 
@@ -34,9 +35,9 @@ class QcWords(QObject):
     def signed(self, sig: SignatureInfo) -> str:
         """The manifestation, with a warning in words when the record changed after signing."""
         if sig.valid:
-            return sig.manifestation()
-        warning = self.tr("⚠ SIGNATURE INVALID: %1").replace("%1", sig.problem)
-        return f"{sig.manifestation()}  {warning}"
+            return shown(sig.manifestation())
+        warning = self.tr("⚠ SIGNATURE INVALID: %1").replace("%1", shown(sig.problem))
+        return f"{shown(sig.manifestation())}  {warning}"
 
     def disposition(self, ncr: NcrView) -> str:
         if ncr.disposition is None:
@@ -112,7 +113,7 @@ class ReviewBrowser(QTextBrowser):
     def _heading(self, r: LotReview) -> str:
         title = self.tr("Lot %1 · %2").replace("%1", r.lot).replace("%2", r.product)
         status = self.tr("GTIN %1 · status: %2").replace("%1", r.gtin)
-        status = status.replace("%2", describe(r.status))
+        status = status.replace("%2", shown(describe(r.status)))
         return (
             f"<p style='font-size:17pt; font-weight:bold; margin:0'>{escape(title)}</p>"
             f"<p style='margin-top:2px'>{escape(status)}</p>"
@@ -138,7 +139,12 @@ class ReviewBrowser(QTextBrowser):
         if r.blockers:
             title = self.tr("✖  NOT READY FOR RELEASE — %1 blocker(s)")
             boxes.append(
-                self._box(theme.ABNORMAL, 3, title.replace("%1", str(len(r.blockers))), r.blockers)
+                self._box(
+                    theme.ABNORMAL,
+                    3,
+                    title.replace("%1", str(len(r.blockers))),
+                    [shown(b) for b in r.blockers],
+                )
             )
         elif r.pending:
             title = self.tr("●  READY FOR RELEASE — %1 item(s): press F9 to release")
@@ -154,8 +160,8 @@ class ReviewBrowser(QTextBrowser):
             return ""
         rows = [
             [
-                _cell(u.unit),
-                _cell(describe(u.status), abnormal=u.status in ABNORMAL_STATES),
+                _cell(shown(u.unit)),
+                _cell(shown(describe(u.status)), abnormal=u.status in ABNORMAL_STATES),
                 _cell(u.steps_passed),
                 _cell(u.next_step or self.tr("every step passed")),
             ]
@@ -168,8 +174,8 @@ class ReviewBrowser(QTextBrowser):
         rows = [
             [
                 _cell(n.number),
-                _cell(n.item),
-                _cell(n.status, abnormal=n.status != "closed"),
+                _cell(shown(n.item)),
+                _cell(shown(ncr_status_words(n.status)), abnormal=n.status != "closed"),
                 _cell(n.description),
                 _cell(ncr_disposition(n)),
             ]
@@ -191,10 +197,10 @@ class ReviewBrowser(QTextBrowser):
         rows = [
             [
                 _cell(when(e.at)),
-                _cell(e.item),
-                _cell(f"{e.kind}: {e.outcome}", abnormal=e.outcome != "ok"),
+                _cell(shown(e.item)),
+                _cell(shown(e.what or f"{e.kind}: {e.outcome}"), abnormal=e.outcome != "ok"),
                 _cell(e.user),
-                _cell(e.message),
+                _cell(shown(e.message)),
             ]
             for e in events
         ]
@@ -211,7 +217,7 @@ class ReviewBrowser(QTextBrowser):
     def _holds(self, r: LotReview) -> str:
         rows = [
             [
-                _cell(h.item),
+                _cell(shown(h.item)),
                 _cell(self.tr("ON HOLD") if h.active else self.tr("released"), abnormal=h.active),
                 _cell(h.reason + (f" ({h.ncr})" if h.ncr else "")),
                 _cell(f"{h.placed_by} {when(h.placed_at)}"),
@@ -232,7 +238,13 @@ class ReviewBrowser(QTextBrowser):
         lines = [(self.tr("reprint"), x) for x in r.reprints]
         lines += [(self.tr("voided"), x) for x in r.voided]
         rows = [
-            [_cell(kind), _cell(x.key), _cell(x.item), _cell(x.status), _cell(x.reason or "")]
+            [
+                _cell(kind),
+                _cell(x.key),
+                _cell(shown(x.item)),
+                _cell(x.status),
+                _cell(x.reason or ""),
+            ]
             for kind, x in lines
         ]
         heads = [

@@ -27,6 +27,7 @@ from desktop.views import theme
 from desktop.views.qc_review import ReviewBrowser, ncr_disposition, when
 from desktop.views.tables import Table
 from desktop.views.widgets import BigButton, label
+from desktop.views.words import shown
 
 
 def key_button(text: str, key: str) -> BigButton:
@@ -147,7 +148,7 @@ class NcrTab(QWidget):
             [
                 (
                     n.number,
-                    n.item,
+                    shown(n.item),
                     self.tr("✖ open") if n.status == "open" else self.tr("dispositioned"),
                     n.description,
                     ncr_disposition(n),
@@ -273,11 +274,13 @@ class HoldsTab(QWidget):
         column.addLayout(buttons)
 
     def show_holds(self, item: str, holds: Sequence[HoldView]) -> None:
-        self.item.setText(self.tr("F10 and F11 act on %1. Holds of the lot:").replace("%1", item))
+        self.item.setText(
+            self.tr("F10 and F11 act on %1. Holds of the lot:").replace("%1", shown(item))
+        )
         self.table.fill(
             [
                 (
-                    h.item,
+                    shown(h.item),
                     self.tr("✖ ON HOLD") if h.active else self.tr("released"),
                     h.reason + (f" ({h.ncr})" if h.ncr else ""),
                     f"{h.placed_by} {when(h.placed_at)}",

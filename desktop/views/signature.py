@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.permissions import meaning_words
 from desktop.services.errors import Refusal
 from desktop.services.signatures import SignatureInfo
 from desktop.views import theme
 from desktop.views.tasks import Runner
 from desktop.views.widgets import BigButton, ResultPanel, hbox, label, panel
+from desktop.views.words import shown
 
 #: sign(username or None, password, reason) -> the use case's result (runs on a worker thread)
 SignFn = Callable[[str | None, str, str], Any]
@@ -68,7 +70,7 @@ class SignatureDialog(QDialog):
         column = QVBoxLayout(page)
         column.addWidget(label(self.tr("Electronic signature"), 20, bold=True))
         self.what = label(what, 16, bold=True)
-        self.meaning = label(meaning, 16, bold=True)
+        self.meaning = label(shown(meaning_words(meaning)), 16, bold=True)
         for caption, value in (
             (self.tr("You sign"), self.what),
             (self.tr("Meaning"), self.meaning),
@@ -219,8 +221,8 @@ class SignatureDialog(QDialog):
     def show_signature(self, info: SignatureInfo) -> None:
         self.printed_name.setText(f"{info.printed_name} ({info.username})")
         self.when.setText(info.signed_at.strftime("%Y-%m-%d  %H:%M:%S UTC"))
-        self.signed_meaning.setText(info.meaning)
-        self.manifestation.setText(info.manifestation())
+        self.signed_meaning.setText(shown(meaning_words(info.meaning)))
+        self.manifestation.setText(shown(info.manifestation()))
 
     def refuse_scan(self, text: str) -> None:
         """A scan while the dialog is open is not used: say so here, where the person looks."""

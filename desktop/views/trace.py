@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import csv
 import json
-from dataclasses import asdict
+from dataclasses import fields, is_dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 from PySide6.QtWidgets import (
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
 )
 
+from desktop.domain.states import describe
+from desktop.services.aggregation import kind_word
 from desktop.services.errors import Refusal
 from desktop.services.trace_view import GenealogyLine, TraceView, trace_item
 from desktop.views import theme
@@ -26,6 +29,7 @@ from desktop.views.screen import Screen, scan_symbol
 from desktop.views.tables import Table
 from desktop.views.tasks import Runner
 from desktop.views.widgets import BigButton, ResultPanel, label
+from desktop.views.words import shown
 
 
 def export_folder() -> Path:
@@ -120,14 +124,21 @@ class TraceScreen(Screen):
     def show_view(self, view: TraceView) -> None:
         self.view = view
         product = f" · {view.product}" if view.product else ""
-        self.heading.setText(f"{view.identity}{product} · {view.status}")
+        status = shown(describe(view.status))
+        self.heading.setText(f"{shown(view.identity)}{product} · {status}")
         self._fill_tree(self.backward, view.backward)
         self._fill_tree(self.forward, view.forward)
         self.reached.fill(
-            [(r.reference, r.what, r.customer, r.site, _when(r.at)) for r in view.reached]
+            [
+                (shown(r.reference), shown(r.what), r.customer, r.site, _when(r.at))
+                for r in view.reached
+            ]
         )
         self.timeline.fill(
-            [(_when(t.at), t.kind, t.outcome, t.station, t.user, t.summary) for t in view.timeline]
+            [
+                (_when(t.at), t.kind, t.outcome, t.station, t.user, shown(t.summary))
+                for t in view.timeline
+            ]
         )
         units = sum(1 for g in view.forward if g.kind == "unit" and g.depth > 0)
         customers = len({r.customer for r in view.reached if r.customer})
@@ -142,11 +153,12 @@ class TraceScreen(Screen):
         nodes: dict[int, QTreeWidgetItem] = {}
         for line in lines:
             parent = nodes.get(line.parent_id or -1)
-            cols = [line.identity, line.kind, line.status, line.quantity]
+            status = shown(describe(line.status))
+            cols = [shown(line.identity), shown(kind_word(line.kind)), status, line.quantity]
             node = QTreeWidgetItem(cols) if parent is None else QTreeWidgetItem(parent, cols)
             if not line.current:
                 removed = self.tr("removed")
-                node.setText(2, f"{line.status} ({removed})")
+                node.setText(2, f"{status} ({removed})")
             if parent is None:
                 tree.addTopLevelItem(node)
             nodes[line.item_id] = node
@@ -160,7 +172,7 @@ class TraceScreen(Screen):
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         base = folder / f"trace-item{self.view.item_id}-{stamp}"
         base.with_suffix(".json").write_text(
-            json.dumps(asdict(self.view), default=str, indent=2), encoding="utf-8"
+            json.dumps(_plain(self.view), default=str, indent=2), encoding="utf-8"
         )
         with base.with_suffix(".csv").open("w", newline="", encoding="utf-8") as handle:
             out = csv.writer(handle)
@@ -172,6 +184,16 @@ class TraceScreen(Screen):
                 for g in lines:
                     out.writerow([direction, g.depth, g.identity, g.kind, g.status, g.quantity])
         self.result.show_good(self.tr("Exported"), str(base.with_suffix(".csv")))
+
+
+def _plain(value: Any) -> Any:
+    """A view as JSON-ready data, the service texts in English (dataclasses.asdict would deep-copy
+    them)."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    return str(value) if isinstance(value, str) else value
 
 
 def _when(at: datetime | None) -> str:
