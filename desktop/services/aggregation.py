@@ -236,7 +236,7 @@ def _refuse_unpackable(session: Session, item: Item, scan: str) -> None:
             entity="item",
             entity_id=str(item.id),
         )
-    require_no_hold(session, item, "packing")
+    require_no_hold(session, item, t("packing"))
     steps = routing.route_steps(session, item)
     label_at = next((s.position for s in steps if s.kind == "label"), 0)
     if item.current_step < label_at:
@@ -372,7 +372,7 @@ def _refuse_unpackable_lot(session: Session, lot: Item, scan: str) -> None:
             entity="item",
             entity_id=str(lot.id),
         )
-    require_no_hold(session, lot, "packing")
+    require_no_hold(session, lot, t("packing"))
     steps = routing.route_steps(session, lot)
     label_at = next((s.position for s in steps if s.kind == "label"), 0)
     if lot.current_step < label_at:

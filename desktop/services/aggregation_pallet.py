@@ -74,7 +74,7 @@ def pack_case(
             entity="item",
             entity_id=str(case.id),
         )
-    require_no_hold(uow.session, case, "palletising")
+    require_no_hold(uow.session, case, t("palletising"))
     event = container_event(uow, "pack", case, pallet, event_id=event_id, scan=case_scan)
     records.add_link(uow, pallet, case, event, kind="pack")
     records.set_status(uow, case, "packed", reason=f"on {label(pallet)}")

@@ -89,7 +89,7 @@ def retry(uow: UnitOfWork, printer: LabelPrinter, first: PrintJob) -> PrintJobVi
                     status=status_word(item.status),
                 )
             )
-        require_no_hold(uow.session, item, "printing its label")
+        require_no_hold(uow.session, item, t("printing its label"))
         message, outcomes = send(uow, printer, unsent)
         failed = any(o["status"] == "failed" for o in outcomes.values())
         data = {"jobs": outcomes, "retry": True, "element_string": first.element_string}
@@ -125,7 +125,7 @@ def _refuse_unprintable(
             entity="item",
             entity_id=str(item.id),
         )
-    require_no_hold(session, item, "printing its label")
+    require_no_hold(session, item, t("printing its label"))
     if step_now(session, item, "label") is None:
         step = routing.next_step(session, item)
         where = (

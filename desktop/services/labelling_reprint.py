@@ -97,7 +97,7 @@ def _refuse_reprint(session: Session, original: PrintJob, item: Item, reason: st
             entity="item",
             entity_id=str(item.id),
         )
-    require_no_hold(session, item, "reprinting its label")
+    require_no_hold(session, item, t("reprinting its label"))
 
 
 def _replace(uow: UnitOfWork, original: PrintJob, new_key: str, why: str) -> None:

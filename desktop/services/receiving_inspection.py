@@ -159,7 +159,7 @@ def release_material(
     item = _lot(uow.session, lot_scan)
     _refuse_unless_quarantined(item, lot_scan, t("material release"))
     _refuse_uninspected(uow.session, item, lot_scan)
-    require_no_hold(uow.session, item, "releasing the material")
+    require_no_hold(uow.session, item, t("releasing the material"))
     day = today or date.today()
     if item.expiry is not None and item.expiry <= day:
         raise Refusal(

@@ -215,7 +215,7 @@ def _checked(session: Session, item: Item, scan: str) -> list[tuple[Item, Decima
     """The scanned item and everything inside it, each checked; with shipped quantities."""
     said = _said(scan)
     _refuse_top(session, item, scan)
-    require_no_hold(session, item, "shipping")
+    require_no_hold(session, item, t("shipping"))
     inside = [(child, link.quantity) for child, link in packed_contents(session, item)]
     everything = [(item, Decimal(1)), *inside]
     for each, _ in everything:
