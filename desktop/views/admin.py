@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.devices import discovery
-from desktop.domain.permissions import Role
+from desktop.domain.permissions import Role, role_words
 from desktop.services import auth, stations
 from desktop.services.errors import Refusal
 from desktop.views.screen import Screen
 from desktop.views.tables import Table
 from desktop.views.tasks import Runner
 from desktop.views.widgets import BigButton, ResultPanel, hbox, label
+from desktop.views.words import shown
 
 TEST_LABEL = (
     b"^XA^CI28^PW812^LL406^FO40,40^A0N,48,48^FDLotline test label^FS"
@@ -66,7 +67,8 @@ class AdminScreen(Screen):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.role = QComboBox()
-        self.role.addItems([r.value for r in Role])
+        for role in Role:  # shown in the station's language, the role's code as its data
+            self.role.addItem(shown(role_words(role.value)), role.value)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Reason (required to unlock or disable)"))
         form = QFormLayout()
@@ -109,7 +111,7 @@ class AdminScreen(Screen):
         args = (
             self.new_user.text().strip(),
             self.full_name.text().strip(),
-            self.role.currentText(),
+            str(self.role.currentData()),
             self.password.text(),
             self.badge.text().strip() or None,
             self.pin.text() or None,
@@ -218,9 +220,9 @@ class AdminScreen(Screen):
     def on_scan(self, text: str, aim: str | None) -> None:
         if self.waiting_for_scan:
             self.waiting_for_scan = False
-            shown = text.replace("\x1d", "<GS>")
+            visible = text.replace("\x1d", "<GS>")
             symbology = aim or self.tr("no AIM identifier")
-            self._said(self.tr("Scanner works"), f"{symbology} {shown}")
+            self._said(self.tr("Scanner works"), f"{symbology} {visible}")
 
     # ---- plumbing --------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -234,7 +236,7 @@ class AdminScreen(Screen):
                     (
                         u.id,
                         u.username,
-                        u.role,
+                        shown(role_words(u.role)),
                         self.tr("disabled")
                         if u.disabled
                         else self.tr("locked")
