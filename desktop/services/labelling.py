@@ -14,6 +14,7 @@ Retrying a call with the same job key returns the same job and never prints it t
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -26,6 +27,7 @@ from desktop.domain.text import t
 from desktop.domain.udi import parse_scan
 from desktop.services import records, routing
 from desktop.services.aggregation import status_word
+from desktop.services.context import Context
 from desktop.services.errors import Refusal
 from desktop.services.holds import require_no_hold
 from desktop.services.labelling_jobs import (
@@ -33,6 +35,8 @@ from desktop.services.labelling_jobs import (
     ISSUED,
     JOB_STATUS,
     PrintJobView,
+    ToSend,
+    apply_outcomes,
     checked_key,
     compose_udi,
     copy_keys,
@@ -42,13 +46,14 @@ from desktop.services.labelling_jobs import (
     printer_dpi,
     product_and_lot,
     render,
-    send,
+    send_all,
     station_printer,
     step_now,
+    to_send,
 )
 from desktop.services.labelling_templates import approved_template
 from desktop.services.lookup import require_item, shown
-from desktop.services.printing import LabelPrinter
+from desktop.services.printing import LabelPrinter, PrinterOutcome
 from desktop.services.records import label
 from desktop.services.uow import UnitOfWork
 from desktop.services.usecase import use_case
@@ -72,13 +77,24 @@ class VerifyResult:
 # ---------------------------------------------------------------- printing
 
 
-def retry(uow: UnitOfWork, printer: LabelPrinter, first: PrintJob) -> PrintJobView:
-    """The same key again: resend only what never reached the printer."""
+@dataclass(frozen=True)
+class PrintPlan:
+    """What a print request committed (its jobs, queued) and what still has to be sent."""
+
+    key: str  # the first job's key
+    keys: tuple[str, ...]  # every job of the request
+    send: tuple[ToSend, ...]  # the jobs that have not reached the printer yet
+    repeated: bool  # the key was used before: no new job was made
+    data: dict[str, object]  # what the label_print event records besides the outcomes
+    reprint: dict[str, object] | None = None  # a reprint's event data (labelling_reprint)
+
+
+def replan(uow: UnitOfWork, first: PrintJob) -> PrintPlan:
+    """The same key again: only what never reached the printer is sent again."""
     jobs = [first]
     while (more := job_by_key(uow.session, f"{first.idempotency_key}/{len(jobs) + 1}")) is not None:
         jobs.append(more)
-    unsent = [job for job in jobs if job.status == "failed"]
-    message: str = t("printed before with this key: nothing was printed again")
+    unsent = [job for job in jobs if job.status in ("failed", "queued")]
     if unsent:
         item = uow.session.get_one(Item, first.item_id, with_for_update=True)
         if item.status not in ("released", "packed"):
@@ -90,14 +106,40 @@ def retry(uow: UnitOfWork, printer: LabelPrinter, first: PrintJob) -> PrintJobVi
                 )
             )
         require_no_hold(uow.session, item, t("printing its label"))
-        message, outcomes = send(uow, printer, unsent)
-        failed = any(o["status"] == "failed" for o in outcomes.values())
-        data = {"jobs": outcomes, "retry": True, "element_string": first.element_string}
-        records.record_event(
-            uow, "label_print", item=item, outcome="failed" if failed else "ok", data=data
-        )
     keys = tuple(job.idempotency_key for job in jobs)
-    return job_view(uow.session, first, message, keys, repeated=not unsent)
+    data: dict[str, object] = {"retry": True, "element_string": first.element_string}
+    return PrintPlan(first.idempotency_key, keys, to_send(unsent), True, data)
+
+
+@use_case(Permission.LABEL_PRINT, name="print_labels")
+def record_printing(
+    uow: UnitOfWork, plan: PrintPlan, outcomes: dict[str, PrinterOutcome]
+) -> PrintJobView:
+    """Second transaction of a print: what the printer did with each job, and the event."""
+    first = job_by_key(uow.session, plan.key)
+    assert first is not None, plan.key
+    if not plan.send:
+        again = t("printed before with this key: nothing was printed again")
+        return job_view(uow.session, first, again, plan.keys, repeated=True)
+    message, recorded = apply_outcomes(uow, tuple(job.key for job in plan.send), outcomes)
+    item = uow.session.get_one(Item, first.item_id)
+    failed = any(o["status"] == "failed" for o in recorded.values())
+    data = {"jobs": recorded, **plan.data}
+    records.record_event(
+        uow, "label_print", item=item, outcome="failed" if failed else "ok", data=data
+    )
+    return job_view(uow.session, first, message, plan.keys)
+
+
+Record = Callable[[Context, PrintPlan, dict[str, PrinterOutcome]], PrintJobView]
+
+
+def printed(
+    ctx: Context, printer: LabelPrinter, plan: PrintPlan, record: Record | None = None
+) -> PrintJobView:
+    """Send what the plan holds, outside any transaction, then record the outcomes."""
+    outcomes = send_all(printer, plan.send) if plan.send else {}
+    return (record or record_printing)(ctx, plan, outcomes)
 
 
 def _refuse_unprintable(
@@ -196,15 +238,13 @@ def _refuse_too_many(session: Session, item: Item, said: str, copies: int) -> No
         )
 
 
-@use_case(Permission.LABEL_PRINT)
-def print_labels(
-    uow: UnitOfWork, printer: LabelPrinter, unit_or_lot_scan: str, copies: int = 1, *, key: str
-) -> PrintJobView:
-    """Print the UDI label(s) of a released unit (one) or lot-controlled lot (``copies``)."""
+@use_case(Permission.LABEL_PRINT, name="print_labels")
+def queue_labels(uow: UnitOfWork, unit_or_lot_scan: str, copies: int = 1, *, key: str) -> PrintPlan:
+    """First transaction of a print: check, render, verify and commit the jobs as queued."""
     key = checked_key(key)
     earlier = job_by_key(uow.session, key, lock=True)
     if earlier is not None:
-        return retry(uow, printer, earlier)
+        return replan(uow, earlier)
     scan = unit_or_lot_scan
     item = require_item(uow.session, scan, ("unit", "production_lot"), "unit or production lot")
     item = uow.session.get_one(Item, item.id, with_for_update=True)
@@ -231,17 +271,27 @@ def print_labels(
     ]
     uow.session.add_all(jobs)
     uow.session.flush()
-    message, outcomes = send(uow, printer, jobs)
-    data = {
-        "jobs": outcomes,
+    for job in jobs:
+        uow.audit("print_job.queue", "print_job", job.id, new={"key": job.idempotency_key})
+    data: dict[str, object] = {
         "template": approved.name,
         "version": approved.version,
         "element_string": udi.element_string,
         "scan": scan,
     }
-    outcome = "failed" if any(o["status"] == "failed" for o in outcomes.values()) else "ok"
-    records.record_event(uow, "label_print", item=item, outcome=outcome, data=data)
-    return job_view(uow.session, jobs[0], message, tuple(outcomes))
+    keys = tuple(job.idempotency_key for job in jobs)
+    return PrintPlan(key, keys, to_send(jobs), False, data)
+
+
+def print_labels(
+    ctx: Context, printer: LabelPrinter, unit_or_lot_scan: str, copies: int = 1, *, key: str
+) -> PrintJobView:
+    """Print the UDI label(s) of a released unit (one) or lot-controlled lot (``copies``).
+
+    Two transactions around the printer: the jobs are committed as queued first, then sent
+    with no transaction open (a slow printer holds no database lock), then the outcomes are
+    recorded. A retry with the same key sends only what never reached the printer."""
+    return printed(ctx, printer, queue_labels(ctx, unit_or_lot_scan, copies, key=key))
 
 
 def user_id(uow: UnitOfWork) -> int:

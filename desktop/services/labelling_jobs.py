@@ -232,23 +232,50 @@ def printer_dpi(device: Device | None) -> int | None:
         return None
 
 
-def send(
-    uow: UnitOfWork, printer: LabelPrinter, jobs: list[PrintJob]
-) -> tuple[str, dict[str, dict[str, str]]]:
-    """Send each job in turn; after a failure the rest are not sent (they stay failed, and a
-    retry with the same key sends them). Returns the message and the outcome per job key."""
-    outcomes: dict[str, dict[str, str]] = {}
+@dataclass(frozen=True)
+class ToSend:
+    """A job committed as queued, to be sent outside any database transaction."""
+
+    key: str
+    payload: bytes
+
+
+def to_send(jobs: list[PrintJob]) -> tuple[ToSend, ...]:
+    return tuple(ToSend(job.idempotency_key, job.payload.encode()) for job in jobs)
+
+
+def send_all(printer: LabelPrinter, jobs: tuple[ToSend, ...]) -> dict[str, PrinterOutcome]:
+    """Send each job in turn (no transaction is open: a slow printer holds no lock); after a
+    failure the rest are not sent (they stay failed, and a retry with the same key sends them).
+    """
+    outcomes: dict[str, PrinterOutcome] = {}
     failed: PrinterOutcome | None = None
     for job in jobs:
         if failed is None:
-            outcome = send_safely(printer, job.idempotency_key, job.payload.encode())
+            outcome = send_safely(printer, job.key, job.payload)
         else:
             outcome = PrinterOutcome.failed(t("not sent: {reason}", reason=failed.reason))
-        set_outcome(uow, job, outcome)
-        outcomes[job.idempotency_key] = {"status": outcome.status, "reason": outcome.reason}
+        outcomes[job.key] = outcome
         if outcome.status == "failed" and failed is None:
             failed = outcome
-    return _message(outcomes), outcomes
+    return outcomes
+
+
+def apply_outcomes(
+    uow: UnitOfWork, keys: tuple[str, ...], outcomes: dict[str, PrinterOutcome]
+) -> tuple[str, dict[str, dict[str, str]]]:
+    """Record what the printer did with each job; returns the message and the outcome per key.
+    A job still queued here was sent and its answer not recorded before (a crash between the
+    two transactions); the retry sent it again under the same key, which the printer's journal
+    answers without printing twice."""
+    recorded: dict[str, dict[str, str]] = {}
+    for key in keys:
+        job = job_by_key(uow.session, key, lock=True)
+        assert job is not None, key
+        outcome = outcomes[key]
+        set_outcome(uow, job, outcome)
+        recorded[key] = {"status": outcome.status, "reason": outcome.reason}
+    return _message(recorded), recorded
 
 
 def set_outcome(uow: UnitOfWork, job: PrintJob, outcome: PrinterOutcome) -> None:

@@ -20,23 +20,24 @@ from desktop.domain.permissions import Meaning, Permission
 from desktop.domain.text import t
 from desktop.services import records
 from desktop.services.aggregation import status_word
-from desktop.services.context import LoginSession
+from desktop.services.context import Context, LoginSession
 from desktop.services.errors import NotFound, Refusal
 from desktop.services.holds import require_no_hold
-from desktop.services.labelling import retry, user_id
+from desktop.services.labelling import PrintPlan, printed, replan, user_id
 from desktop.services.labelling_jobs import (
     AWAITING,
     ISSUED,
     JOB_STATUS,
     PrintJobView,
+    apply_outcomes,
     checked_key,
     job_by_key,
     job_view,
     require_job,
-    send,
+    to_send,
 )
 from desktop.services.lookup import require_item
-from desktop.services.printing import LabelPrinter
+from desktop.services.printing import LabelPrinter, PrinterOutcome
 from desktop.services.records import label
 from desktop.services.signatures import sign_in
 from desktop.services.uow import UnitOfWork
@@ -115,8 +116,8 @@ def _replace(uow: UnitOfWork, original: PrintJob, new_key: str, why: str) -> Non
         )
 
 
-@use_case(Permission.LABEL_PRINT)
-def reprint_label(
+@use_case(Permission.LABEL_PRINT, name="reprint_label")
+def queue_reprint(
     uow: UnitOfWork,
     supervisor_login: LoginSession,
     job_key: str,
@@ -124,15 +125,14 @@ def reprint_label(
     password: str,
     username: str | None = None,
     *,
-    printer: LabelPrinter,
     key: str | None = None,
-) -> PrintJobView:
-    """Print the same label again, with a reason, signed "Reprint approved" by a supervisor."""
+) -> PrintPlan:
+    """First transaction of a reprint: reason, supervisor signature, the new job queued."""
     original = require_job(uow.session, job_key)
     new_key = _reprint_key(uow.session, original, key)
     earlier = job_by_key(uow.session, new_key, lock=True)
     if earlier is not None:
-        return retry(uow, printer, earlier)
+        return replan(uow, earlier)
     item = uow.session.get_one(Item, original.item_id, with_for_update=True)
     why = (reason or "").strip()
     _refuse_reprint(uow.session, original, item, why)
@@ -163,11 +163,41 @@ def reprint_label(
     )
     job.signature_id = sig.id
     _replace(uow, original, new_key, why)
-    message, outcomes = send(uow, printer, [job])
+    uow.audit("print_job.queue", "print_job", job.id, new={"key": new_key, "reprint": True})
     data: dict[str, object] = {"job": new_key, "reprint_of": original.idempotency_key}
-    data |= {"reason": why, "signature": sig.id, "outcome": outcomes[new_key]}
+    data |= {"reason": why, "signature": sig.id}
+    return PrintPlan(new_key, (new_key,), to_send([job]), False, {}, reprint=data)
+
+
+@use_case(Permission.LABEL_PRINT, name="reprint_label")
+def record_reprint(
+    uow: UnitOfWork, plan: PrintPlan, outcomes: dict[str, PrinterOutcome]
+) -> PrintJobView:
+    """Second transaction of a reprint: the printer's outcome and the reprint event."""
+    job = job_by_key(uow.session, plan.key)
+    assert job is not None and plan.reprint is not None, plan.key
+    message, recorded = apply_outcomes(uow, (plan.key,), outcomes)
+    item = uow.session.get_one(Item, job.item_id)
+    data = {**plan.reprint, "outcome": recorded[plan.key]}
     records.record_event(uow, "label_reprint", item=item, data=data)
     return job_view(uow.session, job, message)
+
+
+def reprint_label(
+    ctx: Context,
+    supervisor_login: LoginSession,
+    job_key: str,
+    reason: str,
+    password: str,
+    username: str | None = None,
+    *,
+    printer: LabelPrinter,
+    key: str | None = None,
+) -> PrintJobView:
+    """Print the same label again, with a reason, signed "Reprint approved" by a supervisor.
+    The new job is committed (with the signature) before it is sent, like every print."""
+    plan = queue_reprint(ctx, supervisor_login, job_key, reason, password, username, key=key)
+    return printed(ctx, printer, plan, record_reprint if plan.reprint is not None else None)
 
 
 # ---------------------------------------------------------------- reconciliation

@@ -23,12 +23,14 @@ USE_CASES: dict[str, Permission | None] = {}
 
 
 def use_case(
-    permission: Permission | None, *, read_only: bool = False
+    permission: Permission | None, *, read_only: bool = False, name: str | None = None
 ) -> Callable[[Callable[Concatenate[UnitOfWork, P], R]], Callable[Concatenate[Context, P], R]]:
     """Make ``fn(uow, ...)`` a public use case ``fn(ctx, ...)``: one transaction, permission
     checked first, refusals audited."""
 
     def wrap(fn: Callable[Concatenate[UnitOfWork, P], R]) -> Callable[Concatenate[Context, P], R]:
+        action = name or fn.__name__  # the name refusals are audited under
+
         @functools.wraps(fn)
         def run(ctx: Context, /, *args: P.args, **kwargs: P.kwargs) -> R:
             try:
@@ -37,11 +39,11 @@ def use_case(
                         uow.require(permission)
                     return fn(uow, *args, **kwargs)
             except AuthenticationFailed as failure:
-                log.info("authentication failed in %s: %s", fn.__name__, failure)
+                log.info("authentication failed in %s: %s", action, failure)
                 raise note_failure(ctx, failure) from None
             except Refusal as refusal:
-                log.info("refused %s for %s: %s", fn.__name__, ctx.actor.username, refusal)
-                record_refusal(ctx, fn.__name__, refusal)
+                log.info("refused %s for %s: %s", action, ctx.actor.username, refusal)
+                record_refusal(ctx, action, refusal)
                 raise
 
         USE_CASES[f"{fn.__module__}.{fn.__name__}"] = permission
