@@ -234,18 +234,24 @@ def _lot_taken(uow: UnitOfWork, gtin: str, lot: str) -> bool:
     return uow.session.scalars(stmt.limit(1)).first() is not None
 
 
-def _new_lot(uow: UnitOfWork, gtin: str, day: date) -> str:
-    """Lot "L" + yymmdd + a two-digit sequence of the day: L26112501, L26112502, ..."""
+def _new_lot(uow: UnitOfWork, day: date) -> str:
+    """Lot "L" + yymmdd + a two-digit sequence of the day: L26112501, L26112502, ...
+
+    The sequence runs over the whole plant, not per product, so that a generated lot number
+    typed at a station names one lot (GS1 only needs it unique per GTIN)."""
     stem = f"L{day:%y%m%d}"
     taken = uow.session.scalar(
-        select(func.count(Item.id)).where(
-            Item.gtin == gtin, Item.kind == "production_lot", Item.lot.startswith(stem)
-        )
+        select(func.count(Item.id)).where(Item.kind == "production_lot", Item.lot.startswith(stem))
     )
     seq = int(taken or 0) + 1
-    while _lot_taken(uow, gtin, f"{stem}{seq:02d}"):
+    while _lot_used(uow, f"{stem}{seq:02d}"):
         seq += 1
     return f"{stem}{seq:02d}"
+
+
+def _lot_used(uow: UnitOfWork, lot: str) -> bool:
+    stmt = select(Item.id).where(Item.lot == lot, Item.serial.is_(None))
+    return uow.session.scalars(stmt.limit(1)).first() is not None
 
 
 @use_case(Permission.WORK_ORDER_MANAGE)
@@ -272,7 +278,7 @@ def release_work_order(uow: UnitOfWork, number: str) -> WorkOrderView:
             )
         )
     made = today()
-    lot = wo.lot or _new_lot(uow, product.gtin, made)
+    lot = wo.lot or _new_lot(uow, made)
     if _lot_taken(uow, product.gtin, lot):
         raise Refusal(
             t(

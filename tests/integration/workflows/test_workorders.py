@@ -245,3 +245,14 @@ def test_the_bench_command_prints_count_and_seconds(database_url: str, capsys) -
     assert main(["bench", "serials", "--count", "25", "--database", database_url, "--json"]) == 0
     figures = json.loads(capsys.readouterr().out)
     assert figures["count"] == 25 and figures["seconds"] >= 0
+
+
+def test_generated_lot_numbers_are_unique_across_products(plant) -> None:
+    from desktop.services import workorders
+
+    sup = plant.ctx("supervisor")
+    workorders.create_work_order(sup, "WO-PUMP", PUMP, 2)
+    workorders.create_work_order(sup, "WO-KIT", KIT, 10)
+    pump = workorders.release_work_order(sup, "WO-PUMP")
+    kit = workorders.release_work_order(sup, "WO-KIT")
+    assert pump.lot != kit.lot  # a typed lot number names one lot in the plant
