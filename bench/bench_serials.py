@@ -21,7 +21,7 @@ from sqlalchemy import create_engine, text
 
 from bench._report import machine, write_section
 from desktop.cli.bench_serials import GOAL_SECONDS, run_on
-from desktop.services.workorders import BATCH
+from desktop.services.serials import BATCH
 
 PG_ADMIN = os.environ.get(
     "LOTLINE_BENCH_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
@@ -47,7 +47,7 @@ def report(rows: list[dict[str, Any]], count: int) -> str:
     lines = [
         "## Serial commissioning",
         "",
-        f"Measured {machine()}; `workorders.commission_serials(count={count})`, one use case,",
+        f"Measured {machine()}; `serials.commission_serials(count={count})`, one use case,",
         "timed from the call to its commit (`lotline bench serials --count N --json`).",
         f"Goal: {count:,} serials in at most {GOAL_SECONDS:.0f} s on each database.",
         "",

@@ -1,7 +1,7 @@
 """`lotline bench serials --count N [--database URL] [--json]`: time one commissioning call.
 
 Sets up a throw-away product, route and released work order (in a fresh temporary SQLite file
-unless --database is given), then times ``workorders.commission_serials(count=N)`` from the
+unless --database is given), then times ``commission_serials(count=N)`` from the
 call to its commit, and prints {"count", "seconds"} (plus the backend and the rate).
 Goal: 100,000 serials in at most 10 s on PostgreSQL and on SQLite.
 """
@@ -26,6 +26,7 @@ from desktop.cli.common import cli_station
 from desktop.domain.udi import gs1_check_digit
 from desktop.services import workorders
 from desktop.services.context import Actor, Context
+from desktop.services.serials import commission_serials
 
 GOAL_COUNT, GOAL_SECONDS = 100_000, 10.0
 
@@ -78,7 +79,7 @@ def measure(engine: Engine, count: int) -> dict[str, Any]:
     workorders.create_work_order(ctx, number, gtin, count)
     workorders.release_work_order(ctx, number)
     start = time.perf_counter()
-    result = workorders.commission_serials(ctx, number, count=count)
+    result = commission_serials(ctx, number, count=count)
     seconds = time.perf_counter() - start
     assert result.count == count
     return {

@@ -20,10 +20,18 @@ from db.models import Station
 from desktop.cli.demo_devices import Bench, DemoFailed
 from desktop.cli.demo_report import NcrStory, Tally
 from desktop.devices import ScanEvent
-from desktop.services import auth, execution, quality, receiving, receiving_inspection, workorders
+from desktop.services import (
+    auth,
+    execution,
+    quality,
+    receiving,
+    receiving_inspection,
+    workorders,
+)
 from desktop.services.context import Actor, Context, LoginSession, Settings
 from desktop.services.execution import StepResult
 from desktop.services.execution_status import unit_status
+from desktop.services.serials import commission_serials
 
 PUMP_GTIN, KIT_GTIN = "09506000134352", "09506000134369"
 PRODUCT_CODES = {PUMP_GTIN: "IP-300", KIT_GTIN: "CK-10"}
@@ -248,7 +256,7 @@ def check(shift: Shift, traveller: str, note: str) -> None:
 def build_pumps(shift: Shift) -> None:
     plan, tally = shift.plan, shift.tally
     tally.pump_lot = open_work_order(shift, "WO-DEMO-IP300", PUMP_GTIN, plan.units)
-    made = workorders.commission_serials(shift.crew.supervisor.ctx, "WO-DEMO-IP300", plan.units)
+    made = commission_serials(shift.crew.supervisor.ctx, "WO-DEMO-IP300", plan.units)
     tally.serials = _serials(made.first_serial, made.last_serial)
     for n, serial in enumerate(tally.serials, start=1):
         _assemble_pump(shift, n, serial)

@@ -5,9 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.services import auth, labelling_templates, receiving, receiving_inspection, workorders
+from desktop.services import (
+    auth,
+    labelling_templates,
+    receiving,
+    receiving_inspection,
+    workorders,
+)
 from desktop.services.context import Context, LoginSession
 from desktop.services.demo_plant import DEMO_ADMIN
+from desktop.services.serials import commission_serials
 
 PASSWORD = "demo-password"
 
@@ -31,7 +38,7 @@ def prepare(base: Context, tag: str = "ST") -> WalkData:
     number = f"WO-{tag}-1"
     workorders.create_work_order(sup, number, "09506000134352", 2)
     wo = workorders.release_work_order(sup, number)
-    made = workorders.commission_serials(sup, number, 2)
+    made = commission_serials(sup, number, 2)
     pack, _ = _as(base, "pat")
     housings = (f"HS-{tag}-01", f"HS-{tag}-02")
     board = f"BRD-{tag}-1"

@@ -28,6 +28,7 @@ from desktop.services.labelling import print_labels, verify_label
 from desktop.services.labelling_reprint import reprint_label
 from desktop.services.printing import LabelPrinter
 from desktop.services.quality import close_ncr, disposition_ncr
+from desktop.services.serials import commission_serials
 from tests.integration.workflows.qcpack_support import approve_templates, release
 from tests.support.plant import PASSWORD, Plant
 
@@ -156,7 +157,7 @@ def pump_lot(
     workorders.create_work_order(sup, number, PUMP, count)
     lot = workorders.release_work_order(sup, number).lot
     assert lot is not None
-    made = workorders.commission_serials(sup, number, count)
+    made = commission_serials(sup, number, count)
     first = int(made.first_serial[-6:])
     serials = tuple(f"{made.first_serial[:-6]}{first + n:06d}" for n in range(count))
     housings = tuple(f"H-{board}-{n:03d}" for n in range(1, count + 1))

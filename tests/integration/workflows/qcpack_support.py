@@ -25,6 +25,7 @@ from desktop.services.labelling import print_labels, verify_label
 from desktop.services.labelling_templates import approve_template, register_templates
 from desktop.services.printing import LabelPrinter
 from desktop.services.quality_release import release_lot
+from desktop.services.serials import commission_serials
 from tests.support.plant import PASSWORD, Plant
 from tests.support.refusals import counts, refused
 
@@ -72,7 +73,7 @@ def build_pumps(plant: Plant, count: int = 4, *, check_fails: tuple[str, ...] = 
     step of each is "UDI label". Serials in ``check_fails`` fail the functional test."""
     wo, lot = open_lot(plant, PUMP, count)
     sup = plant.ctx("supervisor")
-    made = workorders.commission_serials(sup, wo, count)
+    made = commission_serials(sup, wo, count)
     first = int(made.first_serial[-6:])
     serials = [f"{made.first_serial[:-6]}{first + n:06d}" for n in range(count)]
     tag = next(_numbers)

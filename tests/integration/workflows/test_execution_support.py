@@ -18,6 +18,7 @@ from db.models import (
     Item,
 )
 from desktop.services import workorders
+from desktop.services.serials import commission_serials
 
 PUMP = "09506000134352"
 KIT = "09506000134369"
@@ -40,7 +41,7 @@ def pump_order(plant: Any, count: int = 3, number: str = "WO-P1", quantity: int 
     sup = plant.ctx("supervisor")
     workorders.create_work_order(sup, number, PUMP, quantity)
     wo = workorders.release_work_order(sup, number)
-    result = workorders.commission_serials(sup, number, count=count)
+    result = commission_serials(sup, number, count=count)
     first = int(result.first_serial.split("-")[1])
     serials = [f"SN-{n:06d}" for n in range(first, first + count)]
     assert wo.lot is not None

@@ -11,11 +11,12 @@ from sqlalchemy.orm import Session
 
 from db.models import Event, Item, Nonconformance
 from db.types import utcnow
-from desktop.services import execution, workorders
+from desktop.services import execution
 from desktop.services.errors import AuthenticationFailed, PermissionDenied
 from desktop.services.holds import place_hold, release_hold
 from desktop.services.quality import close_ncr, disposition_ncr, open_ncr
 from desktop.services.quality_release import lot_review, release_lot
+from desktop.services.serials import commission_serials
 from desktop.services.signatures import check_signature
 from tests.integration.workflows.qcpack_support import (
     KIT,
@@ -132,7 +133,7 @@ def test_release_is_signed_and_releases_the_lot_and_its_units(plant) -> None:
 
 def test_units_still_in_production_block_the_release(plant) -> None:
     wo, lot = open_lot(plant, PUMP, 2)
-    workorders.commission_serials(plant.ctx("supervisor"), wo, 2)
+    commission_serials(plant.ctx("supervisor"), wo, 2)
     qc = plant.ctx("qc_inspector")
     refused(
         plant.engine, release_lot, qc, plant.login("qc_inspector"), lot, PASSWORD, "quinn",

@@ -12,13 +12,11 @@ from sqlalchemy.orm import Session
 from db import audit
 from db.models import AuditEntry, Event, Item
 from desktop.domain.canonical import sha256_hex
+from desktop.services import serials as serials_module
 from desktop.services import workorders
 from desktop.services.errors import PermissionDenied
-from desktop.services.workorders import (
-    commission_serials,
-    create_work_order,
-    release_work_order,
-)
+from desktop.services.serials import commission_serials
+from desktop.services.workorders import create_work_order, release_work_order
 from tests.integration.workflows.test_execution_support import KIT, PUMP
 from tests.support.refusals import counts, refused
 
@@ -75,7 +73,7 @@ def test_generated_lots_count_up_within_the_day(plant) -> None:
 def test_commissioning_makes_units_in_process_with_one_event_and_audit_per_batch(
     plant, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(workorders, "BATCH", 3)
+    monkeypatch.setattr(serials_module, "BATCH", 3)
     sup = plant.ctx("supervisor")
     create_work_order(sup, "WO-S", PUMP, 20)
     wo = release_work_order(sup, "WO-S")
