@@ -6,6 +6,7 @@ station with old software can never write into a database it does not understand
 
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 
 from alembic import command
@@ -18,12 +19,26 @@ from sqlalchemy import Engine
 from db.engine import check_reachable, writer
 from db.errors import SchemaTooNew
 
-ALEMBIC_DIR = Path(__file__).resolve().parent.parent / "alembic"
+# The migrations are package data of db.migrations, so a wheel or a frozen build carries them.
+# Alembic reads them from a folder: importlib.resources gives the real one for a regular
+# installation, an editable checkout and a PyInstaller one-folder build alike.
+MIGRATIONS = files("db.migrations")
+
+
+def migrations_dir() -> Path:
+    """The folder holding env.py and versions/ (package data of ``db.migrations``)."""
+    folder = Path(str(MIGRATIONS))
+    if not (folder / "env.py").is_file():
+        raise FileNotFoundError(
+            f"the database migrations are missing from {folder}: this Lotline installation is "
+            "incomplete. Reinstall it (the wheel and the installer carry them)."
+        )
+    return folder
 
 
 def alembic_config() -> Config:
     cfg = Config()
-    cfg.set_main_option("script_location", str(ALEMBIC_DIR))
+    cfg.set_main_option("script_location", str(migrations_dir()))
     return cfg
 
 
