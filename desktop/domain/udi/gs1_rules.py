@@ -21,6 +21,7 @@ from .ai_table import (
 )
 from .checkdigits import gs1_check_digit, is_valid_check_digit
 from .dates import read_yymmdd
+from .gs1_associations import clashes, describe_requirement, unmet_requirements
 from .gs1_split import tokenize
 
 _DIGITS = frozenset("0123456789")
@@ -30,25 +31,6 @@ _CHECKED: dict[str, int] = {"00": 18, "01": 14, "02": 14, "03": 14, "8006": 14, 
 _CHECKED.update({ai: 13 for ai in ("255", "410", "411", "412", "413", "414", "415", "416")})
 _CHECKED["417"] = 13
 _GTIN_AIS = frozenset({"01", "02", "03", "8006"})
-
-_TRADE = ("01", "02", "03", "8006", "8026")
-# AI -> groups; each group needs at least one of its AIs in the same scan (REFERENCE 1.1).
-_REQUIRES: dict[str, tuple[tuple[str, ...], ...]] = {
-    "10": (_TRADE,),
-    "11": (_TRADE,),
-    "17": (("01", "02", "03", "255", "8006", "8026"),),
-    "21": (("01", "03", "8006"),),
-    "22": (("01",),),
-    "240": (("01", "02", "8006", "8026"),),
-    "243": (("01",),),
-    "250": (("01", "8006"), ("21",)),
-    "30": (("01", "02"),),
-    "235": (("01",),),
-    "7240": (("01", "8006"),),
-    "8012": (("01", "8006"),),
-}
-_REQUIRES.update({ai: (("01",),) for ai in ("710", "711", "712", "713", "714", "715", "716")})
-_EXCLUDES: tuple[tuple[str, str], ...] = (("21", "235"), ("01", "255"), ("01", "37"))
 
 # Fixed-length AIs a UDI carries, looked for inside variable fields (missing separator).
 _SWALLOWABLE = ("01", "11", "17")
@@ -196,35 +178,52 @@ def _check_hour_minute(value: str, name: str, found: Findings) -> None:
 
 
 def _check_associations(pairs: Sequence[tuple[str, str]], found: Findings) -> None:
-    present = {ai for ai, _ in pairs}
+    """Repeats, then the GS1 association rules (gs1_associations) over all AIs present."""
     seen: dict[str, str] = {}
+    values: dict[str, str] = {}
     for ai, value in pairs:
         _check_repeat(ai, value, seen, found)
-        for group in _REQUIRES.get(ai, ()):
-            if present.isdisjoint(group):
-                found.error(
-                    f"{ai_name(ai)} {show(value)} needs {_one_of(group)} with it "
-                    "(GS1 AI association rule), and none is present",
-                    "the label's data is incomplete; have its template checked",
-                )
-    for first, second in _EXCLUDES:
-        if first in present and second in present:
-            found.error(
-                f"{ai_name(first)} and {ai_name(second)} may not appear together "
-                "(GS1 AI exclusion rule)",
-                "the label's template is wrong; have it fixed",
+        values.setdefault(ai, value)
+    present = list(values)
+    for unmet in unmet_requirements(present):
+        required = describe_requirement(unmet.requirement)
+        if any(len(alt) > 1 for alt in unmet.requirement):
+            missing = " and ".join(_pattern_name(p) for p in unmet.missing)
+            outcome = (
+                f"{missing} is missing" if len(unmet.missing) == 1 else f"{missing} are missing"
             )
-    net_weights = sorted({ai for ai in present if ai.startswith("310")})
-    if len(net_weights) > 1:
-        found.errors.append(
-            f"net weight appears as {', '.join(f'({ai})' for ai in net_weights)}: "
-            "only one (310n) is allowed"
+        else:
+            outcome = "none is present"
+        found.error(
+            f"{ai_name(unmet.ai)} {show(values[unmet.ai])} needs {_with_names(required)} "
+            f"with it (GS1 AI association rule), and {outcome}",
+            "the label's data is incomplete; have its template checked",
         )
-    if "8013" in present:
+    for clash in clashes(present):
+        found.error(
+            f"{ai_name(clash.ai)} and {ai_name(clash.other)} may not appear together "
+            "(GS1 AI exclusion rule)",
+            "the label's template is wrong; have it fixed",
+        )
+    if "8013" in values:
         found.warnings.append(
             "Basic UDI-DI (GMN) (8013) is never encoded in a device's UDI carrier; "
             "this is not a device label UDI"
         )
+
+
+def _pattern_name(pattern: str) -> str:
+    fixed = pattern.rstrip("n")
+    return (
+        ai_name(pattern)
+        if fixed == pattern
+        else f"an AI ({fixed}{'x' * (len(pattern) - len(fixed))})"
+    )
+
+
+def _with_names(words: str) -> str:
+    """'(01)' -> 'a GTIN (01)' when one AI alone is needed; lists stay as they are."""
+    return "a GTIN (01)" if words == "(01)" else words
 
 
 def _check_repeat(ai: str, value: str, seen: dict[str, str], found: Findings) -> None:
@@ -238,12 +237,6 @@ def _check_repeat(ai: str, value: str, seen: dict[str, str], found: Findings) ->
         )
     else:
         found.warnings.append(f"{ai_name(ai)} {show(value)} appears twice (same value)")
-
-
-def _one_of(group: tuple[str, ...]) -> str:
-    if len(group) == 1:
-        return ai_name(group[0]).replace("GTIN (01)", "a GTIN (01)")
-    return "one of " + ", ".join(f"({ai})" for ai in group)
 
 
 def _look_for_swallowed(
