@@ -8,8 +8,9 @@ from dataclasses import replace
 
 from ._text import show
 from .checkdigits import gs1_check_digit, is_valid_check_digit
+from .gs1_digital_link import split_digital_link
 from .gs1_rules import check_pairs
-from .gs1_split import Split, split_bracketed, split_digital_link, split_element_string
+from .gs1_split import Split, split_bracketed, split_element_string
 from .model import ParsedUDI
 
 _GTIN_LENGTHS = (8, 12, 13, 14)

@@ -1,11 +1,10 @@
-"""Split GS1 data into (AI, value) pairs: element strings, bracketed text, Digital Link URIs.
+"""Split GS1 data into (AI, value) pairs: element strings and bracketed text.
 
 Element strings are split by our tokenizer (biip's AI table, REFERENCE 1.2 prefix tables) when
 every field ends cleanly, which is the split biip makes too; anything else goes to biip's
 ``GS1Message`` (which cuts over-long fields at their maximum), and when biip refuses, our split
 lets the rules in ``gs1_rules`` say exactly which field is wrong instead of "no AI at ' C'".
-Digital Link URIs of the plain UDI form (/01/gtin[/22][/10][/21]?AI=value) are read here too
-(again the pairs biip gives, at a third of the cost); all others go through biip.
+Digital Link URIs are split in gs1_digital_link.
 Nothing here raises: problems are returned as messages.
 """
 
@@ -13,10 +12,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import unquote, unquote_plus, urlsplit
 
 from biip import ParseConfig
-from biip.gs1_digital_link_uris import GS1DigitalLinkURI
 from biip.gs1_messages import GS1Message
 
 from ._text import GS, show
@@ -27,7 +24,6 @@ Pairs = list[tuple[str, str]]
 # Dates are checked by our rules (DD=00 warning, real calendar days); biip only splits.
 _BIIP_CONFIG = ParseConfig(gs1_element_strings_verify_date=False, separator_chars=(GS,))
 _BRACKET_AI = re.compile(r"\((\d{2,4})\)")
-_DL_GTIN_PATH = ("01", "22", "10", "21")  # (01) and its path qualifiers, in the required order
 
 
 @dataclass
@@ -154,76 +150,6 @@ def _bracket_value(data: str, pos: int) -> tuple[str, int]:
         chars.append(char)
         pos += 1
     return "".join(chars), pos
-
-
-def split_digital_link(uri: str) -> Split:
-    """Split a GS1 Digital Link URI (path and query); biip for all but the plain GTIN form."""
-    split = Split()
-    fast = _plain_gtin_link(uri)
-    if fast is not None:
-        split.pairs = fast
-        return split
-    try:
-        link = GS1DigitalLinkURI.parse(uri, config=_BIIP_CONFIG)
-    except Exception as exc:
-        split.errors.append(
-            f"GS1 Digital Link URI {show(uri, 100)} cannot be read: {exc} "
-            "(expected e.g. https://id.example.com/01/09506000134352/10/ABC?17=271231)"
-        )
-        return split
-    split.pairs = [(es.ai.ai, es.value) for es in link.element_strings]
-    return split
-
-
-def _plain_gtin_link(uri: str) -> Pairs | None:
-    """Pairs of ".../01/{gtin}[/22/..][/10/..][/21/..][?AI=value&...]", else None.
-
-    This is the form UDI labels use; on it biip gives the same pairs (tests check this) at about
-    three times the cost. Anything else (other keys, repeated or non-AI query parameters) is
-    left to biip.
-    """
-    try:
-        parts = urlsplit(uri)
-    except ValueError:  # e.g. a broken "[IPv6]" host: biip reports it
-        return None
-    segments = parts.path.split("/")
-    if parts.scheme.lower() not in ("http", "https") or parts.fragment or "01" not in segments:
-        return None
-    start = segments.index("01")
-    if any(segment.isdigit() for segment in segments[:start]):
-        return None  # biip starts at the first primary key, which might be another one
-    pairs = _path_pairs(segments[start:])
-    if pairs is None or not _add_query_pairs(parts.query, pairs):
-        return None
-    return pairs
-
-
-def _path_pairs(segments: list[str]) -> Pairs | None:
-    if len(segments) % 2:
-        return None
-    pairs: Pairs = []
-    allowed = list(_DL_GTIN_PATH)
-    for key, value in zip(segments[::2], segments[1::2], strict=True):
-        if key not in allowed:
-            return None
-        del allowed[: allowed.index(key) + 1]
-        pairs.append((key, unquote(value)))
-    gtin = pairs[0][1]
-    if not (gtin.isascii() and gtin.isdigit() and len(gtin) in (8, 12, 13, 14)):
-        return None
-    pairs[0] = ("01", gtin.zfill(14))
-    return pairs
-
-
-def _add_query_pairs(query: str, pairs: Pairs) -> bool:
-    seen = {ai for ai, _ in pairs}
-    for item in query.split("&") if query else ():
-        key, equals, value = item.partition("=")
-        if not equals or not value or key in seen or ai_spec(key) is None:
-            return False
-        seen.add(key)
-        pairs.append((key, unquote_plus(value)))
-    return True
 
 
 def escape_bracketed(value: str) -> str:

@@ -86,8 +86,7 @@ def test_digital_link(aim: str) -> None:
     "uri",
     [
         "https://id.example.com/01/09506000134352/10/ABC?17=271231&linkType=all",  # non-AI key
-        "https://id.example.com/01/09506000134352/10/ABC?17=271231&17=271231",  # repeated
-        "HTTPS://id.example.com/01/9506000134352/10/ABC?17=271231",  # GTIN-13, capitals
+        "HTTPS://id.example.com/01/09506000134352/10/ABC?17=271231",  # capitals
         "https://id.example.com/01/09506000134352/10/A%2FB?17=271231",  # escaped "/"
     ],
 )
@@ -112,7 +111,9 @@ def test_digital_link_wrong_check_digit() -> None:
     ("uri", "quoted"),
     [
         ("https://example.com/nothing/here", "example.com/nothing"),
-        ("http://[broken/01/09506000134352", "[broken"),
+        ("https://id.example.com/01/09506000134352/10/ABC?17=271231&17=271231", "more than once"),
+        ("https://id.example.com/01/9506000134352/10/ABC", "zero-suppressed"),
+        ("https://[fe80::1%25lo]/01/09506000134352", "[fe80::1%25lo]"),
     ],
 )
 def test_bad_digital_link(uri: str, quoted: str) -> None:
