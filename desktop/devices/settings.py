@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any
@@ -14,6 +16,7 @@ PARITIES: dict[str, str] = {
 BYTESIZES = (5, 6, 7, 8)
 STOPBITS = (1, 1.5, 2)
 FLOW_CONTROLS = ("none", "xonxoff", "rtscts")
+WINDOWS_PORT = re.compile(r"^(\\\\\.\\)?COM\d+$", re.IGNORECASE)  # COM4, \\.\COM12
 
 # Configuration keys of a [devices.X] table that belong to the drivers, not to the port.
 DRIVER_KEYS: frozenset[str] = frozenset(
@@ -156,6 +159,9 @@ def _problems(s: PortSettings) -> list[str]:
     problems: list[str] = []
     if not s.url.strip():
         problems.append("url is empty: give a device path, COM port or socket://host:port")
+    wrong_platform = port_name_problem(s.url)
+    if wrong_platform:
+        problems.append(wrong_platform)
     if s.baudrate <= 0:
         problems.append(f"baud rate {s.baudrate} must be positive (e.g. 9600)")
     if s.bytesize not in BYTESIZES:
@@ -174,3 +180,23 @@ def _problems(s: PortSettings) -> list[str]:
     if not 0 < s.reconnect_min <= s.reconnect_max:
         problems.append("reconnect back-off needs 0 < reconnect_min <= reconnect_max")
     return problems
+
+
+def port_name_problem(url: str, os_name: str = os.name) -> str | None:
+    """Why ``url`` names a serial port of another operating system, or None.
+
+    A station file copied from a Windows bench to a Linux one (or back) names ports this
+    computer cannot have; saying so beats "could not open port" at the first scan.
+    """
+    name = url.strip()
+    if os_name == "nt" and name.startswith("/dev/"):
+        return (
+            f'"{name}" is a Linux device path: on Windows serial ports are COM1, COM2, ... '
+            "(Device Manager, Ports (COM & LPT), shows which one the adapter got)"
+        )
+    if os_name != "nt" and WINDOWS_PORT.match(name):
+        return (
+            f'"{name}" is a Windows port name: on this computer serial ports are device paths '
+            "such as /dev/ttyUSB0, /dev/ttyACM0 or a stable /dev/serial/by-id/... link"
+        )
+    return None

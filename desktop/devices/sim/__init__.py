@@ -28,7 +28,7 @@ def make_simulator(
     kind: str,
     profile: str | Path | Profile | None = None,
     *,
-    transport: str = "pty",
+    transport: str = "auto",
     tcp_port: int = 0,
     link: str | Path | None = None,
     labels_dir: str | Path | None = None,

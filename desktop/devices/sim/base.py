@@ -13,7 +13,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
-from desktop.devices.sim.endpoint import Endpoint, PtyEndpoint, TcpEndpoint
+from desktop.devices.sim.endpoint import Endpoint, PtyEndpoint, TcpEndpoint, resolve_transport
 from desktop.devices.sim.profile import Fault, Profile
 from desktop.devices.sim.uart import garble
 
@@ -25,8 +25,10 @@ TICK = 0.02  # longest the loop sleeps when nothing is due
 class Simulator:
     """Base of the three simulators: ``start()``, ``stop()``, ``port_url``, ``fault(...)``.
 
-    ``transport`` is ``"pty"`` (the default; ``link`` chooses the stable path, else a temporary
-    one) or ``"tcp"`` (``tcp_port`` 0 picks a free port). Subclasses implement ``_received``
+    ``transport`` is ``"pty"`` (``link`` chooses the stable path, else a temporary one),
+    ``"tcp"`` (``tcp_port`` 0 picks a free port) or ``"auto"`` (the default: a pty where this
+    computer has them, else TCP; see :func:`~desktop.devices.sim.endpoint.default_transport`).
+    Subclasses implement ``_received``
     (bytes from the driver), ``_tick`` (timed output) and ``_apply`` (one fault action).
     """
 
@@ -36,12 +38,12 @@ class Simulator:
         self,
         profile: Profile,
         *,
-        transport: str = "pty",
+        transport: str = "auto",
         tcp_port: int = 0,
         link: str | Path | None = None,
     ) -> None:
-        if transport not in ("pty", "tcp"):
-            raise ValueError(f"transport {transport!r}: use 'pty' or 'tcp'")
+        transport = resolve_transport(transport)
+        self.transport = transport
         self.profile = profile
         self.endpoint: Endpoint = PtyEndpoint(link) if transport == "pty" else TcpEndpoint(tcp_port)
         self.lock = threading.RLock()

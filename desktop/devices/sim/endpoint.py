@@ -8,6 +8,10 @@ cable, and opening the link fails until :meth:`PtyEndpoint.plug` makes a new pai
 the link at it. The driver reconnects to the *same path*, exactly as to a re-enumerated
 ``/dev/serial/by-id/...`` link. (The pts number itself changes; never hard-code it.)
 
+Where pseudo-terminals do not exist (Windows bench PCs) the simulators serve on TCP
+(``socket://127.0.0.1:PORT``, which the real drivers open like any port): :func:`default_transport`
+makes that choice, and ``LOTLINE_NO_PTY=1`` makes it on any computer (tests use it).
+
 All methods except :meth:`write` must be called from the simulator's own thread.
 """
 
@@ -21,12 +25,50 @@ import shutil
 import socket
 import tempfile
 import threading
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Protocol
 
 from desktop.devices.sim.uart import tty_baud
 
 CHUNK = 4096
+#: Set to 1 to run the simulators as if this computer had no pseudo-terminals (as on Windows).
+NO_PTY_ENV = "LOTLINE_NO_PTY"
+TRANSPORTS = ("auto", "pty", "tcp")
+
+
+def pty_available(environ: Mapping[str, str] | None = None) -> bool:
+    """This computer has pseudo-terminals (POSIX), and ``LOTLINE_NO_PTY`` does not say no."""
+    env = os.environ if environ is None else environ
+    if env.get(NO_PTY_ENV, "").strip().lower() in ("1", "true", "yes"):
+        return False
+    if os.name != "posix":
+        return False
+    try:
+        import pty  # noqa: F401 (only whether it exists)
+        import termios  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def default_transport(environ: Mapping[str, str] | None = None) -> str:
+    """``pty`` where pseudo-terminals exist, else ``tcp``."""
+    return "pty" if pty_available(environ) else "tcp"
+
+
+def resolve_transport(transport: str, environ: Mapping[str, str] | None = None) -> str:
+    """``auto`` becomes the platform's choice; ``pty`` where there are none is refused."""
+    if transport not in TRANSPORTS:
+        raise ValueError(f"transport {transport!r}: use 'auto', 'pty' or 'tcp'")
+    if transport == "auto":
+        return default_transport(environ)
+    if transport == "pty" and not pty_available(environ):
+        raise ValueError(
+            "this computer has no pseudo-terminals (Windows, or LOTLINE_NO_PTY is set): run the "
+            "simulator on TCP instead (transport 'tcp', or `lotline sim ... --tcp PORT`)"
+        )
+    return transport
 
 
 class Endpoint(Protocol):
@@ -46,24 +88,26 @@ class Endpoint(Protocol):
 
 
 class _Waker:
-    """A pipe that interrupts a select() from another thread."""
+    """A socket pair that interrupts a select() from another thread (a pipe would do on POSIX,
+    but Windows selects on sockets only)."""
 
     def __init__(self) -> None:
-        self.r, self.w = os.pipe()
-        os.set_blocking(self.r, False)
+        self.r, self.w = socket.socketpair()
+        self.r.setblocking(False)
+        self.w.setblocking(False)
 
     def wake(self) -> None:
         with contextlib.suppress(OSError):
-            os.write(self.w, b"x")
+            self.w.send(b"x")
 
     def drain(self) -> None:
         with contextlib.suppress(OSError):
-            os.read(self.r, CHUNK)
+            self.r.recv(CHUNK)
 
     def close(self) -> None:
-        for fd in (self.r, self.w):
+        for sock in (self.r, self.w):
             with contextlib.suppress(OSError):
-                os.close(fd)
+                sock.close()
 
 
 class PtyEndpoint:
@@ -128,7 +172,8 @@ class PtyEndpoint:
 
     def read(self, timeout: float) -> bytes:
         master = self._master
-        watched = [self._waker.r] + ([master] if master >= 0 else [])
+        watched: list[socket.socket | int] = [self._waker.r]
+        watched += [master] if master >= 0 else []
         ready, _, _ = select.select(watched, [], [], max(timeout, 0.0))
         if self._waker.r in ready:
             self._waker.drain()
@@ -170,6 +215,7 @@ class TcpEndpoint:
         self._listener: socket.socket | None = None
         self._client: socket.socket | None = None
         self._lock = threading.Lock()
+        self._accepting = threading.Lock()
         self._waker = _Waker()
 
     @property
@@ -191,6 +237,7 @@ class TcpEndpoint:
         listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         listener.bind((self.host, self.port))
         listener.listen(4)
+        listener.setblocking(False)  # two threads may race for one pending connection
         self.port = listener.getsockname()[1]
         self.url = f"socket://{self.host}:{self.port}"
         self._listener = listener
@@ -228,6 +275,12 @@ class TcpEndpoint:
         return data
 
     def write(self, data: bytes) -> int:
+        """Send to the connected driver. A driver whose connection the kernel has completed but
+        the loop has not yet taken is taken first: its connect() returned, so it is connected,
+        as it would be to a real device's TCP port."""
+        listener = self._listener
+        if self._client is None and listener is not None:
+            self._accept(listener, wait=0.0)
         with self._lock:
             if self._client is None:
                 return 0
@@ -240,13 +293,26 @@ class TcpEndpoint:
     def peer_baud(self) -> int | None:
         return None  # a TCP stream has no baud rate
 
-    def _accept(self, listener: socket.socket) -> None:
-        client, _ = listener.accept()
-        client.settimeout(2.0)
-        client.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        self._drop_client()
-        with self._lock:
-            self._client = client
+    def _accept(self, listener: socket.socket, wait: float | None = None) -> None:
+        """Take a pending connection (replacing the current one); ``wait`` 0 only if one is
+        already there."""
+        with self._accepting:  # a writer waits for a connection the loop is taking
+            if wait is not None:
+                try:
+                    ready, _, _ = select.select([listener], [], [], wait)
+                except (OSError, ValueError):  # closed by the loop meanwhile
+                    return
+                if not ready:
+                    return
+            try:
+                client, _ = listener.accept()
+            except OSError:  # the other thread took it (EAGAIN), or the port was closed
+                return
+            client.settimeout(2.0)
+            client.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            self._drop_client()
+            with self._lock:
+                self._client = client
 
     def _drop_client(self) -> None:
         with self._lock:

@@ -25,7 +25,7 @@ class PrinterSim(Simulator):
         profile: Profile | None = None,
         *,
         labels_dir: str | Path | None = None,
-        transport: str = "pty",
+        transport: str = "auto",
         tcp_port: int = 0,
         link: str | Path | None = None,
     ) -> None:

@@ -26,7 +26,7 @@ class ScaleSim(Simulator):
         self,
         profile: Profile | None = None,
         *,
-        transport: str = "pty",
+        transport: str = "auto",
         tcp_port: int = 0,
         link: str | Path | None = None,
     ) -> None:

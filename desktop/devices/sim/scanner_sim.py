@@ -32,7 +32,7 @@ class ScannerSim(Simulator):
         self,
         profile: Profile | None = None,
         *,
-        transport: str = "pty",
+        transport: str = "auto",
         tcp_port: int = 0,
         link: str | Path | None = None,
     ) -> None:
