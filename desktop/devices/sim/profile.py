@@ -63,6 +63,8 @@ class ScaleDevice:
     jitter: str = "0.07"  # +- this much while unstable
     checksum: bool = True  # Toledo: send the checksum byte
     auto_print: str = "off"  # Ohaus: off or continuous
+    gross_legend: bool = False  # Ohaus: print the G legend on gross lines (NET is always printed)
+    sics_level: int = 1  # MT-SICS: 0 answers the level-1 commands (T, TA, ...) with ES
 
 
 @dataclass(frozen=True)
@@ -83,11 +85,16 @@ DEVICES: dict[str, type[ScannerDevice] | type[ScaleDevice] | type[PrinterDevice]
     "scale": ScaleDevice,
     "printer": PrinterDevice,
 }
-REPLY_DEFAULTS: dict[str, dict[str, str]] = {
+# Reply forms the reference marks [unconfirmed], each with its choices (the first is the
+# default). MT-SICS: I4 vs @ for the reset answer, S vs A for tare, S vs SI for the answer
+# to SI ("SI S ..." is sent by some firmware and by an independent emulator).
+REPLY_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
     "scanner": {},
-    # MT-SICS forms marked [unconfirmed]: I4 vs @ for the reset answer, S vs A for tare.
-    "scale": {"reset_id": "I4", "tare_status": "S"},
+    "scale": {"reset_id": ("I4", "@"), "tare_status": ("S", "A"), "si_id": ("S", "SI")},
     "printer": {},
+}
+REPLY_DEFAULTS: dict[str, dict[str, str]] = {
+    kind: {key: choices[0] for key, choices in forms.items()} for kind, forms in REPLY_FORMS.items()
 }
 
 
@@ -119,15 +126,26 @@ def profile_from_dict(data: dict[str, Any], name: str = "profile") -> Profile:
     if unknown:
         raise ValueError(f"profile {name}: unknown section(s) {', '.join(sorted(unknown))}")
     device = _build(DEVICES[kind], dict(data.get("device", {})), f"{name} [device]")
-    replies = {
-        **REPLY_DEFAULTS[kind],
-        **{str(k): str(v) for k, v in data.get("replies", {}).items()},
-    }
+    replies = {**REPLY_DEFAULTS[kind], **_replies(kind, data.get("replies", {}), name)}
     faults = tuple(
         _build(Fault, dict(entry), f"{name} [[faults]] #{i + 1}")
         for i, entry in enumerate(data.get("faults", []))
     )
     return Profile(kind, str(data.get("name", name)), device, replies, faults)
+
+
+def _replies(kind: str, table: dict[str, Any], name: str) -> dict[str, str]:
+    forms = REPLY_FORMS[kind]
+    for key, value in table.items():
+        if key not in forms:
+            known = ", ".join(sorted(forms)) or "none"
+            raise ValueError(f"profile {name} [replies]: unknown key {key}; known keys: {known}")
+        if str(value) not in forms[key]:
+            raise ValueError(
+                f"profile {name} [replies]: {key} = {value!r}; use one of "
+                f"{', '.join(repr(c) for c in forms[key])}"
+            )
+    return {str(k): str(v) for k, v in table.items()}
 
 
 def default_profile(kind: str) -> Profile:

@@ -66,6 +66,11 @@ class ScaleModel:
         self.tare = Decimal(0)
         return "A"
 
+    def power_on(self) -> None:
+        """MT-SICS ``@``: back to the state after switching on, without a zero setting: the
+        tare memory is cleared, the zero point and the load stay."""
+        self.tare = Decimal(0)
+
     def take_tare(self, now: float) -> str:
         status = self.status(now)
         if status in (UNSTABLE, BUSY):
@@ -108,13 +113,14 @@ class ScaleModel:
 # -- output formats (written independently of the driver's parsers) ----------------------
 
 
-def sics_weight(status: str, value: Decimal, unit: str) -> bytes:
-    """``S S     100.00 g`` / ``S D ...``; refusals ``S +``, ``S -``, ``S I``."""
+def sics_weight(status: str, value: Decimal, unit: str, ident: str = "S") -> bytes:
+    """``S S     100.00 g`` / ``S D ...``; refusals ``S +``, ``S -``, ``S I``. ``ident`` "SI"
+    gives the ``SI S ...`` form some firmware sends in answer to ``SI``."""
     refusal = {OVERLOAD: "+", UNDERLOAD: "-", BUSY: "I"}.get(status)
     if refusal:
-        return f"S {refusal}\r\n".encode("ascii")
+        return f"{ident} {refusal}\r\n".encode("ascii")
     flag = "S" if status == STABLE else "D"
-    return f"S {flag} {value:>10} {unit}\r\n".encode("ascii")
+    return f"{ident} {flag} {value:>10} {unit}\r\n".encode("ascii")
 
 
 def toledo_frame(model: ScaleModel, now: float, checksum: bool) -> bytes:
@@ -140,8 +146,9 @@ def toledo_frame(model: ScaleModel, now: float, checksum: bool) -> bytes:
 
 
 def ohaus_line(model: ScaleModel, now: float) -> bytes:
-    """``    192.21 g`` + `` ?`` while unstable + `` NET`` when tared."""
+    """``    192.21 g`` + `` ?`` while unstable + `` NET`` when tared (`` G`` when not, if the
+    profile's ``gross_legend`` is on)."""
     value = model.displayed(now)
     stability = "?" if model.status(now) != STABLE else " "
-    legend = "NET" if model.net else ""
+    legend = "NET" if model.net else ("G" if model.device.gross_legend else "")
     return f"{value:>10} {model.unit:<5} {stability} {legend}".rstrip().encode("ascii") + b"\r\n"

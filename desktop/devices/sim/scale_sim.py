@@ -12,6 +12,7 @@ from desktop.devices.sim.base import Simulator
 from desktop.devices.sim.profile import Fault, Profile, ScaleDevice, default_profile
 
 PROTOCOLS = ("mtsics", "toledo", "ohaus")
+SICS_LEVEL_1 = frozenset({"D", "DW", "K", "SR", "T", "TA", "TAC", "TI"})
 
 
 class ScaleSim(Simulator):
@@ -120,11 +121,17 @@ class ScaleSim(Simulator):
         serial = self.device.serial_number
         if command in ("S", "SI", "SIR"):
             status = model.status(now)
+            ident = self.profile.replies["si_id"] if command == "SI" else "S"
             if command == "S" and status == sm.UNSTABLE:
                 self._waiting = ("S", now + self.device.stable_timeout)
             elif command != "SIR":
-                self.send(sm.sics_weight(status, model.displayed(now), model.unit))
+                self.send(sm.sics_weight(status, model.displayed(now), model.unit, ident))
             return
+        if command in SICS_LEVEL_1 and self.device.sics_level < 1:
+            self.send(b"ES\r\n")  # a level-0 balance does not know the command
+            return
+        if command == "@":  # the power-on state: tare cleared, zero kept
+            model.power_on()
         replies: dict[str, Callable[[], str]] = {
             "@": lambda: f'{self.profile.replies["reset_id"]} A "{serial}"',
             "I4": lambda: f'I4 A "{serial}"',

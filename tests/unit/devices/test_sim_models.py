@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -81,7 +82,7 @@ def test_scale_model_formats_parse_back() -> None:
     assert sics_weight("stable", model.displayed(now), "kg") == b"S S      12.34 kg\r\n"
     frame = toledo_frame(model, now, checksum=True)
     assert parse_toledo(frame) == Weight(
-        WeightStatus.STABLE, Decimal("12.34"), "kg", tare=Decimal("0.00")
+        WeightStatus.STABLE, Decimal("12.34"), "kg", net=False, tare=Decimal("0.00")
     )
     assert parse_ohaus(ohaus_line(model, now)) == Weight(
         WeightStatus.STABLE, Decimal("12.34"), "kg"
@@ -109,3 +110,43 @@ def test_scale_model_drifts_and_tares() -> None:
 def test_printer_model_identifies_itself() -> None:
     ((kind, answer),) = feed_all(PrinterModel(PrinterDevice()), b"~HI")
     assert kind == "reply" and answer.startswith(b"\x02ZT411-203dpi,V92.21.39Z,")
+
+
+def test_reset_returns_the_model_to_its_power_on_state_without_zeroing() -> None:
+    model = ScaleModel(ScaleDevice(weight="100.00", settle_seconds=0.0), now=0.0)
+    model.set_weight("2.00", now=0.0)
+    assert model.zero(1.0) == "A"
+    model.set_weight("52.00", now=1.0)
+    assert model.take_tare(2.0) == "A" and model.displayed(2.0) == Decimal("0.00")
+    model.power_on()
+    assert not model.net and model.tare == Decimal(0)
+    assert model.zero_offset == Decimal("2.00")  # no zero setting performed
+    assert model.displayed(2.0) == Decimal("50.00")  # gross again
+
+
+def test_sics_weight_in_the_si_form() -> None:
+    assert sics_weight("stable", Decimal("1.50"), "g", "SI") == b"SI S       1.50 g\r\n"
+    assert sics_weight("busy", Decimal("0"), "g", "SI") == b"SI I\r\n"
+
+
+def test_ohaus_gross_legend_is_a_profile_option() -> None:
+    model = ScaleModel(ScaleDevice(weight="12.34", gross_legend=True), now=0.0)
+    line = ohaus_line(model, 10.0)
+    assert line.endswith(b" G\r\n")
+    assert parse_ohaus(line) == Weight(WeightStatus.STABLE, Decimal("12.34"), "g", net=False)
+    model.take_tare(10.0)
+    assert parse_ohaus(ohaus_line(model, 10.0)) == Weight(
+        WeightStatus.STABLE, Decimal("0.00"), "g", net=True
+    )
+
+
+@pytest.mark.parametrize(
+    ("replies", "message"),
+    [
+        ({"si_ident": "SI"}, "unknown key si_ident; known keys: reset_id, si_id, tare_status"),
+        ({"si_id": "X"}, "si_id = 'X'; use one of 'S', 'SI'"),
+    ],
+)
+def test_profile_reply_forms_are_checked(replies: dict[str, str], message: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(message)):
+        profile_from_dict({"kind": "scale", "replies": replies})
