@@ -4,13 +4,18 @@ Replies are ``ID Status [args]`` lines ending CR LF, e.g. ``S S     100.00 g``. 
 reference marks a reply form as unconfirmed, both forms are accepted here:
 - tare: ``T S <w> <u>`` (manual) and ``T A <w> <u>`` (InstrumentKit's test) [unconfirmed];
 - reset ``@``: ``I4 A "<serial>"`` (manual) and ``@ A "<serial>"`` (InstrumentKit) [unconfirmed];
-- zero: ``Z A``; ``Z +`` / ``Z -`` for the zero range [unconfirmed].
+- zero: ``Z A``; ``Z +`` / ``Z -`` for the zero range [unconfirmed];
+- send immediately ``SI``: ``S S <w> <u>`` (manual) and ``SI S <w> <u>`` (some firmware, an
+  independent emulator) [unconfirmed]; read in a ``SIR`` stream too;
+- tare register ``TA``: ``TA A <w> <u>`` (emulators; level 1) and ``TA S <w> <u>``
+  [unconfirmed]; a level-0 balance answers ``ES``.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from desktop.devices.weights import Weight, WeightStatus, parse_decimal
 
@@ -26,14 +31,17 @@ REFUSALS: dict[str, tuple[WeightStatus, str]] = {
     "-": (WeightStatus.UNDERLOAD, "lower limit exceeded"),
     "L": (WeightStatus.ERROR, "logical error: parameter not allowed"),
 }
+# Identifiers of the lines that carry a weight: "S" (manual), "SI" [unconfirmed].
+WEIGHT_IDS = frozenset({"S", "SI"})
 # Which reply identifiers answer which command.
 REPLY_IDS: dict[str, frozenset[str]] = {
     "S": frozenset({"S"}),
-    "SI": frozenset({"S"}),  # the reply to SI is "S S ..." / "S D ...", not "SI ..."
-    "SIR": frozenset({"S"}),
+    "SI": WEIGHT_IDS,  # the manual answers SI with "S S ..." / "S D ..."; some firmware "SI S"
+    "SIR": WEIGHT_IDS,
     "Z": frozenset({"Z"}),
     "ZI": frozenset({"ZI"}),
     "T": frozenset({"T"}),
+    "TA": frozenset({"TA"}),
     "@": frozenset({"I4", "@"}),  # [unconfirmed]: accept both
     "I4": frozenset({"I4"}),
 }
@@ -89,15 +97,16 @@ def _unit_ok(unit: str) -> bool:
 
 
 def to_weight(reply: SicsReply) -> Weight | str:
-    """The weight in an ``S``/``SI``/``SIR`` reply (refusals included), or why it is not one."""
+    """The weight in an ``S``/``SI``/``SIR`` reply (refusals included), or why it is not one.
+    The line does not say net or gross: the :class:`Weight` leaves ``net`` None."""
     error = general_error(reply)
     if error:
         return Weight(WeightStatus.ERROR, None, "", detail=f"{reply.ident}: {error}")
-    if reply.ident != "S":
+    if reply.ident not in WEIGHT_IDS:
         return f"reply {reply.ident!r} is not a weight"
     if reply.status in REFUSALS:
         status, detail = REFUSALS[reply.status]
-        return Weight(status, None, "", detail=f"S {reply.status}: {detail}")
+        return Weight(status, None, "", detail=f"{reply.ident} {reply.status}: {detail}")
     if reply.status not in ("S", "D"):
         return f"weight status {reply.status!r} is neither S (stable) nor D (dynamic)"
     pair = value_and_unit(reply.args)
@@ -111,3 +120,20 @@ def to_weight(reply: SicsReply) -> Weight | str:
 def quoted_text(reply: SicsReply) -> str | None:
     """The quoted text of ``I4 A "B021002593"`` (serial number) and similar replies."""
     return reply.args[0] if reply.status == "A" and reply.args else None
+
+
+def tare_of(reply: SicsReply) -> tuple[Decimal, str] | str:
+    """The tare register in a ``TA A <w> <u>`` reply as (value, unit), or why it is not one
+    (a refusal, ``ES`` from a level-0 balance, an unreadable value)."""
+    error = general_error(reply)
+    if error:
+        return f"{reply.ident}: {error}"
+    if reply.ident != "TA":
+        return f"reply {reply.ident!r} is not the tare register"
+    if reply.status in REFUSALS:
+        return f"TA {reply.status}: {REFUSALS[reply.status][1]}"
+    pair = value_and_unit(reply.args) if reply.status in ("A", "S") else None
+    value = parse_decimal(pair[0]) if pair else None
+    if pair is None or value is None:
+        return f"tare register unreadable in {reply.raw!r}"
+    return value, pair[1]

@@ -76,3 +76,52 @@ def test_garbage_is_rejected_not_raised(line: bytes) -> None:
 
 def test_commands_end_with_crlf() -> None:
     assert mtsics.command_bytes("SIR") == b"SIR\r\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "status", "value"),
+    [
+        (b"SI S     100.00 g", WeightStatus.STABLE, Decimal("100.00")),
+        (b"SI D      99.98 g", WeightStatus.UNSTABLE, Decimal("99.98")),
+        (b"S S     100.00 g", WeightStatus.STABLE, Decimal("100.00")),
+    ],
+)
+def test_the_answer_to_si_is_read_in_both_forms(
+    line: bytes, status: WeightStatus, value: Decimal
+) -> None:
+    parsed = reply(line)
+    assert parsed.ident in mtsics.REPLY_IDS["SI"]
+    assert weight(line) == Weight(status, value, "g")  # net None: the line does not say
+
+
+def test_a_refusal_in_the_si_form_is_a_value() -> None:
+    parsed = weight(b"SI I")
+    assert parsed.status is WeightStatus.BUSY and parsed.detail.startswith("SI I:")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (b"TA A      50.00 g", (Decimal("50.00"), "g")),
+        (b"TA A       0.00 g", (Decimal("0.00"), "g")),
+        (b"TA S    -2.486 kg", (Decimal("-2.486"), "kg")),  # [unconfirmed] status S accepted
+    ],
+)
+def test_tare_register(line: bytes, expected: tuple[Decimal, str]) -> None:
+    assert mtsics.tare_of(reply(line)) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        (b"ES", "syntax error"),  # a level-0 balance
+        (b"TA I", "not executable"),
+        (b"TA L", "parameter not allowed"),
+        (b"TA A", "unreadable"),
+        (b"TA A abc g", "unreadable"),
+        (b"S S     100.00 g", "not the tare register"),
+    ],
+)
+def test_what_is_not_a_tare_register_says_why(line: bytes, why: str) -> None:
+    found = mtsics.tare_of(reply(line))
+    assert isinstance(found, str) and why in found
