@@ -125,7 +125,9 @@ def parse_ohaus(line: bytes) -> Weight | str:
     """``    192.21 g`` / ``      0.01 g ?`` / ``-   12.5 kg   NET`` -> :class:`Weight`.
 
     Layout: weight (sign, decimal point, right-justified), unit, ``?`` while unstable, then an
-    optional legend: NET (net), G (gross), T (a tare print-out), TOTAL, or a time.
+    optional legend: NET (net), G (gross), T (a tare print-out), TOTAL, or a time. Net or
+    gross is what the legend says; a line without NET or G does not say (``net`` None): a
+    balance whose legend printing is off looks the same whether tared or not.
     """
     try:
         text = line.decode("ascii").rstrip("\r\n")
@@ -146,4 +148,5 @@ def parse_ohaus(line: bytes) -> Weight | str:
     if "T" in rest or "TOTAL" in rest:
         return "a tare or total print-out, not a weight"
     status = WeightStatus.UNSTABLE if "?" in rest else WeightStatus.STABLE
-    return Weight(status, value, unit, net="NET" in rest or "N" in rest)
+    net = True if {"NET", "N"} & set(rest) else (False if {"G", "GROSS"} & set(rest) else None)
+    return Weight(status, value, unit, net=net)

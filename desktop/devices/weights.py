@@ -46,24 +46,30 @@ def parse_decimal(text: str) -> Decimal | None:
 
 @dataclass(frozen=True)
 class Weight:
-    """What one frame says, before the driver adds who and when."""
+    """What one frame says, before the driver adds who and when. ``net`` None: the frame does
+    not say net or gross (MT-SICS lines, Ohaus lines without a legend)."""
 
     status: WeightStatus
     value: Decimal | None
     unit: str
-    net: bool = False
+    net: bool | None = None
     tare: Decimal | None = None
     detail: str = ""
 
 
 @dataclass(frozen=True)
 class WeightReading:
-    """One reading from one scale. Accept it only when ``stable`` (and in tolerance)."""
+    """One reading from one scale. Accept it only when ``stable`` (and in tolerance).
+
+    ``net`` is what the scale says: True net (a tare in effect), False gross, None when the
+    scale has not said (an MT-SICS balance that does not answer ``TA``, or whose tare register
+    could not be read since something may have changed it; an Ohaus line without a legend).
+    ``tare`` is the tare the frame or the balance reported, in ``unit``, or None."""
 
     status: WeightStatus
     value: Decimal | None
     unit: str
-    net: bool
+    net: bool | None
     device_id: str
     serial_number: str | None
     raw: bytes
@@ -78,7 +84,8 @@ class WeightReading:
 
     @property
     def gross(self) -> bool:
-        return not self.net
+        """True only when the scale said gross; neither ``net`` nor ``gross`` when unknown."""
+        return self.net is False
 
     @property
     def message(self) -> str:

@@ -104,13 +104,17 @@ def test_a_bad_checksum_is_not_a_frame() -> None:
 @pytest.mark.parametrize(
     ("line", "value", "unit", "status", "net"),
     [
-        (b"    192.21 g", "192.21", "g", WeightStatus.STABLE, False),
-        (b"      0.01 g ?", "0.01", "g", WeightStatus.UNSTABLE, False),
+        (b"    192.21 g", "192.21", "g", WeightStatus.STABLE, None),  # no legend: not said
+        (b"      0.01 g ?", "0.01", "g", WeightStatus.UNSTABLE, None),
         (b"    -12.50 kg    NET", "-12.50", "kg", WeightStatus.STABLE, True),
+        (b"     3.10 g   N", "3.10", "g", WeightStatus.STABLE, True),
         (b"-   12.5 lb ?  G", "-12.5", "lb", WeightStatus.UNSTABLE, False),
+        (b"    192.21 g     G", "192.21", "g", WeightStatus.STABLE, False),
     ],
 )
-def test_ohaus_lines(line: bytes, value: str, unit: str, status: WeightStatus, net: bool) -> None:
+def test_ohaus_lines(
+    line: bytes, value: str, unit: str, status: WeightStatus, net: bool | None
+) -> None:
     parsed = parse_ohaus(line + b"\r\n")
     assert parsed == Weight(status, Decimal(value), unit, net)
 
