@@ -1,5 +1,8 @@
 """`lotline udi parse TEXT [--json] [--no-expect-gs1]`: read one scan as the stations do.
 
+GS1, HIBC and MA codes (IDcode, China) are read; ISBT 128 and AHM codes are recognised and
+refused.
+
 TEXT may hold a real GS byte, or write it as the literal text ``<GS>`` or ``\\x1d``.
 Exit status: 0 valid, 1 not valid, 2 usage error (argparse).
 """
@@ -18,7 +21,7 @@ _GS_SPELLINGS = re.compile(r"<GS>|\\x1[dD]", re.IGNORECASE)
 
 def register(sub: Any) -> None:
     parser: argparse.ArgumentParser = sub.add_parser(
-        "udi", help="parse UDI scans (GS1, HIBC; ISBT 128 recognised)"
+        "udi", help="parse UDI scans (GS1, HIBC, MA; ISBT 128 and AHM recognised)"
     )
     actions = parser.add_subparsers(dest="udi_action", metavar="ACTION")
     parse = actions.add_parser(
@@ -69,12 +72,29 @@ def render_table(parsed: ParsedUDI) -> str:
             rows.append((key.replace("_", " "), str(value)))
     for ai, value in parsed.ais:
         rows.append((f"AI ({ai})", visible(value)))
+    if parsed.ma is not None:
+        rows += _ma_rows(parsed)
     width = max(len(label) for label, _ in rows)
     lines = [f"{label.ljust(width)}  {value}" for label, value in rows]
     lines += _section("HRI", parsed.hri)
     lines += _section("ERRORS", parsed.errors)
     lines += _section("WARNINGS", parsed.warnings)
     return "\n".join(lines)
+
+
+def _ma_rows(parsed: ParsedUDI) -> list[tuple[str, str]]:
+    ma = parsed.ma
+    assert ma is not None
+    rows = [("registrant", f"{ma.registrant} (country {ma.country}, industry {ma.industry})")]
+    rows.append(("product code", f"{ma.product_code} (packaging {ma.packaging})"))
+    if ma.sterilisation_lot:
+        rows.append(("sterilisation lot", ma.sterilisation_lot))
+    if ma.use_by:
+        rows.append(("use by (.V)", ma.use_by.isoformat()))
+    if ma.expiry:
+        rows.append(("expiry (.E)", ma.expiry.isoformat()))
+    rows += [(f"unit .{tag}", value) for tag, value in ma.units]
+    return rows
 
 
 def visible(text: str) -> str:

@@ -1,7 +1,8 @@
 """UDI identifiers: parse what a scanner or a person gives, compose what a label prints.
 
 Pure code (stdlib and biip). GS1 (element strings, bracketed, Digital Link), HIBC (written
-here: primary, secondary, concatenated) and ISBT 128 (recognised only). See REFERENCE 1.
+here: primary, secondary, concatenated), MA code (IDcode, China), ISBT 128 and AHM (recognised
+only). See REFERENCE 1 and docs/udi-china.md.
 """
 
 from __future__ import annotations
@@ -17,23 +18,28 @@ from .checkdigits import (
 )
 from .compose import compose
 from .hibc import pair_hibc
-from .model import ComposedUDI, ComposeError, HibcInfo, ParsedUDI
+from .ma import ComposedMA, compose_ma, ma_check_character
+from .model import ComposedUDI, ComposeError, HibcInfo, MaInfo, ParsedUDI
 from .scan import parse_scan
 
 __all__ = [
     "CSET82",
     "CSET82_HELP",
     "ComposeError",
+    "ComposedMA",
     "ComposedUDI",
     "HibcInfo",
+    "MaInfo",
     "ParsedUDI",
     "ai_title",
     "compose",
+    "compose_ma",
     "fixed_value_length",
     "gs1_check_digit",
     "hibc_check_character",
     "is_fixed_length",
     "is_valid_check_digit",
+    "ma_check_character",
     "make_sscc",
     "pair_hibc",
     "parse_scan",

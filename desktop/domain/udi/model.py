@@ -6,11 +6,17 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-Scheme = Literal["GS1", "HIBC", "ISBT128"]
-Agency = Literal["GS1", "HIBCC", "ICCBBA"]
+Scheme = Literal["GS1", "HIBC", "ISBT128", "MA", "AHM"]
+Agency = Literal["GS1", "HIBCC", "ICCBBA", "ZIIOT", "AliHealth"]
 HibcKind = Literal["primary", "secondary", "concatenated"]
 
-AGENCY: dict[str, Agency] = {"GS1": "GS1", "HIBC": "HIBCC", "ISBT128": "ICCBBA"}
+AGENCY: dict[str, Agency] = {
+    "GS1": "GS1",
+    "HIBC": "HIBCC",
+    "ISBT128": "ICCBBA",
+    "MA": "ZIIOT",  # 中关村工信二维码技术研究院, ISO/IEC 15459 issuing agency code "MA"
+    "AHM": "AliHealth",  # 阿里健康, recognised only
+}
 
 
 class ComposeError(ValueError):
@@ -29,6 +35,36 @@ class HibcInfo:
     link: str | None = None  # secondary (two-read) only: equals the primary's check character
     quantity: int | None = None
     supplemental: tuple[tuple[str, str], ...] = ()  # ASC MH10 data identifiers: ("16D", ...)
+
+
+@dataclass(frozen=True)
+class MaInfo:
+    """The MA code (IDcode) structure behind a ParsedUDI (ma.py, docs/udi-china.md)."""
+
+    country: str  # 3 digits, 156 = China
+    industry: str  # "M0" for medical devices
+    registrant: str  # 6 digits
+    product_code: str  # packaging digit, item code, check character
+    packaging: str  # the product code's first digit
+    units: tuple[tuple[str, str], ...] = ()  # data units as read: ("L", "ABC"), ("C", "7")
+    sterilisation_lot: str | None = None  # .D
+    use_by: dt.date | None = None  # .V 有效期
+    expiry: dt.date | None = None  # .E 失效期
+    check: str | None = None  # .C
+
+    def to_json_dict(self) -> dict[str, object]:
+        return {
+            "country": self.country,
+            "industry": self.industry,
+            "registrant": self.registrant,
+            "product_code": self.product_code,
+            "packaging": self.packaging,
+            "units": [[tag, value] for tag, value in self.units],
+            "sterilisation_lot": self.sterilisation_lot,
+            "use_by": self.use_by.isoformat() if self.use_by else None,
+            "expiry": self.expiry.isoformat() if self.expiry else None,
+            "check": self.check,
+        }
 
 
 @dataclass(frozen=True)
@@ -55,6 +91,7 @@ class ParsedUDI:
     errors: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     hibc: HibcInfo | None = None
+    ma: MaInfo | None = None
     valid: bool = field(init=False)
 
     def __post_init__(self) -> None:
@@ -73,8 +110,11 @@ class ParsedUDI:
         return self.ai_values.get(ai)
 
     def to_json_dict(self) -> dict[str, object]:
-        """The public summary (the `lotline udi parse --json` object): JSON-ready types only."""
-        return {
+        """The public summary (the `lotline udi parse --json` object): JSON-ready types only.
+
+        An MA code adds "ma" (its structure and data units); other schemes have no such key.
+        """
+        summary: dict[str, object] = {
             "valid": self.valid,
             "scheme": self.scheme,
             "symbology": self.symbology,
@@ -89,6 +129,9 @@ class ParsedUDI:
             "errors": list(self.errors),
             "warnings": list(self.warnings),
         }
+        if self.ma is not None:
+            summary["ma"] = self.ma.to_json_dict()
+        return summary
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
 """parse_scan: whatever a scanner or a person gives -> ParsedUDI. Never raises.
 
 Routing: the AIM symbology identifier (REFERENCE 1.8) says whether a symbol is GS1; without one
-the data's first characters decide ('+' HIBC, '='/'&' ISBT 128, http(s) Digital Link, '(' typed
-bracketed GS1), and plain data is read as GS1 only when the station expects GS1.
+the data's first characters decide ('+' HIBC, '='/'&' ISBT 128, "MA." MA code, "MF" AHM code
+(recognised and refused), http(s) Digital Link, '(' typed bracketed GS1), and plain data is read
+as GS1 only when the station expects GS1.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from .gs1_scan import (
 )
 from .gs1_split import split_element_string
 from .hibc import parse_hibc
+from .ma import looks_like_ma, parse_ma
 from .model import ParsedUDI
 
 MAX_SCAN_CHARS = 7100
@@ -126,6 +128,10 @@ def _by_content(
         return _hibc(raw, content, symbology, today)
     if content.startswith(("=", "&")):
         return _isbt(raw, content, symbology)
+    if looks_like_ma(content):
+        return parse_ma(raw, content, symbology, today)
+    if looks_like_ahm(content):
+        return _ahm(raw, content, symbology)
     if content[:8].lower().startswith(("http://", "https://")):
         return parse_digital_link(raw, content, symbology, today)
     if content.startswith("(") and content[1:2].isdigit():
@@ -204,6 +210,27 @@ def _hibc_check_stripped(raw: str, content: str, today: dt.date) -> ParsedUDI:
         return _failed(raw, problem)
     parsed = parse_hibc(raw, content + hibc_check_character(content), "]A3", today)
     return replace(parsed, errors=(problem, *parsed.errors))
+
+
+def looks_like_ahm(content: str) -> bool:
+    """AliHealth (AHM) codes start "MF" and the product DI [unconfirmed: a third-party reader]."""
+    return content.startswith("MF") and content[2:3].isascii() and content[2:3].isalnum()
+
+
+def _ahm(raw: str, content: str, symbology: str | None) -> ParsedUDI:
+    shown = show(content, QUOTE_LIMIT)
+    return ParsedUDI(
+        raw=raw,
+        scheme="AHM",
+        issuing_agency="AliHealth",
+        symbology=symbology,
+        hri=(content,),
+        errors=(
+            f"AHM code {shown} recognised (AliHealth, one of China's UDI issuing agencies), but "
+            "Lotline does not read AHM codes yet; record this item by its GS1 or MA code, or "
+            "by hand",
+        ),
+    )
 
 
 def _isbt(raw: str, content: str, symbology: str | None) -> ParsedUDI:
