@@ -21,7 +21,7 @@ from sqlalchemy import create_engine, text
 
 from bench._report import machine, write_section
 from desktop.cli.bench_serials import GOAL_SECONDS, run_on
-from desktop.services.serials import BATCH
+from desktop.services.production import BATCH
 
 PG_ADMIN = os.environ.get(
     "LOTLINE_BENCH_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"

@@ -14,8 +14,8 @@ from db.engine import make_engine
 from db.errors import DatabaseProblem
 from db.migrate import ensure_schema
 from desktop.config import ConfigError, StationConfig, load_config
-from desktop.services.context import Actor, Context, Settings
-from desktop.services.demo_plant import DEMO_HINT, ensure_demo_plant
+from desktop.services.core.context import Actor, Context, Settings
+from desktop.services.masterdata import DEMO_HINT, ensure_demo_plant
 
 log = logging.getLogger("lotline")
 

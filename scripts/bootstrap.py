@@ -75,7 +75,7 @@ def test(args: list[str]) -> int:
     checks = [
         [PY, "-m", "ruff", "check", "."],
         [PY, "-m", "ruff", "format", "--check", "."],
-        [PY, "-m", "mypy", "desktop", "db"],  # strict on domain, devices, labels, db (pyproject)
+        [PY, "-m", "mypy", "desktop", "db"],  # strict on domain, devices, labels, services, db (pyproject)
         [BIN / "lint-imports"],
         [PY, "-m", "pytest", *args],
     ]

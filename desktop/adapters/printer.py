@@ -8,7 +8,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 
 from desktop.devices.errors import DeviceError
 from desktop.devices.printer import JobOutcome, JobStatus, PrintJob
-from desktop.services.printing import PrinterOutcome
+from desktop.services.core.printing import PrinterOutcome
 
 Submit = Callable[[PrintJob], "Future[JobOutcome] | JobOutcome"]
 

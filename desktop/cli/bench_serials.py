@@ -24,9 +24,9 @@ from db.migrate import ensure_schema
 from db.models import Product, Route, RouteStep
 from desktop.cli.common import cli_station
 from desktop.domain.udi import gs1_check_digit
-from desktop.services import workorders
-from desktop.services.context import Actor, Context
-from desktop.services.serials import commission_serials
+from desktop.services import production
+from desktop.services.core.context import Actor, Context
+from desktop.services.production import commission_serials
 
 GOAL_COUNT, GOAL_SECONDS = 100_000, 10.0
 
@@ -76,8 +76,8 @@ def measure(engine: Engine, count: int) -> dict[str, Any]:
     actor = Actor(None, "system:bench", "Lotline benchmark", "supervisor", cli_station())
     ctx = Context(engine, actor)
     number = f"BENCH-{secrets.token_hex(4)}"
-    workorders.create_work_order(ctx, number, gtin, count)
-    workorders.release_work_order(ctx, number)
+    production.create_work_order(ctx, number, gtin, count)
+    production.release_work_order(ctx, number)
     start = time.perf_counter()
     result = commission_serials(ctx, number, count=count)
     seconds = time.perf_counter() - start

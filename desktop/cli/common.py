@@ -13,9 +13,9 @@ from sqlalchemy import Engine
 from db.engine import check_reachable, make_engine
 from db.errors import DatabaseProblem
 from db.migrate import ensure_schema, refuse_newer_schema
-from desktop.services import auth
-from desktop.services.context import Actor, Context, LoginSession
-from desktop.services.errors import AuthenticationFailed, Refusal
+from desktop.services import identity
+from desktop.services.core.context import Actor, Context, LoginSession
+from desktop.services.core.errors import AuthenticationFailed, Refusal
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -79,7 +79,7 @@ def log_in(engine: Engine, username: str) -> tuple[Context, LoginSession, str]:
     if not lines or not lines[0]:
         raise AuthenticationFailed(f"the password of {username} must be the first line on stdin")
     start = Context(engine, Actor(None, username, "", None, cli_station()))
-    login = auth.login(start, username, lines[0], lines[1] if len(lines) > 1 else None)
+    login = identity.login(start, username, lines[0], lines[1] if len(lines) > 1 else None)
     return Context(engine, login.actor), login, lines[0]
 
 

@@ -47,9 +47,9 @@ from desktop.cli.demo_shift import (
     receive_materials,
 )
 from desktop.devices import DeviceError
-from desktop.services.context import Actor, Context
-from desktop.services.demo_plant import ensure_demo_plant
-from desktop.services.errors import Refusal
+from desktop.services.core.context import Actor, Context
+from desktop.services.core.errors import Refusal
+from desktop.services.masterdata import ensure_demo_plant
 
 DB_FILE = "lotline-demo.sqlite"
 OUTPUTS = ("labels/label-*.zpl", "labels/label-*.pdf", "labels/labels.csv", "batch-record-*.pdf")

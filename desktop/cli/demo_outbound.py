@@ -14,12 +14,18 @@ from db.models import Customer, Item, PrintJob, Product, Site
 from desktop.cli.demo_devices import DemoFailed
 from desktop.cli.demo_report import LabelCounts
 from desktop.cli.demo_shift import KIT_GTIN, PRODUCT_CODES, PUMP_GTIN, Shift, eid, lot_barcode
-from desktop.services import aggregation, shipping
-from desktop.services.labelling import PrintJobView, print_labels, verify_label
-from desktop.services.labelling_jobs import ISSUED
-from desktop.services.labelling_reprint import reconcile, reprint_label
-from desktop.services.labelling_templates import approve_template, register_templates
-from desktop.services.quality_release import LotReview, lot_review, release_lot
+from desktop.services import distribution, packing
+from desktop.services.labelling import (
+    ISSUED,
+    PrintJobView,
+    approve_template,
+    print_labels,
+    reconcile,
+    register_templates,
+    reprint_label,
+    verify_label,
+)
+from desktop.services.quality import LotReview, lot_review, release_lot
 
 TEMPLATES = ("udi-2x1", "udi-4x2")
 MIXUP = 2  # the pump whose scan-back reads its neighbour's label
@@ -180,12 +186,12 @@ def _case_quantity(shift: Shift, gtin: str) -> int:
 
 def _new_case(shift: Shift) -> tuple[str, str]:
     """A new case: (its SSCC, the scan of its SSCC label)."""
-    view = aggregation.create_case(shift.crew.packer.ctx, event_id=eid())
+    view = packing.create_case(shift.crew.packer.ctx, event_id=eid())
     return view.sscc, shift.scan("pack-1", f"]C100{view.sscc}")
 
 
 def _close(shift: Shift, sscc: str, case_text: str, what: str) -> str:
-    closed = aggregation.close_case(shift.crew.packer.ctx, case_text, event_id=eid())
+    closed = packing.close_case(shift.crew.packer.ctx, case_text, event_id=eid())
     shift.tally.cases.append(f"SSCC {sscc}: {closed.count.normalize():f} {what}")
     return case_text
 
@@ -201,7 +207,7 @@ def pack_pumps(shift: Shift) -> tuple[list[str], list[str]]:
         sscc, case_text = _new_case(shift)
         for serial in tally.serials[start : start + size]:
             unit_text = shift.scan("pack-1", tally.label_data[serial])
-            aggregation.pack_unit(pat.ctx, case_text, unit_text, event_id=eid())
+            packing.pack_unit(pat.ctx, case_text, unit_text, event_id=eid())
         cases.append(_close(shift, sscc, case_text, "pumps"))
     return cases, [tally.label_data[s] for s in tally.serials[full:]]
 
@@ -213,7 +219,7 @@ def pack_kits(shift: Shift) -> list[str]:
     for _ in range(tally.kits // size):
         sscc, case_text = _new_case(shift)
         kit_text = shift.scan("pack-1", tally.label_data[tally.kit_lot])
-        aggregation.pack_lot_quantity(pat.ctx, case_text, kit_text, size, event_id=eid())
+        packing.pack_lot_quantity(pat.ctx, case_text, kit_text, size, event_id=eid())
         cases.append(_close(shift, sscc, case_text, "kits"))
     return cases
 
@@ -237,7 +243,9 @@ def ship_all(shift: Shift, pumps: list[str], kits: list[str]) -> None:
         if not labels:
             continue
         scans = [shift.scan("pack-1", label) for label in labels]
-        view = shipping.ship(shift.crew.packer.ctx, code, _site(shift, code), scans, event_id=eid())
+        view = distribution.ship(
+            shift.crew.packer.ctx, code, _site(shift, code), scans, event_id=eid()
+        )
         shift.tally.shipments.append(view)
 
 

@@ -18,7 +18,7 @@ from desktop.labels import render_pdf
 from desktop.labels.templates import template_from_dict
 from desktop.reports import record_pdf
 from desktop.services import recall
-from desktop.services.batch_record import build_record
+from desktop.services.documents import build_record
 
 RECALL_REASON = (
     "supplier notice from Circuit Works: boards of lot {lot} may have cracked solder joints at "

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TextIO
 
 from desktop.reports.recall_model import RecallView
-from desktop.services.shipping import ShipmentView
+from desktop.services.distribution import ShipmentView
 
 
 @dataclass

@@ -20,18 +20,9 @@ from db.models import Station
 from desktop.cli.demo_devices import Bench, DemoFailed
 from desktop.cli.demo_report import NcrStory, Tally
 from desktop.devices import ScanEvent
-from desktop.services import (
-    auth,
-    execution,
-    quality,
-    receiving,
-    receiving_inspection,
-    workorders,
-)
-from desktop.services.context import Actor, Context, LoginSession, Settings
-from desktop.services.execution import StepResult
-from desktop.services.execution_status import unit_status
-from desktop.services.serials import commission_serials
+from desktop.services import identity, production, quality, receiving
+from desktop.services.core.context import Actor, Context, LoginSession, Settings
+from desktop.services.production import StepResult, commission_serials, unit_status
 
 PUMP_GTIN, KIT_GTIN = "09506000134352", "09506000134369"
 PRODUCT_CODES = {PUMP_GTIN: "IP-300", KIT_GTIN: "CK-10"}
@@ -66,7 +57,7 @@ def log_in(engine: Engine, username: str, station: str) -> Person:
     """``username`` logged in at ``station`` (its events and signatures name the station)."""
     station_id = _station_id(engine, station)
     start = Context(engine, Actor(None, username, "", None, station, station_id), SETTINGS)
-    login = auth.login(start, username, PASSWORD)
+    login = identity.login(start, username, PASSWORD)
     login.actor = replace(login.actor, station_id=station_id)
     return Person(Context(engine, login.actor, SETTINGS), login, username)
 
@@ -180,8 +171,8 @@ def receive_materials(shift: Shift) -> None:
         )  # fmt: skip
         at_qc = shift.scan("qc-1", m.lot)
         notes = "certificate of conformance checked; packaging and labels intact"
-        receiving_inspection.inspect_material(qc.ctx, at_qc, True, notes, event_id=eid())
-        decision = receiving_inspection.release_material(
+        receiving.inspect_material(qc.ctx, at_qc, True, notes, event_id=eid())
+        decision = receiving.release_material(
             qc.ctx, qc.login, at_qc, qc.password, username=qc.username, event_id=eid()
         )
         if decision.signature is None:
@@ -203,8 +194,8 @@ def _serials(first: str, last: str) -> list[str]:
 
 def open_work_order(shift: Shift, number: str, gtin: str, quantity: int) -> str:
     sup = shift.crew.supervisor.ctx
-    workorders.create_work_order(sup, number, gtin, quantity)
-    lot = workorders.release_work_order(sup, number).lot
+    production.create_work_order(sup, number, gtin, quantity)
+    lot = production.release_work_order(sup, number).lot
     if lot is None:
         raise DemoFailed(f"work order {number} was released without a production lot")
     return lot
@@ -219,7 +210,7 @@ def _expect(result: StepResult) -> StepResult:
 def consume(shift: Shift, unit_text: str, component_label: str) -> None:
     event = shift.scan_event("line-1", component_label)
     _expect(
-        execution.consume_component(
+        production.consume_component(
             shift.crew.operator.ctx, unit_text, event.symbol_text, event_id=eid(),
             device_id=shift.bench.scanner_id("line-1"), raw_frame=event.raw,
             station_time=event.received_at,
@@ -232,7 +223,7 @@ def weigh(shift: Shift, traveller: str, grams: str) -> StepResult:
     reading = shift.bench.weigh(grams)
     shift.tally.weighings += 1
     assert reading.value is not None  # Bench.weigh returns stable readings only
-    return execution.record_weight(
+    return production.record_weight(
         shift.crew.operator.ctx, unit_text, reading.value, reading.unit, reading.stable,
         event_id=eid(), device_id=shift.bench.scale_id, raw_frame=reading.raw,
         scale_serial=reading.serial_number, station_time=reading.received_at,
@@ -246,7 +237,7 @@ def check(shift: Shift, traveller: str, note: str) -> None:
     if verdict.text not in ("PASS", "FAIL"):
         raise DemoFailed(f'the check scan read "{verdict.text}", not PASS or FAIL')
     _expect(
-        execution.record_check(
+        production.record_check(
             shift.crew.operator.ctx, unit_text, verdict.text == "PASS", note, event_id=eid(),
             station_time=verdict.received_at,
         )
@@ -269,7 +260,7 @@ def _assemble_pump(shift: Shift, n: int, serial: str) -> None:
     consume(shift, shift.scan("line-1", serial), board)
     shift.tally.board_of[serial] = board
     _expect(
-        execution.record_measurement(
+        production.record_measurement(
             op, shift.scan("line-1", serial), Decimal(TORQUES[n % len(TORQUES)]),
             unit="N·m", event_id=eid(),
         )

@@ -24,9 +24,9 @@ from desktop.cli.common import (
     set_handler,
 )
 from desktop.reports.epcis_check import check_document
-from desktop.services import gudid
-from desktop.services.epcis import export_epcis
-from desktop.services.errors import Refusal
+from desktop.services import documents
+from desktop.services.core.errors import Refusal
+from desktop.services.documents import export_epcis
 
 
 def when(text: str) -> datetime:
@@ -66,10 +66,10 @@ def _epcis(args: argparse.Namespace) -> int:
 def _gudid(args: argparse.Namespace) -> int:
     engine = open_engine(args)
     ctx, _, _ = log_in(engine, args.by)
-    rows = gudid.device_identifiers(ctx)
+    rows = documents.device_identifiers(ctx)
     if not rows:
         raise Refusal("there are no products: load the master data first")
-    gudid.write_csv(rows, args.out)
+    documents.write_csv(rows, args.out)
     print(f"wrote {len(rows)} device identifier record(s) to {args.out}")
     return EXIT_OK
 

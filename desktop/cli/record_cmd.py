@@ -22,7 +22,7 @@ from desktop.cli.common import (
 )
 from desktop.reports.record_files import write_csv, write_json
 from desktop.reports.record_pdf import render_pdf
-from desktop.services.batch_record import build_record
+from desktop.services.documents import build_record
 
 
 def _record(args: argparse.Namespace) -> int:

@@ -25,13 +25,13 @@ from desktop.cli.common import (
     set_handler,
     system_context,
 )
-from desktop.services import auth
-from desktop.services.context import Actor, Context
+from desktop.services import identity
+from desktop.services.core.context import Actor, Context
 
 
 def _admin_context(engine: Engine, by: str, password: str, code: str | None) -> Context:
     ctx = Context(engine, Actor(None, by, "", None, cli_station()))
-    return Context(engine, auth.login(ctx, by, password, code).actor)
+    return Context(engine, identity.login(ctx, by, password, code).actor)
 
 
 def _add(args: argparse.Namespace) -> int:
@@ -48,7 +48,7 @@ def _add(args: argparse.Namespace) -> int:
             print(f"lotline: the password of {args.by} must be the second line on stdin")
             return EXIT_FAIL
         code = lines[2] if len(lines) > 2 else None
-        info = auth.add_user(
+        info = identity.add_user(
             _admin_context(engine, args.by, lines[1], code),
             args.name,
             args.full_name or args.name,
@@ -62,7 +62,9 @@ def _add(args: argparse.Namespace) -> int:
         return EXIT_FAIL
     else:
         ctx = system_context(engine, "bootstrap")
-        info = auth.bootstrap_admin(ctx, args.name, args.full_name or args.name, lines[0], args.pin)
+        info = identity.bootstrap_admin(
+            ctx, args.name, args.full_name or args.name, lines[0], args.pin
+        )
     print(f"user {info.username} (id {info.id}, {info.role}) added")
     if info.totp_uri:
         print(f"authenticator (TOTP) for {info.username}, enrol it now: {info.totp_uri}")
@@ -71,7 +73,7 @@ def _add(args: argparse.Namespace) -> int:
 
 def _list(args: argparse.Namespace) -> int:
     engine = open_engine(args)
-    for u in auth.list_users(system_context(engine, "list-users")):
+    for u in identity.list_users(system_context(engine, "list-users")):
         state = "disabled" if u.disabled else ("locked" if u.locked else "active")
         print(f"{u.id:>5}  {u.username:<20} {u.role:<13} {state:<9} {u.full_name}")
     return EXIT_OK
@@ -105,7 +107,7 @@ def register(sub: Any) -> None:
     lst = actions.add_parser("list", help="list users")
     add_database(lst)
     set_handler(lst, _list)
-    for name, fn in (("unlock", auth.unlock_user), ("disable", auth.disable_user)):
+    for name, fn in (("unlock", identity.unlock_user), ("disable", identity.disable_user)):
         p = actions.add_parser(name, help=f"{name} a user (password of --by on stdin)")
         p.add_argument("name")
         p.add_argument("--by", metavar="ADMIN", required=True)

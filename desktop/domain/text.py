@@ -57,3 +57,27 @@ def join(parts: list[Text | str], separator: str = "; ") -> Text:
     """Several messages as one (each translated on its own)."""
     fields = {f"p{i}": part for i, part in enumerate(parts)}
     return Text(separator.join("{" + name + "}" for name in fields), fields)
+
+
+def stored(value: Any) -> Any:
+    """A message as event data (JSON): a Text keeps its template and parameters."""
+    if isinstance(value, Text):
+        return {
+            "template": value.template,
+            "params": {k: stored(v) for k, v in value.params.items()},
+        }
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+def restored(value: Any, english: Any = None) -> Any:
+    """A message stored by ``stored`` as a Text again; ``english`` when that fails."""
+    if isinstance(value, dict) and isinstance(value.get("template"), str):
+        try:
+            params = {k: restored(v) for k, v in dict(value.get("params") or {}).items()}
+            made = Text(value["template"], params)
+        except (KeyError, IndexError, ValueError, TypeError):
+            return english
+        return made if english is None or str(made) == str(english) else english
+    return value if english is None else english

@@ -4,7 +4,7 @@ Its sections follow REFERENCE 4.2 (21 CFR 820.184, ISO 13485 7.5.1 / QMSR 820.35
 serial, the product with its UDI-DI and route revision, the dates and quantities of
 manufacture, every step (who, when, where, with which device, what was measured), inspections
 against limits, nonconformances and holds, the labels issued, the component lots, the release
-signature and the audit trail about all of these. ``desktop.services.batch_record`` fills it;
+signature and the audit trail about all of these. ``desktop.services.documents`` fills it;
 ``record_pdf`` and ``record_files`` render it. Times are UTC; each carries the zone it is shown
 in (the station's).
 """

@@ -1,7 +1,7 @@
 """Reading the rows of a batch record: events as step lines, inspections, components, label
 counts and the audit excerpt (queries over a Session, returning record_model lines).
 
-``desktop.services.batch_record`` decides the scope (which items) and adds what needs the
+``desktop.services.documents`` decides the scope (which items) and adds what needs the
 services (NCR views, holds, signature verification); this module only reads rows.
 """
 

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from desktop.devices import discovery
 from desktop.domain.permissions import Role, role_words
-from desktop.services import auth, stations
-from desktop.services.errors import Refusal
+from desktop.services import identity, masterdata
+from desktop.services.core.errors import Refusal
 from desktop.views.screen import Screen
 from desktop.views.tables import Table
 from desktop.views.tasks import Runner
@@ -87,8 +87,8 @@ class AdminScreen(Screen):
             BigButton(self.tr("Unlock selected")),
             BigButton(self.tr("Disable selected")),
         )
-        unlock.clicked.connect(lambda: self._user_action(auth.unlock_user))
-        disable.clicked.connect(lambda: self._user_action(auth.disable_user))
+        unlock.clicked.connect(lambda: self._user_action(identity.unlock_user))
+        disable.clicked.connect(lambda: self._user_action(identity.disable_user))
         side = QWidget()
         column = QVBoxLayout(side)
         column.addLayout(form)
@@ -117,7 +117,7 @@ class AdminScreen(Screen):
             self.pin.text() or None,
         )
         self._run(
-            auth.add_user,
+            identity.add_user,
             *args,
             done=lambda info: self._said(
                 self.tr("User added"), f"{info.username} ({info.role}), id {info.id}"
@@ -229,7 +229,7 @@ class AdminScreen(Screen):
         if self.ctx is None:
             return
         self.runner.run(
-            auth.list_users,
+            identity.list_users,
             self.ctx,
             done=lambda users: self.users.fill(
                 [
@@ -248,10 +248,10 @@ class AdminScreen(Screen):
                 ]
             ),
         )
-        self.runner.run(stations.list_stations, self.ctx, done=self._stations)
+        self.runner.run(masterdata.list_stations, self.ctx, done=self._stations)
         self._list_ports()
 
-    def _stations(self, views: list[stations.StationView]) -> None:
+    def _stations(self, views: list[masterdata.StationView]) -> None:
         rows: list[tuple[object, ...]] = []
         for st in views:
             rows.extend(

@@ -21,10 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import execution
-from desktop.services.errors import Refusal
-from desktop.services.execution_common import StepResult
-from desktop.services.execution_status import UnitProgress, unit_status
+from desktop.services import production
+from desktop.services.core.errors import Refusal
+from desktop.services.production import StepResult, UnitProgress, unit_status
 from desktop.views import theme
 from desktop.views.screen import Screen, scan_symbol
 from desktop.views.tasks import Runner
@@ -194,7 +193,7 @@ class OperatorScreen(Screen):
             self._check(command == "pass")
         elif self._wants_component():
             self._call(
-                execution.consume_component,
+                production.consume_component,
                 self.unit_scan,
                 scan_symbol(text, aim),
                 done=self.show_result,
@@ -235,7 +234,7 @@ class OperatorScreen(Screen):
             )
             return
         self._call(
-            execution.record_weight,
+            production.record_weight,
             self.unit_scan,
             r.value,
             r.unit,
@@ -261,7 +260,7 @@ class OperatorScreen(Screen):
             return
         self.value.clear()
         self._call(
-            execution.record_measurement,
+            production.record_measurement,
             self.unit_scan,
             value,
             done=self.show_result,
@@ -273,7 +272,7 @@ class OperatorScreen(Screen):
         if self.unit_scan is None:
             return
         self._call(
-            execution.record_check,
+            production.record_check,
             self.unit_scan,
             passed,
             done=self.show_result,

@@ -23,13 +23,11 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QVBoxLayout
 
 from desktop.domain.states import describe
-from desktop.services import labelling, pack_queue
-from desktop.services.aggregation import ContainerView
-from desktop.services.errors import Refusal
-from desktop.services.labelling import VerifyResult
-from desktop.services.labelling_jobs import PrintJobView
-from desktop.services.pack_queue import LabelPreview, Scanned
-from desktop.services.printing import LabelPrinter
+from desktop.services import labelling
+from desktop.services.core.errors import Refusal
+from desktop.services.core.printing import LabelPrinter
+from desktop.services.labelling import LabelPreview, PrintJobView, Scanned, VerifyResult
+from desktop.services.packing import ContainerView
 from desktop.views.packaging_actions import CaseActions, LabelActions
 from desktop.views.packaging_parts import CaseBox, PreviewBox, PrintQueue
 from desktop.views.qc_tabs import key_button
@@ -150,7 +148,7 @@ class PackagingScreen(Screen):
         if self.awaiting:
             self._verify(self.awaiting[0], scan)
         else:
-            self.call(pack_queue.identify, scan, done=lambda found: self._identified(found, scan))
+            self.call(labelling.identify, scan, done=lambda found: self._identified(found, scan))
 
     def _scan_during_dialog(self, text: str) -> None:
         refuse = getattr(self.dialog, "refuse_scan", None)
@@ -199,7 +197,7 @@ class PackagingScreen(Screen):
     def _select_queued(self) -> None:
         line = self.queue.selected_line()
         if line is not None:
-            self.call(pack_queue.identify, line.scan, done=self._select)
+            self.call(labelling.identify, line.scan, done=self._select)
 
     def _select(self, found: Scanned) -> None:
         self.selected, self.last_job, self.last_item = found, found.last_job, found.item
@@ -209,7 +207,7 @@ class PackagingScreen(Screen):
         )
         self.preview.set_copies(found.quantity if found.kind == "production_lot" else None)
         self.show_prompt()
-        self.call(pack_queue.label_preview, found.scan, done=self._previewed)
+        self.call(labelling.label_preview, found.scan, done=self._previewed)
         if found.status not in ("released", "packed"):
             self.refuse(
                 self.tr("Not released"),
@@ -312,7 +310,7 @@ class PackagingScreen(Screen):
 
     # ---- plumbing -------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.call(pack_queue.print_queue, done=self.queue.show_lines)
+        self.call(labelling.print_queue, done=self.queue.show_lines)
 
     def open_dialog(self, dialog: QDialog) -> None:
         self.dialog = dialog

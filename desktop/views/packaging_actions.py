@@ -11,11 +11,9 @@ from PySide6.QtCore import QObject
 
 from desktop.domain.permissions import Meaning
 from desktop.domain.states import describe
-from desktop.services import aggregation, auth, labelling_reprint
-from desktop.services.aggregation import ContainerView
-from desktop.services.labelling_jobs import PrintJobView
-from desktop.services.labelling_reprint import Reconciliation
-from desktop.services.pack_queue import Scanned
+from desktop.services import identity, labelling, packing
+from desktop.services.labelling import PrintJobView, Reconciliation, Scanned
+from desktop.services.packing import ContainerView
 from desktop.views.packaging_parts import ReconcileDialog
 from desktop.views.signature import SignatureDialog, manifestation_of
 from desktop.views.words import shown
@@ -43,9 +41,9 @@ class LabelActions(QObject):
         new_key = f"{job_key[:40]}-R{uuid.uuid4().hex[:6]}"
 
         def sign(user: str | None, password: str, reason: str) -> PrintJobView:
-            supervisor = auth.login(ctx, user or "", password)
+            supervisor = identity.login(ctx, user or "", password)
             try:
-                return labelling_reprint.reprint_label(
+                return labelling.reprint_label(
                     ctx, supervisor, job_key, reason, password, user, printer=printer, key=new_key
                 )
             finally:
@@ -81,7 +79,7 @@ class LabelActions(QObject):
 
     def _reconcile(self, lot: str, applied: int, destroyed: int, returned: int) -> None:
         self.s.call(
-            labelling_reprint.reconcile,
+            labelling.reconcile,
             lot,
             applied,
             destroyed,
@@ -126,7 +124,7 @@ class CaseActions(QObject):
             self.s.result.show_good(self.tr("Open case: %1").replace("%1", shown(found.item)))
 
     def new(self) -> None:
-        self.s.call(aggregation.create_case, done=self._case_created, event_id=uuid.uuid4())
+        self.s.call(packing.create_case, done=self._case_created, event_id=uuid.uuid4())
 
     def _case_created(self, case: ContainerView) -> None:
         self.s.case = case
@@ -138,7 +136,7 @@ class CaseActions(QObject):
         if self._need_case():
             assert self.s.case is not None
             sscc = f"(00){self.s.case.sscc}"
-            self.s.call(aggregation.close_case, sscc, done=self._case_closed, event_id=uuid.uuid4())
+            self.s.call(packing.close_case, sscc, done=self._case_closed, event_id=uuid.uuid4())
 
     def _case_closed(self, case: ContainerView) -> None:
         self.s.case = None
@@ -153,12 +151,12 @@ class CaseActions(QObject):
         sscc = f"(00){self.s.case.sscc}"
         if found.kind == "unit":
             self.s.call(
-                aggregation.pack_unit, sscc, found.scan, done=self._packed, event_id=uuid.uuid4()
+                packing.pack_unit, sscc, found.scan, done=self._packed, event_id=uuid.uuid4()
             )
             return
         quantity = self.s.case_box.quantity.value() or None
         self.s.call(
-            aggregation.pack_lot_quantity,
+            packing.pack_lot_quantity,
             sscc,
             found.scan,
             quantity,

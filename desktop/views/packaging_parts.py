@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.states import describe
-from desktop.services.aggregation import ContainerView
-from desktop.services.pack_queue import LabelPreview, QueueLine
+from desktop.services.labelling import LabelPreview, QueueLine
+from desktop.services.packing import ContainerView
 from desktop.views import theme
 from desktop.views.tables import Table
 from desktop.views.widgets import BigButton, hbox, label

@@ -24,10 +24,9 @@ from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout
 from desktop.domain.permissions import Meaning
 from desktop.domain.states import describe
 from desktop.domain.text import join
-from desktop.services import qc_queue, quality_inspection, quality_release
-from desktop.services.errors import Refusal
-from desktop.services.qc_queue import ScannedReview
-from desktop.services.quality_release import LotRelease
+from desktop.services import quality
+from desktop.services.core.errors import Refusal
+from desktop.services.quality import LotRelease, ScannedReview
 from desktop.views.qc_actions import QcActions
 from desktop.views.qc_tabs import HoldsTab, InspectionTab, NcrTab, ReleaseTab
 from desktop.views.screen import Screen, scan_symbol
@@ -126,7 +125,7 @@ class QcScreen(Screen):
         self.scan_number += 1
         number = self.scan_number  # a quicker later scan wins: an older answer is not shown
         self.call(
-            qc_queue.review_for_scan,
+            quality.review_for_scan,
             scan_symbol(text, aim),
             done=lambda found: self._reviewed(found) if number == self.scan_number else None,
         )
@@ -142,7 +141,7 @@ class QcScreen(Screen):
     def _open_selected_lot(self) -> None:
         scan = self.release_tab.selected_scan()
         if scan is not None:
-            self.call(qc_queue.review_for_scan, scan, done=self._reviewed)
+            self.call(quality.review_for_scan, scan, done=self._reviewed)
 
     def _select_ncr(self, number: str) -> None:
         self.tabs.setCurrentWidget(self.ncr_tab)
@@ -165,7 +164,7 @@ class QcScreen(Screen):
             self.tr("Scanned: %1").replace("%1", shown(scanned.item)),
         )
         self.call(
-            quality_inspection.inspection_plans,
+            quality.inspection_plans,
             scanned.gtin,
             done=lambda plans: self.inspection_tab.show_plans(plans, scanned.next_step),
         )
@@ -198,10 +197,10 @@ class QcScreen(Screen):
         self.prompt.setText(text)
 
     def refresh(self) -> None:
-        self.call(qc_queue.lots_awaiting_release, done=self.release_tab.show_lots)
-        self.call(qc_queue.open_ncrs, done=self.ncr_tab.show_ncrs)
+        self.call(quality.lots_awaiting_release, done=self.release_tab.show_lots)
+        self.call(quality.open_ncrs, done=self.ncr_tab.show_ncrs)
         if self.current is not None:
-            self.call(qc_queue.review_for_scan, self.current.item_scan, done=self.show_review)
+            self.call(quality.review_for_scan, self.current.item_scan, done=self.show_review)
 
     # ---- release --------------------------------------------------------------------------
     def release_lot(self) -> None:
@@ -229,7 +228,7 @@ class QcScreen(Screen):
 
         def sign(user: str | None, password: str, _reason: str) -> LotRelease:
             assert ctx is not None and login is not None
-            return quality_release.release_lot(ctx, login, scan, password, user, event_id=event)
+            return quality.release_lot(ctx, login, scan, password, user, event_id=event)
 
         what = self.tr("Release of lot %1 (%2): %3 item(s)").replace("%1", r.lot)
         what = what.replace("%2", r.product).replace("%3", str(len(r.pending)))

@@ -9,9 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from desktop.domain.permissions import Meaning
-from desktop.services import holds, quality, quality_inspection
-from desktop.services.quality import NcrView
-from desktop.services.quality_inspection import InspectionResultView
+from desktop.services import holds, quality
+from desktop.services.quality import InspectionResultView, NcrView
 from desktop.views.qc_review import ncr_disposition
 from desktop.views.words import shown
 
@@ -103,7 +102,7 @@ class QcActions(QObject):
             return
         value = self.s.inspection_tab.value.text().strip().replace(",", ".")
         self.s.call(
-            quality_inspection.record_inspection,
+            quality.record_inspection,
             scanned.item_scan,
             characteristic,
             value,

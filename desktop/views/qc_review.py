@@ -14,10 +14,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QTextBrowser
 
 from desktop.domain.states import describe
-from desktop.services.qc_queue import ScannedReview
-from desktop.services.quality import NcrView, ncr_status_words
-from desktop.services.quality_release import LotReview
-from desktop.services.signatures import SignatureInfo
+from desktop.services.identity import SignatureInfo
+from desktop.services.quality import LotReview, NcrView, ScannedReview, ncr_status_words
 from desktop.views import theme
 from desktop.views.words import shown
 

@@ -20,9 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.holds import HoldView
-from desktop.services.qc_queue import QueuedLot
-from desktop.services.quality import NcrView
-from desktop.services.quality_inspection import InspectionPlanView
+from desktop.services.quality import InspectionPlanView, NcrView, QueuedLot
 from desktop.views import theme
 from desktop.views.qc_review import ReviewBrowser, ncr_disposition, when
 from desktop.views.tables import Table

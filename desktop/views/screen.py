@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.services.context import Context, LoginSession
+from desktop.services.core.context import Context, LoginSession
 from desktop.views.tasks import Runner
 
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.config import StationConfig
 from desktop.devices.sim import PrinterSim, ScaleSim, ScannerSim
 from desktop.labels.zpl_check import datamatrix_data
-from desktop.services.context import Context
+from desktop.services.core.context import Context
 from desktop.views.admin import AdminScreen
 from desktop.views.hub import DeviceHub
 from desktop.views.operator import OperatorScreen

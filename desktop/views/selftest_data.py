@@ -5,16 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.services import (
-    auth,
-    labelling_templates,
-    receiving,
-    receiving_inspection,
-    workorders,
-)
-from desktop.services.context import Context, LoginSession
-from desktop.services.demo_plant import DEMO_ADMIN
-from desktop.services.serials import commission_serials
+from desktop.services import identity, labelling, production, receiving
+from desktop.services.core.context import Context, LoginSession
+from desktop.services.masterdata import DEMO_ADMIN
+from desktop.services.production import commission_serials
 
 PASSWORD = "demo-password"
 
@@ -29,15 +23,15 @@ class WalkData:
 
 
 def _as(base: Context, username: str) -> tuple[Context, LoginSession]:
-    login = auth.login(base, username, PASSWORD)
+    login = identity.login(base, username, PASSWORD)
     return base.as_actor(login.actor), login
 
 
 def prepare(base: Context, tag: str = "ST") -> WalkData:
     sup, _ = _as(base, "sam")
     number = f"WO-{tag}-1"
-    workorders.create_work_order(sup, number, "09506000134352", 2)
-    wo = workorders.release_work_order(sup, number)
+    production.create_work_order(sup, number, "09506000134352", 2)
+    wo = production.release_work_order(sup, number)
     made = commission_serials(sup, number, 2)
     pack, _ = _as(base, "pat")
     housings = (f"HS-{tag}-01", f"HS-{tag}-02")
@@ -48,8 +42,8 @@ def prepare(base: Context, tag: str = "ST") -> WalkData:
     receiving.receive_material(pack, "BOARD-IP300", "SUP-BOARDS", board, 10)
     qc, login = _as(base, "quinn")
     for lot in (f"DEL-{tag}", board):
-        receiving_inspection.inspect_material(qc, lot, True, "certificate checked")
-        receiving_inspection.release_material(qc, login, lot, PASSWORD, username="quinn")
+        receiving.inspect_material(qc, lot, True, "certificate checked")
+        receiving.release_material(qc, login, lot, PASSWORD, username="quinn")
     _approve_templates(base, qc, login)
     serials = (made.first_serial, made.last_serial)
     return WalkData(serials, housings, board, number, wo.lot or "")
@@ -57,9 +51,9 @@ def prepare(base: Context, tag: str = "ST") -> WalkData:
 
 def _approve_templates(base: Context, qc: Context, login: LoginSession) -> None:
     name, _full, password = DEMO_ADMIN
-    admin = base.as_actor(auth.login(base, name, password).actor)
-    for template in labelling_templates.register_templates(admin):
+    admin = base.as_actor(identity.login(base, name, password).actor)
+    for template in labelling.register_templates(admin):
         if template.status == "draft":
-            labelling_templates.approve_template(
+            labelling.approve_template(
                 qc, login, template.name, template.version, PASSWORD, username="quinn"
             )

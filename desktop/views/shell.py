@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import auth
-from desktop.services.context import Context, LoginSession
-from desktop.services.errors import Refusal
+from desktop.services import identity
+from desktop.services.core.context import Context, LoginSession
+from desktop.services.core.errors import Refusal
 from desktop.views import theme
 from desktop.views.login import LoginScreen
 from desktop.views.screen import Screen
@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
 
     def _badge_login(self, badge: str, pin: str, totp: str) -> None:
         self.runner.run(
-            auth.login_badge,
+            identity.login_badge,
             self.base,
             badge,
             pin,
@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
 
     def _password_login(self, user: str, password: str, totp: str) -> None:
         self.runner.run(
-            auth.login,
+            identity.login,
             self.base,
             user,
             password,

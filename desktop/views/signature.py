@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.permissions import meaning_words
-from desktop.services.errors import Refusal
-from desktop.services.signatures import SignatureInfo
+from desktop.services.core.errors import Refusal
+from desktop.services.identity import SignatureInfo
 from desktop.views import theme
 from desktop.views.tasks import Runner
 from desktop.views.widgets import BigButton, ResultPanel, hbox, label, panel

@@ -13,7 +13,7 @@ from PySide6.QtCore import QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from desktop.config import StationConfig
-from desktop.services.context import Context
+from desktop.services.core.context import Context
 from desktop.views import theme
 from desktop.views.hub import DeviceHub
 from desktop.views.screen import Screen

@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
-from desktop.services.errors import Refusal
+from desktop.services.core.errors import Refusal
 from desktop.views.words import shown
 
 log = logging.getLogger(__name__)

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.states import describe
-from desktop.services.aggregation import kind_word
-from desktop.services.errors import Refusal
-from desktop.services.trace_view import GenealogyLine, TraceView, trace_item
+from desktop.services.core.errors import Refusal
+from desktop.services.packing import kind_word
+from desktop.services.trace import GenealogyLine, TraceView, trace_item
 from desktop.views import theme
 from desktop.views.screen import Screen, scan_symbol
 from desktop.views.tables import Table

@@ -15,8 +15,8 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from db.models import Item, Part, Station, Supplier
-from desktop.services import auth
-from desktop.services.context import Actor, Context, LoginSession, Settings
+from desktop.services import identity
+from desktop.services.core.context import Actor, Context, LoginSession, Settings
 from desktop.services.masterdata import DEMO_FOLDER, load_folder
 
 PASSWORD = "demo-password"
@@ -36,7 +36,7 @@ class Plant:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         boot = Context(engine, Actor.system("bootstrap"), SETTINGS)
-        auth.bootstrap_admin(boot, "ada", "Ada Admin", ADMIN_PASSWORD)
+        identity.bootstrap_admin(boot, "ada", "Ada Admin", ADMIN_PASSWORD)
         self.admin = self.ctx("admin")
         self.report = load_folder(self.admin, DEMO_FOLDER)
         self._logins: dict[str, LoginSession] = {}
@@ -50,7 +50,7 @@ class Plant:
         username, station = USERS[role]
         password = ADMIN_PASSWORD if role == "admin" else PASSWORD
         actor = Actor(None, username, "", None, station, self.station_id(station))
-        login = auth.login(Context(self.engine, actor, SETTINGS), username, password)
+        login = identity.login(Context(self.engine, actor, SETTINGS), username, password)
         login.actor = Actor(**{**login.actor.__dict__, "station_id": self.station_id(station)})
         return login
 

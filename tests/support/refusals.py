@@ -28,8 +28,8 @@ from db.models import (
     Signature,
     WorkOrder,
 )
-from desktop.services.context import Context
-from desktop.services.errors import AuthenticationFailed, Refusal
+from desktop.services.core.context import Context
+from desktop.services.core.errors import AuthenticationFailed, Refusal
 
 #: The tables a refused use case must leave untouched.
 COUNTED = (

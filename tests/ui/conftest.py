@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from desktop.services.context import Context
-from desktop.services.printing import PrinterOutcome
+from desktop.services.core.context import Context
+from desktop.services.core.printing import PrinterOutcome
 from desktop.views import theme
 from desktop.views.screen import Screen
 from desktop.views.tasks import Runner

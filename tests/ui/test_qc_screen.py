@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from desktop.services import execution
+from desktop.services import production
 from desktop.views.qc import QcScreen
 from desktop.views.signature import SignatureDialog
 from tests.integration.workflows.qcpack_support import PUMP, build_pumps, eid, status
@@ -77,7 +77,7 @@ def test_review_disposition_and_signed_release(
     row = screen.ncr_tab.table.item(0, 4).text()
     assert row.startswith("rework → step 5: cable reseated · Quinn Inspector (quinn), ")
 
-    execution.record_check(plant.ctx("operator"), built.serials[1], True, event_id=eid())
+    production.record_check(plant.ctx("operator"), built.serials[1], True, event_id=eid())
     screen.ncr_tab.note.setText("functional test passed after rework")
     qtbot.mouseClick(screen.ncr_tab.close_button, Qt.MouseButton.LeftButton)
     settle(qtbot, screen)

@@ -14,8 +14,8 @@ from sqlalchemy import Engine, event
 
 from db import audit
 from desktop.config import StationConfig
-from desktop.services.context import Actor, Context
-from desktop.services.demo_plant import ensure_demo_plant
+from desktop.services.core.context import Actor, Context
+from desktop.services.masterdata import ensure_demo_plant
 from desktop.views.selftest import Walk, run_walk
 from desktop.views.selftest_data import prepare
 from desktop.views.station import application, build_window

@@ -26,7 +26,7 @@ from db.models import (
     Shipment,
     ShipmentLine,
 )
-from desktop.services.labelling_jobs import ISSUED
+from desktop.services.labelling import ISSUED
 
 BAD_BOARD_LOT = "CW24-0312"  # the control-board lot the demo finds bad
 _BX = re.compile(r"\^BX[^\^]*\^FD#1([^\^]*)\^FS")

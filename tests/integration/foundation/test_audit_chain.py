@@ -15,8 +15,8 @@ from db import audit
 from db.engine import make_engine
 from db.migrate import upgrade
 from db.models import AuditEntry, User
-from desktop.services import auth
-from desktop.services.errors import Refusal
+from desktop.services import identity
+from desktop.services.core.errors import Refusal
 from tests.support.foundation import admin_ctx, make_user
 
 
@@ -47,7 +47,7 @@ def test_refused_write_leaves_only_the_audited_refusal(engine: Engine) -> None:
     admin = admin_ctx(engine)
     before = _count(engine)
     with pytest.raises(Refusal, match='user name "admin" is taken'):
-        auth.add_user(admin, "admin", "Again", "operator", "password-123")
+        identity.add_user(admin, "admin", "Again", "operator", "password-123")
     with Session(engine) as s:
         last = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
         users = s.scalar(select(func.count(User.id)))
@@ -120,7 +120,7 @@ def test_ten_threads_writing_at_once_leave_one_unbroken_chain(postgres_url: str)
         try:
             start.wait()
             for k in range(5):
-                auth.add_user(admin, f"u{n}_{k}", f"User {n} {k}", "operator", "password-123")
+                identity.add_user(admin, f"u{n}_{k}", f"User {n} {k}", "operator", "password-123")
         except BaseException as exc:  # collected and asserted below
             errors.append(exc)
 

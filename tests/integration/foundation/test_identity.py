@@ -8,9 +8,9 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from db.models import AuditEntry, User
-from desktop.services import auth
-from desktop.services.context import Context, Settings
-from desktop.services.errors import AuthenticationFailed, PermissionDenied
+from desktop.services import identity
+from desktop.services.core.context import Context, Settings
+from desktop.services.core.errors import AuthenticationFailed, PermissionDenied
 from tests.support.foundation import SETTINGS, admin_ctx, make_user, station_ctx
 
 
@@ -31,19 +31,19 @@ def test_five_wrong_passwords_lock_the_account_and_all_is_audited(engine: Engine
     messages = []
     for _ in range(5):
         with pytest.raises(AuthenticationFailed) as failed:
-            auth.login(station, "olga", "not-her-password")
+            identity.login(station, "olga", "not-her-password")
         messages.append(str(failed.value))
     assert messages[0] == "wrong user name or password (attempt 1 of 5)"
     assert "now locked" in messages[4]
     with pytest.raises(AuthenticationFailed, match=r"olga is locked since .*ask an administrator"):
-        auth.login(station, "olga", "password-123")
+        identity.login(station, "olga", "password-123")
     trail = _audit(engine, olga.actor.user_id or 0)
     failures = [r for a, r in trail if a == "auth.failure"]
     assert len(failures) == 5
     assert ("user.lock", "5 consecutive failed attempts") in trail
     assert trail[-1][0] == "auth.refused"
-    auth.unlock_user(admin, "olga", "identity confirmed by phone")
-    assert auth.login(station, "olga", "password-123").actor.username == "olga"
+    identity.unlock_user(admin, "olga", "identity confirmed by phone")
+    assert identity.login(station, "olga", "password-123").actor.username == "olga"
 
 
 def test_success_resets_the_failure_count(engine: Engine) -> None:
@@ -52,10 +52,10 @@ def test_success_resets_the_failure_count(engine: Engine) -> None:
     station = station_ctx(engine)
     for _ in range(4):
         with pytest.raises(AuthenticationFailed):
-            auth.login(station, "olga", "nope-nope")
-    auth.login(station, "olga", "password-123")
+            identity.login(station, "olga", "nope-nope")
+    identity.login(station, "olga", "password-123")
     with pytest.raises(AuthenticationFailed, match=r"attempt 1 of 5"):
-        auth.login(station, "olga", "nope-nope")
+        identity.login(station, "olga", "nope-nope")
 
 
 def test_lockout_threshold_is_configurable(engine: Engine) -> None:
@@ -63,41 +63,41 @@ def test_lockout_threshold_is_configurable(engine: Engine) -> None:
     make_user(admin, "olga", "operator")
     strict = Context(engine, station_ctx(engine).actor, Settings(lockout_threshold=2))
     with pytest.raises(AuthenticationFailed, match="attempt 1 of 2"):
-        auth.login(strict, "olga", "wrong-one")
+        identity.login(strict, "olga", "wrong-one")
     with pytest.raises(AuthenticationFailed, match="now locked"):
-        auth.login(strict, "olga", "wrong-two")
+        identity.login(strict, "olga", "wrong-two")
 
 
 def test_badge_and_pin(engine: Engine) -> None:
     admin = admin_ctx(engine)
     make_user(admin, "olga", "operator")
     station = station_ctx(engine)
-    assert auth.login_badge(station, "B-olga", "4321").actor.role == "operator"
+    assert identity.login_badge(station, "B-olga", "4321").actor.role == "operator"
     with pytest.raises(AuthenticationFailed, match="wrong PIN for this badge"):
-        auth.login_badge(station, "B-olga", "0000")
+        identity.login_badge(station, "B-olga", "0000")
     with pytest.raises(AuthenticationFailed, match='badge "B-nobody" is not registered'):
-        auth.login_badge(station, "B-nobody", "4321")
+        identity.login_badge(station, "B-nobody", "4321")
 
 
 def test_totp_is_required_for_roles_that_need_it(engine: Engine) -> None:
     admin = admin_ctx(engine)
     policy = Context(admin.engine, admin.actor, Settings(totp_roles=frozenset({"supervisor"})))
-    info = auth.add_user(policy, "sam", "Sam Super", "supervisor", "password-123")
+    info = identity.add_user(policy, "sam", "Sam Super", "supervisor", "password-123")
     assert info.totp_uri and info.totp_uri.startswith("otpauth://totp/Lotline:sam")
     secret = info.totp_uri.split("secret=")[1].split("&")[0]
     station = Context(engine, station_ctx(engine).actor, policy.settings)
     with pytest.raises(AuthenticationFailed, match="authenticator code"):
-        auth.login(station, "sam", "password-123")
+        identity.login(station, "sam", "password-123")
     code = pyotp.TOTP(secret).now()
-    assert auth.login(station, "sam", "password-123", code).actor.username == "sam"
+    assert identity.login(station, "sam", "password-123", code).actor.username == "sam"
 
 
 def test_users_are_disabled_never_deleted_and_ids_are_not_reused(engine: Engine) -> None:
     admin = admin_ctx(engine)
     first = make_user(admin, "olga", "operator")
-    auth.disable_user(admin, "olga", "left the company")
+    identity.disable_user(admin, "olga", "left the company")
     with pytest.raises(AuthenticationFailed, match="olga is disabled"):
-        auth.login(station_ctx(engine), "olga", "password-123")
+        identity.login(station_ctx(engine), "olga", "password-123")
     second = make_user(admin, "oscar", "operator")
     assert (second.actor.user_id or 0) > (first.actor.user_id or 0)
     with Session(engine) as s:
@@ -108,11 +108,11 @@ def test_only_admins_manage_users(engine: Engine) -> None:
     admin = admin_ctx(engine)
     olga = make_user(admin, "olga", "operator")
     with pytest.raises(PermissionDenied, match=r"olga \(operator\) may not manage users"):
-        auth.add_user(olga, "eve", "Eve", "admin", "password-123")
+        identity.add_user(olga, "eve", "Eve", "admin", "password-123")
 
 
 def test_bootstrap_is_refused_once_users_exist(engine: Engine) -> None:
     admin_ctx(engine)
     boot = Context(engine, station_ctx(engine).actor, SETTINGS)
     with pytest.raises(Exception, match="already has users"):
-        auth.bootstrap_admin(boot, "mallory", "M", "password-123")
+        identity.bootstrap_admin(boot, "mallory", "M", "password-123")

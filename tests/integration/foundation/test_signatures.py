@@ -8,9 +8,9 @@ from sqlalchemy.orm import Session
 
 from db.models import Route
 from desktop.domain.permissions import Meaning
-from desktop.services import auth
-from desktop.services.errors import AuthenticationFailed, Refusal
-from desktop.services.signatures import check_signature, sign_record
+from desktop.services import identity
+from desktop.services.core.errors import AuthenticationFailed, Refusal
+from desktop.services.identity import check_signature, sign_record
 from tests.support.foundation import admin_ctx, make_user, station_ctx
 
 
@@ -25,7 +25,7 @@ def _route(engine: Engine) -> int:
 def test_signature_reads_invalid_after_the_record_changes(engine: Engine) -> None:
     admin = admin_ctx(engine)
     make_user(admin, "quinn", "qc_inspector")
-    login = auth.login(station_ctx(engine), "quinn", "password-123")
+    login = identity.login(station_ctx(engine), "quinn", "password-123")
     ctx = admin.as_actor(login.actor)
     route_id = _route(engine)
     sig = sign_record(
@@ -44,7 +44,7 @@ def test_signature_reads_invalid_after_the_record_changes(engine: Engine) -> Non
 def test_first_signing_needs_user_name_then_password_alone(engine: Engine) -> None:
     admin = admin_ctx(engine)
     make_user(admin, "quinn", "qc_inspector")
-    login = auth.login(station_ctx(engine), "quinn", "password-123")
+    login = identity.login(station_ctx(engine), "quinn", "password-123")
     ctx = admin.as_actor(login.actor)
     route_id = _route(engine)
     with pytest.raises(AuthenticationFailed, match="enter your user name and your password"):
@@ -60,7 +60,7 @@ def test_first_signing_needs_user_name_then_password_alone(engine: Engine) -> No
 def test_wrong_signature_password_counts_toward_lockout(engine: Engine) -> None:
     admin = admin_ctx(engine)
     make_user(admin, "quinn", "qc_inspector")
-    login = auth.login(station_ctx(engine), "quinn", "password-123")
+    login = identity.login(station_ctx(engine), "quinn", "password-123")
     ctx = admin.as_actor(login.actor)
     route_id = _route(engine)
     with pytest.raises(AuthenticationFailed, match=r"wrong password for the signature \(attempt 1"):
@@ -70,7 +70,7 @@ def test_wrong_signature_password_counts_toward_lockout(engine: Engine) -> None:
 def test_meaning_is_checked_against_the_signers_role(engine: Engine) -> None:
     admin = admin_ctx(engine)
     make_user(admin, "olga", "operator")
-    login = auth.login(station_ctx(engine), "olga", "password-123")
+    login = identity.login(station_ctx(engine), "olga", "password-123")
     ctx = admin.as_actor(login.actor)
     with pytest.raises(Refusal, match='may not sign "Released for distribution": ask a QC'):
         sign_record(

@@ -1,5 +1,5 @@
 """Fixtures of the trace-report tests: an in-memory label printer (the product prints through
-desktop.services.printing.LabelPrinter, which app.py fills with the real driver)."""
+desktop.services.core.printing.LabelPrinter, which app.py fills with the real driver)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from desktop.services.printing import PrinterOutcome
+from desktop.services.core.printing import PrinterOutcome
 
 
 @dataclass

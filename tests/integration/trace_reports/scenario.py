@@ -23,12 +23,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Device
-from desktop.services import execution, receiving, receiving_inspection, workorders
-from desktop.services.labelling import print_labels, verify_label
-from desktop.services.labelling_reprint import reprint_label
-from desktop.services.printing import LabelPrinter
+from desktop.services import production, receiving
+from desktop.services.core.printing import LabelPrinter
+from desktop.services.labelling import print_labels, reprint_label, verify_label
+from desktop.services.production import commission_serials
 from desktop.services.quality import close_ncr, disposition_ncr
-from desktop.services.serials import commission_serials
 from tests.integration.workflows.qcpack_support import approve_templates, release
 from tests.support.plant import PASSWORD, Plant
 
@@ -99,9 +98,9 @@ def receive_board_lot(plant: Plant, lot: str, quantity: int = 10) -> None:
     """A control-board lot from Circuit Works: received, inspected, released (signed)."""
     receiving.receive_material(plant.ctx("packaging"), "BOARD-IP300", "SUP-BOARDS", lot, quantity)
     qc = plant.ctx("qc_inspector")
-    receiving_inspection.inspect_material(qc, lot, True, "CoC checked, 5 boards visually inspected")
+    receiving.inspect_material(qc, lot, True, "CoC checked, 5 boards visually inspected")
     login = plant.login("qc_inspector")
-    receiving_inspection.release_material(qc, login, lot, PASSWORD, username="quinn")
+    receiving.release_material(qc, login, lot, PASSWORD, username="quinn")
 
 
 def _assemble(plant: Plant, serial: str, housing: str, board: str, weights: list[str]) -> None:
@@ -109,14 +108,14 @@ def _assemble(plant: Plant, serial: str, housing: str, board: str, weights: list
     scanner, scale = device(plant, "line-1 scanner"), device(plant, "line-1 scale")
     for part in (housing, board):
         frame = f"{part}\r\n".encode()
-        execution.consume_component(op, serial, part, event_id=eid(), device_id=scanner,
+        production.consume_component(op, serial, part, event_id=eid(), device_id=scanner,
                                     raw_frame=frame)  # fmt: skip
-    execution.record_measurement(
+    production.record_measurement(
         op, serial, Decimal("1.02"), event_id=eid(), raw_frame=b"+1.02 N.m\r\n",
         device_serial=TORQUE_SERIAL,
     )  # fmt: skip
     for grams in weights:
-        execution.record_weight(
+        production.record_weight(
             op, serial, Decimal(grams), "g", True, event_id=eid(), device_id=scale,
             raw_frame=f"S S {grams:>10} g\r\n".encode(), scale_serial=SCALE_SERIAL,
         )  # fmt: skip
@@ -126,7 +125,7 @@ def _assemble(plant: Plant, serial: str, housing: str, board: str, weights: list
 
 def _rework(plant: Plant, serial: str) -> None:
     """The open NCR of ``serial``: rework from the weigh step, signed by QC."""
-    from desktop.services.quality_release import lot_review
+    from desktop.services.quality import lot_review
 
     review_lot = _lot_of(plant, serial)
     review = lot_review(plant.ctx("qc_inspector"), review_lot)
@@ -154,8 +153,8 @@ def pump_lot(
     """``count`` pumps through steps 1-5; unit n (1-based) in ``heavy`` weighs 2431.5 g first."""
     number = wo or f"WO-{next(_numbers):04d}-{uuid.uuid4().hex[:4]}"
     sup = plant.ctx("supervisor")
-    workorders.create_work_order(sup, number, PUMP, count)
-    lot = workorders.release_work_order(sup, number).lot
+    production.create_work_order(sup, number, PUMP, count)
+    lot = production.release_work_order(sup, number).lot
     assert lot is not None
     made = commission_serials(sup, number, count)
     first = int(made.first_serial[-6:])
@@ -166,14 +165,14 @@ def pump_lot(
     for n, (serial, housing) in enumerate(zip(serials, housings, strict=True), start=1):
         weights = ["2431.5", "2401.2"] if n in heavy else [f"{2399.6 + n / 10:.1f}"]
         _assemble(plant, serial, housing, board, weights)
-        execution.record_check(op, serial, True, "all alarms and the pump rate test passed",
+        production.record_check(op, serial, True, "all alarms and the pump rate test passed",
                                event_id=eid())  # fmt: skip
     ncr = _close_ncrs(plant, lot)
     return PumpLot(number, lot, serials, housings, board, ncr)
 
 
 def _close_ncrs(plant: Plant, lot: str) -> str | None:
-    from desktop.services.quality_release import lot_review
+    from desktop.services.quality import lot_review
 
     review = lot_review(plant.ctx("qc_inspector"), lot)
     numbers = [n.number for n in review.ncrs if n.status == "dispositioned"]

@@ -15,8 +15,8 @@ from db import audit
 from desktop.reports.record_files import write_csv, write_json
 from desktop.reports.record_model import BatchRecord
 from desktop.reports.record_pdf import render_pdf
-from desktop.services.batch_record import build_record
-from desktop.services.errors import PermissionDenied, Refusal
+from desktop.services.core.errors import PermissionDenied, Refusal
+from desktop.services.documents import build_record
 from tests.integration.trace_reports.scenario import (
     PUMP,
     SCALE_SERIAL,

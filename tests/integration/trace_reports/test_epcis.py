@@ -13,11 +13,10 @@ from sqlalchemy.orm import Session
 from db.models import Event, Item
 from desktop.domain.udi import gs1_check_digit
 from desktop.reports.epcis_check import check_document
-from desktop.services.aggregation import close_case, create_case, pack_unit
-from desktop.services.aggregation_pallet import unpack
-from desktop.services.epcis import CONTEXT, Ids, export_epcis
-from desktop.services.errors import PermissionDenied, Refusal
-from desktop.services.shipping import ship
+from desktop.services.core.errors import PermissionDenied, Refusal
+from desktop.services.distribution import ship
+from desktop.services.documents import CONTEXT, Ids, export_epcis
+from desktop.services.packing import close_case, create_case, pack_unit, unpack
 from tests.integration.trace_reports.scenario import (
     pump_lot,
     receive_board_lot,

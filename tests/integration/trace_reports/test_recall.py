@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from db import audit
-from desktop.services.errors import AuthenticationFailed, PermissionDenied
+from desktop.services.core.errors import AuthenticationFailed, PermissionDenied
+from desktop.services.distribution import record_service_event, ship
 from desktop.services.recall import (
     close_recall,
     open_recall,
@@ -16,8 +17,6 @@ from desktop.services.recall import (
     record_notification,
     record_return,
 )
-from desktop.services.shipping import ship
-from desktop.services.shipping_service import record_service_event
 from tests.integration.trace_reports.scenario import pump_lot, receive_board_lot, release_and_label
 from tests.integration.workflows.qcpack_support import refused
 from tests.support.plant import PASSWORD

@@ -1,5 +1,5 @@
 """Fixtures of the workflow tests: an in-memory label printer (tests only: the product prints
-through desktop.services.printing.LabelPrinter, filled by app.py with the real driver)."""
+through desktop.services.core.printing.LabelPrinter, filled by app.py with the real driver)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from desktop.services.printing import PrinterOutcome
+from desktop.services.core.printing import PrinterOutcome
 
 
 @dataclass

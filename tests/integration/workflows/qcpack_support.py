@@ -20,12 +20,16 @@ from sqlalchemy.orm import Session
 from db.models import (
     Item,
 )
-from desktop.services import execution, workorders
-from desktop.services.labelling import print_labels, verify_label
-from desktop.services.labelling_templates import approve_template, register_templates
-from desktop.services.printing import LabelPrinter
-from desktop.services.quality_release import release_lot
-from desktop.services.serials import commission_serials
+from desktop.services import production
+from desktop.services.core.printing import LabelPrinter
+from desktop.services.labelling import (
+    approve_template,
+    print_labels,
+    register_templates,
+    verify_label,
+)
+from desktop.services.production import commission_serials
+from desktop.services.quality import release_lot
 from tests.support.plant import PASSWORD, Plant
 from tests.support.refusals import counts, refused
 
@@ -62,8 +66,8 @@ def open_lot(plant: Plant, gtin: str, quantity: int) -> tuple[str, str]:
     """A released work order; returns its number and its production lot."""
     number = f"WO-{next(_numbers):04d}"
     sup = plant.ctx("supervisor")
-    workorders.create_work_order(sup, number, gtin, quantity)
-    view = workorders.release_work_order(sup, number)
+    production.create_work_order(sup, number, gtin, quantity)
+    view = production.release_work_order(sup, number)
     assert view.lot is not None
     return number, view.lot
 
@@ -83,11 +87,11 @@ def build_pumps(plant: Plant, count: int = 4, *, check_fails: tuple[str, ...] = 
     plant.receive("BOARD-IP300", board, count, supplier="SUP-BOARDS")
     op = plant.ctx("operator")
     for serial, housing in zip(serials, housings, strict=True):
-        execution.consume_component(op, serial, housing, event_id=eid())
-        execution.consume_component(op, serial, board, event_id=eid())
-        execution.record_measurement(op, serial, Decimal("1.00"), event_id=eid())
-        execution.record_weight(op, serial, Decimal("2400.0"), "g", True, event_id=eid())
-        execution.record_check(op, serial, serial not in check_fails, event_id=eid())
+        production.consume_component(op, serial, housing, event_id=eid())
+        production.consume_component(op, serial, board, event_id=eid())
+        production.record_measurement(op, serial, Decimal("1.00"), event_id=eid())
+        production.record_weight(op, serial, Decimal("2400.0"), "g", True, event_id=eid())
+        production.record_check(op, serial, serial not in check_fails, event_id=eid())
     return Built(wo, lot, tuple(serials), f"(01){PUMP}(10){lot}")
 
 
@@ -99,9 +103,9 @@ def build_kits(plant: Plant, quantity: int = 20) -> Built:
         plant.receive(part, f"{part[:4]}-{tag:03d}", quantity * 2, supplier="SUP-MED")
     op, scan = plant.ctx("operator"), f"(01){KIT}(10){lot}"
     for part in ("CATHETER-CK10", "TUBING-CK10", "TRAY-CK10"):
-        execution.consume_component(op, scan, f"{part[:4]}-{tag:03d}", event_id=eid())
-    execution.record_weight(op, scan, Decimal("120.0"), "g", True, event_id=eid())
-    execution.record_check(op, scan, True, event_id=eid())
+        production.consume_component(op, scan, f"{part[:4]}-{tag:03d}", event_id=eid())
+    production.record_weight(op, scan, Decimal("120.0"), "g", True, event_id=eid())
+    production.record_check(op, scan, True, event_id=eid())
     return Built(wo, lot, (), f"(01){KIT}(10){lot}")
 
 

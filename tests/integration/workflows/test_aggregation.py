@@ -8,15 +8,18 @@ from sqlalchemy.orm import Session
 
 from db.models import Link
 from desktop.domain.udi import is_valid_check_digit
-from desktop.services.aggregation import (
+from desktop.services.labelling import print_labels, verify_label
+from desktop.services.packing import (
     GS1_COMPANY_PREFIX,
     close_case,
+    close_pallet,
     create_case,
+    create_pallet,
+    pack_case,
     pack_lot_quantity,
     pack_unit,
+    unpack,
 )
-from desktop.services.aggregation_pallet import close_pallet, create_pallet, pack_case, unpack
-from desktop.services.labelling import print_labels, verify_label
 from tests.integration.workflows.qcpack_support import (
     approve_templates,
     build_pumps,

@@ -17,9 +17,10 @@ from sqlalchemy.orm import Session
 from db import audit
 from db.engine import make_engine
 from db.models import AuditEntry, Item, Link
-from desktop.services import execution
-from desktop.services.errors import Refusal
-from desktop.services.uow import UnitOfWork
+from desktop.services import production
+from desktop.services.core.errors import Refusal
+from desktop.services.core.uow import UnitOfWork
+from desktop.services.production import _execution as execution
 from tests.integration.workflows.test_execution_support import pump_order
 from tests.support.plant import Plant
 
@@ -45,7 +46,7 @@ def _race(plant: Plant, serials: list[str], attempts: int) -> tuple[list[str], l
         gate.wait()
         for serial in serials[n * attempts : (n + 1) * attempts]:
             try:
-                execution.consume_component(ctx, serial, "HS-RACE", event_id=uuid.uuid4())
+                production.consume_component(ctx, serial, "HS-RACE", event_id=uuid.uuid4())
                 wins.append(serial)
             except Refusal as refusal:
                 refusals.append(refusal.message)

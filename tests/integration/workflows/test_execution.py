@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from db import audit
 from db.models import Event, InspectionResult, Item, Link, Nonconformance
-from desktop.services.execution import (
+from desktop.services.production import (
     consume_component,
     record_check,
     record_measurement,

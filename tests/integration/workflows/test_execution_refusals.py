@@ -13,14 +13,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Hold, Item, Nonconformance, User
-from desktop.services.execution import (
+from desktop.services.production import (
     consume_component,
     record_check,
     record_measurement,
     record_weight,
+    today,
     unit_status,
 )
-from desktop.services.workorders import today
 from tests.integration.workflows.test_execution_support import (
     Line,
     eid,

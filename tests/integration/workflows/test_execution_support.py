@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 from db.models import (
     Item,
 )
-from desktop.services import workorders
-from desktop.services.serials import commission_serials
+from desktop.services import production
+from desktop.services.production import commission_serials
 
 PUMP = "09506000134352"
 KIT = "09506000134369"
@@ -39,8 +39,8 @@ class Line:
 
 def pump_order(plant: Any, count: int = 3, number: str = "WO-P1", quantity: int = 10) -> Line:
     sup = plant.ctx("supervisor")
-    workorders.create_work_order(sup, number, PUMP, quantity)
-    wo = workorders.release_work_order(sup, number)
+    production.create_work_order(sup, number, PUMP, quantity)
+    wo = production.release_work_order(sup, number)
     result = commission_serials(sup, number, count=count)
     first = int(result.first_serial.split("-")[1])
     serials = [f"SN-{n:06d}" for n in range(first, first + count)]
@@ -50,8 +50,8 @@ def pump_order(plant: Any, count: int = 3, number: str = "WO-P1", quantity: int 
 
 def kit_order(plant: Any, number: str = "WO-K1", quantity: int = 10) -> Line:
     sup = plant.ctx("supervisor")
-    workorders.create_work_order(sup, number, KIT, quantity)
-    wo = workorders.release_work_order(sup, number)
+    production.create_work_order(sup, number, KIT, quantity)
+    wo = production.release_work_order(sup, number)
     assert wo.lot is not None
     return Line(number, wo.lot, [])
 

@@ -7,13 +7,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.models import Hold, Item
-from desktop.services import execution
-from desktop.services.aggregation import create_case, pack_unit
+from desktop.services import production
+from desktop.services.distribution import ship
 from desktop.services.holds import active_holds, place_hold, release_hold
 from desktop.services.labelling import print_labels
-from desktop.services.quality import open_ncr
-from desktop.services.quality_release import lot_review, release_lot
-from desktop.services.shipping import ship
+from desktop.services.packing import create_case, pack_unit
+from desktop.services.quality import lot_review, open_ncr, release_lot
 from tests.integration.workflows.qcpack_support import (
     approve_templates,
     build_pumps,
@@ -103,7 +102,7 @@ def test_a_held_material_lot_is_not_consumed(plant) -> None:
     plant.receive("TRAY-CK10", "TR-H1", 50, supplier="SUP-MED")
     place_hold(plant.ctx("qc_inspector"), "TR-H1", "sterility certificate missing")
     refused(
-        plant.engine, execution.consume_component, plant.ctx("operator"), lot, "TR-H1",
+        plant.engine, production.consume_component, plant.ctx("operator"), lot, "TR-H1",
         event_id=eid(), match="TR-H1.*hold.*sterility certificate missing",
     )  # fmt: skip
 

@@ -12,11 +12,16 @@ from sqlalchemy.orm import Session
 from db.models import Device, Event, LabelTemplateVersion, PrintJob
 from desktop.domain.udi import parse_scan
 from desktop.labels import VerifyFailed, VerifyResult
-from desktop.services import labelling_jobs, labelling_templates
-from desktop.services.errors import PermissionDenied
-from desktop.services.labelling import print_labels, verify_label
-from desktop.services.labelling_templates import approve_template, register_templates
-from desktop.services.printing import PrinterOutcome
+from desktop.services.core.errors import PermissionDenied
+from desktop.services.core.printing import PrinterOutcome
+from desktop.services.labelling import _jobs as labelling_jobs
+from desktop.services.labelling import _templates as labelling_templates
+from desktop.services.labelling import (
+    approve_template,
+    print_labels,
+    register_templates,
+    verify_label,
+)
 from tests.integration.workflows.qcpack_support import (
     approve_templates,
     build_pumps,

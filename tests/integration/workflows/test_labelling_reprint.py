@@ -8,12 +8,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import PrintJob
-from desktop.services.errors import AuthenticationFailed
-from desktop.services.labelling import print_labels, verify_label
-from desktop.services.labelling_reprint import reconcile, reprint_label
-from desktop.services.printing import PrinterOutcome
-from desktop.services.quality_release import lot_review
-from desktop.services.signatures import check_signature
+from desktop.services.core.errors import AuthenticationFailed
+from desktop.services.core.printing import PrinterOutcome
+from desktop.services.identity import check_signature
+from desktop.services.labelling import print_labels, reconcile, reprint_label, verify_label
+from desktop.services.quality import lot_review
 from tests.integration.workflows.qcpack_support import (
     approve_templates,
     counts,

@@ -8,8 +8,8 @@ from sqlalchemy.orm import Session
 
 from db.engine import writer
 from db.models import PrintJob
+from desktop.services.core.printing import PrinterOutcome
 from desktop.services.labelling import print_labels, queue_labels
-from desktop.services.printing import PrinterOutcome
 from tests.integration.workflows.qcpack_support import approve_templates, released_pumps
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.models import AuditEntry, BomLine, Product, RouteStep, User
-from desktop.services.errors import PermissionDenied
+from desktop.services.core.errors import PermissionDenied
 from desktop.services.masterdata import DEMO_FOLDER, MasterDataInvalid, load_folder
 
 

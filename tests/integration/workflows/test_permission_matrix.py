@@ -17,12 +17,12 @@ from sqlalchemy.orm import Session
 import desktop.services
 from db.models import AuditEntry
 from desktop.domain.permissions import Role, can
-from desktop.services.context import Actor, Context
-from desktop.services.errors import PermissionDenied
-from desktop.services.usecase import USE_CASES
+from desktop.services.core.context import Actor, Context
+from desktop.services.core.errors import PermissionDenied
+from desktop.services.core.usecase import USE_CASES
 
-for module in pkgutil.iter_modules(desktop.services.__path__):
-    importlib.import_module(f"desktop.services.{module.name}")
+for module in pkgutil.walk_packages(desktop.services.__path__, "desktop.services."):
+    importlib.import_module(module.name)
 
 GATED = sorted((name, perm) for name, perm in USE_CASES.items() if perm is not None)
 
@@ -45,7 +45,8 @@ def _call(name: str, ctx: Context) -> BaseException | None:
 def test_every_service_module_registers_use_cases() -> None:
     assert len(GATED) >= 5
     modules = {name.rsplit(".", 1)[0] for name, _ in GATED}
-    assert "desktop.services.auth" in modules and "desktop.services.masterdata" in modules
+    assert "desktop.services.identity._auth" in modules
+    assert "desktop.services.masterdata._load" in modules
 
 
 @pytest.mark.parametrize("role", list(Role))

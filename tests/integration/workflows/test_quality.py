@@ -10,12 +10,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Event, InspectionResult, Nonconformance
-from desktop.services import execution
-from desktop.services.aggregation import create_case, pack_unit
-from desktop.services.errors import AuthenticationFailed, PermissionDenied
-from desktop.services.quality import close_ncr, disposition_ncr, open_ncr
-from desktop.services.quality_inspection import inspection_plans, record_inspection
-from desktop.services.signatures import check_signature
+from desktop.services import production
+from desktop.services.core.errors import AuthenticationFailed, PermissionDenied
+from desktop.services.identity import check_signature
+from desktop.services.packing import create_case, pack_unit
+from desktop.services.quality import (
+    close_ncr,
+    disposition_ncr,
+    inspection_plans,
+    open_ncr,
+    record_inspection,
+)
 from tests.integration.workflows.qcpack_support import (
     PUMP,
     approve_templates,
@@ -119,8 +124,8 @@ def test_rework_returns_the_unit_to_a_step_that_is_then_repeated(plant) -> None:
     unit = item(plant.engine, serial=serial)
     assert (unit.status, unit.current_step) == ("in_process", 3)
     op = plant.ctx("operator")
-    execution.record_weight(op, serial, Decimal("2399.0"), "g", True, event_id=eid())
-    execution.record_check(op, serial, True, event_id=eid())
+    production.record_weight(op, serial, Decimal("2399.0"), "g", True, event_id=eid())
+    production.record_check(op, serial, True, event_id=eid())
     assert item(plant.engine, serial=serial).current_step == 5
     closed = close_ncr(qc, number, "reworked; weight and functional test passed again")
     assert closed.status == "closed" and closed.closed_by == "quinn"

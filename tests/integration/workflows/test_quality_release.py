@@ -11,13 +11,12 @@ from sqlalchemy.orm import Session
 
 from db.models import Event, Item, Nonconformance
 from db.types import utcnow
-from desktop.services import execution
-from desktop.services.errors import AuthenticationFailed, PermissionDenied
+from desktop.services import production
+from desktop.services.core.errors import AuthenticationFailed, PermissionDenied
 from desktop.services.holds import place_hold, release_hold
-from desktop.services.quality import close_ncr, disposition_ncr, open_ncr
-from desktop.services.quality_release import lot_review, release_lot
-from desktop.services.serials import commission_serials
-from desktop.services.signatures import check_signature
+from desktop.services.identity import check_signature
+from desktop.services.production import commission_serials
+from desktop.services.quality import close_ncr, disposition_ncr, lot_review, open_ncr, release_lot
 from tests.integration.workflows.qcpack_support import (
     KIT,
     PUMP,
@@ -92,7 +91,7 @@ def test_review_lists_every_exception_and_release_names_each_blocker(plant) -> N
         plant.engine, release_lot, qc, login, built.lot, PASSWORD,
         match="NCR-000001 is dispositioned \\(rework\\) but not closed on unit SN-000003",
     )  # fmt: skip
-    execution.record_check(plant.ctx("operator"), "SN-000003", True, event_id=eid())
+    production.record_check(plant.ctx("operator"), "SN-000003", True, event_id=eid())
     close_ncr(qc, "NCR-000001", "functional test passed after rework")
     release_hold(qc, "SN-000002", "inspected: no damage")
     review = lot_review(qc, built.lot)
@@ -186,7 +185,7 @@ def test_a_unit_reworked_after_release_is_released_again(plant) -> None:
     )
     disposition_ncr(qc, login, ncr.number, "rework", "replace display", PASSWORD, 5,
                     username="quinn")  # fmt: skip
-    execution.record_check(plant.ctx("operator"), "SN-000001", True, event_id=eid())
+    production.record_check(plant.ctx("operator"), "SN-000001", True, event_id=eid())
     close_ncr(qc, ncr.number, "display replaced; functional test passed")
     again = release_lot(qc, login, built.scan, PASSWORD)
     assert again.units_released == 1 and again.review.pending == ()

@@ -12,16 +12,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import AuditEntry, Event
-from desktop.services import execution
-from desktop.services.errors import AuthenticationFailed, PermissionDenied
+from desktop.services import production
+from desktop.services.core.errors import AuthenticationFailed, PermissionDenied
 from desktop.services.holds import place_hold
-from desktop.services.receiving import receive_material
-from desktop.services.receiving_inspection import (
+from desktop.services.identity import check_signature
+from desktop.services.receiving import (
     inspect_material,
+    receive_material,
     reject_material,
     release_material,
 )
-from desktop.services.signatures import check_signature
 from tests.integration.workflows.qcpack_support import (
     KIT,
     counts,
@@ -190,12 +190,12 @@ def test_quarantined_and_rejected_material_is_not_consumed(plant, certificate) -
     receive_material(plant.ctx("packaging"), "TRAY-CK10", "SUP-MED", "TR-Q", 50)
     op = plant.ctx("operator")
     refused(
-        plant.engine, execution.consume_component, op, lot, "TR-Q", event_id=eid(),
+        plant.engine, production.consume_component, op, lot, "TR-Q", event_id=eid(),
         match="TR-Q.*quarantine",
     )  # fmt: skip
     reject_material(plant.ctx("qc_inspector"), "TR-Q", "torn pouches")
     refused(
-        plant.engine, execution.consume_component, op, lot, "TR-Q", event_id=eid(),
+        plant.engine, production.consume_component, op, lot, "TR-Q", event_id=eid(),
         match="TR-Q.*rejected",
     )  # fmt: skip
 
@@ -205,8 +205,7 @@ def test_serialised_parts_are_received_and_released_with_their_delivery(plant) -
     from sqlalchemy.orm import Session
 
     from db.models import Item
-    from desktop.services.receiving import receive_material
-    from desktop.services.receiving_inspection import inspect_material, release_material
+    from desktop.services.receiving import inspect_material, receive_material, release_material
 
     packer = plant.ctx("packaging")
     serials = ["HS-9001", "HS-9002", "HS-9003"]
@@ -227,7 +226,7 @@ def test_serialised_parts_are_received_and_released_with_their_delivery(plant) -
 def test_a_serialised_part_needs_one_serial_per_piece(plant) -> None:
     import pytest
 
-    from desktop.services.errors import Refusal
+    from desktop.services.core.errors import Refusal
     from desktop.services.receiving import receive_material
 
     with pytest.raises(Refusal, match="give one serial number for each of the 3 pieces"):

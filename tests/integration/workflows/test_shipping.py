@@ -7,13 +7,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import ServiceRecord, Site
-from desktop.services.aggregation import close_case, create_case, pack_lot_quantity, pack_unit
-from desktop.services.aggregation_pallet import close_pallet, create_pallet, pack_case
+from desktop.services.distribution import record_service_event, ship
 from desktop.services.holds import place_hold
 from desktop.services.labelling import print_labels, verify_label
+from desktop.services.packing import (
+    close_case,
+    close_pallet,
+    create_case,
+    create_pallet,
+    pack_case,
+    pack_lot_quantity,
+    pack_unit,
+)
 from desktop.services.quality import open_ncr
-from desktop.services.shipping import ship
-from desktop.services.shipping_service import record_service_event
 from tests.integration.workflows.qcpack_support import (
     approve_templates,
     build_pumps,

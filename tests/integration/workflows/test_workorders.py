@@ -12,11 +12,10 @@ from sqlalchemy.orm import Session
 from db import audit
 from db.models import AuditEntry, Event, Item
 from desktop.domain.canonical import sha256_hex
-from desktop.services import serials as serials_module
-from desktop.services import workorders
-from desktop.services.errors import PermissionDenied
-from desktop.services.serials import commission_serials
-from desktop.services.workorders import create_work_order, release_work_order
+from desktop.services import production
+from desktop.services.core.errors import PermissionDenied
+from desktop.services.production import _serials as serials_module
+from desktop.services.production import commission_serials, create_work_order, release_work_order
 from tests.integration.workflows.test_execution_support import KIT, PUMP
 from tests.support.refusals import counts, refused
 
@@ -32,7 +31,7 @@ def test_create_and_release_a_pump_order_makes_its_production_lot(plant) -> None
     assert (created.status, created.quantity, created.tracking) == ("created", 50, "serial")
     assert created.production_lot_id is None
     wo = release_work_order(sup, "WO-1001")
-    today = workorders.today()
+    today = production.today()
     assert wo.status == "released" and wo.released_at is not None
     assert wo.lot == f"L{today:%y%m%d}01"
     with Session(plant.engine) as s:
@@ -56,7 +55,7 @@ def test_release_of_a_kit_order_uses_the_given_lot_and_the_shelf_life(plant) -> 
     create_work_order(sup, "WO-K1", "Sterile Catheter Kit CK-10", 200, lot="K2611A")
     wo = release_work_order(sup, "WO-K1")
     assert wo.lot == "K2611A" and wo.product_gtin == KIT
-    assert wo.expiry == workorders.today() + timedelta(days=730)
+    assert wo.expiry == production.today() + timedelta(days=730)
 
 
 def test_generated_lots_count_up_within_the_day(plant) -> None:
@@ -66,7 +65,7 @@ def test_generated_lots_count_up_within_the_day(plant) -> None:
         create_work_order(sup, f"WO-{n}", PUMP, 5)
         lots.append(release_work_order(sup, f"WO-{n}").lot)
         commission_serials(sup, f"WO-{n}", count=3)  # units carry the lot too
-    stem = f"L{workorders.today():%y%m%d}"
+    stem = f"L{production.today():%y%m%d}"
     assert lots == [f"{stem}01", f"{stem}02", f"{stem}03"]
 
 
@@ -106,7 +105,7 @@ def test_commissioning_makes_units_in_process_with_one_event_and_audit_per_batch
     # numbering continues in a second call; the view counts them
     again = commission_serials(sup, "WO-S", count=2)
     assert (again.first_serial, again.last_serial) == ("SN-000008", "SN-000009")
-    assert workorders.work_order(sup, "WO-S").serials_commissioned == 9
+    assert production.work_order(sup, "WO-S").serials_commissioned == 9
     assert audit.verify(plant.engine).ok
 
 
@@ -246,11 +245,11 @@ def test_the_bench_command_prints_count_and_seconds(database_url: str, capsys) -
 
 
 def test_generated_lot_numbers_are_unique_across_products(plant) -> None:
-    from desktop.services import workorders
+    from desktop.services import production
 
     sup = plant.ctx("supervisor")
-    workorders.create_work_order(sup, "WO-PUMP", PUMP, 2)
-    workorders.create_work_order(sup, "WO-KIT", KIT, 10)
-    pump = workorders.release_work_order(sup, "WO-PUMP")
-    kit = workorders.release_work_order(sup, "WO-KIT")
+    production.create_work_order(sup, "WO-PUMP", PUMP, 2)
+    production.create_work_order(sup, "WO-KIT", KIT, 10)
+    pump = production.release_work_order(sup, "WO-PUMP")
+    kit = production.release_work_order(sup, "WO-KIT")
     assert pump.lot != kit.lot  # a typed lot number names one lot in the plant

@@ -1,0 +1,166 @@
+"""Writing the traceability record: events (idempotent by the station's UUID), links, states."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+
+from db.models import Event, Item, Link, Station
+from db.types import utcnow
+from desktop.domain.states import describe, may_change
+from desktop.domain.text import Text, t
+from desktop.services.core.errors import Refusal
+from desktop.services.core.uow import UnitOfWork
+
+
+def already_recorded(uow: UnitOfWork, event_id: uuid.UUID | None) -> Event | None:
+    """The event a station already wrote with this UUID (a retried write), if any."""
+    return None if event_id is None else uow.session.get(Event, event_id)
+
+
+def record_event(
+    uow: UnitOfWork,
+    kind: str,
+    *,
+    item: Item | None = None,
+    event_id: uuid.UUID | None = None,
+    work_order_id: int | None = None,
+    step_id: int | None = None,
+    device_id: int | None = None,
+    station_time: datetime | None = None,
+    outcome: str = "ok",
+    data: dict[str, Any] | None = None,
+) -> Event:
+    """Append one immutable event, and its audit entry, in the caller's transaction."""
+    event = Event(
+        id=event_id or uuid.uuid4(),
+        kind=kind,
+        outcome=outcome,
+        item_id=item.id if item is not None else None,
+        work_order_id=work_order_id if work_order_id is not None else _wo(item),
+        step_id=step_id,
+        station_id=uow.actor.station_id,
+        user_id=uow.actor.user_id,
+        device_id=device_id,
+        station_time=station_time or utcnow(),
+        data=data or {},
+    )
+    uow.session.add(event)
+    uow.session.flush()
+    uow.audit(f"event.{kind}", "event", event.id, new={"item": event.item_id, "outcome": outcome})
+    return event
+
+
+def _wo(item: Item | None) -> int | None:
+    return item.work_order_id if item is not None else None
+
+
+def add_link(
+    uow: UnitOfWork,
+    parent: Item,
+    child: Item,
+    event: Event,
+    *,
+    quantity: Decimal = Decimal(1),
+    kind: str = "consume",
+) -> Link:
+    link = Link(
+        parent_item_id=parent.id,
+        child_item_id=child.id,
+        quantity=quantity,
+        kind=kind,
+        event_id=event.id,
+    )
+    uow.session.add(link)
+    uow.session.flush()
+    uow.audit(
+        f"link.{kind}",
+        "link",
+        link.id,
+        new={"parent": parent.id, "child": child.id, "quantity": quantity, "event": event.id},
+    )
+    return link
+
+
+def remove_link(uow: UnitOfWork, link: Link, event: Event, reason: str) -> None:
+    """Undo a link (rework removal, disaggregation): marked removed, never deleted."""
+    link.removed_event_id = event.id
+    uow.audit("link.remove", "link", link.id, new={"removed_by": event.id}, reason=reason)
+
+
+def set_status(uow: UnitOfWork, item: Item, new: str, *, reason: str | None = None) -> None:
+    """Move an item to a new state, refusing a transition the state machine does not allow."""
+    if item.status == new:
+        return
+    if not may_change(item.kind, item.status, new):
+        raise Refusal(
+            t(
+                "{item} is {status} and cannot become {new}",
+                item=label(item),
+                status=describe(item.status),
+                new=describe(new),
+            ),
+            entity="item",
+            entity_id=str(item.id),
+        )
+    old = item.status
+    item.status = new
+    item.updated_at = utcnow()
+    uow.audit(
+        "item.status", "item", item.id, old={"status": old}, new={"status": new}, reason=reason
+    )
+
+
+KIND_WORDS: dict[str, Text] = {
+    "case": t("case"),
+    "pallet": t("pallet"),
+    "unit": t("unit"),
+    "production_lot": t("production_lot"),
+    "material_lot": t("material_lot"),
+}
+
+
+def label(item: Item) -> str:
+    """How people name an item in a message: serial, lot, SSCC (translatable)."""
+    if item.sscc:
+        kind = KIND_WORDS.get(item.kind) or t("{kind}", kind=item.kind)
+        return t("{kind} SSCC {sscc}", kind=kind, sscc=item.sscc)
+    if item.serial:
+        return t("unit {serial}", serial=item.serial)
+    if item.kind == "material_lot":
+        return t("lot {lot}", lot=item.supplier_lot or item.lot)
+    return t("lot {lot}", lot=item.lot) if item.lot else t("item {id}", id=item.id)
+
+
+#: A status as its plain word ("in process", "quarantine"), translatable; describe() words it
+#: differently ("in production", "in quarantine").
+PLAIN_STATUS: dict[str, Text] = {
+    "in_process": t("in process"),
+    "quarantine": t("quarantine"),
+    "released": t("released"),
+    "rejected": t("rejected"),
+    "nonconforming": t("nonconforming"),
+    "completed": t("completed"),
+    "packed": t("packed"),
+    "shipped": t("shipped"),
+    "installed": t("installed"),
+    "returned": t("returned"),
+    "scrapped": t("scrapped"),
+    "disposed": t("disposed"),
+    "consumed": t("consumed"),
+    "open": t("open"),
+    "closed": t("closed"),
+}
+
+
+def plain_status(status: str) -> Text:
+    """``status`` with "_" as a space, as a translatable word."""
+    return PLAIN_STATUS.get(status) or t("{status}", status=status.replace("_", " "))
+
+
+def station_id(uow: UnitOfWork, name: str) -> int | None:
+    return uow.session.scalar(select(Station.id).where(Station.name == name))

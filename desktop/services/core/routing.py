@@ -1,0 +1,125 @@
+"""Where a unit (or a lot-controlled production lot) is in its route, and the order rule.
+
+``items.current_step`` counts the steps passed: the next step is the route step whose position
+is ``current_step + 1``. Steps are done in order; a passed step is not repeated unless a rework
+decision moved ``current_step`` back (quality.disposition_ncr with rework).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import Event, Item, Product, RouteStep
+from desktop.domain.text import Text, t
+from desktop.services.core.errors import Refusal
+from desktop.services.core.records import label, plain_status, set_status
+from desktop.services.core.uow import UnitOfWork
+
+#: The kinds of step in words (the refusal names the kind that was attempted).
+KIND_WORDS: dict[str, Text] = {
+    "scan_component": t("scan component"),
+    "weigh": t("weigh"),
+    "inspect": t("inspect"),
+    "check": t("check"),
+    "label": t("label"),
+    "pack": t("pack"),
+}
+
+
+@dataclass(frozen=True)
+class StepView:
+    id: int
+    position: int
+    kind: str
+    name: str
+    instruction: str
+    parameters: dict[str, object]
+
+
+def _view(step: RouteStep) -> StepView:
+    return StepView(
+        step.id, step.position, step.kind, step.name, step.instruction, dict(step.parameters)
+    )
+
+
+def route_steps(session: Session, item: Item) -> list[RouteStep]:
+    product = session.get(Product, item.product_id) if item.product_id else None
+    if product is None or product.route_id is None:
+        raise Refusal(t("{item} has no route: ask a supervisor to assign one", item=label(item)))
+    stmt = select(RouteStep).where(RouteStep.route_id == product.route_id)
+    return list(session.scalars(stmt.order_by(RouteStep.position)))
+
+
+def next_step(session: Session, item: Item) -> RouteStep | None:
+    """The step to do next, or None when every step is passed."""
+    for step in route_steps(session, item):
+        if step.position == item.current_step + 1:
+            return step
+    return None
+
+
+def require_step(session: Session, item: Item, kind: str) -> RouteStep:
+    """The next step, which must be of ``kind``; otherwise a refusal naming the right step."""
+    if item.status not in ("in_process",):
+        raise Refusal(
+            t(
+                "{item} is {status}: it takes no production steps now",
+                item=label(item),
+                status=plain_status(item.status),
+            ),
+            entity="item",
+            entity_id=str(item.id),
+        )
+    step = next_step(session, item)
+    if step is None:
+        raise Refusal(
+            t("{item} has passed every step of its route", item=label(item)), entity="item"
+        )
+    if step.kind != kind:
+        wanted = KIND_WORDS.get(kind) or kind.replace("_", " ")
+        raise Refusal(
+            t(
+                '{item} is at step {position} "{name}"; the {wanted} step cannot '
+                "be done now: do step {position} first",
+                item=label(item),
+                position=step.position,
+                name=step.name,
+                wanted=wanted,
+            ),
+            entity="item",
+            entity_id=str(item.id),
+        )
+    return step
+
+
+def pass_step_in(uow: UnitOfWork, item: Item, step: RouteStep, event: Event) -> None:
+    """Mark ``step`` passed for ``item``; the last step completes it."""
+    if step.position != item.current_step + 1:
+        raise Refusal(
+            t(
+                '{item} is not at step {position} "{name}"',
+                item=label(item),
+                position=step.position,
+                name=step.name,
+            )
+        )
+    old = item.current_step
+    item.current_step = step.position
+    uow.audit(
+        "item.step",
+        "item",
+        item.id,
+        old={"current_step": old},
+        new={"current_step": step.position, "event": event.id},
+    )
+    if next_step(uow.session, item) is None and item.status == "in_process":
+        set_status(uow, item, "completed", reason="all route steps passed")
+
+
+def progress(session: Session, item: Item) -> tuple[list[StepView], StepView | None]:
+    steps = route_steps(session, item)
+    nxt = next_step(session, item)
+    return [_view(s) for s in steps], (_view(nxt) if nxt else None)

@@ -1,0 +1,107 @@
+"""The one way services write: a unit of work that checks permission and appends audit entries
+in the same transaction, and records refusals in a transaction of their own."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from db import audit
+from db.engine import writer
+from desktop.domain.permissions import (
+    Permission,
+    can,
+    holders,
+    permission_words,
+    role_words,
+    whom_to_ask,
+)
+from desktop.domain.text import t
+from desktop.services.core.context import Actor, Context
+from desktop.services.core.errors import PermissionDenied, Refusal
+
+log = logging.getLogger(__name__)
+
+
+class UnitOfWork:
+    """One transaction: ``with UnitOfWork(ctx) as uow: ... uow.audit(...)``.
+
+    On a clean exit the pending audit entries are chained and inserted, then the transaction
+    commits; on an exception everything (data and audit) is rolled back.
+    """
+
+    def __init__(self, ctx: Context, *, write: bool = True) -> None:
+        self.ctx = ctx
+        self.actor: Actor = ctx.actor
+        self.write = write
+        bind = writer(ctx.engine) if write else ctx.engine  # readers never take the write lock
+        self.session = Session(bind, expire_on_commit=False, autoflush=True)
+        self._pending: list[audit.PendingEntry] = []
+
+    def __enter__(self) -> UnitOfWork:
+        self.session.begin()
+        return self
+
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
+        try:
+            if exc_type is None and not self.write:
+                if self._pending or self.session.dirty or self.session.new:
+                    raise RuntimeError("a read-only use case tried to write")
+                self.session.rollback()
+            elif exc_type is None:
+                audit.append(self.session, self._pending)
+                self.session.commit()
+            else:
+                self.session.rollback()
+        finally:
+            self.session.close()
+
+    def require(self, permission: Permission) -> None:
+        role = self.actor.role
+        if role is None or not can(role, permission):
+            raise PermissionDenied(
+                t(
+                    "{user} ({role}) may not {permission}: ask {who}.",
+                    user=self.actor.username,
+                    role=role_words(role),
+                    permission=permission_words(permission),
+                    who=whom_to_ask(holders(permission)),
+                )
+            )
+
+    def audit(
+        self,
+        action: str,
+        entity: str,
+        entity_id: object,
+        *,
+        old: Any = None,
+        new: Any = None,
+        reason: str | None = None,
+    ) -> None:
+        self._pending.append(
+            audit.PendingEntry(
+                user_id=self.actor.user_id,
+                username=self.actor.username,
+                station=self.actor.station,
+                action=action,
+                entity=entity,
+                entity_id=str(entity_id),
+                old_value=old,
+                new_value=new,
+                reason=reason,
+            )
+        )
+
+
+def record_refusal(ctx: Context, action: str, refusal: Refusal) -> None:
+    """Write the refusal to the audit trail; the refused use case wrote nothing."""
+    with UnitOfWork(ctx) as uow:
+        uow.audit(
+            f"refused:{action}",
+            refusal.entity or "use_case",
+            refusal.entity_id or action,
+            reason=refusal.message,
+        )

@@ -1,0 +1,281 @@
+"""EPCIS 2.0 JSON-LD export of commissioning, aggregation, shipping and receiving events.
+
+Our events map as follows (docs/epcis.md):
+
+- ``commission`` (serials of a work order) -> ObjectEvent ADD, bizStep commissioning,
+  disposition active, epcList of SGTIN URIs; ``wo_release`` of a lot-controlled product ->
+  the same with a quantityList of the LGTIN class (the lot is commissioned as a quantity).
+- ``pack`` / ``unpack`` -> AggregationEvent ADD / DELETE (bizStep packing / unpacking), parentID
+  the SSCC URI of the case or pallet, childEPCs (SGTIN, SSCC) or childQuantityList (LGTIN).
+- ``shipment`` -> ObjectEvent OBSERVE, bizStep shipping, disposition in_transit, epcList of
+  the top-level SSCCs and loose units, destinationList with the ship-to site's SGLN.
+- ``receive`` of a material lot -> ObjectEvent OBSERVE, bizStep receiving, disposition
+  in_progress, quantityList of the lot's class.
+
+eventID is our event's UUID as ``urn:uuid:...``; eventTime the station's time, in its zone;
+recordTime the database's time. URIs need the GS1 company prefix length (default 7, as for the
+demo GTINs 0950600...). readPoint/bizLocation are SGLNs of ``plant_gln`` (the station's name as
+the SGLN extension), or private ``urn:lotline:`` URIs when no plant GLN is given; a part without
+a GTIN gets a private class URI too.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+from urllib.parse import quote
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db.models import Event, Item, Link, Part, Product, Shipment, ShipmentLine, Site, Station
+from db.types import utcnow
+from desktop.domain.permissions import Permission
+from desktop.reports.record_model import zone_of
+from desktop.services.core.errors import Refusal
+from desktop.services.core.uow import UnitOfWork
+from desktop.services.core.usecase import use_case
+
+CONTEXT = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"
+KINDS = ("commission", "wo_release", "pack", "unpack", "shipment", "receive")
+PRIVATE = "urn:lotline:"
+UOM = {"g": "GRM", "kg": "KGM", "m": "MTR", "l": "LTR", "ml": "MLT", "mL": "MLT"}
+
+
+@dataclass(frozen=True)
+class Ids:
+    """How identifiers become URIs: the GS1 company prefix length and the plant's GLN."""
+
+    prefix_length: int = 7
+    plant_gln: str | None = None
+
+    def _split(self, digits: str, start: int) -> tuple[str, str]:
+        cut = start + self.prefix_length
+        return digits[start:cut], digits[cut:]
+
+    def sgtin(self, gtin: str, serial: str) -> str:
+        company, rest = self._split(gtin, 1)
+        return f"urn:epc:id:sgtin:{company}.{gtin[0]}{rest[:-1]}.{_escape(serial)}"
+
+    def lgtin(self, gtin: str, lot: str) -> str:
+        company, rest = self._split(gtin, 1)
+        return f"urn:epc:class:lgtin:{company}.{gtin[0]}{rest[:-1]}.{_escape(lot)}"
+
+    def sscc(self, sscc: str) -> str:
+        company, rest = self._split(sscc, 1)
+        return f"urn:epc:id:sscc:{company}.{sscc[0]}{rest[:-1]}"
+
+    def sgln(self, gln: str, extension: str = "0") -> str:
+        company, rest = self._split(gln, 0)
+        return f"urn:epc:id:sgln:{company}.{rest[:-1]}.{_escape(extension)}"
+
+    def read_point(self, station: str | None) -> str:
+        if self.plant_gln:
+            return self.sgln(self.plant_gln, station or "0")
+        return f"{PRIVATE}station:{_escape(station or 'unknown')}"
+
+    def biz_location(self) -> str:
+        return self.sgln(self.plant_gln) if self.plant_gln else f"{PRIVATE}site:plant"
+
+
+def _escape(text: str) -> str:
+    """Percent-escape what an EPC URI may not hold literally (TDS 2.x, table of escapes)."""
+    return quote(text, safe="!'()*+,-.:;=_")
+
+
+# ---------------------------------------------------------------- times
+
+
+def event_time(when: datetime, zone: str) -> tuple[str, str]:
+    """(eventTime in the station's zone, eventTimeZoneOffset "+01:00")."""
+    local = when.astimezone(zone_of(zone))
+    offset = local.strftime("%z")
+    return local.isoformat(timespec="milliseconds"), f"{offset[:3]}:{offset[3:]}"
+
+
+def utc_text(when: datetime) -> str:
+    return when.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+# ---------------------------------------------------------------- mapping
+
+
+@dataclass
+class Mapper:
+    session: Session
+    ids: Ids
+    stations: dict[int, Station]
+
+    def base(self, event: Event, kind: str, action: str, step: str, disp: str) -> dict[str, Any]:
+        station = self.stations.get(event.station_id or 0)
+        when, offset = event_time(event.station_time, station.timezone if station else "UTC")
+        return {
+            "type": kind,
+            "eventTime": when,
+            "eventTimeZoneOffset": offset,
+            "recordTime": utc_text(event.db_time),
+            "eventID": f"urn:uuid:{event.id}",
+            "action": action,
+            "bizStep": step,
+            "disposition": disp,
+            "readPoint": {"id": self.ids.read_point(station.name if station else None)},
+            "bizLocation": {"id": self.ids.biz_location()},
+        }
+
+    def epc(self, item: Item) -> str | None:
+        if item.sscc:
+            return self.ids.sscc(item.sscc)
+        if item.gtin and item.serial:
+            return self.ids.sgtin(item.gtin, item.serial)
+        return None
+
+    def epc_class(self, item: Item) -> str:
+        lot = item.lot or item.supplier_lot or ""
+        if item.gtin and lot:
+            return self.ids.lgtin(item.gtin, lot)
+        part = self.session.get(Part, item.part_id) if item.part_id else None
+        name = part.part_number if part else f"item-{item.id}"
+        return f"{PRIVATE}class:{_escape(name)}:lot:{_escape(lot)}"
+
+    def quantity(self, item: Item, amount: Decimal) -> dict[str, Any]:
+        element: dict[str, Any] = {"epcClass": self.epc_class(item), "quantity": float(amount)}
+        if item.unit in UOM:
+            element["uom"] = UOM[item.unit]
+        return element
+
+    def commission(self, event: Event) -> dict[str, Any] | None:
+        data = event.data
+        stmt = select(Item).where(Item.work_order_id == event.work_order_id, Item.kind == "unit")
+        if data.get("serials"):
+            stmt = stmt.where(Item.serial.in_(list(data["serials"])))
+        else:
+            first, last = str(data["first"]), str(data["last"])
+            stmt = stmt.where(
+                Item.serial >= first, Item.serial <= last, func.length(Item.serial) == len(first)
+            )
+        units = self.session.scalars(stmt.order_by(Item.serial))
+        doc = self.base(event, "ObjectEvent", "ADD", "commissioning", "active")
+        return doc | {"epcList": [e for u in units if (e := self.epc(u))]}
+
+    def lot_commission(self, event: Event) -> dict[str, Any] | None:
+        lot = self.session.get(Item, event.item_id) if event.item_id else None
+        product = self.session.get(Product, lot.product_id) if lot and lot.product_id else None
+        if lot is None or product is None or product.tracking != "lot":
+            return None  # a serialised product's lot is commissioned unit by unit
+        doc = self.base(event, "ObjectEvent", "ADD", "commissioning", "active")
+        return doc | {"quantityList": [self.quantity(lot, lot.quantity)]}
+
+    def aggregation(self, event: Event) -> dict[str, Any] | None:
+        child = self.session.get(Item, event.item_id) if event.item_id else None
+        parent = self.session.get(Item, int(event.data["container"]))
+        if child is None or parent is None or not parent.sscc:
+            return None
+        adding = event.kind == "pack"
+        step = "packing" if adding else "unpacking"
+        doc = self.base(
+            event, "AggregationEvent", "ADD" if adding else "DELETE", step, "in_progress"
+        )
+        doc["parentID"] = self.ids.sscc(parent.sscc)
+        epc = self.epc(child)
+        if epc is not None:
+            return doc | {"childEPCs": [epc]}
+        amount = Decimal(str(event.data.get("quantity") or child.quantity))
+        return doc | {"childEPCs": [], "childQuantityList": [self.quantity(child, amount)]}
+
+    def shipping(self, event: Event) -> dict[str, Any] | None:
+        shipment = self.session.scalars(select(Shipment).where(Shipment.event_id == event.id))
+        found = shipment.first()
+        if found is None:
+            return None
+        lines = select(ShipmentLine.item_id).where(ShipmentLine.shipment_id == found.id)
+        items = {i: self.session.get_one(Item, i) for i in self.session.scalars(lines)}
+        tops = [item for item in items.values() if not _inside(self.session, item, set(items))]
+        doc = self.base(event, "ObjectEvent", "OBSERVE", "shipping", "in_transit")
+        doc["epcList"] = [e for item in tops if (e := self.epc(item))]
+        site = self.session.get(Site, found.site_id) if found.site_id else None
+        where = self.ids.sgln(site.gln) if site and site.gln else f"{PRIVATE}site:{found.site_id}"
+        return doc | {"destinationList": [{"type": "location", "destination": where}]}
+
+    def receiving(self, event: Event) -> dict[str, Any] | None:
+        lot = self.session.get(Item, event.item_id) if event.item_id else None
+        if lot is None or lot.kind != "material_lot":
+            return None
+        doc = self.base(event, "ObjectEvent", "OBSERVE", "receiving", "in_progress")
+        amount = Decimal(str(event.data.get("quantity") or lot.quantity))
+        return doc | {"quantityList": [self.quantity(lot, amount)]}
+
+    def map(self, event: Event) -> dict[str, Any] | None:
+        how: dict[str, Callable[[Event], dict[str, Any] | None]] = {
+            "commission": self.commission,
+            "wo_release": self.lot_commission,
+            "pack": self.aggregation,
+            "unpack": self.aggregation,
+            "shipment": self.shipping,
+            "receive": self.receiving,
+        }
+        return how[event.kind](event)
+
+
+def _inside(session: Session, item: Item, shipped: set[int]) -> bool:
+    """Whether ``item`` is packed (currently) in another item of the same shipment."""
+    stmt = select(Link.parent_item_id).where(
+        Link.child_item_id == item.id, Link.kind == "pack", Link.removed_event_id.is_(None)
+    )
+    return any(parent in shipped for parent in session.scalars(stmt))
+
+
+# ---------------------------------------------------------------- the document
+
+
+def document(events: list[dict[str, Any]], created: datetime) -> dict[str, Any]:
+    return {
+        "@context": [CONTEXT],
+        "id": f"urn:uuid:{uuid.uuid4()}",
+        "type": "EPCISDocument",
+        "schemaVersion": "2.0",
+        "creationDate": utc_text(created),
+        "epcisBody": {"eventList": events},
+    }
+
+
+def _check_ids(ids: Ids) -> None:
+    if not 6 <= ids.prefix_length <= 12:
+        raise Refusal(
+            f"GS1 company prefix length {ids.prefix_length} is out of range: give 6 to 12 "
+            "(the number of digits GS1 assigned to your company prefix)"
+        )
+    gln = ids.plant_gln
+    if gln is not None and (len(gln) != 13 or not gln.isdigit()):
+        raise Refusal(f'plant GLN "{gln}" must be 13 digits: give the GLN of the plant')
+
+
+@use_case(Permission.RECORD_EXPORT)
+def export_epcis(
+    uow: UnitOfWork,
+    since: datetime,
+    until: datetime | None = None,
+    *,
+    prefix_length: int = 7,
+    plant_gln: str | None = None,
+) -> dict[str, Any]:
+    """The EPCIS 2.0 document of the events recorded (database time) from ``since`` to
+    ``until`` (exclusive), oldest first."""
+    ids = Ids(prefix_length, plant_gln)
+    _check_ids(ids)
+    if since.tzinfo is None or (until is not None and until.tzinfo is None):
+        raise Refusal("give the export window with a time zone (e.g. 2026-11-25T00:00+00:00)")
+    stmt = select(Event).where(Event.kind.in_(KINDS), Event.db_time >= since)
+    if until is not None:
+        stmt = stmt.where(Event.db_time < until)
+    session = uow.session
+    mapper = Mapper(session, ids, {s.id: s for s in session.scalars(select(Station))})
+    found = session.scalars(stmt.order_by(Event.db_time, Event.station_time))
+    mapped = [doc for event in found if (doc := mapper.map(event)) is not None]
+    return document(mapped, utcnow())
+
+
+__all__ = ["CONTEXT", "Ids", "document", "event_time", "export_epcis"]

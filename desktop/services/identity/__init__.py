@@ -1,0 +1,41 @@
+"""Identity: users, passwords, badges, TOTP, log-in and lockout, and electronic signatures (Part
+11).
+
+The public module of this capability: other packages, views and commands import only from here.
+"""
+
+from __future__ import annotations
+
+from desktop.services.identity._auth import (
+    add_user,
+    bootstrap_admin,
+    create_user_in,
+    disable_user,
+    list_users,
+    login,
+    login_badge,
+    unlock_user,
+)
+from desktop.services.identity._signatures import (
+    SignatureInfo,
+    check_signature,
+    describe,
+    sign_in,
+    sign_record,
+)
+
+__all__ = [
+    "SignatureInfo",
+    "add_user",
+    "bootstrap_admin",
+    "check_signature",
+    "create_user_in",
+    "describe",
+    "disable_user",
+    "list_users",
+    "login",
+    "login_badge",
+    "sign_in",
+    "sign_record",
+    "unlock_user",
+]

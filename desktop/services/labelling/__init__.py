@@ -1,0 +1,55 @@
+"""Labelling: templates under version control, print jobs, scan-back verification, reprints,
+reconciliation and the packaging queue.
+
+The public module of this capability: other packages, views and commands import only from here.
+"""
+
+from __future__ import annotations
+
+from desktop.services.labelling._jobs import ISSUED, PrintJobView
+from desktop.services.labelling._printing import (
+    VerifyResult,
+    print_labels,
+    queue_labels,
+    record_printing,
+    verify_label,
+)
+from desktop.services.labelling._queue import (
+    LabelPreview,
+    QueueLine,
+    Scanned,
+    identify,
+    label_preview,
+    print_queue,
+)
+from desktop.services.labelling._reprint import (
+    Reconciliation,
+    queue_reprint,
+    reconcile,
+    record_reprint,
+    reprint_label,
+)
+from desktop.services.labelling._templates import approve_template, register_templates
+
+__all__ = [
+    "ISSUED",
+    "LabelPreview",
+    "PrintJobView",
+    "QueueLine",
+    "Reconciliation",
+    "Scanned",
+    "VerifyResult",
+    "approve_template",
+    "identify",
+    "label_preview",
+    "print_labels",
+    "print_queue",
+    "queue_labels",
+    "queue_reprint",
+    "reconcile",
+    "record_printing",
+    "record_reprint",
+    "register_templates",
+    "reprint_label",
+    "verify_label",
+]

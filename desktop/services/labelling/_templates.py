@@ -1,0 +1,270 @@
+"""Label templates under version control: shipped JSON -> draft version -> approved (signed
+"Label template approved" by QC) -> retired when a newer version is approved.
+
+Only an approved version prints; a print job names the exact version it was made from.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from importlib import resources
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import Item, LabelTemplate, LabelTemplateVersion, Product, Signature, User
+from db.types import utcnow
+from desktop.domain.permissions import Meaning, Permission
+from desktop.domain.text import t
+from desktop.labels import LabelError, Template, template_names
+from desktop.labels.templates import template_from_dict
+from desktop.services.core import routing
+from desktop.services.core.context import LoginSession
+from desktop.services.core.errors import NotFound, Refusal
+from desktop.services.core.lookup import shown
+from desktop.services.core.records import label
+from desktop.services.core.uow import UnitOfWork
+from desktop.services.core.usecase import use_case
+from desktop.services.identity import SignatureInfo, describe, sign_in
+
+#: A template version's status in words (draft | approved | retired), translatable.
+_TEMPLATE_STATUS = {
+    "draft": t("draft"),
+    "approved": t("approved"),
+    "retired": t("retired"),
+}
+
+
+@dataclass(frozen=True)
+class TemplateVersionView:
+    id: int
+    name: str
+    version: int
+    status: str  # draft | approved | retired
+    description: str
+    approved_by: str | None
+    approved_at: datetime | None
+    signature: SignatureInfo | None
+
+
+def version_view(session: Session, row: LabelTemplateVersion) -> TemplateVersionView:
+    template = session.get(LabelTemplate, row.template_id)
+    user = session.get(User, row.approved_by) if row.approved_by else None
+    sig = session.get(Signature, row.signature_id) if row.signature_id else None
+    return TemplateVersionView(
+        row.id,
+        template.name if template else "?",
+        row.version,
+        row.status,
+        str(row.definition.get("description", "")),
+        user.username if user else None,
+        row.approved_at,
+        describe(session, sig) if sig else None,
+    )
+
+
+def _shipped(name: str) -> dict[str, Any]:
+    path = resources.files("desktop.labels").joinpath("templates", f"{name}.json")
+    data = json.loads(path.read_text("utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def _versions(session: Session, template: LabelTemplate) -> list[LabelTemplateVersion]:
+    stmt = select(LabelTemplateVersion).where(LabelTemplateVersion.template_id == template.id)
+    return list(session.scalars(stmt.order_by(LabelTemplateVersion.version)))
+
+
+def _sync(uow: UnitOfWork, name: str) -> LabelTemplateVersion:
+    definition = _shipped(name)
+    template = uow.session.scalars(select(LabelTemplate).where(LabelTemplate.name == name)).first()
+    if template is None:
+        template = LabelTemplate(name=name)
+        uow.session.add(template)
+        uow.session.flush()
+        uow.audit("label_template.create", "label_template", template.id, new={"name": name})
+    versions = _versions(uow.session, template)
+    same = [v for v in versions if v.definition == definition]
+    if same:
+        return same[-1]
+    number = (versions[-1].version + 1) if versions else 1
+    row = LabelTemplateVersion(
+        template_id=template.id, version=number, status="draft", definition=definition
+    )
+    uow.session.add(row)
+    uow.session.flush()
+    uow.audit(
+        "label_template.version",
+        "label_template_version",
+        row.id,
+        new={"template": name, "version": number, "status": "draft"},
+    )
+    return row
+
+
+@use_case(Permission.MASTER_DATA_MANAGE)
+def register_templates(uow: UnitOfWork) -> list[TemplateVersionView]:
+    """Sync the shipped templates into label_templates: a changed or new one becomes a draft
+    version (1 for a new template); an unchanged one is left as it is."""
+    return [version_view(uow.session, _sync(uow, name)) for name in template_names()]
+
+
+def _version(session: Session, name: str, version: int) -> LabelTemplateVersion:
+    stmt = (
+        select(LabelTemplateVersion)
+        .join(LabelTemplate, LabelTemplate.id == LabelTemplateVersion.template_id)
+        .where(LabelTemplate.name == (name or "").strip(), LabelTemplateVersion.version == version)
+    )
+    row = session.scalars(stmt.with_for_update()).first()
+    if row is None:
+        raise NotFound(
+            t(
+                'label template "{name}" has no version {version}: register the shipped '
+                "templates, or check the name and version",
+                name=shown(name or ""),
+                version=version,
+            )
+        )
+    return row
+
+
+@use_case(Permission.LABEL_TEMPLATE_APPROVE)
+def approve_template(
+    uow: UnitOfWork,
+    login: LoginSession,
+    name: str,
+    version: int,
+    password: str,
+    *,
+    username: str | None = None,
+) -> TemplateVersionView:
+    """Approve a draft version, signed "Label template approved"; the previously approved
+    version of the template is retired."""
+    row = _version(uow.session, name, version)
+    if row.status != "draft":
+        raise Refusal(
+            t(
+                "label template {name} version {version} is {status}: only a draft is approved",
+                name=name,
+                version=version,
+                status=_TEMPLATE_STATUS.get(row.status) or row.status,
+            ),
+            entity="label_template_version",
+            entity_id=str(row.id),
+        )
+    try:
+        template_from_dict(dict(row.definition), source=f"{name} version {version}")
+    except LabelError as exc:
+        raise Refusal(
+            t(
+                "label template {name} version {version} is not valid: {error}",
+                name=name,
+                version=version,
+                error=str(exc),
+            )
+        ) from None
+    sig = sign_in(uow, login, row, Meaning.TEMPLATE_APPROVED, password, username=username)
+    for other in _versions(uow.session, uow.session.get_one(LabelTemplate, row.template_id)):
+        if other.status == "approved":
+            other.status = "retired"
+            uow.audit(
+                "label_template.retire",
+                "label_template_version",
+                other.id,
+                old={"status": "approved"},
+                new={"status": "retired"},
+                reason=f"version {version} approved",
+            )
+    row.status, row.approved_by, row.approved_at = "approved", login.actor.user_id, utcnow()
+    row.signature_id = sig.id
+    uow.audit(
+        "label_template.approve",
+        "label_template_version",
+        row.id,
+        old={"status": "draft"},
+        new={"status": "approved", "signature": sig.id},
+    )
+    return version_view(uow.session, row)
+
+
+# ---------------------------------------------------------------- for printing
+
+
+@dataclass(frozen=True)
+class ApprovedTemplate:
+    version_id: int
+    name: str
+    version: int
+    template: Template
+
+
+def _template_for(session: Session, item: Item, product: Product) -> LabelTemplate:
+    if product.label_template_id is not None:
+        found = session.get(LabelTemplate, product.label_template_id)
+        if found is not None:
+            return found
+    step = next((s for s in routing.route_steps(session, item) if s.kind == "label"), None)
+    name = str(step.parameters.get("template", "")) if step else ""
+    found = session.scalars(select(LabelTemplate).where(LabelTemplate.name == name)).first()
+    if found is None:
+        raise Refusal(
+            t(
+                "{product} has no label template: ask an administrator to assign one",
+                product=product.name,
+            ),
+            entity="item",
+            entity_id=str(item.id),
+        )
+    return found
+
+
+def approved_template(session: Session, item: Item, product: Product) -> ApprovedTemplate:
+    """The approved version of the product's label template, or a refusal saying what to do."""
+    template = _template_for(session, item, product)
+    versions = _versions(session, template)
+    approved = [v for v in versions if v.status == "approved"]
+    if not approved:
+        drafts = ", ".join(str(v.version) for v in versions if v.status == "draft")
+        todo = (
+            t("ask QC to approve version {drafts}", drafts=drafts)
+            if drafts
+            else t("register the templates")
+        )
+        raise Refusal(
+            t(
+                "label template {name} has no approved version, so the label of {item} cannot "
+                "be printed: {todo}",
+                name=template.name,
+                item=label(item),
+                todo=todo,
+            ),
+            entity="label_template",
+            entity_id=str(template.id),
+        )
+    row = approved[-1]
+    try:
+        definition = dict(row.definition) | {"version": row.version}
+        parsed = template_from_dict(definition, source=template.name)
+    except LabelError as exc:
+        raise Refusal(
+            t(
+                "label template {name} version {version}: {error}",
+                name=template.name,
+                version=row.version,
+                error=str(exc),
+            )
+        ) from None
+    return ApprovedTemplate(row.id, template.name, row.version, parsed)
+
+
+__all__ = [
+    "ApprovedTemplate",
+    "TemplateVersionView",
+    "approve_template",
+    "approved_template",
+    "register_templates",
+    "version_view",
+]

@@ -1,0 +1,46 @@
+"""A newcomer's first start: an empty embedded database gets the demo plant, so that there is
+someone to log in as and something to build. Only ever on an empty database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db.models import User
+from desktop.services import identity
+from desktop.services.core.context import Actor, Context, Settings
+from desktop.services.masterdata._load import DEMO_FOLDER, load_folder
+
+DEMO_ADMIN = ("ada", "Ada Admin", "demo-admin-password")
+
+
+@dataclass(frozen=True)
+class DemoPlant:
+    admin: Context
+    seeded: bool
+
+
+def ensure_demo_plant(base: Context) -> DemoPlant | None:
+    """Bootstrap the demo administrator and load the demo master data into an empty database.
+
+    Returns None when the database already has users (nothing is touched then)."""
+    with Session(base.engine) as session:
+        if session.scalar(select(func.count(User.id))):
+            return None
+    settings = Settings(
+        lockout_threshold=base.settings.lockout_threshold, totp_roles=frozenset()
+    )  # the demo administrator has no authenticator app
+    boot = Context(base.engine, Actor.system("demo-setup"), settings)
+    name, full_name, password = DEMO_ADMIN
+    identity.bootstrap_admin(boot, name, full_name, password)
+    admin = Context(base.engine, identity.login(boot, name, password).actor, settings)
+    load_folder(admin, DEMO_FOLDER)
+    return DemoPlant(admin, True)
+
+
+DEMO_HINT = (
+    "Demo plant: badge B-1001 with PIN 1234 (operator Olga); users quinn (QC), pat (packaging), "
+    "sam (supervisor) with password demo-password; ada (admin) with demo-admin-password."
+)

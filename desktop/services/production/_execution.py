@@ -1,0 +1,336 @@
+"""Station execution: a unit goes through its route step by step, each step one audited event.
+
+- Steps are done in route order; a passed step is not repeated unless a rework decision moved
+  the unit back (``routing``). A lot-controlled production lot is "the unit" of its route.
+- ``consume_component``: scan a component for a scan_component step (checks and concurrency in
+  ``execution_consume``); the step passes when every BOM part of that step is consumed.
+- ``record_weight`` / ``record_measurement`` / ``record_check``: a reading or verdict. Out of
+  limits (or failed) is a recorded result, not a refusal: the event (outcome "fail"), an NCR in
+  plain words, and the unit nonconforming. An unstable weight is refused and writes nothing.
+- Every step event carries the device's raw frame; a retried call with the same ``event_id``
+  returns the earlier result and writes nothing.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from db.models import Event, InspectionPlan, InspectionResult, Item, RouteStep
+from desktop.domain.permissions import Permission
+from desktop.domain.steps import Limits, Verdict, check_value, check_weight, limits_of
+from desktop.domain.text import Text, t
+from desktop.services.core import records, routing
+from desktop.services.core.errors import Refusal
+from desktop.services.core.lookup import require_item
+from desktop.services.core.uow import UnitOfWork
+from desktop.services.core.usecase import use_case
+from desktop.services.production import _consume
+from desktop.services.production._status import EventLine, StepState, UnitProgress, unit_status
+from desktop.services.production._step import (
+    StepRecord,
+    StepResult,
+    about_scan,
+    device_data,
+    earlier_result,
+    fail_step,
+    find_unit,
+    lock,
+    open_failure,
+    pass_step,
+    quoted,
+    refuse_unit_on_hold,
+    require_step,
+    result_of,
+    write_step_event,
+)
+
+__all__ = [
+    "EventLine",
+    "StepResult",
+    "StepState",
+    "UnitProgress",
+    "consume_component",
+    "record_check",
+    "record_measurement",
+    "record_weight",
+    "unit_status",
+]
+
+
+def _start(
+    uow: UnitOfWork, scan: str, kind: str, event_id: uuid.UUID
+) -> tuple[Item, RouteStep | None, StepResult | None]:
+    """Find the unit; a retried event returns its earlier result, else lock the unit and check
+    it is free to take step ``kind`` now."""
+    unit = find_unit(uow, scan)
+    earlier = earlier_result(uow, event_id, unit)
+    if earlier is not None:
+        return unit, None, earlier
+    unit = lock(uow, unit.id)
+    step = require_step(uow, unit, kind, scan)
+    refuse_unit_on_hold(uow, unit, scan)
+    return unit, step, None
+
+
+# ---------------------------------------------------------------- consumption
+
+
+@use_case(Permission.COMPONENT_CONSUME)
+def consume_component(
+    uow: UnitOfWork,
+    unit_scan: str,
+    component_scan: str,
+    *,
+    event_id: uuid.UUID,
+    device_id: int | None = None,
+    raw_frame: bytes | str | None = None,
+    station_time: datetime | None = None,
+) -> StepResult:
+    """Consume the scanned component (material lot or serialised part) into the unit."""
+    unit, step, earlier = _start(uow, unit_scan, "scan_component", event_id)
+    if earlier is not None:
+        return earlier
+    assert step is not None
+    with about_scan(component_scan):
+        found = require_item(uow.session, component_scan, ("material_lot", "unit"), "component")
+    comp = lock(uow, found.id)
+    need, take, what = _consume.check_component(uow, unit, step, comp, component_scan)
+    rest = [
+        n
+        for n in _consume.step_needs(uow, unit, step)
+        if n.part_id != need.part_id and n.remaining > 0
+    ]
+    done = take >= need.remaining and not rest
+    message = t(
+        "{what} ({part}) consumed into {item}",
+        what=what,
+        part=need.part_number,
+        item=records.label(unit),
+    )
+    if done:
+        message = t("{message}; step {position} passed", message=message, position=step.position)
+    still = (
+        None
+        if done
+        else t("scan {parts} next", parts=_consume.missing_words(rest) or need.part_number)
+    )
+    if rest:
+        message = t(
+            "{message}; still needed: {parts}", message=message, parts=_consume.missing_words(rest)
+        )
+    data = device_data(
+        raw_frame,
+        scan=component_scan,
+        unit_scan=unit_scan,
+        component=comp.id,
+        part=need.part_number,
+        lot=comp.supplier_lot or comp.lot,
+        serial=comp.serial,
+        quantity=str(take),
+    )
+    rec = StepRecord("consume", message, data, event_id, device_id, station_time)
+    event = write_step_event(uow, unit, step, rec, ok=True, next_text=still)
+    _consume.take_component(uow, comp, take, what, component_scan, event)
+    records.add_link(uow, unit, comp, event, quantity=take)
+    if done:
+        routing.pass_step_in(uow, unit, step, event)
+    return result_of(uow, event)
+
+
+# ---------------------------------------------------------------- readings and checks
+
+
+def _verdict_words(verdict: Verdict, value: Decimal, unit: str, limits: Limits, what: str) -> str:
+    """The verdict's words as a translatable message (the same English as ``verdict``)."""
+    reading = f"{value} {limits.unit}".strip()
+    params = {"what": what, "reading": reading, "limits": limits.text()}
+    choices: list[Text] = [
+        t("{what} {reading} is within {limits}", **params),
+        t("{what} {reading} is below the lower limit ({limits})", **params),
+        t("{what} {reading} is above the upper limit ({limits})", **params),
+        t("the scale is not stable: wait for the reading to settle"),
+        t(
+            "the scale reads in {unit}, the step needs {wanted}: set the scale unit",
+            unit=unit,
+            wanted=limits.unit,
+        ),
+    ]
+    return next((c for c in choices if str(c) == verdict.message), verdict.message)
+
+
+def _limits(step: RouteStep) -> Limits:
+    try:
+        return limits_of(step.parameters, step.name)
+    except (KeyError, ValueError):
+        raise Refusal(
+            t(
+                'step "{name}" has no valid limits: ask an administrator to fix the route',
+                name=step.name,
+            )
+        ) from None
+
+
+def _inspection_result(
+    uow: UnitOfWork, unit: Item, step: RouteStep, event: Event, value: Decimal, ok: bool
+) -> None:
+    """An InspectionResult row when the product has an inspection plan for this step."""
+    plan = uow.session.scalars(
+        select(InspectionPlan).where(
+            InspectionPlan.product_id == unit.product_id,
+            InspectionPlan.step_id == step.id,
+            InspectionPlan.active.is_(True),
+        )
+    ).first()
+    if plan is None or uow.actor.user_id is None:
+        return
+    row = InspectionResult(
+        plan_id=plan.id,
+        item_id=unit.id,
+        event_id=event.id,
+        value=value,
+        passed=ok,
+        user_id=uow.actor.user_id,
+    )
+    uow.session.add(row)
+    uow.session.flush()
+    uow.audit("inspection.result", "inspection_result", row.id, new={"value": value, "passed": ok})
+
+
+def _reading(
+    uow: UnitOfWork, unit: Item, step: RouteStep, rec: StepRecord, value: Decimal, ok: bool
+) -> StepResult:
+    """Record a weight or measurement: pass the step, or fail it with an NCR."""
+    event = write_step_event(uow, unit, step, rec, ok=ok)
+    if ok:
+        routing.pass_step_in(uow, unit, step, event)
+    else:
+        open_failure(uow, unit, step, rec, event)
+    _inspection_result(uow, unit, step, event, value, ok)
+    return result_of(uow, event)
+
+
+@use_case(Permission.STEP_EXECUTE)
+def record_weight(
+    uow: UnitOfWork,
+    unit_scan: str,
+    value: Decimal,
+    unit: str,
+    stable: bool,
+    *,
+    event_id: uuid.UUID,
+    device_id: int | None = None,
+    raw_frame: bytes | str | None = None,
+    scale_serial: str | None = None,
+    station_time: datetime | None = None,
+) -> StepResult:
+    """A scale reading for a weigh step: only a stable reading in the step's unit is taken;
+    out of limits fails the step (event, NCR, unit nonconforming)."""
+    item, step, earlier = _start(uow, unit_scan, "weigh", event_id)
+    if earlier is not None:
+        return earlier
+    assert step is not None
+    limits = _limits(step)
+    reading = t(
+        '{scan}: reading "{value} {unit}"', scan=quoted(unit_scan), value=str(value), unit=unit
+    )
+    if not stable:
+        raise Refusal(
+            t(
+                "{reading} is not stable: wait for the scale to settle and weigh again "
+                "(limits {limits})",
+                reading=reading,
+                limits=limits.text(),
+            ),
+            entity="item",
+            entity_id=str(item.id),
+        )
+    verdict = check_weight(value, unit, stable, limits)
+    if limits.unit and unit != limits.unit:
+        raise Refusal(
+            t(
+                "{reading}: {verdict} (limits {limits})",
+                reading=reading,
+                verdict=_verdict_words(verdict, value, unit, limits, t("weight")),
+                limits=limits.text(),
+            ),
+            entity="item",
+            entity_id=str(item.id),
+        )
+    data = device_data(
+        raw_frame, scale_serial, value=str(value), unit=unit, stable=stable, limits=limits.text()
+    )
+    words = _verdict_words(verdict, value, unit, limits, t("weight"))
+    rec = StepRecord("weigh", words, data, event_id, device_id, station_time)
+    return _reading(uow, item, step, rec, value, verdict.ok)
+
+
+@use_case(Permission.STEP_EXECUTE)
+def record_measurement(
+    uow: UnitOfWork,
+    unit_scan: str,
+    value: Decimal,
+    *,
+    event_id: uuid.UUID,
+    unit: str | None = None,
+    device_id: int | None = None,
+    raw_frame: bytes | str | None = None,
+    device_serial: str | None = None,
+    station_time: datetime | None = None,
+) -> StepResult:
+    """A measured value for an inspect step, against the step's limits."""
+    item, step, earlier = _start(uow, unit_scan, "inspect", event_id)
+    if earlier is not None:
+        return earlier
+    assert step is not None
+    limits = _limits(step)
+    if unit is not None and limits.unit and unit != limits.unit:
+        raise Refusal(
+            t(
+                '{scan}: reading "{value} {unit}" is in {unit}; step '
+                '"{name}" is measured in {wanted}: set the instrument unit',
+                scan=quoted(unit_scan),
+                value=str(value),
+                unit=unit,
+                name=step.name,
+                wanted=limits.unit,
+            )
+        )
+    what = str(step.parameters.get("characteristic") or step.name)
+    verdict = check_value(value, limits, what)
+    data = device_data(
+        raw_frame, device_serial, value=str(value), unit=limits.unit, limits=limits.text()
+    )
+    words = _verdict_words(verdict, value, limits.unit, limits, what)
+    rec = StepRecord("inspect", words, data, event_id, device_id, station_time)
+    return _reading(uow, item, step, rec, value, verdict.ok)
+
+
+@use_case(Permission.STEP_EXECUTE)
+def record_check(
+    uow: UnitOfWork,
+    unit_scan: str,
+    passed: bool,
+    note: str = "",
+    *,
+    event_id: uuid.UUID,
+    station_time: datetime | None = None,
+) -> StepResult:
+    """A pass/fail check step (functional test, seal check); a fail opens an NCR."""
+    item, step, earlier = _start(uow, unit_scan, "check", event_id)
+    if earlier is not None:
+        return earlier
+    assert step is not None
+    said = note.strip()
+    words: Text
+    if passed:
+        words = t("{step} passed: {note}", step=step.name, note=said)
+        words = words if said else t("{step} passed", step=step.name)
+    else:
+        words = t("{step} failed: {note}", step=step.name, note=said)
+        words = words if said else t("{step} failed", step=step.name)
+    rec = StepRecord("check", words, {"passed": passed, "note": note}, event_id, None, station_time)
+    return pass_step(uow, item, step, rec) if passed else fail_step(uow, item, step, rec)

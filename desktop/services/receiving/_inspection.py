@@ -1,0 +1,219 @@
+"""Incoming inspection of a quarantined supplier lot, then its release (signed "Material
+released for use") or its rejection. A rejected lot is never consumed."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from db.models import Event, Item, Signature
+from desktop.domain.permissions import Meaning, Permission
+from desktop.domain.text import Text, t
+from desktop.services.core import records
+from desktop.services.core.context import LoginSession
+from desktop.services.core.errors import Refusal
+from desktop.services.core.lookup import require_item, shown
+from desktop.services.core.records import label
+from desktop.services.core.uow import UnitOfWork
+from desktop.services.core.usecase import use_case
+from desktop.services.holds import require_no_hold
+from desktop.services.identity import SignatureInfo, describe, sign_in
+from desktop.services.receiving._receipts import MaterialLotView, events_of, lot_view, serial_pieces
+
+
+@dataclass(frozen=True)
+class IncomingInspectionView:
+    lot: MaterialLotView
+    accepted: bool
+    notes: str
+    inspected_by: str
+    event_id: uuid.UUID
+
+
+@dataclass(frozen=True)
+class MaterialDecision:
+    lot: MaterialLotView
+    decision: str  # "released" | "rejected"
+    reason: str
+    signature: SignatureInfo | None
+    event_id: uuid.UUID
+
+
+# ---------------------------------------------------------------- inspection and decision
+
+
+def _lot(session: Session, scan: str) -> Item:
+    return require_item(session, scan, ("material_lot",), "received material lot")
+
+
+def _refuse_unless_quarantined(item: Item, scan: str, doing: Text) -> None:
+    if item.status != "quarantine":
+        raise Refusal(
+            t(
+                'scan "{scan}": {item} is {status}, not in '
+                "quarantine: {doing} is done only while the lot is in quarantine",
+                scan=shown(scan),
+                item=label(item),
+                status=records.plain_status(item.status),
+                doing=doing,
+            ),
+            entity="item",
+            entity_id=str(item.id),
+        )
+
+
+@use_case(Permission.MATERIAL_INSPECT)
+def inspect_material(
+    uow: UnitOfWork,
+    lot_scan: str,
+    accepted: bool,
+    notes: str = "",
+    *,
+    event_id: uuid.UUID | None = None,
+) -> IncomingInspectionView:
+    """Record the incoming inspection of a quarantined lot (a rejection needs notes)."""
+    earlier = records.already_recorded(uow, event_id)
+    if earlier is None:
+        item = _lot(uow.session, lot_scan)
+        _refuse_unless_quarantined(item, lot_scan, t("incoming inspection"))
+        text = (notes or "").strip()
+        if not accepted and not text:
+            raise Refusal(
+                t(
+                    'scan "{scan}": a failed incoming inspection needs notes saying what was wrong',
+                    scan=shown(lot_scan),
+                )
+            )
+        outcome = "ok" if accepted else "failed"
+        data = {"accepted": accepted, "notes": text, "scan": lot_scan}
+        earlier = records.record_event(
+            uow, "incoming_inspection", item=item, event_id=event_id, outcome=outcome, data=data
+        )
+    inspected = uow.session.get_one(Item, earlier.item_id)
+    return IncomingInspectionView(
+        lot_view(uow.session, inspected),
+        bool(earlier.data["accepted"]),
+        str(earlier.data["notes"]),
+        uow.actor.username,
+        earlier.id,
+    )
+
+
+def _refuse_uninspected(session: Session, item: Item, scan: str) -> None:
+    inspections = events_of(session, item, "incoming_inspection")
+    if not inspections:
+        raise Refusal(
+            t(
+                'scan "{scan}": {item} has no incoming inspection: inspect it before releasing it',
+                scan=shown(scan),
+                item=label(item),
+            ),
+            entity="item",
+            entity_id=str(item.id),
+        )
+    if inspections[-1].outcome != "ok":
+        raise Refusal(
+            t(
+                'scan "{scan}": the last incoming inspection of {item} failed '
+                "({notes}): reject the lot or inspect it again",
+                scan=shown(scan),
+                item=label(item),
+                notes=str(inspections[-1].data.get("notes")),
+            ),
+            entity="item",
+            entity_id=str(item.id),
+        )
+
+
+def _decision(uow: UnitOfWork, event: Event, sig_id: int | None) -> MaterialDecision:
+    item = uow.session.get(Item, event.item_id)
+    assert item is not None
+    sig = uow.session.get(Signature, sig_id) if sig_id else None
+    return MaterialDecision(
+        lot_view(uow.session, item),
+        str(event.data["decision"]),
+        str(event.data.get("reason", "")),
+        describe(uow.session, sig) if sig else None,
+        event.id,
+    )
+
+
+@use_case(Permission.MATERIAL_DISPOSITION)
+def release_material(
+    uow: UnitOfWork,
+    login: LoginSession,
+    lot_scan: str,
+    password: str,
+    *,
+    username: str | None = None,
+    event_id: uuid.UUID | None = None,
+    today: date | None = None,
+) -> MaterialDecision:
+    """Release an inspected lot for use, signed "Material released for use"."""
+    earlier = records.already_recorded(uow, event_id)
+    if earlier is not None:
+        return _decision(uow, earlier, earlier.data.get("signature"))
+    item = _lot(uow.session, lot_scan)
+    _refuse_unless_quarantined(item, lot_scan, t("material release"))
+    _refuse_uninspected(uow.session, item, lot_scan)
+    require_no_hold(uow.session, item, t("releasing the material"))
+    day = today or date.today()
+    if item.expiry is not None and item.expiry <= day:
+        raise Refusal(
+            t(
+                'scan "{scan}": {item} expired on {date}: reject it',
+                scan=shown(lot_scan),
+                item=label(item),
+                date=item.expiry.isoformat(),
+            ),
+            entity="item",
+            entity_id=str(item.id),
+        )
+    sig = sign_in(uow, login, item, Meaning.MATERIAL_RELEASED, password, username=username)
+    records.set_status(uow, item, "released", reason=f"incoming inspection passed; {sig.meaning}")
+    for piece in serial_pieces(uow.session, item):
+        records.set_status(uow, piece, "released", reason=f"delivery {label(item)} released")
+    data = {"decision": "released", "reason": "incoming inspection passed", "signature": sig.id}
+    event = records.record_event(uow, "material_release", item=item, event_id=event_id, data=data)
+    return _decision(uow, event, sig.id)
+
+
+@use_case(Permission.MATERIAL_DISPOSITION)
+def reject_material(
+    uow: UnitOfWork, lot_scan: str, reason: str, *, event_id: uuid.UUID | None = None
+) -> MaterialDecision:
+    """Reject a quarantined (or released, unused) lot: it is never consumed."""
+    earlier = records.already_recorded(uow, event_id)
+    if earlier is not None:
+        return _decision(uow, earlier, None)
+    item = _lot(uow.session, lot_scan)
+    why = (reason or "").strip()
+    if not why:
+        raise Refusal(t('scan "{scan}": rejecting a lot needs a reason', scan=shown(lot_scan)))
+    if item.status == "rejected":
+        raise Refusal(
+            t('scan "{scan}": {item} is rejected already', scan=shown(lot_scan), item=label(item)),
+            entity="item",
+            entity_id=str(item.id),
+        )
+    records.set_status(uow, item, "rejected", reason=why)
+    for piece in serial_pieces(uow.session, item):
+        if piece.status in ("quarantine", "released"):
+            records.set_status(uow, piece, "rejected", reason=f"delivery {label(item)}: {why}")
+    data = {"decision": "rejected", "reason": why}
+    event = records.record_event(
+        uow, "material_reject", item=item, event_id=event_id, outcome="rejected", data=data
+    )
+    return _decision(uow, event, None)
+
+
+__all__ = [
+    "IncomingInspectionView",
+    "MaterialDecision",
+    "inspect_material",
+    "reject_material",
+    "release_material",
+]
