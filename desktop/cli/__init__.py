@@ -11,6 +11,8 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from desktop.version import __version__
+
 # Modules of this package that add sub-commands, in the order `lotline --help` lists them.
 COMMANDS: tuple[str, ...] = (
     "db_cmd",
@@ -34,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="lotline",
         description="Lotline: plant-floor traceability for medical-device manufacturing.",
     )
+    parser.add_argument("--version", action="version", version=f"lotline {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         module = importlib.import_module(f"desktop.cli.{name}")
