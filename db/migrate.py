@@ -15,7 +15,9 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 
+from db import append_only, roles
 from db.engine import check_reachable, writer
 from db.errors import SchemaTooNew
 
@@ -73,13 +75,34 @@ def refuse_newer_schema(engine: Engine) -> None:
 
 
 def upgrade(engine: Engine, target: str = "head") -> None:
-    """Migrate the database to ``target`` (refusing a schema newer than the code)."""
+    """Migrate the database to ``target`` (refusing a schema newer than the code).
+
+    On PostgreSQL the migration creates objects as the table owner (db.roles.act_as_owner);
+    after any migration the append-only triggers are re-made where missing and the runtime
+    roles get their rights on new tables. A role that may not migrate (a station's runtime
+    role) is refused with one line that says who may.
+    """
     check_reachable(engine)
     refuse_newer_schema(engine)
     cfg = alembic_config()
-    with writer(engine).begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, target)
+    try:
+        with writer(engine).begin() as conn:
+            before = MigrationContext.configure(conn).get_current_revision()
+            roles.act_as_owner(conn)
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, target)
+            if MigrationContext.configure(conn).get_current_revision() != before:
+                append_only.install(conn)
+                roles.refresh_grants(conn)
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) != "42501":  # insufficient_privilege
+            raise
+        where = engine.url.render_as_string(hide_password=True)
+        raise roles.RoleProblem(
+            f'the schema of {where} is at "{current_revision(engine) or "empty"}", older than '
+            f'this Lotline ("{head_revision()}"), and role "{engine.url.username}" may not '
+            "migrate it: run `lotline db upgrade` as the owner role; nothing was written"
+        ) from None
 
 
 def ensure_schema(engine: Engine) -> None:

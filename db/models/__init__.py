@@ -1,6 +1,6 @@
 """The traceability data model (ARCHITECTURE.md, "The data model in one paragraph")."""
 
-from db.models.audit import GENESIS_HASH, AuditEntry
+from db.models.audit import GENESIS_HASH, AuditCheckpoint, AuditEntry, AuditKey
 from db.models.base import Base
 from db.models.distribution import Recall, RecallItem, ServiceRecord, Shipment, ShipmentLine
 from db.models.identity import Device, Role, Station, User
@@ -11,7 +11,9 @@ from db.models.quality import Hold, InspectionPlan, InspectionResult, Nonconform
 
 __all__ = [
     "GENESIS_HASH",
+    "AuditCheckpoint",
     "AuditEntry",
+    "AuditKey",
     "Base",
     "BomLine",
     "Customer",
