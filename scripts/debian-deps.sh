@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Debian/Ubuntu packages Lotline needs: Qt's system libraries, Python venv, and for the tests
+# Debian/Ubuntu packages Lotline needs: Qt's system libraries, Python venv, the CJK TrueType font
+# labels embed for Chinese text (fonts-wqy-microhei), and for the tests
 # poppler-utils (PDF -> PNG), socat (serial pairs), xvfb (real windows), Node.js + npm (the
 # independent ZPL renderer). Installs only what is missing; needs root or sudo.
 set -euo pipefail
 runtime=(python3-venv libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
          libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
-         libxcb-randr0 libxcb-render-util0 libxcb-image0 fonts-noto-cjk)
+         libxcb-randr0 libxcb-render-util0 libxcb-image0 fonts-noto-cjk
+         fonts-wqy-microhei)
 testing=(poppler-utils socat xvfb nodejs npm)
 want=("${runtime[@]}")
 [ "${1:-}" = "--test" ] && want+=("${testing[@]}")
