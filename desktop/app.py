@@ -13,7 +13,7 @@ import platformdirs
 from db.engine import make_engine
 from db.errors import DatabaseProblem
 from db.migrate import ensure_schema
-from desktop.config import ConfigError, StationConfig, load_config
+from desktop.config import STATION_KINDS, ConfigError, StationConfig, load_config
 from desktop.services.core.context import Actor, Context, Settings
 from desktop.services.masterdata import DEMO_HINT, ensure_demo_plant
 
@@ -25,7 +25,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--config", type=Path, help="station file (TOML)")
     p.add_argument("--database", help="database URL (overrides the station file)")
     p.add_argument("--station", help="station name (e.g. line-1)")
-    p.add_argument("--kind", help="station kind: operator, qc, packaging, trace, admin")
+    p.add_argument("--kind", help="station kind: " + ", ".join(STATION_KINDS))
     p.add_argument("--language", help="en or zh_CN")
     p.add_argument("--selftest", action="store_true", help="walk every station offscreen")
     p.add_argument("--screenshots", type=Path, help="with --selftest: save screenshots here")

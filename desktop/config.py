@@ -15,7 +15,19 @@ from typing import Any
 
 import platformdirs
 
-STATION_KINDS = ("operator", "qc", "packaging", "trace", "admin")
+#: Station kinds a station file may name; a kind whose screen is not registered yet
+#: (desktop/views/kinds.py) opens the first screen its user may see.
+STATION_KINDS = (
+    "operator",
+    "qc",
+    "packaging",
+    "planning",
+    "receiving",
+    "shipping",
+    "service",
+    "trace",
+    "admin",
+)
 LANGUAGES = ("en", "zh_CN")
 DEVICE_KINDS = ("scanner", "scale", "printer")
 

@@ -21,29 +21,13 @@ from PySide6.QtWidgets import (
 from desktop.services import identity
 from desktop.services.core.context import Context, LoginSession
 from desktop.services.core.errors import Refusal
-from desktop.views import theme
+from desktop.views import kinds, theme
 from desktop.views.login import LoginScreen
 from desktop.views.screen import Screen
 from desktop.views.tasks import Runner
 from desktop.views.widgets import BigButton, DeviceLight, DeviceState, SimulationBanner, label
 
 log = logging.getLogger(__name__)
-
-#: Which screens each role sees (the station's kind picks the first one shown).
-ROLE_SCREENS = {
-    "operator": ("operator", "trace"),
-    "qc_inspector": ("qc", "trace"),
-    "packaging": ("packaging", "trace"),
-    "supervisor": ("operator", "qc", "packaging", "trace"),
-    "admin": ("admin", "trace"),
-}
-KIND_SCREEN = {
-    "operator": "operator",
-    "qc": "qc",
-    "packaging": "packaging",
-    "trace": "trace",
-    "admin": "admin",
-}
 
 
 class MainWindow(QMainWindow):
@@ -110,7 +94,7 @@ class MainWindow(QMainWindow):
 
     def _header(self) -> QVBoxLayout:
         row = QHBoxLayout()
-        home = self.screens.get(KIND_SCREEN.get(self.kind, ""))
+        home = self.screens.get(self.kind)
         kind = home.title() if home is not None else self.kind  # in words, in the language
         self.station_label = label(f"<b>{self.station}</b> · {kind}", 14, wrap=False)
         self.user_label = label("", 14, wrap=False)
@@ -205,11 +189,10 @@ class MainWindow(QMainWindow):
         role = session.actor.role or ""
         self.user_label.setText(f"{session.actor.full_name} · {self.role_words().get(role, role)}")
         self.logout_button.setEnabled(True)
-        keys = [k for k in ROLE_SCREENS.get(role, ()) if k in self.screens]
-        home = KIND_SCREEN.get(self.kind)
-        if home in keys:
-            keys.remove(home)
-            keys.insert(0, home)
+        keys = [k for k in kinds.visible_to(role) if k in self.screens]
+        if self.kind in keys:  # the station's own kind first
+            keys.remove(self.kind)
+            keys.insert(0, self.kind)
         self._nav_keys = keys
         self.nav.blockSignals(True)
         while self.nav.count():

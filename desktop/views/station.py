@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.config import StationConfig
 from desktop.services.core.context import Context
-from desktop.views import theme
+from desktop.views import kinds, theme
 from desktop.views.hub import DeviceHub
 from desktop.views.screen import Screen
 from desktop.views.shell import MainWindow
@@ -25,19 +25,8 @@ I18N = Path(__file__).resolve().parent / "i18n"
 
 
 def screen_factories() -> dict[str, Callable[[Runner], Screen]]:
-    from desktop.views.admin import AdminScreen
-    from desktop.views.operator import OperatorScreen
-    from desktop.views.packaging import PackagingScreen
-    from desktop.views.qc import QcScreen
-    from desktop.views.trace import TraceScreen
-
-    return {
-        "operator": OperatorScreen,
-        "qc": QcScreen,
-        "packaging": PackagingScreen,
-        "trace": TraceScreen,
-        "admin": AdminScreen,
-    }
+    """Every registered station kind's screen (desktop.views.kinds)."""
+    return kinds.factories()
 
 
 def application(language: str) -> QApplication:

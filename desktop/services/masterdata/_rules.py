@@ -12,7 +12,17 @@ from desktop.domain.udi import is_valid_check_digit
 from desktop.services.masterdata._files import Problem, Row
 
 TRACKING = ("serial", "lot")
-STATION_KINDS = ("operator", "qc", "packaging", "trace", "admin")
+STATION_KINDS = (
+    "operator",
+    "qc",
+    "packaging",
+    "planning",
+    "receiving",
+    "shipping",
+    "service",
+    "trace",
+    "admin",
+)
 DEVICE_KINDS = ("scanner", "scale", "printer")
 STEP_FIELDS = ("kind", "name", "instruction")
 

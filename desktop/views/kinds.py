@@ -1,0 +1,85 @@
+"""The station kinds' screens: one table says which screen a station kind opens and which roles
+see it; a kind whose screen is not in the table is not offered.
+
+To add a station's screen, write it as a ``Screen`` subclass in its own module and add one line
+to ``SCREENS``: the station kind (also the screen's key), where the class is, and the
+permissions of which a role must hold one to see it (from ``desktop.domain.permissions``). The
+station file's ``kind`` picks the screen shown first; the logged-in role picks the others.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from desktop.domain.permissions import Permission as P
+from desktop.domain.permissions import Role, can
+from desktop.views.screen import Screen
+from desktop.views.tasks import Runner
+
+
+@dataclass(frozen=True)
+class KindScreen:
+    """A station kind's screen: ``where`` is "module:Class", imported when a station starts."""
+
+    kind: str
+    where: str
+    shown_to: frozenset[P]
+
+
+def _entry(kind: str, where: str, *shown_to: P) -> KindScreen:
+    return KindScreen(kind, where, frozenset(shown_to))
+
+
+#: Station kind -> its screen and who sees it, in the order of the navigation tabs.
+SCREENS: tuple[KindScreen, ...] = (
+    _entry("operator", "desktop.views.operator:OperatorScreen", P.STEP_EXECUTE),
+    _entry(
+        "qc",
+        "desktop.views.qc:QcScreen",
+        P.INSPECTION_RECORD,
+        P.LOT_RELEASE,
+        P.NCR_DISPOSITION,
+        P.HOLD_PLACE,
+    ),
+    _entry(
+        "packaging",
+        "desktop.views.packaging:PackagingScreen",
+        P.LABEL_PRINT,
+        P.PACK,
+        P.LABEL_RECONCILE,
+        P.LABEL_REPRINT_APPROVE,
+    ),
+    _entry("trace", "desktop.views.trace:TraceScreen", P.TRACE_VIEW),
+    _entry(
+        "admin",
+        "desktop.views.admin:AdminScreen",
+        P.USERS_MANAGE,
+        P.STATIONS_MANAGE,
+        P.MASTER_DATA_MANAGE,
+    ),
+)
+
+
+def registered(entries: Iterable[KindScreen] = SCREENS) -> tuple[str, ...]:
+    """The station kinds that have a screen, in tab order."""
+    return tuple(e.kind for e in entries)
+
+
+def factories(entries: Iterable[KindScreen] = SCREENS) -> dict[str, Callable[[Runner], Screen]]:
+    """Station kind -> the class that builds its screen (imported now)."""
+    out: dict[str, Callable[[Runner], Screen]] = {}
+    for entry in entries:
+        module, _, name = entry.where.partition(":")
+        out[entry.kind] = getattr(importlib.import_module(module), name)
+    return out
+
+
+def visible_to(role: str | None, entries: Iterable[KindScreen] = SCREENS) -> list[str]:
+    """The screens a role may see (it holds one of each screen's permissions), in tab order."""
+    try:
+        known = Role(role or "")
+    except ValueError:
+        return []
+    return [e.kind for e in entries if any(can(known, p) for p in e.shown_to)]
