@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from enum import StrEnum
 
 from desktop.domain.text import Text, join, t
+from desktop.domain.vocabulary import Vocabulary, words_for
 
 
-class Role(StrEnum):
+class Role(Vocabulary):
+    """A user's role (users.role, roles.name)."""
+
     OPERATOR = "operator"
     QC_INSPECTOR = "qc_inspector"
     PACKAGING = "packaging"
@@ -16,7 +18,19 @@ class Role(StrEnum):
     ADMIN = "admin"
 
 
-class Permission(StrEnum):
+words_for(
+    Role,
+    {
+        Role.OPERATOR: t("line operator"),
+        Role.QC_INSPECTOR: t("QC inspector"),
+        Role.PACKAGING: t("packer"),
+        Role.SUPERVISOR: t("supervisor"),
+        Role.ADMIN: t("administrator"),
+    },
+)
+
+
+class Permission(Vocabulary):
     USERS_MANAGE = "manage users"
     MASTER_DATA_MANAGE = "manage master data"
     STATIONS_MANAGE = "manage stations and devices"
@@ -47,7 +61,7 @@ class Permission(StrEnum):
     AUDIT_VIEW = "review the audit trail"
 
 
-class Meaning(StrEnum):
+class Meaning(Vocabulary):
     """Meanings of an electronic signature (Part 11 11.50(a)(3))."""
 
     RELEASED_FOR_DISTRIBUTION = "Released for distribution"
@@ -60,60 +74,64 @@ class Meaning(StrEnum):
 
 
 #: The permissions in words for refusals, translatable (the enum values, as people read them).
-PERMISSION_WORDS: Mapping[Permission, Text] = {
-    Permission.USERS_MANAGE: t("manage users"),
-    Permission.MASTER_DATA_MANAGE: t("manage master data"),
-    Permission.STATIONS_MANAGE: t("manage stations and devices"),
-    Permission.MATERIAL_RECEIVE: t("receive material lots"),
-    Permission.MATERIAL_INSPECT: t("record incoming inspections"),
-    Permission.MATERIAL_DISPOSITION: t("release or reject material lots"),
-    Permission.WORK_ORDER_MANAGE: t("create and release work orders"),
-    Permission.SERIALS_COMMISSION: t("commission serial numbers"),
-    Permission.STEP_EXECUTE: t("execute production steps"),
-    Permission.COMPONENT_CONSUME: t("consume components"),
-    Permission.INSPECTION_RECORD: t("record inspections"),
-    Permission.NCR_OPEN: t("open nonconformances"),
-    Permission.NCR_DISPOSITION: t("disposition nonconformances"),
-    Permission.HOLD_PLACE: t("place holds"),
-    Permission.HOLD_RELEASE: t("release holds"),
-    Permission.LOT_RELEASE: t("release lots for distribution"),
-    Permission.LABEL_TEMPLATE_APPROVE: t("approve label templates"),
-    Permission.LABEL_PRINT: t("print labels"),
-    Permission.LABEL_VERIFY: t("verify labels"),
-    Permission.LABEL_REPRINT_APPROVE: t("approve label reprints"),
-    Permission.LABEL_RECONCILE: t("reconcile labels"),
-    Permission.PACK: t("pack units into cases and pallets"),
-    Permission.SHIP: t("ship to customers"),
-    Permission.SERVICE_RECORD: t("record installation, service, returns and disposal"),
-    Permission.TRACE_VIEW: t("trace items"),
-    Permission.RECALL_MANAGE: t("run recalls"),
-    Permission.RECORD_EXPORT: t("export batch records"),
-    Permission.AUDIT_VIEW: t("review the audit trail"),
-}
+PERMISSION_WORDS = words_for(
+    Permission,
+    {
+        Permission.USERS_MANAGE: t("manage users"),
+        Permission.MASTER_DATA_MANAGE: t("manage master data"),
+        Permission.STATIONS_MANAGE: t("manage stations and devices"),
+        Permission.MATERIAL_RECEIVE: t("receive material lots"),
+        Permission.MATERIAL_INSPECT: t("record incoming inspections"),
+        Permission.MATERIAL_DISPOSITION: t("release or reject material lots"),
+        Permission.WORK_ORDER_MANAGE: t("create and release work orders"),
+        Permission.SERIALS_COMMISSION: t("commission serial numbers"),
+        Permission.STEP_EXECUTE: t("execute production steps"),
+        Permission.COMPONENT_CONSUME: t("consume components"),
+        Permission.INSPECTION_RECORD: t("record inspections"),
+        Permission.NCR_OPEN: t("open nonconformances"),
+        Permission.NCR_DISPOSITION: t("disposition nonconformances"),
+        Permission.HOLD_PLACE: t("place holds"),
+        Permission.HOLD_RELEASE: t("release holds"),
+        Permission.LOT_RELEASE: t("release lots for distribution"),
+        Permission.LABEL_TEMPLATE_APPROVE: t("approve label templates"),
+        Permission.LABEL_PRINT: t("print labels"),
+        Permission.LABEL_VERIFY: t("verify labels"),
+        Permission.LABEL_REPRINT_APPROVE: t("approve label reprints"),
+        Permission.LABEL_RECONCILE: t("reconcile labels"),
+        Permission.PACK: t("pack units into cases and pallets"),
+        Permission.SHIP: t("ship to customers"),
+        Permission.SERVICE_RECORD: t("record installation, service, returns and disposal"),
+        Permission.TRACE_VIEW: t("trace items"),
+        Permission.RECALL_MANAGE: t("run recalls"),
+        Permission.RECORD_EXPORT: t("export batch records"),
+        Permission.AUDIT_VIEW: t("review the audit trail"),
+    },
+)
 
 #: Signature meanings as people read them (the stored meaning stays the English enum value).
-MEANING_WORDS: Mapping[Meaning, Text] = {
-    Meaning.RELEASED_FOR_DISTRIBUTION: t("Released for distribution"),
-    Meaning.MATERIAL_RELEASED: t("Material released for use"),
-    Meaning.DISPOSITION_APPROVED: t("Disposition approved"),
-    Meaning.TEMPLATE_APPROVED: t("Label template approved"),
-    Meaning.REPRINT_APPROVED: t("Reprint approved"),
-    Meaning.REVIEWED: t("Reviewed"),
-    Meaning.RECALL_CLOSED: t("Recall closed"),
-}
+MEANING_WORDS = words_for(
+    Meaning,
+    {
+        Meaning.RELEASED_FOR_DISTRIBUTION: t("Released for distribution"),
+        Meaning.MATERIAL_RELEASED: t("Material released for use"),
+        Meaning.DISPOSITION_APPROVED: t("Disposition approved"),
+        Meaning.TEMPLATE_APPROVED: t("Label template approved"),
+        Meaning.REPRINT_APPROVED: t("Reprint approved"),
+        Meaning.REVIEWED: t("Reviewed"),
+        Meaning.RECALL_CLOSED: t("Recall closed"),
+    },
+)
 
 
 def permission_words(permission: Permission) -> Text:
     """A permission in words, translatable ("release lots for distribution")."""
-    return PERMISSION_WORDS.get(permission) or t("{permission}", permission=permission.value)
+    return t(permission.words.template)
 
 
 def meaning_words(meaning: str) -> Text:
     """A signature meaning (the enum or its stored English value) in words, translatable."""
-    try:
-        return MEANING_WORDS[Meaning(meaning)]
-    except (ValueError, KeyError):
-        return t("{meaning}", meaning=meaning)
+    member = Meaning.known(meaning)
+    return t("{meaning}", meaning=meaning) if member is None else t(member.words.template)
 
 
 P = Permission

@@ -1,13 +1,13 @@
-"""Kinds of item and the states they go through (the lot and unit state machines)."""
+"""Kinds of item and the states they go through (the lot and unit state machines), and the
+states of a work order."""
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from desktop.domain.text import Text, t
+from desktop.domain.vocabulary import Vocabulary, words_for
 
 
-class ItemKind(StrEnum):
+class ItemKind(Vocabulary):
     UNIT = "unit"  # a serialised finished device (or a serialised component)
     PRODUCTION_LOT = "production_lot"  # a lot of a lot-controlled product, or a work order's lot
     MATERIAL_LOT = "material_lot"  # a supplier lot of a part
@@ -15,7 +15,19 @@ class ItemKind(StrEnum):
     PALLET = "pallet"
 
 
-class Status(StrEnum):
+words_for(
+    ItemKind,
+    {
+        ItemKind.UNIT: t("unit"),
+        ItemKind.PRODUCTION_LOT: t("production lot"),
+        ItemKind.MATERIAL_LOT: t("material lot"),
+        ItemKind.CASE: t("case"),
+        ItemKind.PALLET: t("pallet"),
+    },
+)
+
+
+class Status(Vocabulary):
     # material lots
     QUARANTINE = "quarantine"
     RELEASED = "released"
@@ -31,7 +43,7 @@ class Status(StrEnum):
     SCRAPPED = "scrapped"
     DISPOSED = "disposed"
     CONSUMED = "consumed"  # a serialised component built into a unit
-    # cases and pallets
+    # cases and pallets (and a case once it is on a pallet: packed)
     OPEN = "open"
     CLOSED = "closed"
 
@@ -94,28 +106,51 @@ def may_change(kind: str, old: str, new: str) -> bool:
     return Status(new) in table.get(Status(old), frozenset())
 
 
-STATUS_WORDS: dict[Status, Text] = {
-    Status.QUARANTINE: t("in quarantine"),
-    Status.RELEASED: t("released"),
-    Status.REJECTED: t("rejected"),
-    Status.IN_PROCESS: t("in production"),
-    Status.NONCONFORMING: t("nonconforming"),
-    Status.COMPLETED: t("completed"),
-    Status.PACKED: t("packed"),
-    Status.SHIPPED: t("shipped"),
-    Status.INSTALLED: t("installed"),
-    Status.RETURNED: t("returned"),
-    Status.SCRAPPED: t("scrapped"),
-    Status.DISPOSED: t("disposed"),
-    Status.CONSUMED: t("consumed"),
-    Status.OPEN: t("open"),
-    Status.CLOSED: t("closed"),
-}
+STATUS_WORDS = words_for(
+    Status,
+    {
+        Status.QUARANTINE: t("in quarantine"),
+        Status.RELEASED: t("released"),
+        Status.REJECTED: t("rejected"),
+        Status.IN_PROCESS: t("in production"),
+        Status.NONCONFORMING: t("nonconforming"),
+        Status.COMPLETED: t("completed"),
+        Status.PACKED: t("packed"),
+        Status.SHIPPED: t("shipped"),
+        Status.INSTALLED: t("installed"),
+        Status.RETURNED: t("returned"),
+        Status.SCRAPPED: t("scrapped"),
+        Status.DISPOSED: t("disposed"),
+        Status.CONSUMED: t("consumed"),
+        Status.OPEN: t("open"),
+        Status.CLOSED: t("closed"),
+    },
+)
 
 
 def describe(status: str) -> Text:
     """A status in words for messages ("in quarantine", "rejected", ...), translatable."""
-    try:
-        return STATUS_WORDS[Status(status)]
-    except (ValueError, KeyError):
+    member = Status.known(status)
+    if member is None:
         return t("{status}", status=status.replace("_", " "))
+    return t(member.words.template)
+
+
+class WorkOrderStatus(Vocabulary):
+    CREATED = "created"  # planned: its lot and serials may still change
+    RELEASED = "released"  # released to the line: its lot exists, units may be commissioned
+    COMPLETED = "completed"
+    CLOSED = "closed"
+    CANCELLED = "cancelled"
+
+
+words_for(
+    WorkOrderStatus,
+    {
+        WorkOrderStatus.CREATED: t("created"),
+        WorkOrderStatus.RELEASED: t("released"),
+        WorkOrderStatus.COMPLETED: t("completed"),
+        WorkOrderStatus.CLOSED: t("closed"),
+        WorkOrderStatus.CANCELLED: t("cancelled"),
+    },
+)
