@@ -46,9 +46,10 @@ def port_from_config(
 
 
 def scanner_from_config(config: Mapping[str, Any], *, device_id: str = "scanner") -> Scanner:
+    serial = config.get("serial_number")
     return Scanner(
         port_from_config(config, device_id=device_id),
-        hibc_window=float(config.get("hibc_window", 10.0)),
+        serial_number=str(serial) if serial else None,
         garble_threshold=int(config.get("garble_threshold", 64)),
     )
 

@@ -2,8 +2,9 @@
 
 Framing is by terminator (CR, LF, CRLF) or, with terminator NONE, by an inter-character
 timeout. The AIM symbology identifier (``]d2``, ``]C1`` ...) is split off into ``aim_id`` and
-kept; GS (0x1D) and the other ISO/IEC 15434 separators (RS, FS, EOT) stay in the text. Two
-consecutive HIBC reads (primary, then secondary) are paired by their link character.
+kept; GS (0x1D) and the other ISO/IEC 15434 separators (RS, FS, EOT) stay in the text. The
+driver knows nothing of what a barcode means: pairing two HIBC reads is the station's scan path
+(``desktop.wiring``), with the one HIBC implementation in ``desktop.domain.udi``.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from datetime import UTC, datetime
 
 from desktop.devices.errors import GarbledLink
 from desktop.devices.framing import GarbleWatch, LineFramer, log_rejected
-from desktop.devices.hibc import HibcPairer
 from desktop.devices.port import Port
 
 log = logging.getLogger(__name__)
@@ -35,7 +35,12 @@ class ScanEvent:
 
     ``text`` is the data without the AIM prefix; ``aim_id`` the prefix (``"]d2"``) or None;
     ``symbol_text`` puts them back together for parsers that want both (e.g. GS1 parsers).
-    ``hibc_primary`` is set on a HIBC secondary read: the text of the primary it links to.
+    ``device_id`` is the configured id of the device (``"line-1 scanner"``), ``serial_number``
+    its serial number where the station file gives one; ``raw`` the frame's bytes exactly as
+    received, without the terminator that framed it (a keyboard-wedge scanner's: its keystroke
+    text, UTF-8); ``received_at`` when the last byte arrived. ``hibc_primary`` is set by the
+    station's scan path on a HIBC secondary read that follows its primary (two reads of one
+    label): the primary's text.
     """
 
     text: str
@@ -44,6 +49,7 @@ class ScanEvent:
     received_at: datetime
     received_ns: int
     raw: bytes
+    serial_number: str | None = None
     hibc_primary: str | None = None
 
     @property
@@ -82,7 +88,7 @@ def _is_garbage(pending: bytes) -> bool:
 
 
 class ScanDecoder:
-    """Pure part of the scanner: frames -> events, with HIBC pairing and garbage detection."""
+    """Pure part of the scanner: frames -> events, with garbage detection."""
 
     def __init__(
         self,
@@ -90,13 +96,13 @@ class ScanDecoder:
         *,
         terminator: bytes = b"\r",
         idle_ns: int = 50_000_000,
-        hibc_window_ns: int = 10_000_000_000,
         baudrate: int = 9600,
         garble_threshold: int = 64,
+        serial_number: str | None = None,
     ) -> None:
         self.device_id = device_id
+        self.serial_number = serial_number
         self.framer = LineFramer(terminator, idle_ns=idle_ns)
-        self.pairer = HibcPairer(hibc_window_ns)
         self.watch = GarbleWatch(device_id, baudrate, garble_threshold)
 
     def reset(self) -> None:
@@ -138,7 +144,7 @@ class ScanDecoder:
             received_at=datetime.now(UTC),
             received_ns=now_ns,
             raw=raw,
-            hibc_primary=self.pairer.observe(text, now_ns),
+            serial_number=self.serial_number,
         )
 
 
@@ -150,19 +156,20 @@ class Scanner:
         port: Port,
         *,
         device_id: str | None = None,
-        hibc_window: float = 10.0,
+        serial_number: str | None = None,
         garble_threshold: int = 64,
     ) -> None:
         self.port = port
         self.device_id = device_id or port.device_id
+        self.serial_number = serial_number
         s = port.settings
         self.decoder = ScanDecoder(
             self.device_id,
             terminator=s.terminator_bytes,
             idle_ns=int(s.inter_char_timeout * 1e9),
-            hibc_window_ns=int(hibc_window * 1e9),
             baudrate=s.baudrate,
             garble_threshold=garble_threshold,
+            serial_number=serial_number,
         )
         self._ready: deque[ScanEvent] = deque()
 

@@ -17,7 +17,7 @@ from .checkdigits import (
     sscc_from,
 )
 from .compose import compose
-from .hibc import pair_hibc
+from .hibc import hibc_linked, pair_hibc
 from .ma import ComposedMA, compose_ma, ma_check_character
 from .model import ComposedUDI, ComposeError, HibcInfo, MaInfo, ParsedUDI
 from .scan import parse_scan
@@ -37,6 +37,7 @@ __all__ = [
     "fixed_value_length",
     "gs1_check_digit",
     "hibc_check_character",
+    "hibc_linked",
     "is_fixed_length",
     "is_valid_check_digit",
     "ma_check_character",

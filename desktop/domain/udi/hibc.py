@@ -345,3 +345,25 @@ def _paired_info(primary: HibcInfo | None, secondary: HibcInfo | None) -> HibcIn
         quantity=secondary.quantity,
         supplemental=secondary.supplemental,
     )
+
+
+_ANY_DAY = dt.date(2000, 1, 1)  # pairing judges no dates: any day reads them
+
+
+def hibc_linked(primary: str, secondary: str) -> bool:
+    """Whether two consecutive reads are the primary and the secondary symbol of one HIBC label.
+
+    Both are HIBC data ('+' first, AIM identifier removed) with a correct check character; the
+    first is a primary (+LIC PCN U/M), the second a secondary whose link character is the
+    primary's check character (REFERENCE 3.4, two-read labels). Dates in the secondary are not
+    judged here (parsing the secondary does that). Never raises.
+    """
+    first, second = _Reading(_ANY_DAY), _Reading(_ANY_DAY)
+    for data, reading in ((primary, first), (secondary, second)):
+        if not data.startswith("+") or not _data_ok(data, reading):
+            return False
+        _verify_check(data, reading)
+    if first.errors or second.errors:
+        return False
+    kinds = (_read_body(primary[1:-1], first), _read_body(secondary[1:-1], second))
+    return kinds == ("primary", "secondary") and not first.errors and second.link == primary[-1]

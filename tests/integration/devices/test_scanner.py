@@ -9,7 +9,6 @@ import pytest
 
 from desktop.devices.errors import GarbledLink
 from desktop.devices.factory import scanner_from_config, scanner_worker
-from desktop.devices.hibc import check_char
 from desktop.devices.port import Port
 from desktop.devices.scanner import ScanEvent, Scanner
 from desktop.devices.sim import ScannerSim, load_profile, profile_from_dict
@@ -48,18 +47,6 @@ def test_no_terminator_frames_by_inter_character_timeout() -> None:
         events.append(read(scanner))
         port.close()
     assert [(e.aim_id, e.text) for e in events] == [("]C0", "+A123BJC5D6E71G"), (None, "SECOND")]
-
-
-def test_hibc_primary_and_secondary_are_paired_over_the_wire() -> None:
-    primary = "+A123BJC5D6E71G"
-    body = "+$$52001510X3" + primary[-1]
-    secondary = body + (check_char(body) or "")
-    with ScannerSim() as sim, Port(fast(sim.port_url, terminator="CR")) as port:
-        scanner = Scanner(port)
-        sim.scan(primary)
-        sim.scan(secondary)
-        first, second = read(scanner), read(scanner)
-    assert first.hibc_primary is None and second.hibc_primary == primary
 
 
 def test_garbage_and_partial_frames_between_good_ones(caplog: pytest.LogCaptureFixture) -> None:

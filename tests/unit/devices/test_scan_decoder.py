@@ -6,7 +6,6 @@ import logging
 
 import pytest
 
-from desktop.devices.hibc import check_char
 from desktop.devices.scanner import ScanDecoder, decode_frame
 
 GS1 = b"]d201095060001343521725123110ABC123\x1d21SN0001"
@@ -76,12 +75,3 @@ def test_long_valid_scan_in_flight_is_not_garbage() -> None:
     assert (events, problem) == ([], None)
     events, problem = decoder.feed(b"\n", 0)
     assert len(events) == 1 and problem is None
-
-
-def test_hibc_secondary_names_its_primary() -> None:
-    primary = "+A123BJC5D6E71G"
-    body = "+$$52001510X3" + primary[-1]
-    secondary = body + (check_char(body) or "")
-    decoder = ScanDecoder("scanner-1", terminator=b"\r")
-    events, _ = decoder.feed(f"]C0{primary}\r]C0{secondary}\r".encode(), 0)
-    assert [e.hibc_primary for e in events] == [None, primary]
