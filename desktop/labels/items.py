@@ -8,15 +8,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+LATIN_BASELINE = 0.75  # baseline below the cell top, in cell heights: Helvetica-Bold, ^A0
+CJK_BASELINE = 0.84  # the CJK font: its ideographs reach 0.83 em above the baseline
+
 
 @dataclass(frozen=True)
 class Text:
     x: int
-    y: int  # top of the text cell; the baseline is at y + 0.75 * size
+    y: int  # top of the text cell; the baseline is at y + baseline_ratio * size
     size: int  # cell height in dots (ZPL ^A0 height, PDF font size)
     text: str
+    font: str = "latin"  # "latin" (Helvetica-Bold, ZPL ^A0) or "cjk" (fonts.cjk_font)
 
-    BASELINE = 0.75
+    BASELINE = LATIN_BASELINE
+
+    @property
+    def baseline(self) -> float:
+        """Dots from the cell top to the baseline."""
+        return (CJK_BASELINE if self.font == "cjk" else LATIN_BASELINE) * self.size
 
 
 @dataclass(frozen=True)
@@ -86,3 +95,5 @@ class Plan:
     height_mm: float
     items: tuple[Item, ...]
     expected: tuple[tuple[str, str], ...]  # (AIM symbology identifier, data) per symbol
+    zpl_cjk: str = "graphic"  # how ZPL prints CJK text: "graphic" (^GF) or "resident" (^A@)
+    zpl_cjk_font: str = "E:ANMDS.TTF"  # the printer's TrueType font for "resident"

@@ -77,6 +77,8 @@ def _plan(template: Template, udi: ComposedUDI, fields: Mapping[str, str], dpi: 
         height_mm=template.height_mm,
         items=tuple(i for p in placed for i in p.items),
         expected=tuple(e for p in placed for e in p.expected),
+        zpl_cjk=template.zpl_cjk,
+        zpl_cjk_font=template.zpl_cjk_font,
     )
 
 

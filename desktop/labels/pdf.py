@@ -2,7 +2,7 @@
 
 The page is the label's size; every item is placed on the printer's dot grid of the chosen
 resolution, so modules are whole dots wide as on the printer. Fonts: the standard Helvetica-Bold
-(not embedded; Windows-1252 text only, checked by the layout).
+(not embedded) for Latin text; Chinese text in the CJK TrueType font, subset into the PDF.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop.domain.udi import ComposedUDI
-from desktop.labels.fonts import FONT_NAME
+from desktop.labels.fonts import pdf_font_name
 from desktop.labels.geometry import (
     Box,
     LinearSource,
@@ -49,8 +49,8 @@ def pdf_from_plan(plan: Plan, linear: LinearSource = "zint") -> bytes:
     _fill_diagonals(canvas, [i for i in plan.items if isinstance(i, Diagonal)], scale, page_h)
     for item in plan.items:
         if isinstance(item, Text):
-            canvas.setFont(FONT_NAME, item.size * scale)
-            baseline = item.y + Text.BASELINE * item.size
+            canvas.setFont(pdf_font_name(item.text), item.size * scale)
+            baseline = item.y + item.baseline
             canvas.drawString(item.x * scale, page_h - baseline * scale, item.text)
     canvas.showPage()
     canvas.save()

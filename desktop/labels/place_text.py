@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from desktop.labels.errors import LabelDoesNotFit, LabelError
-from desktop.labels.fonts import check_printable, text_width
+from desktop.labels.fonts import check_printable, font_kind, ink_box, resident_width, text_width
 from desktop.labels.gs1 import shorten
 from desktop.labels.iso15223 import symbol_items, symbol_width
 from desktop.labels.items import Item, Text
@@ -32,7 +32,10 @@ def place_text(field: TextField, ctx: Ctx) -> Placed:
     if field.symbol:
         items.extend(symbol_items(field.symbol, x, y, size))
         offset = symbol_width(field.symbol, size) + round(0.35 * size)
-    width = offset + math.ceil(text_width(text, size))
+    kind = font_kind(text)
+    text_x = x + offset
+    x0, y0, x1, y1 = _extent(text, kind, size, ctx)
+    width = offset + x1
     available = ctx.dots(field.box.w)
     if width > available:
         raise LabelDoesNotFit(
@@ -40,8 +43,25 @@ def place_text(field: TextField, ctx: Ctx) -> Placed:
             f"{field.size_mm:g} mm text; the {ctx.template.name} label has "
             f"{ctx.mm(available):.1f} mm for it"
         )
-    items.append(Text(x + offset, y, size, text))
-    return Placed(tuple(items), (Area(field.id, x, y, x + width, y + size),))
+    items.append(Text(text_x, y, size, text, kind))
+    area = Area(field.id, min(x, text_x + x0), y + y0, x + width, y + y1)
+    return Placed(tuple(items), (area,))
+
+
+def _extent(text: str, kind: str, size: int, ctx: Ctx) -> tuple[int, int, int, int]:
+    """The box ``text`` takes from its cell's top-left corner: (left, top, right, bottom).
+
+    Latin text: its advance width and the cell. CJK text: the larger of the cell and the ink
+    the CJK font draws (ideographs reach above the Latin cell), and for a printer-resident ZPL
+    font the widest that font could need.
+    """
+    width = math.ceil(text_width(text, size))
+    if kind != "cjk":
+        return 0, 0, width, size
+    left, top, right, bottom = ink_box(text, size)
+    if ctx.template.zpl_cjk == "resident":
+        width = max(width, resident_width(text, size))
+    return min(0, left), min(0, top), max(width, right), max(size, bottom)
 
 
 def place_symbol(field: SymbolField, ctx: Ctx) -> Placed:

@@ -9,7 +9,7 @@ from functools import lru_cache
 from PIL import Image, ImageDraw, ImageFont
 
 from desktop.domain.udi import ComposedUDI
-from desktop.labels.fonts import FONT_FILE
+from desktop.labels.fonts import FONT_FILE, cjk_image_font
 from desktop.labels.geometry import (
     LinearSource,
     datamatrix_boxes,
@@ -43,8 +43,9 @@ def image_from_plan(plan: Plan, linear: LinearSource = "zint") -> Image.Image:
     draw = ImageDraw.Draw(image)
     for item in plan.items:
         if isinstance(item, Text):
-            baseline = item.y + round(Text.BASELINE * item.size)
-            draw.text((item.x, baseline), item.text, font=_font(item.size), fill=0, anchor="ls")
+            baseline = item.y + round(item.baseline)
+            font = cjk_image_font(item.size) if item.font == "cjk" else _font(item.size)
+            draw.text((item.x, baseline), item.text, font=font, fill=0, anchor="ls")
         elif isinstance(item, Diagonal):
             draw.polygon(diagonal_polygon(item), fill=0)
         else:

@@ -12,11 +12,17 @@ is chosen at render time (203, 300 or 600 dpi). Field kinds:
   symbol), "split" (UDI-DI (01) in one, the rest in the next), "di" (only (01); the DataMatrix
   carries everything), "dm_only" (no linear symbol);
 - ``hri``: the human-readable interpretation "(01) 09506000134352" lines.
+
+Text in Chinese is set in the CJK font (fonts.py). How ZPL prints it is the template's
+``zpl_cjk``: {"mode": "graphic"} (the default: the text drawn as a ^GF bitmap, any printer) or
+{"mode": "resident", "font": "E:ANMDS.TTF"} (^A@ with a TrueType font the printer holds, UTF-8
+by ^CI28; the layout then reserves the widest the printer's font could need).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -29,6 +35,8 @@ from desktop.labels.units import SUPPORTED_DPI
 
 DATA_SOURCES: tuple[str, ...] = ("gtin", "lot", "serial", "expiry", "production_date")
 STRATEGIES: tuple[str, ...] = ("full", "split", "di", "dm_only")
+ZPL_CJK_MODES: tuple[str, ...] = ("graphic", "resident")
+DEFAULT_RESIDENT_FONT = "E:ANMDS.TTF"  # [unconfirmed] Zebra's Simplified Chinese TrueType name
 _PACKAGE = "desktop.labels"
 
 
@@ -104,6 +112,8 @@ class Template:
     height_mm: float
     fields: tuple[Field, ...]
     default_dpi: int = 203
+    zpl_cjk: str = "graphic"  # ZPL for CJK text: "graphic" (^GF bitmap) or "resident" (^A@)
+    zpl_cjk_font: str = DEFAULT_RESIDENT_FONT  # the printer's TrueType file for "resident"
 
     @property
     def field_names(self) -> tuple[str, ...]:
@@ -151,6 +161,7 @@ def template_from_dict(data: dict[str, Any], source: str = "template") -> Templa
             height_mm=float(data["height_mm"]),
             fields=tuple(_field(f, n) for n, f in enumerate(data["fields"], 1)),
             default_dpi=int(data.get("default_dpi", 203)),
+            **_zpl_cjk(data.get("zpl_cjk", {})),
         )
     except TemplateError as exc:
         raise TemplateError(f"{source}: {exc}") from None
@@ -159,6 +170,20 @@ def template_from_dict(data: dict[str, Any], source: str = "template") -> Templa
     _check_inside(template, source)
     _check_carriers(template, source)
     return template
+
+
+def _zpl_cjk(raw: object) -> dict[str, str]:
+    if not isinstance(raw, dict):
+        raise TemplateError('zpl_cjk must be {"mode": "graphic"} or {"mode": "resident", ...}')
+    mode = str(raw.get("mode", "graphic"))
+    if mode not in ZPL_CJK_MODES:
+        raise TemplateError(f"zpl_cjk mode {mode!r} unknown: use one of {ZPL_CJK_MODES}")
+    font = str(raw.get("font", DEFAULT_RESIDENT_FONT))
+    if not re.fullmatch(r"[REBAZ]:[A-Za-z0-9_]{1,16}\.(TTF|TTE|ttf|tte)", font):
+        raise TemplateError(
+            f"zpl_cjk font {font!r} must name a printer TrueType file, e.g. E:ANMDS.TTF"
+        )
+    return {"zpl_cjk": mode, "zpl_cjk_font": font}
 
 
 def _box(raw: dict[str, Any], h_key: str = "h") -> Box:

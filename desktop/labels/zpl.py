@@ -4,6 +4,10 @@
 as '#1'; ^BC is written in mode N as ``>;>8`` ... (see code128). Text goes through ^FH with '_'
 as the hex indicator, so that '^', '~' and '_' in a product name print as text instead of being
 read as commands. The symbol size of ^BX is given explicitly (the planned size).
+
+Chinese text is printed as the template declares (Plan.zpl_cjk): "graphic", the text drawn in
+the CJK font as a ^GF bitmap (any printer), or "resident", ^A@ with the printer's TrueType font
+(Plan.zpl_cjk_font) and the UTF-8 bytes that ^CI28 selects.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from desktop.labels.code128 import zpl_field_data
 from desktop.labels.items import DataMatrix, Diagonal, Item, Plan, Rect, Text
 from desktop.labels.layout import plan_label
 from desktop.labels.templates import Template
+from desktop.labels.zpl_graphic import graphic_field, text_bitmap
 
 BX_ESCAPE = "#"
 FH_INDICATOR = "_"
@@ -32,18 +37,25 @@ def render_zpl(
 
 
 def zpl_from_plan(plan: Plan) -> bytes:
+    """The ZPL II text of a planned label (UTF-8 bytes)."""
     lines = [
         "^XA",
         "^CI28",
         f"^PW{plan.width}^LL{plan.height}^LH0,0",
         f"^FX {fh_escape(plan.template)} v{plan.version} {plan.dpi} dpi^FS",
     ]
-    lines.extend(_item(item) for item in plan.items)
+    lines.extend(_item(item, plan) for item in plan.items)
     lines.extend(["^PQ1,0,1,Y", "^XZ", ""])
     return "\n".join(lines).encode("utf-8")
 
 
-def _item(item: Item) -> str:
+def _item(item: Item, plan: Plan) -> str:
+    if isinstance(item, Text) and item.font == "cjk":
+        if plan.zpl_cjk == "resident":
+            font = f"^A@N,{item.size},{item.size},{plan.zpl_cjk_font}"
+            return f"^FO{item.x},{item.y}{font}^FH{FH_INDICATOR}^FD{fh_escape(item.text)}^FS"
+        bitmap = text_bitmap(item)
+        return f"^FO{item.x + bitmap.dx},{item.y + bitmap.dy}{graphic_field(bitmap.image)}^FS"
     if isinstance(item, Text):
         font = f"^A0N,{item.size},{item.size}"
         return f"^FO{item.x},{item.y}{font}^FH{FH_INDICATOR}^FD{fh_escape(item.text)}^FS"

@@ -10,6 +10,7 @@ decoding it with zxing-cpp and comparing with the layout's expected symbols.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import subprocess
 import sys
@@ -18,13 +19,36 @@ from pathlib import Path
 from PIL import Image
 
 from desktop.domain.udi import compose
-from desktop.labels import plan_label, render_verified
+from desktop.labels import load_template, plan_label, render_verified
+from desktop.labels.templates import Template
 from desktop.labels.verify import decode
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 SCRIPT = REPO / "tests" / "e2e" / "labels" / "render_zpl.mjs"
 FIELDS = {"product_name": "Infusion Pump IP-300", "ref": "IP-300"}
+ZH_FIELDS = {"product_name": "一次性使用输液泵 IP-300", "ref": "IP-300"}
+ZH_SAMPLES = {
+    # name: (template, ZPL for Chinese text, dpi, UDI fields): Chinese product names
+    "udi-4x2-zh": (
+        "udi-4x2",
+        "graphic",
+        203,
+        {"01": "09506000134352", "17": "271231", "11": "260115", "10": "ABC123", "21": "SN0001"},
+    ),
+    "udi-4x2-zh-resident": (
+        "udi-4x2",
+        "resident",
+        300,
+        {"01": "09506000134352", "17": "271231", "10": "ABC123"},
+    ),
+    "udi-2x1-zh": (
+        "udi-2x1",
+        "graphic",
+        300,
+        {"01": "09506000134352", "17": "271231", "10": "ABC123"},
+    ),
+}
 SAMPLES = {
     # name: (template, dpi, UDI fields)
     "udi-4x2": ("udi-4x2", 203, {"01": "09506000134352", "17": "271231",
@@ -45,22 +69,38 @@ def zebrash_png(zpl: bytes, width_mm: float, height_mm: float, dpmm: int) -> byt
 
 
 def main() -> int:
-    for stem, (template, dpi, ais) in SAMPLES.items():
-        udi = compose(ais)
-        plan = plan_label(template, udi, FIELDS, dpi)
-        outputs = {
-            fmt: render_verified(template, udi, FIELDS, dpi, fmt) for fmt in ("zpl", "pdf", "png")
-        }
-        for fmt, data in outputs.items():
-            (HERE / f"{stem}.{fmt}").write_bytes(data)
-        png = zebrash_png(outputs["zpl"], plan.width_mm, plan.height_mm, plan.dpmm)
-        found = sorted(decode(Image.open(io.BytesIO(png))))
-        if found != sorted(plan.expected):
-            print(f"{stem}: zebrash PNG reads {found}, expected {plan.expected}", file=sys.stderr)
+    jobs: list[tuple[str, Template, int, dict[str, str], dict[str, str]]] = [
+        (stem, load_template(name), dpi, ais, FIELDS) for stem, (name, dpi, ais) in SAMPLES.items()
+    ]
+    for stem, (name, mode, dpi, ais) in ZH_SAMPLES.items():
+        template = dataclasses.replace(load_template(name), zpl_cjk=mode)
+        jobs.append((stem, template, dpi, ais, ZH_FIELDS))
+    for stem, template, dpi, ais, fields in jobs:
+        if make(stem, template, dpi, ais, fields):
             return 1
-        (HERE / f"{stem}.zebrash.png").write_bytes(png)
-        print(f"{stem}: {template} at {dpi} dpi, symbols {[aim for aim, _ in plan.expected]}")
     return 0
+
+
+def make(
+    stem: str, template: Template, dpi: int, ais: dict[str, str], fields: dict[str, str]
+) -> bool:
+    """Render, verify and write one sample; True (and a message) when it does not read back."""
+    udi = compose(ais)
+    plan = plan_label(template, udi, fields, dpi)
+    outputs = {
+        fmt: render_verified(template, udi, fields, dpi, fmt) for fmt in ("zpl", "pdf", "png")
+    }
+    for fmt, data in outputs.items():
+        (HERE / f"{stem}.{fmt}").write_bytes(data)
+    png = zebrash_png(outputs["zpl"], plan.width_mm, plan.height_mm, plan.dpmm)
+    found = sorted(decode(Image.open(io.BytesIO(png))))
+    if found != sorted(plan.expected):
+        print(f"{stem}: zebrash PNG reads {found}, expected {plan.expected}", file=sys.stderr)
+        return True
+    (HERE / f"{stem}.zebrash.png").write_bytes(png)
+    symbols = [aim for aim, _ in plan.expected]
+    print(f"{stem}: {template.name} ({template.zpl_cjk}) at {dpi} dpi, symbols {symbols}")
+    return False
 
 
 if __name__ == "__main__":

@@ -108,7 +108,7 @@ def test_template_text_fields_are_checked() -> None:
     with pytest.raises(LabelError, match="has no field 'colour'"):
         plan_label("udi-4x2", typical(), {**FIELDS, "colour": "red"}, 203)
     with pytest.raises(LabelError, match="which the label font cannot print"):
-        plan_label("udi-4x2", typical(), {"product_name": "泵"}, 203)
+        plan_label("udi-4x2", typical(), {"product_name": "泵 \U0001f600"}, 203)
 
 
 def test_product_name_too_long_is_refused() -> None:
