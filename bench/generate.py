@@ -247,12 +247,12 @@ def item_rows(plan: Plan, ids: Ids) -> Iterator[tuple[Any, ...]]:
                gtin("0950601", p), f"W{w:06d}", f"S{u:09d}", None, None, "shipped", 1, 1, "ea",
                9)  # fmt: skip
     for c in range(plan.cases):
-        status = "emptied" if plan.case_shipped_loose(c) else "shipped"
+        status = "open" if plan.case_shipped_loose(c) else "shipped"  # unpacked: open again
         yield (plan.base["cases"] + c, "case", None, None, None, None, None, None, None,
                sscc_from(f"0061414{c:010d}"), None, status, 1, 1, "ea", 0)  # fmt: skip
     for p in range(plan.pallets):
         yield (plan.base["pallets"] + p, "pallet", None, None, None, None, None, None, None,
-               sscc_from(f"1061414{p:010d}"), None, "shipped" if p % 5 == 0 else "emptied",
+               sscc_from(f"1061414{p:010d}"), None, "shipped" if p % 5 == 0 else "open",
                1, 1, "ea", 0)  # fmt: skip
 
 
@@ -278,17 +278,17 @@ def event_rows(plan: Plan, ids: Ids, codec: Codec, slot: Slots) -> Iterator[tupl
         return (codec.event(slot(name, n)), kind, "ok", item, wo, codec.time(n), "{}")
 
     for w in range(plan.work_orders):
-        yield row("build", w, "build", None, ids.work_orders[w])
+        yield row("build", w, "consume", None, ids.work_orders[w])
     for c in range(plan.cases):
         yield row("case", c, "pack", plan.base["cases"] + c)
         if plan.case_shipped_loose(c):
-            yield row("case_out", c, "disaggregate", plan.base["cases"] + c)
+            yield row("case_out", c, "unpack", plan.base["cases"] + c)
     for p in range(plan.pallets):
         yield row("pallet", p, "pack", plan.base["pallets"] + p)
         if p % 5:
-            yield row("pallet_out", p, "disaggregate", plan.base["pallets"] + p)
+            yield row("pallet_out", p, "unpack", plan.base["pallets"] + p)
     for u in range(17, plan.units, 200):
-        yield row("rework", u // 200, "rework", plan.base["units"] + u)
+        yield row("rework", u // 200, "consume", plan.base["units"] + u)
     for u in range(3, plan.units, 20):
         yield row("install", u // 20, "installation", plan.base["units"] + u)
 

@@ -17,3 +17,7 @@ class DatabaseUnreachable(DatabaseProblem):
 
 class SchemaTooNew(DatabaseProblem):
     pass
+
+
+class MigrationRefused(DatabaseProblem):
+    """A migration found data it cannot carry forward; it names the rows, and changed nothing."""

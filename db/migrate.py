@@ -6,6 +6,8 @@ station with old software can never write into a database it does not understand
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib.resources import files
 from pathlib import Path
 
@@ -14,12 +16,12 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 from db import append_only, roles
 from db.engine import check_reachable, writer
-from db.errors import SchemaTooNew
+from db.errors import MigrationRefused, SchemaTooNew
 
 # The migrations are package data of db.migrations, so a wheel or a frozen build carries them.
 # Alembic reads them from a folder: importlib.resources gives the real one for a regular
@@ -86,7 +88,7 @@ def upgrade(engine: Engine, target: str = "head") -> None:
     refuse_newer_schema(engine)
     cfg = alembic_config()
     try:
-        with writer(engine).begin() as conn:
+        with _migrating(engine) as conn:
             before = MigrationContext.configure(conn).get_current_revision()
             roles.act_as_owner(conn)
             cfg.attributes["connection"] = conn
@@ -103,6 +105,57 @@ def upgrade(engine: Engine, target: str = "head") -> None:
             f'this Lotline ("{head_revision()}"), and role "{engine.url.username}" may not '
             "migrate it: run `lotline db upgrade` as the owner role; nothing was written"
         ) from None
+
+
+def downgrade(engine: Engine, target: str) -> None:
+    """Migrate the database back to ``target``: no station does this; it proves that a
+    migration can be undone (tests, and an operator restoring an older Lotline)."""
+    cfg = alembic_config()
+    with _migrating(engine) as conn:
+        roles.act_as_owner(conn)
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, target)
+        append_only.install(conn)
+
+
+@contextmanager
+def _migrating(engine: Engine) -> Iterator[Connection]:
+    """One write transaction for a migration.
+
+    On SQLite, foreign keys are switched off around it (it can only be done outside a
+    transaction) and checked once for the whole database before the commit: SQLite's batch mode
+    alters a table by copying it, dropping the old one and renaming the copy, and dropping a
+    table that other rows refer to is refused while foreign keys are on.
+    """
+    sqlite = engine.dialect.name == "sqlite"
+    with writer(engine).connect() as conn:
+        if sqlite:
+            _sqlite_pragma(conn, "PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                yield conn
+                if sqlite:
+                    _refuse_broken_references(conn)
+        finally:
+            if sqlite:
+                _sqlite_pragma(conn, "PRAGMA foreign_keys=ON")
+
+
+def _sqlite_pragma(conn: Connection, pragma: str) -> None:
+    """A PRAGMA on the driver's connection, outside any transaction."""
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    raw.execute(pragma)
+
+
+def _refuse_broken_references(conn: Connection) -> None:
+    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+    if broken:
+        rows = "; ".join(f"{table} row {rowid} -> {parent}" for table, rowid, parent, _ in broken)
+        raise MigrationRefused(
+            f"the migrated database would hold rows that refer to missing rows ({rows}); "
+            "nothing was changed. Restore the database from its last backup."
+        )
 
 
 def ensure_schema(engine: Engine) -> None:

@@ -9,13 +9,17 @@ from sqlalchemy import Boolean, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base, Created, IdPK, Name, fk
+from db.types import Coded, one_of
+from desktop.domain.permissions import Role as RoleName
+from desktop.domain.plant import DeviceKind, StationKind
 
 
 class Role(Base):
     """A role; its permissions live in ``desktop.domain.permissions`` (rules, not data)."""
 
     __tablename__ = "roles"
-    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    __table_args__ = (one_of("name", RoleName),)
+    name: Mapped[str] = mapped_column(Coded(RoleName, 32), primary_key=True)
     description: Mapped[str] = mapped_column(String(200))
     requires_totp: Mapped[bool] = mapped_column(Boolean, default=False)
 
@@ -49,9 +53,10 @@ class Station(Base):
     """A registered workstation; data from unregistered stations is refused (Part 11 11.10(h))."""
 
     __tablename__ = "stations"
+    __table_args__ = (one_of("kind", StationKind),)
     id: Mapped[IdPK]
     name: Mapped[str] = mapped_column(String(64), unique=True)
-    kind: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[str] = mapped_column(Coded(StationKind, 16))
     site_id: Mapped[int | None] = fk("sites.id")
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -62,10 +67,10 @@ class Device(Base):
     """A scanner, scale or label printer registered at a station."""
 
     __tablename__ = "devices"
-    __table_args__ = (UniqueConstraint("station_id", "name"),)
+    __table_args__ = (UniqueConstraint("station_id", "name"), one_of("kind", DeviceKind))
     id: Mapped[IdPK]
     station_id: Mapped[int] = fk("stations.id")
-    kind: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[str] = mapped_column(Coded(DeviceKind, 16))
     name: Mapped[str] = mapped_column(String(64))
     port_url: Mapped[str] = mapped_column(String(300))
     settings: Mapped[dict[str, Any]] = mapped_column(default=dict)

@@ -9,6 +9,8 @@ from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base, Created, IdPK, fk
+from db.types import Coded, one_of
+from desktop.domain.labelling import PrintStatus, TemplateStatus
 
 
 class LabelTemplate(Base):
@@ -22,12 +24,15 @@ class LabelTemplateVersion(Base):
     """draft -> approved (signed) -> retired. Only approved versions may print."""
 
     __tablename__ = "label_template_versions"
-    __table_args__ = (UniqueConstraint("template_id", "version"),)
+    __table_args__ = (
+        UniqueConstraint("template_id", "version"),
+        one_of("status", TemplateStatus),
+    )
     __signature_excluded__ = frozenset({"status", "approved_by", "approved_at", "signature_id"})
     id: Mapped[IdPK]
     template_id: Mapped[int] = fk("label_templates.id")
     version: Mapped[int] = mapped_column(Integer)
-    status: Mapped[str] = mapped_column(String(16), default="draft")
+    status: Mapped[str] = mapped_column(Coded(TemplateStatus, 16), default=TemplateStatus.DRAFT)
     definition: Mapped[dict[str, Any]] = mapped_column(default=dict)
     approved_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     approved_at: Mapped[datetime | None]
@@ -42,6 +47,7 @@ class PrintJob(Base):
     """
 
     __tablename__ = "print_jobs"
+    __table_args__ = (one_of("status", PrintStatus),)
     __signature_excluded__ = frozenset(
         {"status", "signature_id", "printed_at", "verified_at", "void_reason"}
     )
@@ -53,7 +59,7 @@ class PrintJob(Base):
     element_string: Mapped[str] = mapped_column(String(200))
     hri: Mapped[str] = mapped_column(Text)
     payload: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(16), default="queued")
+    status: Mapped[str] = mapped_column(Coded(PrintStatus, 16), default=PrintStatus.QUEUED)
     reprint_of_id: Mapped[int | None] = fk("print_jobs.id")
     reason: Mapped[str | None] = mapped_column(Text)
     signature_id: Mapped[int | None] = fk("signatures.id")

@@ -9,6 +9,9 @@ from sqlalchemy import Boolean, Integer, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base, Code, Created, IdPK, Name, fk
+from db.types import Coded, one_of
+from desktop.domain.plant import Tracking
+from desktop.domain.steps import StepKind
 
 
 class Site(Base):
@@ -58,11 +61,11 @@ class RouteStep(Base):
     """
 
     __tablename__ = "route_steps"
-    __table_args__ = (UniqueConstraint("route_id", "position"),)
+    __table_args__ = (UniqueConstraint("route_id", "position"), one_of("kind", StepKind))
     id: Mapped[IdPK]
     route_id: Mapped[int] = fk("routes.id")
     position: Mapped[int] = mapped_column(Integer)
-    kind: Mapped[str] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(Coded(StepKind, 32))
     name: Mapped[Name]
     instruction: Mapped[str] = mapped_column(Text, default="")
     parameters: Mapped[dict[str, Any]] = mapped_column(default=dict)
@@ -72,11 +75,12 @@ class Product(Base):
     """A finished device model: its GTIN is the UDI-DI."""
 
     __tablename__ = "products"
+    __table_args__ = (one_of("tracking", Tracking),)
     id: Mapped[IdPK]
     gtin: Mapped[str] = mapped_column(String(14), unique=True)
     name: Mapped[Name]
     description: Mapped[str] = mapped_column(Text, default="")
-    tracking: Mapped[str] = mapped_column(String(8))  # "serial" | "lot"
+    tracking: Mapped[str] = mapped_column(Coded(Tracking, 8))
     shelf_life_days: Mapped[int | None] = mapped_column(Integer)
     case_quantity: Mapped[int | None] = mapped_column(Integer)
     route_id: Mapped[int | None] = fk("routes.id")
@@ -89,11 +93,12 @@ class Part(Base):
     """A component or material bought from a supplier and consumed by the BOM."""
 
     __tablename__ = "parts"
+    __table_args__ = (one_of("tracking", Tracking),)
     id: Mapped[IdPK]
     part_number: Mapped[Code] = mapped_column(unique=True)
     name: Mapped[Name]
     gtin: Mapped[str | None] = mapped_column(String(14), unique=True)
-    tracking: Mapped[str] = mapped_column(String(8))  # "serial" | "lot"
+    tracking: Mapped[str] = mapped_column(Coded(Tracking, 8))
     unit: Mapped[str] = mapped_column(String(8), default="ea")
     created_at: Mapped[Created]
 

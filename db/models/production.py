@@ -22,17 +22,20 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base, Code, Created, IdPK, fk
-from db.types import UTCDateTime
+from db.types import Coded, UTCDateTime, one_of
+from desktop.domain.events import EventKind, LinkKind, Outcome
+from desktop.domain.states import ItemKind, Status, WorkOrderStatus
 
 
 class WorkOrder(Base):
     __tablename__ = "work_orders"
+    __table_args__ = (one_of("status", WorkOrderStatus),)
     __signature_excluded__ = frozenset({"status", "completed_at"})
     id: Mapped[IdPK]
     number: Mapped[Code] = mapped_column(unique=True)
     product_id: Mapped[int] = fk("products.id")
     quantity: Mapped[int] = mapped_column(Integer)
-    status: Mapped[str] = mapped_column(String(16), default="created")
+    status: Mapped[str] = mapped_column(Coded(WorkOrderStatus, 16), default=WorkOrderStatus.CREATED)
     #: The production lot is the item of kind "production_lot" whose work_order_id is this id.
     lot: Mapped[str | None] = mapped_column(String(20))
     created_at: Mapped[Created]
@@ -51,13 +54,15 @@ class Item(Base):
         Index("ix_items_serial", "serial"),
         Index("ix_items_supplier_lot", "supplier_lot"),
         CheckConstraint("quantity_available >= 0", name="quantity_available_not_negative"),
+        one_of("kind", ItemKind),
+        one_of("status", Status),
     )
     __signature_excluded__ = frozenset(
         {"status", "quantity_available", "current_step", "updated_at", "site_id"}
     )
 
     id: Mapped[IdPK]
-    kind: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[str] = mapped_column(Coded(ItemKind, 16))
     product_id: Mapped[int | None] = fk("products.id", index=True)
     part_id: Mapped[int | None] = fk("parts.id", index=True)
     work_order_id: Mapped[int | None] = fk("work_orders.id", index=True)
@@ -69,7 +74,7 @@ class Item(Base):
     supplier_lot: Mapped[str | None] = mapped_column(String(40))
     expiry: Mapped[date | None] = mapped_column(Date)
     production_date: Mapped[date | None] = mapped_column(Date)
-    status: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(Coded(Status, 16))
     quantity: Mapped[Decimal] = mapped_column(Numeric(14, 4), default=Decimal(1))
     quantity_available: Mapped[Decimal] = mapped_column(Numeric(14, 4), default=Decimal(1))
     unit: Mapped[str] = mapped_column(String(8), default="ea")
@@ -84,11 +89,15 @@ class Event(Base):
     """One recorded step. Immutable; the UUID is made by the station, so a retry is idempotent."""
 
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_item_id_db_time", "item_id", "db_time"),)
+    __table_args__ = (
+        Index("ix_events_item_id_db_time", "item_id", "db_time"),
+        one_of("kind", EventKind),
+        one_of("outcome", Outcome),
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
-    kind: Mapped[str] = mapped_column(String(32))
-    outcome: Mapped[str] = mapped_column(String(16), default="ok")
+    kind: Mapped[str] = mapped_column(Coded(EventKind, 32))
+    outcome: Mapped[str] = mapped_column(Coded(Outcome, 16), default=Outcome.OK)
     item_id: Mapped[int | None] = fk("items.id")
     work_order_id: Mapped[int | None] = fk("work_orders.id", index=True)
     step_id: Mapped[int | None] = fk("route_steps.id")
@@ -111,12 +120,13 @@ class Link(Base):
         Index("ix_links_parent_item_id", "parent_item_id", "child_item_id"),
         Index("ix_links_child_item_id", "child_item_id", "parent_item_id"),
         CheckConstraint("quantity > 0", name="quantity_positive"),
+        one_of("kind", LinkKind),
     )
     id: Mapped[IdPK]
     parent_item_id: Mapped[int] = fk("items.id")
     child_item_id: Mapped[int] = fk("items.id")
     quantity: Mapped[Decimal] = mapped_column(Numeric(14, 4), default=Decimal(1))
-    kind: Mapped[str] = mapped_column(String(16), default="consume")  # consume | pack
+    kind: Mapped[str] = mapped_column(Coded(LinkKind, 16), default=LinkKind.CONSUME)
     event_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("events.id"))
     removed_event_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("events.id"))
     created_at: Mapped[Created]

@@ -10,6 +10,9 @@ from sqlalchemy import Boolean, ForeignKey, Index, Numeric, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base, Code, Created, IdPK, Name, fk
+from db.types import Coded, one_of
+from desktop.domain.permissions import Meaning
+from desktop.domain.quality import Disposition, NcrStatus
 
 
 class InspectionPlan(Base):
@@ -43,6 +46,7 @@ class Nonconformance(Base):
     """open -> dispositioned (rework | scrap | use_as_is, signed) -> closed."""
 
     __tablename__ = "nonconformances"
+    __table_args__ = (one_of("status", NcrStatus), one_of("disposition", Disposition))
     __signature_excluded__ = frozenset(
         {"status", "closed_at", "closed_by", "disposition_signature_id"}
     )
@@ -51,8 +55,8 @@ class Nonconformance(Base):
     item_id: Mapped[int] = fk("items.id", index=True)
     event_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("events.id"))
     description: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(16), default="open")
-    disposition: Mapped[str | None] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(Coded(NcrStatus, 16), default=NcrStatus.OPEN)
+    disposition: Mapped[str | None] = mapped_column(Coded(Disposition, 16))
     disposition_reason: Mapped[str | None] = mapped_column(Text)
     disposition_signature_id: Mapped[int | None] = fk("signatures.id")
     opened_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
@@ -81,11 +85,14 @@ class Signature(Base):
     """An electronic signature (21 CFR Part 11 11.50 / 11.70): manifestation plus record hash."""
 
     __tablename__ = "signatures"
-    __table_args__ = (Index("ix_signatures_record", "record_type", "record_id"),)
+    __table_args__ = (
+        Index("ix_signatures_record", "record_type", "record_id"),
+        one_of("meaning", Meaning),
+    )
     id: Mapped[IdPK]
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     printed_name: Mapped[Name]
-    meaning: Mapped[str] = mapped_column(String(64))
+    meaning: Mapped[str] = mapped_column(Coded(Meaning, 64))
     signed_at: Mapped[datetime]
     record_type: Mapped[str] = mapped_column(String(64))
     record_id: Mapped[str] = mapped_column(String(64))
