@@ -1,4 +1,5 @@
-"""Receiving: supplier lots into quarantine, incoming inspection, and signed material release or
+"""Receiving: supplier lots into quarantine (from the supplier's GS1 or HIBC label), Lotline's
+bin label, incoming inspection (per piece for serialised parts), and signed material release or
 rejection.
 
 The public module of this capability: other packages, views and commands import only from here.
@@ -7,15 +8,50 @@ The public module of this capability: other packages, views and commands import 
 from __future__ import annotations
 
 from desktop.services.receiving._inspection import (
+    IncomingInspectionView,
+    MaterialDecision,
+    PieceView,
+    delivery_pieces,
     inspect_material,
     reject_material,
     release_material,
 )
-from desktop.services.receiving._receipts import receive_material
+from desktop.services.receiving._lot_label import (
+    LotLabel,
+    LotLabelPrint,
+    lot_label,
+    print_lot_label,
+)
+from desktop.services.receiving._receipts import MaterialLotView, receive_material
+from desktop.services.receiving._scan import (
+    SupplierLabel,
+    SupplierView,
+    material_lots,
+    piece_serial,
+    read_supplier_label,
+    receive_scanned,
+    suppliers,
+)
 
 __all__ = [
+    "IncomingInspectionView",
+    "LotLabel",
+    "LotLabelPrint",
+    "MaterialDecision",
+    "MaterialLotView",
+    "PieceView",
+    "SupplierLabel",
+    "SupplierView",
+    "delivery_pieces",
     "inspect_material",
+    "lot_label",
+    "material_lots",
+    "piece_serial",
+    "print_lot_label",
+    "read_supplier_label",
     "receive_material",
+    "receive_scanned",
     "reject_material",
     "release_material",
+    "suppliers",
 ]

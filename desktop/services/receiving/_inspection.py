@@ -31,6 +31,18 @@ class IncomingInspectionView:
     notes: str
     inspected_by: str
     event_id: uuid.UUID
+    serial: str | None = None  # the piece inspected, for a serialised part
+
+
+@dataclass(frozen=True)
+class PieceView:
+    """One serialised piece of a delivery and its incoming inspection so far."""
+
+    serial: str
+    status: str
+    inspected: bool
+    accepted: bool | None
+    notes: str
 
 
 @dataclass(frozen=True)
@@ -65,6 +77,33 @@ def _refuse_unless_quarantined(item: Item, scan: str, doing: Text) -> None:
         )
 
 
+def _piece(session: Session, item: Item, serial: str, scan: str) -> Item:
+    pieces = serial_pieces(session, item)
+    if not pieces:
+        raise Refusal(
+            t(
+                'scan "{scan}": {item} is not a serialised delivery: inspect the lot as a whole',
+                scan=shown(scan),
+                item=label(item),
+            ),
+            entity="item",
+            entity_id=str(item.id),
+        )
+    for piece in pieces:
+        if piece.serial == serial.strip():
+            return piece
+    raise Refusal(
+        t(
+            'serial "{serial}" is not a piece of {item}: its pieces are {serials}',
+            serial=shown(serial),
+            item=label(item),
+            serials=", ".join(p.serial or "?" for p in pieces),
+        ),
+        entity="item",
+        entity_id=str(item.id),
+    )
+
+
 @use_case(Permission.MATERIAL_INSPECT)
 def inspect_material(
     uow: UnitOfWork,
@@ -72,9 +111,11 @@ def inspect_material(
     accepted: bool,
     notes: str = "",
     *,
+    serial: str | None = None,
     event_id: uuid.UUID | None = None,
 ) -> IncomingInspectionView:
-    """Record the incoming inspection of a quarantined lot (a rejection needs notes)."""
+    """Record the incoming inspection of a quarantined lot (a rejection needs notes); with
+    ``serial``, of one piece of a serialised delivery (a failed piece is rejected at once)."""
     earlier = records.already_recorded(uow, event_id)
     if earlier is None:
         item = _lot(uow.session, lot_scan)
@@ -87,22 +128,92 @@ def inspect_material(
                     scan=shown(lot_scan),
                 )
             )
+        subject = item
+        if serial is not None:
+            subject = _piece(uow.session, item, serial, lot_scan)
+            _refuse_unless_quarantined(subject, serial, t("incoming inspection"))
         outcome = "ok" if accepted else "failed"
-        data = {"accepted": accepted, "notes": text, "scan": lot_scan}
+        data: dict[str, object] = {"accepted": accepted, "notes": text, "scan": lot_scan}
+        if serial is not None:
+            data |= {"serial": subject.serial, "delivery": item.id}
         earlier = records.record_event(
-            uow, "incoming_inspection", item=item, event_id=event_id, outcome=outcome, data=data
+            uow, "incoming_inspection", item=subject, event_id=event_id, outcome=outcome, data=data
         )
+        if serial is not None and not accepted:
+            records.set_status(uow, subject, "rejected", reason=f"incoming inspection: {text}")
     inspected = uow.session.get_one(Item, earlier.item_id)
+    delivery = inspected
+    if earlier.data.get("delivery") is not None:
+        delivery = uow.session.get_one(Item, int(str(earlier.data["delivery"])))
     return IncomingInspectionView(
-        lot_view(uow.session, inspected),
+        lot_view(uow.session, delivery),
         bool(earlier.data["accepted"]),
         str(earlier.data["notes"]),
         uow.actor.username,
         earlier.id,
+        inspected.serial if inspected is not delivery else None,
     )
 
 
+def piece_views(session: Session, item: Item) -> list[PieceView]:
+    out = []
+    for piece in serial_pieces(session, item):
+        found = events_of(session, piece, "incoming_inspection")
+        last = found[-1] if found else None
+        out.append(
+            PieceView(
+                piece.serial or "?",
+                piece.status,
+                last is not None,
+                bool(last.data.get("accepted")) if last is not None else None,
+                str(last.data.get("notes", "")) if last is not None else "",
+            )
+        )
+    return out
+
+
+@use_case(Permission.TRACE_VIEW, read_only=True)
+def delivery_pieces(uow: UnitOfWork, lot_scan: str) -> list[PieceView]:
+    """The serialised pieces of a delivery with their incoming inspection (none for a lot)."""
+    return piece_views(uow.session, _lot(uow.session, lot_scan))
+
+
+def _refuse_uninspected_pieces(session: Session, item: Item, scan: str) -> bool:
+    """For a delivery inspected piece by piece: every piece still in quarantine must have
+    passed, and one at least. False when the delivery was inspected as a whole."""
+    pieces = piece_views(session, item)
+    if not any(p.inspected for p in pieces):
+        return False
+    waiting = [p.serial for p in pieces if p.status == "quarantine" and not p.accepted]
+    if waiting:
+        raise Refusal(
+            t(
+                'scan "{scan}": pieces {serials} of {item} have no accepted incoming '
+                "inspection: inspect each piece before releasing the delivery",
+                scan=shown(scan),
+                serials=", ".join(waiting),
+                item=label(item),
+            ),
+            entity="item",
+            entity_id=str(item.id),
+        )
+    if not any(p.status == "quarantine" for p in pieces):
+        raise Refusal(
+            t(
+                'scan "{scan}": every piece of {item} failed its incoming inspection: '
+                "reject the delivery",
+                scan=shown(scan),
+                item=label(item),
+            ),
+            entity="item",
+            entity_id=str(item.id),
+        )
+    return True
+
+
 def _refuse_uninspected(session: Session, item: Item, scan: str) -> None:
+    if _refuse_uninspected_pieces(session, item, scan):
+        return
     inspections = events_of(session, item, "incoming_inspection")
     if not inspections:
         raise Refusal(
@@ -175,7 +286,8 @@ def release_material(
     sig = sign_in(uow, login, item, Meaning.MATERIAL_RELEASED, password, username=username)
     records.set_status(uow, item, "released", reason=f"incoming inspection passed; {sig.meaning}")
     for piece in serial_pieces(uow.session, item):
-        records.set_status(uow, piece, "released", reason=f"delivery {label(item)} released")
+        if piece.status == "quarantine":
+            records.set_status(uow, piece, "released", reason=f"delivery {label(item)} released")
     data = {"decision": "released", "reason": "incoming inspection passed", "signature": sig.id}
     event = records.record_event(uow, "material_release", item=item, event_id=event_id, data=data)
     return _decision(uow, event, sig.id)
@@ -213,6 +325,8 @@ def reject_material(
 __all__ = [
     "IncomingInspectionView",
     "MaterialDecision",
+    "PieceView",
+    "delivery_pieces",
     "inspect_material",
     "reject_material",
     "release_material",

@@ -206,6 +206,28 @@ def receive_material(
 
     A serialised part (housings) comes with ``serials``: each becomes an item of its own,
     linked to the delivery lot, quarantined and released or rejected with it."""
+    return receive_lot(
+        uow, part_number, supplier_code, supplier_lot, quantity, expiry=expiry,
+        certificate=certificate, event_id=event_id, today=today, serials=serials,
+    )  # fmt: skip
+
+
+def receive_lot(
+    uow: UnitOfWork,
+    part_number: str,
+    supplier_code: str,
+    supplier_lot: str,
+    quantity: Decimal | int | str,
+    *,
+    expiry: date | None = None,
+    certificate: str | Path | None = None,
+    event_id: uuid.UUID | None = None,
+    today: date | None = None,
+    serials: Sequence[str] = (),
+    scan: str | None = None,
+) -> MaterialLotView:
+    """receive_material inside the caller's unit of work (also used by receiving a scan, whose
+    text is kept in the event)."""
     earlier = records.already_recorded(uow, event_id)
     if earlier is not None and earlier.item_id is not None:
         item = uow.session.get(Item, earlier.item_id)
@@ -253,6 +275,8 @@ def receive_material(
         "expiry": expiry.isoformat() if expiry else None,
         "certificate": cert,
     }
+    if scan is not None:
+        data["scan"] = scan
     event = records.record_event(uow, "receive", item=item, event_id=event_id, data=data)
     uow.audit("material.receive", "item", item.id, new=data)
     _receive_serials(uow, part, item, amount, serials, event)
@@ -309,4 +333,11 @@ def serial_pieces(session: Session, lot: Item) -> list[Item]:
     return list(session.scalars(stmt.order_by(Item.id)))
 
 
-__all__ = ["MaterialLotView", "events_of", "lot_view", "receive_material", "serial_pieces"]
+__all__ = [
+    "MaterialLotView",
+    "events_of",
+    "lot_view",
+    "receive_lot",
+    "receive_material",
+    "serial_pieces",
+]
