@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ._text import describe_char, first_outside, show
 from .checkdigits import HIBC_CHARSET, hibc_check_character
@@ -30,11 +30,19 @@ _Reader = Callable[[str, dt.date], DateReading]
 
 
 def _yymmdd(digits: str, today: dt.date) -> DateReading:
-    return read_yymmdd(digits[:6], today, day_zero_ok=False)
+    return _with_hour(read_yymmdd(digits[:6], today, day_zero_ok=False), digits[6:])
 
 
 def _julian(digits: str, today: dt.date) -> DateReading:
-    return read_julian(digits[:5], today)
+    return _with_hour(read_julian(digits[:5], today), digits[5:])
+
+
+def _with_hour(date: DateReading, hour: str) -> DateReading:
+    """Forms 4 (YYMMDDHH) and 6 (YYJJJHH) end in an hour 00-23; the date is kept, the hour
+    only checked (Lotline records expiry dates)."""
+    if hour and date.date is not None and int(hour) > 23:
+        return DateReading(problem=f"hour {hour} does not exist (HH, 00 to 23)")
+    return date
 
 
 # Date forms after "$$" (REFERENCE 1.9): form digit -> (name, digits after the form digit, reader)
@@ -67,7 +75,15 @@ class _Reading:
 
 
 def parse_hibc(raw: str, data: str, symbology: str | None, today: dt.date) -> ParsedUDI:
-    """Parse HIBC ``data`` (starting with '+', AIM identifier already removed)."""
+    """Parse HIBC ``data`` (starting with '+', AIM identifier already removed).
+
+    A scanner set to join two symbols sends the primary and the secondary of a two-symbol label
+    as one read ("+A123BJC5D6E71G+$$52001510X3GD"): that is read as the pair (pair_hibc).
+    """
+    joined = _joined(data)
+    if joined is not None:
+        primary, secondary = (parse_hibc(part, part, symbology, today) for part in joined)
+        return replace(pair_hibc(primary, secondary), raw=raw, hri=(data,))
     reading = _Reading(today)
     kind: HibcKind | None = None
     if _data_ok(data, reading):
@@ -103,6 +119,33 @@ def parse_hibc(raw: str, data: str, symbology: str | None, today: dt.date) -> Pa
         warnings=tuple(reading.warnings),
         hibc=info,
     )
+
+
+def _joined(data: str) -> tuple[str, str] | None:
+    """(primary, secondary) when ``data`` is two symbols' data joined, else None.
+
+    Only when the whole is not one valid symbol: the split is at the last '+' that starts a
+    secondary ('$' or a Julian date after it) behind a primary ('+', a letter, ...).
+    """
+    if len(data) < 8 or first_outside(data, HIBC_CHARSET) >= 0 or not data[1:2].isalpha():
+        return None
+    if hibc_check_character(data[:-1]) == data[-1] and "+" not in data[2:-1]:
+        return None
+    if len(data) - 2 <= _MAX_DATA and hibc_check_character(data[:-1]) == data[-1]:
+        return None
+    candidates = [
+        split
+        for split in range(6, len(data) - 3)
+        if data[split] == "+"
+        and (data[split + 1] == "$" or data[split + 1].isdigit())
+        and "/" not in data[:split]
+    ]
+    for split in candidates:  # the first whose secondary carries its own correct check
+        if hibc_check_character(data[split:-1]) == data[-1]:
+            return data[:split], data[split:]
+    if candidates:  # none does: split at the first, and let the parts say what is wrong
+        return data[: candidates[0]], data[candidates[0] :]
+    return None
 
 
 def _data_ok(data: str, reading: _Reading) -> bool:
@@ -214,6 +257,14 @@ def _read_date_form(text: str, reading: _Reading) -> str:
         if form in ("8", "9"):
             reading.errors.append(f"HIBC {show(text)}: a second quantity form after quantity")
             return ""
+        if not _date_form_follows(text, reading.today):
+            # [unconfirmed] texts differ on whether a date form must follow the quantity;
+            # labels in use write the lot right after it, so read that too
+            reading.warnings.append(
+                f"HIBC quantity {reading.quantity} is followed by {show(text)}, which is not a "
+                "date form: read as the lot or serial, with no date"
+            )
+            return text
     if form == "7":
         return text[1:]
     if form in ("0", "1"):
@@ -233,6 +284,20 @@ def _read_date_form(text: str, reading: _Reading) -> str:
         return ""
     _set_date(digits, name, reader(digits, reading.today), reading)
     return text[1 + size :]
+
+
+def _date_form_follows(text: str, today: dt.date) -> bool:
+    """Whether ``text`` starts with a readable date form (0-7 and its digits)."""
+    form = text[:1]
+    if form == "7":
+        return True
+    if form in ("0", "1"):
+        return read_mmyy(text[:4], today).date is not None
+    spec = _DATE_FORMS.get(form)
+    if spec is None:
+        return False
+    digits = text[1 : 1 + spec[1]]
+    return len(digits) == spec[1] and digits.isdigit() and spec[2](digits, today).date is not None
 
 
 def _set_date(digits: str, form: str, date: DateReading, reading: _Reading) -> None:
@@ -268,6 +333,9 @@ def _identifier(what: str, value: str, reading: _Reading) -> str | None:
 
 def _read_supplements(segments: list[str], reading: _Reading) -> None:
     for segment in segments:
+        if segment.startswith("$"):
+            _read_secondary(segment, reading)  # e.g. a lot segment, then a "$$+" serial one
+            continue
         if segment.startswith(("16D", "14D")):
             date = read_yyyymmdd(segment[3:])
             if date.date is None:
