@@ -3,6 +3,7 @@
 from db.models.audit import GENESIS_HASH, AuditCheckpoint, AuditEntry, AuditKey
 from db.models.base import Base
 from db.models.distribution import Recall, RecallItem, ServiceRecord, Shipment, ShipmentLine
+from db.models.fitness import DeviceCalibration, UserQualification
 from db.models.identity import Device, Role, Station, User
 from db.models.labelling import LabelTemplate, LabelTemplateVersion, PrintJob
 from db.models.master import BomLine, Customer, Part, Product, Route, RouteStep, Site, Supplier
@@ -18,6 +19,7 @@ __all__ = [
     "BomLine",
     "Customer",
     "Device",
+    "DeviceCalibration",
     "Event",
     "Hold",
     "InspectionPlan",
@@ -43,5 +45,6 @@ __all__ = [
     "Station",
     "Supplier",
     "User",
+    "UserQualification",
     "WorkOrder",
 ]

@@ -19,6 +19,7 @@ COMMANDS: tuple[str, ...] = (
     "user_cmd",
     "audit_cmd",
     "masterdata_cmd",
+    "device_cmd",
     "udi_cmd",
     "trace_cmd",
     "label_cmd",

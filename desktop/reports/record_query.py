@@ -98,6 +98,11 @@ def _summary(data: dict[str, Any], ncr: str | None) -> str:
     else:
         shown = [f"{k.replace('_', ' ')} {data[k]}" for k in SUMMARY_KEYS if data.get(k)]
         text = ", ".join(shown).replace("\x1d", "<GS>")
+    if data.get("calibration_certificate"):  # the scale's calibration when it weighed
+        text += (
+            f"; {data.get('scale', 'scale')} calibrated, certificate "
+            f"{data['calibration_certificate']}, due {data.get('calibration_due', '')}"
+        )
     return text + (f"; {ncr} opened" if ncr else "")
 
 

@@ -16,6 +16,13 @@ from desktop.services.identity._auth import (
     login_badge,
     unlock_user,
 )
+from desktop.services.identity._qualifications import (
+    QualificationView,
+    grant_in,
+    grant_qualification,
+    list_qualifications,
+    revoke_qualification,
+)
 from desktop.services.identity._signatures import (
     SignatureInfo,
     check_signature,
@@ -25,6 +32,7 @@ from desktop.services.identity._signatures import (
 )
 
 __all__ = [
+    "QualificationView",
     "SignatureInfo",
     "add_user",
     "bootstrap_admin",
@@ -32,9 +40,13 @@ __all__ = [
     "create_user_in",
     "describe",
     "disable_user",
+    "grant_in",
+    "grant_qualification",
+    "list_qualifications",
     "list_users",
     "login",
     "login_badge",
+    "revoke_qualification",
     "sign_in",
     "sign_record",
     "unlock_user",

@@ -7,6 +7,11 @@ The public module of this capability: other packages, views and commands import 
 
 from __future__ import annotations
 
+from desktop.services.masterdata._calibration import (
+    CalibrationView,
+    calibrate_device,
+    device_calibrations,
+)
 from desktop.services.masterdata._demo import DEMO_ADMIN, DEMO_HINT, ensure_demo_plant
 from desktop.services.masterdata._load import DEMO_FOLDER, MasterDataInvalid, load_folder
 from desktop.services.masterdata._stations import StationView, list_stations, register_device
@@ -15,8 +20,11 @@ __all__ = [
     "DEMO_ADMIN",
     "DEMO_FOLDER",
     "DEMO_HINT",
+    "CalibrationView",
     "MasterDataInvalid",
     "StationView",
+    "calibrate_device",
+    "device_calibrations",
     "ensure_demo_plant",
     "list_stations",
     "load_folder",

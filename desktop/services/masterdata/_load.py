@@ -37,7 +37,7 @@ from desktop.domain.permissions import Permission
 from desktop.services.core.errors import Refusal
 from desktop.services.core.uow import UnitOfWork
 from desktop.services.core.usecase import use_case
-from desktop.services.identity import create_user_in
+from desktop.services.identity import create_user_in, grant_in
 from desktop.services.masterdata import _rules
 from desktop.services.masterdata._files import FILES, Problem, Row, UnreadableFile, read_table
 
@@ -259,7 +259,8 @@ def _users(ld: _Loader, rows: list[Row]) -> None:
     for row in rows:
         v = row.values
         if ld.session.scalar(select(User.id).where(User.username == v["username"])):
-            continue  # existing people are changed by an administrator, not by a file
+            _qualify(ld, v)  # qualifications on file are granted or renewed
+            continue  # the rest of an existing person is changed by an administrator
         password = v.get("password") or secrets.token_urlsafe(12)
         if not v.get("password"):
             ld.passwords[v["username"]] = password
@@ -273,6 +274,13 @@ def _users(ld: _Loader, rows: list[Row]) -> None:
             str(v["pin"]) if v.get("pin") else None,
         )
         ld.created["users"] += 1
+        _qualify(ld, v)
+
+
+def _qualify(ld: _Loader, v: dict[str, Any]) -> None:
+    for q in v.get("qualifications") or []:
+        grant_in(ld.uow, v["username"], str(q["name"]), q.get("expires"))
+        ld.updated["qualifications"] += 1
 
 
 @use_case(Permission.MASTER_DATA_MANAGE)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -166,10 +167,38 @@ def check_stations(rows: list[Row], out: list[Problem]) -> None:
     _unique(rows, "name", out)
 
 
+def _qualifications(row: Row, out: list[Problem]) -> None:
+    """``qualifications = [{ name = "...", expires = 2027-06-30 }]`` (expires optional)."""
+    given = row.values.get("qualifications")
+    if given is None:
+        return
+    if not isinstance(given, list) or not all(isinstance(q, Mapping) for q in given):
+        out.append(
+            row.problem("qualifications", 'must be a list of { name = "...", expires = DATE }')
+        )
+        return
+    for q in given:
+        name = q.get("name")
+        if not isinstance(name, str) or not name.strip() or len(name.strip()) > 64:
+            out.append(
+                row.problem("qualifications", f"name {name!r} must be text of 1 to 64 characters")
+            )
+        expires = q.get("expires")
+        if expires is not None and not (
+            isinstance(expires, date) and not isinstance(expires, datetime)
+        ):
+            out.append(
+                row.problem(
+                    "qualifications", f"expires {expires!r} must be a date, e.g. 2027-06-30"
+                )
+            )
+
+
 def check_users(rows: list[Row], out: list[Problem]) -> None:
     for row in rows:
         _text(row, "username", out)
         _text(row, "full_name", out)
         _choice(row, "role", [r.value for r in Role], out)
+        _qualifications(row, out)
     _unique(rows, "username", out)
     _unique([r for r in rows if r.values.get("badge")], "badge", out)

@@ -28,7 +28,7 @@ from desktop.services.core.errors import Refusal
 from desktop.services.core.lookup import require_item
 from desktop.services.core.uow import UnitOfWork
 from desktop.services.core.usecase import use_case
-from desktop.services.production import _consume
+from desktop.services.production import _consume, _fitness
 from desktop.services.production._status import EventLine, StepState, UnitProgress, unit_status
 from desktop.services.production._step import (
     StepRecord,
@@ -73,6 +73,7 @@ def _start(
     unit = lock(uow, unit.id)
     step = require_step(uow, unit, kind, scan)
     refuse_unit_on_hold(uow, unit, scan)
+    _fitness.require_qualified(uow, unit, step, scan)
     return unit, step, None
 
 
@@ -263,6 +264,7 @@ def record_weight(
     data = device_data(
         raw_frame, scale_serial, value=str(value), unit=unit, stable=stable, limits=limits.text()
     )
+    data |= _fitness.require_calibrated_scale(uow, item, unit_scan, None, scale_serial)
     words = _verdict_words(verdict, value, unit, limits, t("weight"))
     rec = StepRecord("weigh", words, data, event_id, device_id, station_time)
     return _reading(uow, item, step, rec, value, verdict.ok)
