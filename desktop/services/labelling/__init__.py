@@ -29,7 +29,15 @@ from desktop.services.labelling._reprint import (
     record_reprint,
     reprint_label,
 )
-from desktop.services.labelling._templates import approve_template, register_templates
+from desktop.services.labelling._templates import (
+    TemplatePreview,
+    TemplateVersionView,
+    approve_template,
+    register_template_file,
+    register_templates,
+    template_preview,
+    template_versions,
+)
 
 __all__ = [
     "ISSUED",
@@ -38,6 +46,8 @@ __all__ = [
     "QueueLine",
     "Reconciliation",
     "Scanned",
+    "TemplatePreview",
+    "TemplateVersionView",
     "VerifyResult",
     "approve_template",
     "identify",
@@ -49,7 +59,10 @@ __all__ = [
     "reconcile",
     "record_printing",
     "record_reprint",
+    "register_template_file",
     "register_templates",
     "reprint_label",
+    "template_preview",
+    "template_versions",
     "verify_label",
 ]

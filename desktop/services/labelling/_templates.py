@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -19,7 +20,8 @@ from db.models import Item, LabelTemplate, LabelTemplateVersion, Product, Signat
 from db.types import utcnow
 from desktop.domain.permissions import Meaning, Permission
 from desktop.domain.text import t
-from desktop.labels import LabelError, Template, template_names
+from desktop.domain.udi import compose
+from desktop.labels import LabelError, Template, render_png, template_names
 from desktop.labels.templates import template_from_dict
 from desktop.services.core import routing
 from desktop.services.core.context import LoginSession
@@ -105,11 +107,160 @@ def _sync(uow: UnitOfWork, name: str) -> LabelTemplateVersion:
     return row
 
 
+def controlled(name: str) -> bool:
+    """Whether a shipped template is a product label under version control (the bin label of a
+    received lot, ``"controlled": false``, prints from the shipped file)."""
+    return bool(_shipped(name).get("controlled", True))
+
+
 @use_case(Permission.MASTER_DATA_MANAGE)
 def register_templates(uow: UnitOfWork) -> list[TemplateVersionView]:
     """Sync the shipped templates into label_templates: a changed or new one becomes a draft
     version (1 for a new template); an unchanged one is left as it is."""
-    return [version_view(uow.session, _sync(uow, name)) for name in template_names()]
+    names = [name for name in template_names() if controlled(name)]
+    return [version_view(uow.session, _sync(uow, name)) for name in names]
+
+
+def _read_definition(path: str | Path) -> dict[str, Any]:
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise Refusal(
+            t(
+                'template file "{path}" cannot be read ({error}): check the path',
+                path=shown(str(path), 80),
+                error=str(getattr(exc, "strerror", None) or exc),
+            )
+        ) from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise Refusal(
+            t(
+                "template file {file}, line {line}, column {column}: {error}: fix the JSON",
+                file=file.name,
+                line=exc.lineno,
+                column=exc.colno,
+                error=exc.msg,
+            )
+        ) from None
+    if not isinstance(data, dict) or not str(data.get("name", "")).strip():
+        raise Refusal(
+            t(
+                'template file {file} has no "name": a template names itself, e.g. '
+                '"name": "udi-4x2"',
+                file=file.name,
+            )
+        )
+    return data
+
+
+def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return {k: v for k, v in a.items() if k != "version"} == {
+        k: v for k, v in b.items() if k != "version"
+    }
+
+
+@use_case(Permission.LABEL_TEMPLATE_APPROVE)
+def register_template_file(uow: UnitOfWork, path: str | Path) -> TemplateVersionView:
+    """Register a template file (JSON) as the next draft version of the template it names; it
+    supersedes the approved version once approved. An invalid layout is refused."""
+    definition = _read_definition(path)
+    name = str(definition["name"]).strip()
+    try:
+        template_from_dict(dict(definition) | {"version": 1}, source=Path(path).name)
+    except LabelError as exc:
+        raise Refusal(
+            t("template file {file} is not valid: {error}", file=Path(path).name, error=str(exc))
+        ) from None
+    template = uow.session.scalars(select(LabelTemplate).where(LabelTemplate.name == name)).first()
+    if template is None:
+        template = LabelTemplate(name=name)
+        uow.session.add(template)
+        uow.session.flush()
+        uow.audit("label_template.create", "label_template", template.id, new={"name": name})
+    versions = _versions(uow.session, template)
+    for row in versions:
+        if _same(row.definition, definition):
+            raise Refusal(
+                t(
+                    "template file {file} is the same as {name} version {version} ({status}): "
+                    "nothing to register",
+                    file=Path(path).name,
+                    name=name,
+                    version=row.version,
+                    status=_TEMPLATE_STATUS.get(row.status) or row.status,
+                ),
+                entity="label_template_version",
+                entity_id=str(row.id),
+            )
+    number = (versions[-1].version + 1) if versions else 1
+    row = LabelTemplateVersion(
+        template_id=template.id, version=number, status="draft", definition=definition
+    )
+    uow.session.add(row)
+    uow.session.flush()
+    uow.audit(
+        "label_template.version",
+        "label_template_version",
+        row.id,
+        new={"template": name, "version": number, "status": "draft", "file": Path(path).name},
+    )
+    return version_view(uow.session, row)
+
+
+@use_case(Permission.TRACE_VIEW, read_only=True)
+def template_versions(uow: UnitOfWork) -> list[TemplateVersionView]:
+    """Every version of every registered label template, by name then version."""
+    stmt = (
+        select(LabelTemplateVersion)
+        .join(LabelTemplate, LabelTemplate.id == LabelTemplateVersion.template_id)
+        .order_by(LabelTemplate.name, LabelTemplateVersion.version)
+    )
+    return [version_view(uow.session, row) for row in uow.session.scalars(stmt)]
+
+
+#: The sample a template version is previewed with (fixed, so that previews compare).
+SAMPLE_DAY = date(2027, 1, 15)
+SAMPLE_UDI: dict[str, str | date] = {
+    "gtin": "09506000134352",
+    "lot": "SAMPLE01",
+    "serial": "SN-SAMPLE-1",
+    "expiry": date(2029, 12, 31),
+    "production_date": SAMPLE_DAY,
+}
+SAMPLE_FIELDS = {"product_name": "Sample product", "ref": "REF-0001"}
+
+
+@dataclass(frozen=True)
+class TemplatePreview:
+    version: TemplateVersionView
+    png: bytes
+    dpi: int
+    sample: dict[str, str]
+
+
+@use_case(Permission.TRACE_VIEW, read_only=True)
+def template_preview(uow: UnitOfWork, name: str, version: int) -> TemplatePreview:
+    """The real render (PNG, at the template's resolution) of a version with sample data."""
+    row = _version(uow.session, name, version)
+    try:
+        template = template_from_dict(dict(row.definition) | {"version": row.version}, name)
+        udi = compose(SAMPLE_UDI, today=SAMPLE_DAY)
+        fields = {f: SAMPLE_FIELDS.get(f, f"Sample {f}") for f in template.field_names}
+        png = render_png(template, udi, fields)
+    except LabelError as exc:
+        raise Refusal(
+            t(
+                "label template {name} version {version} cannot be previewed: {error}",
+                name=name,
+                version=version,
+                error=str(exc),
+            )
+        ) from None
+    sample = {k: str(v) for k, v in SAMPLE_UDI.items()} | fields
+    return TemplatePreview(version_view(uow.session, row), png, template.default_dpi, sample)
 
 
 def _version(session: Session, name: str, version: int) -> LabelTemplateVersion:
@@ -262,9 +413,14 @@ def approved_template(session: Session, item: Item, product: Product) -> Approve
 
 __all__ = [
     "ApprovedTemplate",
+    "TemplatePreview",
     "TemplateVersionView",
     "approve_template",
     "approved_template",
+    "controlled",
+    "register_template_file",
     "register_templates",
+    "template_preview",
+    "template_versions",
     "version_view",
 ]
