@@ -75,7 +75,8 @@ def test(args: list[str]) -> int:
     checks = [
         [PY, "-m", "ruff", "check", "."],
         [PY, "-m", "ruff", "format", "--check", "."],
-        [PY, "-m", "mypy", "desktop", "db"],  # strict on domain, devices, labels, services, db (pyproject)
+        # strict on domain, devices, labels, services, db (pyproject)
+        [PY, "-m", "mypy", "desktop", "db"],
         [BIN / "lint-imports"],
         [PY, "-m", "pytest", *args],
     ]
