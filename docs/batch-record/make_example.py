@@ -22,7 +22,7 @@ from db.engine import make_engine  # noqa: E402
 from db.migrate import upgrade  # noqa: E402
 from desktop.reports.record_files import write_csv, write_json  # noqa: E402
 from desktop.reports.record_pdf import render_pdf  # noqa: E402
-from desktop.services.documents import build_record
+from desktop.services.documents import build_record  # noqa: E402
 from tests.integration.trace_reports.conftest import FakePrinter  # noqa: E402
 from tests.integration.trace_reports.scenario import (  # noqa: E402
     pump_lot,
