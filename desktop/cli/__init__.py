@@ -23,6 +23,8 @@ COMMANDS: tuple[str, ...] = (
     "udi_cmd",
     "trace_cmd",
     "label_cmd",
+    "template_cmd",
+    "receive_cmd",
     "sim_cmd",
     "demo_cmd",
     "bench_cmd",
