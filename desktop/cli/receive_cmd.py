@@ -27,8 +27,12 @@ from desktop.cli.common import (
     open_engine,
     set_handler,
 )
+from desktop.domain.states import Status
 from desktop.services import receiving
 from desktop.services.receiving import MaterialDecision, MaterialLotView
+
+#: The states a received lot can be listed in.
+LISTED = (Status.QUARANTINE, Status.RELEASED, Status.REJECTED)
 
 
 def show(lot: MaterialLotView) -> None:
@@ -111,14 +115,12 @@ def _label(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _action(actions: Any, name: str, text: str, handler: Any) -> argparse.ArgumentParser:
-    parser: argparse.ArgumentParser = actions.add_parser(name, help=text)
-    if name not in ("receive", "list"):
+def _finish(parser: argparse.ArgumentParser, handler: Any, *, lot: bool = True) -> None:
+    if lot:
         parser.add_argument("lot", metavar="LOT", help="the lot's bin label or supplier's label")
     add_by(parser)
     add_database(parser)
     set_handler(parser, handler)
-    return parser
 
 
 def register(sub: Any) -> None:
@@ -129,23 +131,29 @@ def register(sub: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     actions = parser.add_subparsers(dest="receive_action", metavar="ACTION", required=True)
-    got = _action(actions, "receive", "receive a lot from its supplier's label", _receive)
+    got = actions.add_parser("receive", help="receive a lot from its supplier's label")
     got.add_argument("scan", metavar="SCAN", help="the supplier's GS1 or HIBC label, as scanned")
     got.add_argument("--supplier", required=True, metavar="CODE")
     got.add_argument("--quantity", required=True, metavar="N")
     got.add_argument("--lot", help="the lot, when the label has none (HIBC primary label)")
     got.add_argument("--certificate", metavar="FILE", help="the certificate of conformance")
     got.add_argument("--serial", action="append", metavar="S", help="each piece's serial")
-    check = _action(actions, "inspect", "record the incoming inspection", _inspect)
+    _finish(got, _receive, lot=False)
+    check = actions.add_parser("inspect", help="record the incoming inspection")
     verdict = check.add_mutually_exclusive_group(required=True)
     verdict.add_argument("--accept", dest="accept", action="store_true")
     verdict.add_argument("--fail", dest="accept", action="store_false")
     check.add_argument("--notes", help="what was checked; what was wrong (needed with --fail)")
     check.add_argument("--serial", help="the piece inspected (serialised deliveries)")
-    _action(actions, "release", 'release, signed "Material released for use"', _release)
-    reject = _action(actions, "reject", "reject a lot", _reject)
+    _finish(check, _inspect)
+    release = actions.add_parser("release", help='release, signed "Material released for use"')
+    _finish(release, _release)
+    reject = actions.add_parser("reject", help="reject a lot")
     reject.add_argument("--reason", required=True)
-    listed = _action(actions, "list", "received lots, newest first", _list)
-    listed.add_argument("--status", choices=("quarantine", "released", "rejected"))
-    label = _action(actions, "label", "write the lot's bin label (ZPL or PNG)", _label)
+    _finish(reject, _reject)
+    listed = actions.add_parser("list", help="received lots, newest first")
+    listed.add_argument("--status", choices=[s.value for s in LISTED])
+    _finish(listed, _list, lot=False)
+    label = actions.add_parser("label", help="write the lot's bin label (ZPL or PNG)")
     label.add_argument("--out", required=True, metavar="FILE")
+    _finish(label, _label)
