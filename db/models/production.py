@@ -38,6 +38,7 @@ class WorkOrder(Base):
     status: Mapped[str] = mapped_column(Coded(WorkOrderStatus, 16), default=WorkOrderStatus.CREATED)
     #: The production lot is the item of kind "production_lot" whose work_order_id is this id.
     lot: Mapped[str | None] = mapped_column(String(20))
+    due_on: Mapped[date | None] = mapped_column(Date)  # the date planning promised
     created_at: Mapped[Created]
     released_at: Mapped[datetime | None]
     completed_at: Mapped[datetime | None]

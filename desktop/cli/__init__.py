@@ -20,6 +20,7 @@ COMMANDS: tuple[str, ...] = (
     "audit_cmd",
     "masterdata_cmd",
     "device_cmd",
+    "workorder_cmd",
     "udi_cmd",
     "trace_cmd",
     "label_cmd",

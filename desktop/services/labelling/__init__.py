@@ -29,6 +29,12 @@ from desktop.services.labelling._reprint import (
     record_reprint,
     reprint_label,
 )
+from desktop.services.labelling._serial_labels import (
+    SerialLabel,
+    SerialLabelsPrinted,
+    print_serial_labels,
+    serial_labels,
+)
 from desktop.services.labelling._templates import (
     TemplatePreview,
     TemplateVersionView,
@@ -46,6 +52,8 @@ __all__ = [
     "QueueLine",
     "Reconciliation",
     "Scanned",
+    "SerialLabel",
+    "SerialLabelsPrinted",
     "TemplatePreview",
     "TemplateVersionView",
     "VerifyResult",
@@ -54,6 +62,7 @@ __all__ = [
     "label_preview",
     "print_labels",
     "print_queue",
+    "print_serial_labels",
     "queue_labels",
     "queue_reprint",
     "reconcile",
@@ -62,6 +71,7 @@ __all__ = [
     "register_template_file",
     "register_templates",
     "reprint_label",
+    "serial_labels",
     "template_preview",
     "template_versions",
     "verify_label",

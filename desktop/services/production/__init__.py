@@ -12,6 +12,15 @@ from desktop.services.production._execution import (
     record_measurement,
     record_weight,
 )
+from desktop.services.production._import import ImportInvalid, ImportProblem, import_work_orders
+from desktop.services.production._planning import (
+    PlannedOrder,
+    Reconciliation,
+    StepProgress,
+    close_work_order,
+    open_work_orders,
+    planned_order,
+)
 from desktop.services.production._serials import BATCH, commission_serials
 from desktop.services.production._status import UnitProgress, unit_status
 from desktop.services.production._step import StepResult, today
@@ -23,11 +32,20 @@ from desktop.services.production._workorders import (
 
 __all__ = [
     "BATCH",
+    "ImportInvalid",
+    "ImportProblem",
+    "PlannedOrder",
+    "Reconciliation",
+    "StepProgress",
     "StepResult",
     "UnitProgress",
+    "close_work_order",
     "commission_serials",
     "consume_component",
     "create_work_order",
+    "import_work_orders",
+    "open_work_orders",
+    "planned_order",
     "record_check",
     "record_measurement",
     "record_weight",

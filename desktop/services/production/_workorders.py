@@ -9,9 +9,10 @@ from decimal import Decimal
 
 from sqlalchemy import func, or_, select
 
-from db.models import Item, Product, WorkOrder
+from db.models import Item, Product, Route, WorkOrder
 from db.types import utcnow
 from desktop.domain.permissions import Permission
+from desktop.domain.states import WorkOrderStatus
 from desktop.domain.text import Text, t
 from desktop.domain.udi import CSET82
 from desktop.services.core import records
@@ -169,9 +170,27 @@ def check_code(value: str, what: str, limit: int) -> None:
 
 @use_case(Permission.WORK_ORDER_MANAGE)
 def create_work_order(
-    uow: UnitOfWork, number: str, product: str, quantity: int, lot: str | None = None
+    uow: UnitOfWork,
+    number: str,
+    product: str,
+    quantity: int,
+    lot: str | None = None,
+    due_on: date | None = None,
 ) -> WorkOrderView:
-    """A new work order (status created) for ``quantity`` of ``product`` (GTIN or name)."""
+    """A new work order (status created) for ``quantity`` of ``product`` (GTIN or name), due
+    on ``due_on``; the lot is typed here or generated at release."""
+    return create_in(uow, number, product, quantity, lot, due_on)
+
+
+def create_in(
+    uow: UnitOfWork,
+    number: str,
+    product: str,
+    quantity: int,
+    lot: str | None = None,
+    due_on: date | None = None,
+) -> WorkOrderView:
+    """``create_work_order`` inside an open unit of work (the CSV import creates many)."""
     number = number.strip()
     if not number or not number.isprintable() or len(number) > 64:
         raise Refusal(
@@ -195,10 +214,32 @@ def create_work_order(
     if lot is not None:
         check_code(lot, "lot", MAX_LOT)
     prod = _product(uow, product)
-    wo = WorkOrder(number=number, product_id=prod.id, quantity=quantity, status="created", lot=lot)
+    if prod.route_id is None:
+        raise Refusal(
+            t(
+                "{product} has no released route: ask an administrator to assign one first",
+                product=prod.name,
+            )
+        )
+    wo = WorkOrder(
+        number=number,
+        product_id=prod.id,
+        quantity=quantity,
+        status="created",
+        lot=lot,
+        due_on=due_on,
+    )
     uow.session.add(wo)
     uow.session.flush()
-    new = {"number": number, "product": prod.gtin, "quantity": quantity, "lot": lot}
+    route = uow.session.get(Route, prod.route_id)
+    new = {
+        "number": number,
+        "product": prod.gtin,
+        "quantity": quantity,
+        "lot": lot,
+        "due_on": due_on.isoformat() if due_on else None,
+        "route": f"{route.name} v{route.version}" if route else None,
+    }
     uow.audit("work_order.create", "work_order", wo.id, new=new)
     return _view(uow, wo)
 
@@ -277,7 +318,7 @@ def release_work_order(uow: UnitOfWork, number: str) -> WorkOrderView:
     )
     uow.session.add(item)
     uow.session.flush()
-    wo.status, wo.lot, wo.released_at = "released", lot, utcnow()
+    wo.status, wo.lot, wo.released_at = WorkOrderStatus.RELEASED, lot, utcnow()
     event = records.record_event(
         uow, "wo_release", item=item, data={"work_order": wo.number, "lot": lot}
     )
