@@ -16,12 +16,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from db.engine import make_engine
 from db.migrate import ensure_schema
-from db.models import Product, Route, RouteStep
+from db.models import Product, Route, RouteStep, User
 from desktop.cli.common import cli_station
 from desktop.domain.udi import gs1_check_digit
 from desktop.services import production
@@ -69,11 +69,29 @@ def _bench_product(engine: Engine) -> str:
     return gtin
 
 
+def _bench_supervisor(engine: Engine) -> Actor:
+    """The benchmark's own supervisor (use cases read the role from the users table); it has
+    no usable password, so nobody can log in as it."""
+    with Session(engine) as s, s.begin():
+        user = s.scalar(select(User).where(User.username == "bench-supervisor"))
+        if user is None:
+            user = User(
+                username="bench-supervisor",
+                full_name="Lotline benchmark",
+                role="supervisor",
+                password_hash="!",  # matches no password
+                failed_attempts=0,
+            )
+            s.add(user)
+            s.flush()
+        return Actor(user.id, user.username, user.full_name, user.role, cli_station())
+
+
 def measure(engine: Engine, count: int) -> dict[str, Any]:
     """Commission ``count`` serials for a new work order; the figures of that one call."""
     ensure_schema(engine)
     gtin = _bench_product(engine)
-    actor = Actor(None, "system:bench", "Lotline benchmark", "supervisor", cli_station())
+    actor = _bench_supervisor(engine)
     ctx = Context(engine, actor)
     number = f"BENCH-{secrets.token_hex(4)}"
     production.create_work_order(ctx, number, gtin, count)

@@ -19,6 +19,7 @@ from desktop.domain.permissions import (
     whom_to_ask,
 )
 from desktop.domain.text import t
+from desktop.services.core.authority import standing
 from desktop.services.core.context import Actor, Context
 from desktop.services.core.errors import PermissionDenied, Refusal
 
@@ -58,8 +59,14 @@ class UnitOfWork:
         finally:
             self.session.close()
 
-    def require(self, permission: Permission) -> None:
-        role = self.actor.role
+    def require(self, permission: Permission | None) -> None:
+        """Refuse unless the acting person, as the database says now (role, disabled, locked),
+        holds ``permission``; the actor object's own role is not trusted (core/authority.py).
+        With ``permission`` None only the person's standing is checked."""
+        now = standing(self.session, self.actor)
+        if permission is None:
+            return
+        role = now.role if now is not None else None
         if role is None or not can(role, permission):
             raise PermissionDenied(
                 t(

@@ -35,8 +35,7 @@ def use_case(
         def run(ctx: Context, /, *args: P.args, **kwargs: P.kwargs) -> R:
             try:
                 with UnitOfWork(ctx, write=not read_only) as uow:
-                    if permission is not None:
-                        uow.require(permission)
+                    uow.require(permission)  # the person's standing, from the database
                     return fn(uow, *args, **kwargs)
             except AuthenticationFailed as failure:
                 log.info("authentication failed in %s: %s", action, failure)

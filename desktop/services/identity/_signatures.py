@@ -18,15 +18,9 @@ from sqlalchemy.orm import Session
 from db.models import Base, Signature, User
 from db.types import utcnow
 from desktop.domain.canonical import content_hash
-from desktop.domain.permissions import (
-    Meaning,
-    may_sign,
-    meaning_words,
-    role_words,
-    signers,
-    whom_to_ask,
-)
+from desktop.domain.permissions import Meaning, may_sign, role_words, signers, who_may
 from desktop.domain.text import Text, t
+from desktop.services.core.authority import standing
 from desktop.services.core.context import Context, LoginSession
 from desktop.services.core.errors import AuthenticationFailed, NotFound, Refusal
 from desktop.services.core.uow import UnitOfWork
@@ -41,7 +35,7 @@ class SignatureInfo:
     id: int
     printed_name: str
     username: str
-    meaning: str
+    meaning: Meaning
     signed_at: datetime
     record_type: str
     record_id: str
@@ -56,7 +50,7 @@ class SignatureInfo:
             name=self.printed_name,
             user=self.username,
             when=self.signed_at.strftime("%Y-%m-%d %H:%M:%S UTC"),
-            meaning=meaning_words(self.meaning),
+            meaning=self.meaning.words,
         )
 
 
@@ -115,16 +109,18 @@ def sign_in(
     username: str | None = None,
     reason: str | None = None,
 ) -> Signature:
-    """Sign ``record`` inside the caller's unit of work (e.g. a lot release)."""
-    role = login.actor.role
+    """Sign ``record`` inside the caller's unit of work (e.g. a lot release). The signer's role
+    and standing are read from the database, not from the log-in's actor."""
+    now = standing(uow.session, login.actor)
+    role = now.role if now is not None else None
     if role is None or not may_sign(role, meaning):
         raise Refusal(
             t(
-                '{user} ({role}) may not sign "{meaning}": ask {who}',
+                '{user} ({role}) may not sign "{meaning}". {who}',
                 user=login.actor.username,
-                role=role_words(role) if role is not None else role,
-                meaning=meaning_words(meaning),
-                who=whom_to_ask(signers(meaning)),
+                role=role_words(role),
+                meaning=meaning.words,
+                who=who_may(signers(meaning)),
             ),
             entity=type(record).__tablename__,
         )
@@ -133,7 +129,7 @@ def sign_in(
     record_id = str(sa_inspect(record).identity[0])  # type: ignore[index]
     sig = Signature(
         user_id=login.actor.user_id,
-        printed_name=login.actor.full_name,
+        printed_name=now.full_name if now is not None else login.actor.full_name,
         meaning=meaning.value,
         signed_at=utcnow(),
         record_type=type(record).__tablename__,

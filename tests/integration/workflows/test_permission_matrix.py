@@ -17,9 +17,10 @@ from sqlalchemy.orm import Session
 import desktop.services
 from db.models import AuditEntry
 from desktop.domain.permissions import Role, can
-from desktop.services.core.context import Actor, Context
+from desktop.services.core.context import Context
 from desktop.services.core.errors import PermissionDenied
 from desktop.services.core.usecase import USE_CASES
+from tests.support.foundation import admin_ctx, make_user
 
 for module in pkgutil.walk_packages(desktop.services.__path__, "desktop.services."):
     importlib.import_module(module.name)
@@ -51,8 +52,8 @@ def test_every_service_module_registers_use_cases() -> None:
 
 @pytest.mark.parametrize("role", list(Role))
 def test_permission_matrix(engine, role: Role) -> None:
-    actor = Actor(1, f"matrix-{role.value}", "Matrix", role.value, "matrix")
-    ctx = Context(engine, actor)
+    admin = admin_ctx(engine)  # the role is read from the database: a real user of each role
+    ctx = admin if role is Role.ADMIN else make_user(admin, f"matrix-{role.value}", role.value)
     wrong = []
     for name, permission in GATED:
         outcome = _call(name, ctx)
