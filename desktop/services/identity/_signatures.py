@@ -18,7 +18,14 @@ from sqlalchemy.orm import Session
 from db.models import Base, Signature, User
 from db.types import utcnow
 from desktop.domain.canonical import content_hash
-from desktop.domain.permissions import Meaning, may_sign, role_words, signers, who_may
+from desktop.domain.permissions import (
+    Meaning,
+    may_sign,
+    meaning_words,
+    role_words,
+    signers,
+    whom_to_ask,
+)
 from desktop.domain.text import Text, t
 from desktop.services.core.authority import standing
 from desktop.services.core.context import Context, LoginSession
@@ -35,7 +42,7 @@ class SignatureInfo:
     id: int
     printed_name: str
     username: str
-    meaning: Meaning
+    meaning: str
     signed_at: datetime
     record_type: str
     record_id: str
@@ -50,7 +57,7 @@ class SignatureInfo:
             name=self.printed_name,
             user=self.username,
             when=self.signed_at.strftime("%Y-%m-%d %H:%M:%S UTC"),
-            meaning=self.meaning.words,
+            meaning=meaning_words(self.meaning),
         )
 
 
@@ -116,11 +123,11 @@ def sign_in(
     if role is None or not may_sign(role, meaning):
         raise Refusal(
             t(
-                '{user} ({role}) may not sign "{meaning}". {who}',
+                '{user} ({role}) may not sign "{meaning}": ask {who}',
                 user=login.actor.username,
-                role=role_words(role),
-                meaning=meaning.words,
-                who=who_may(signers(meaning)),
+                role=role_words(role) if role is not None else role,
+                meaning=meaning_words(meaning),
+                who=whom_to_ask(signers(meaning)),
             ),
             entity=type(record).__tablename__,
         )
