@@ -49,6 +49,17 @@ class DeviceConfig:
 
 
 @dataclass(frozen=True)
+class BackupConfig:
+    """Scheduled backups of the embedded database (``[backup]`` in the station file): every
+    ``every_hours`` a copy into ``folder``, the newest ``keep`` kept. `lotline db backup
+    --scheduled`, run hourly by the computer's scheduler, takes one when it is due."""
+
+    folder: Path
+    every_hours: float = 24.0
+    keep: int = 14
+
+
+@dataclass(frozen=True)
 class StationConfig:
     station: str = "line-1"
     kind: str = "operator"
@@ -61,6 +72,7 @@ class StationConfig:
     devices: Mapping[str, DeviceConfig] = field(
         default_factory=lambda: {k: DeviceConfig(k) for k in DEVICE_KINDS}
     )
+    backup: BackupConfig | None = None
     source: str = "defaults"
 
     @property
@@ -82,6 +94,31 @@ def _devices(raw: Mapping[str, Any], where: str) -> dict[str, DeviceConfig]:
         settings = {k: v for k, v in spec.items() if k not in ("url", "profile")}
         out[kind] = DeviceConfig(kind, str(spec.get("url", "sim")), settings, spec.get("profile"))
     return out
+
+
+def _backup(raw: Any, where: str) -> BackupConfig | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, Mapping):
+        raise ConfigError(f"{where}: [backup] must be a table (folder, every_hours, keep)")
+    unknown = sorted(set(raw) - {"folder", "every_hours", "keep"})
+    if unknown:
+        raise ConfigError(
+            f"{where}: [backup] {unknown[0]} is not a setting: folder, every_hours, keep"
+        )
+    if not str(raw.get("folder", "")).strip():
+        raise ConfigError(f'{where}: [backup] needs a folder, e.g. folder = "D:/Lotline backups"')
+    cfg = BackupConfig(
+        Path(str(raw["folder"])).expanduser(),
+        float(raw.get("every_hours", 24.0)),
+        int(raw.get("keep", 14)),
+    )
+    if cfg.every_hours <= 0 or cfg.keep < 1:
+        raise ConfigError(
+            f"{where}: [backup] every_hours must be more than 0 and keep at least 1 "
+            f"(found every_hours = {cfg.every_hours:g}, keep = {cfg.keep})"
+        )
+    return cfg
 
 
 def _from_file(path: Path) -> dict[str, Any]:
@@ -117,6 +154,7 @@ def _validated(values: dict[str, Any], where: str) -> StationConfig:
             totp_roles=tuple(values.get("totp_roles", cfg.totp_roles)),
             production=str(values.get("production", "false")).lower() in ("1", "true", "yes"),
             devices=_devices(values.get("devices", {}), where),
+            backup=_backup(values.get("backup"), where),
         )
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"{where}: {exc}") from None

@@ -1,4 +1,4 @@
-"""`lotline db upgrade | current`."""
+"""`lotline db upgrade | current`; `backup` and `restore` are in backup_cmd."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from db.migrate import current_revision, head_revision, upgrade
+from desktop.cli import backup_cmd
 from desktop.cli.common import EXIT_OK, add_database, open_engine, set_handler
 
 
@@ -31,7 +32,7 @@ def _current(args: argparse.Namespace) -> int:
 
 
 def register(sub: Any) -> None:
-    parser = sub.add_parser("db", help="database schema: upgrade, current revision")
+    parser = sub.add_parser("db", help="database: upgrade, current revision, backup, restore")
     actions = parser.add_subparsers(dest="db_action", metavar="ACTION", required=True)
     up = actions.add_parser("upgrade", help="migrate the schema to the newest revision")
     add_database(up)
@@ -39,3 +40,4 @@ def register(sub: Any) -> None:
     cur = actions.add_parser("current", help="print the schema revision")
     add_database(cur)
     set_handler(cur, _current)
+    backup_cmd.register_actions(actions)
