@@ -18,6 +18,7 @@ from typing import Any
 from desktop.devices.sim import PrinterSim, make_simulator
 from desktop.devices.sim.base import Simulator
 from desktop.devices.sim.control import ControlServer, run_command
+from desktop.domain.plant import DeviceKind
 
 HELP = {
     "scanner": "type a line to scan it (<GS> = 0x1D); !disconnect 2 unplugs for 2 s",
@@ -35,9 +36,11 @@ def register(sub: Any) -> None:
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("kind", choices=("scanner", "scale", "printer"))
+    parser.add_argument("kind", choices=DeviceKind.values())
     where = parser.add_mutually_exclusive_group()
-    where.add_argument("--pty", action="store_true", help="serve on a pseudo-terminal (default)")
+    where.add_argument(
+        "--pty", action="store_true", help="serve on a pseudo-terminal (default, where there are)"
+    )
     where.add_argument("--tcp", type=int, metavar="PORT", help="serve on TCP 127.0.0.1:PORT")
     parser.add_argument("--profile", metavar="FILE", help="TOML profile, or a bundled name")
     parser.add_argument("--link", metavar="PATH", help="stable path for the pty (a symlink)")
@@ -50,7 +53,7 @@ def build(args: argparse.Namespace) -> Simulator:
     return make_simulator(
         args.kind,
         args.profile,
-        transport="tcp" if args.tcp is not None else "pty",
+        transport="tcp" if args.tcp is not None else ("pty" if args.pty else "auto"),
         tcp_port=args.tcp or 0,
         link=args.link,
         labels_dir=args.labels,

@@ -70,6 +70,7 @@ class Simulator:
         self._running.set()
         self._thread = threading.Thread(target=self._loop, name=f"sim-{self.kind}", daemon=True)
         self._thread.start()
+        log.info("%s simulator (%s) on %s", self.kind, self.profile.name, self.port_url)
         return self
 
     def stop(self) -> None:
