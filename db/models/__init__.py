@@ -5,6 +5,7 @@ from db.models.base import Base
 from db.models.distribution import Recall, RecallItem, ServiceRecord, Shipment, ShipmentLine
 from db.models.fitness import DeviceCalibration, UserQualification
 from db.models.identity import Device, Role, Station, User
+from db.models.incoming import IncomingPlan
 from db.models.labelling import LabelTemplate, LabelTemplateVersion, PrintJob
 from db.models.master import BomLine, Customer, Part, Product, Route, RouteStep, Site, Supplier
 from db.models.production import Event, Item, Link, WorkOrder
@@ -22,6 +23,7 @@ __all__ = [
     "DeviceCalibration",
     "Event",
     "Hold",
+    "IncomingPlan",
     "InspectionPlan",
     "InspectionResult",
     "Item",

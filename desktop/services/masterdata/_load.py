@@ -40,6 +40,7 @@ from desktop.services.core.usecase import use_case
 from desktop.services.identity import create_user_in, grant_in
 from desktop.services.masterdata import _rules
 from desktop.services.masterdata._files import FILES, Problem, Row, UnreadableFile, read_table
+from desktop.services.masterdata._incoming import check_incoming, load_incoming
 
 DEMO_FOLDER = Path(__file__).resolve().parents[2] / "demo_data"
 
@@ -113,6 +114,7 @@ def _check(tables: dict[str, list[Row]], session: Session) -> list[Problem]:
     }
     _rules.check_partners(tables, out)
     _rules.check_parts(tables["parts"], out)
+    check_incoming(tables["parts"], out)
     _rules.check_routes(tables["routes"], parts, out)
     _rules.check_products(tables["products"], routes | _db_routes(session), parts, out)
     _rules.check_stations(tables["stations"], out)
@@ -169,7 +171,14 @@ def _parts(ld: _Loader, rows: list[Row]) -> None:
         v = row.values
         values = {"name": v["name"], "tracking": v["tracking"], "gtin": v.get("gtin")}
         values["unit"] = v.get("unit", "ea")
-        ld.upsert(Part, {"part_number": v["part_number"]}, values)
+        part = ld.upsert(Part, {"part_number": v["part_number"]}, values)
+        for plan in load_incoming(ld.session, part, row):
+            ld.uow.audit(
+                "masterdata.incoming_plan",
+                "incoming_plan",
+                plan.id,
+                new={"part": part.part_number, "characteristic": plan.characteristic},
+            )
 
 
 def _routes(ld: _Loader, rows: list[Row]) -> None:

@@ -22,10 +22,12 @@ from desktop.services.receiving._lot_label import (
     lot_label,
     print_lot_label,
 )
+from desktop.services.receiving._plan import IncomingPlanView, incoming_plan
 from desktop.services.receiving._receipts import MaterialLotView, receive_material
 from desktop.services.receiving._scan import (
     SupplierLabel,
     SupplierView,
+    material_lot,
     material_lots,
     piece_serial,
     read_supplier_label,
@@ -35,6 +37,7 @@ from desktop.services.receiving._scan import (
 
 __all__ = [
     "IncomingInspectionView",
+    "IncomingPlanView",
     "LotLabel",
     "LotLabelPrint",
     "MaterialDecision",
@@ -43,8 +46,10 @@ __all__ = [
     "SupplierLabel",
     "SupplierView",
     "delivery_pieces",
+    "incoming_plan",
     "inspect_material",
     "lot_label",
+    "material_lot",
     "material_lots",
     "piece_serial",
     "print_lot_label",

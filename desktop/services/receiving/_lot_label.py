@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from db.models import Part
+from desktop.domain.events import EventKind
 from desktop.domain.permissions import Permission
-from desktop.domain.states import ItemKind
+from desktop.domain.states import ItemKind, Status
 from desktop.domain.text import t
 from desktop.domain.udi import ComposedUDI, ComposeError, compose
 from desktop.labels import LabelError, render_png, render_zpl
@@ -33,9 +34,9 @@ TEXT_ONLY = "material-lot-text"  # no GTIN: the lot in large type only
 
 #: The status printed on the bin (in English and capitals: a label is read by anyone).
 STATUS_ON_LABEL = {
-    "quarantine": "QUARANTINE - DO NOT USE",
-    "released": "RELEASED FOR USE",
-    "rejected": "REJECTED - DO NOT USE",
+    Status.QUARANTINE: "QUARANTINE - DO NOT USE",
+    Status.RELEASED: "RELEASED FOR USE",
+    Status.REJECTED: "REJECTED - DO NOT USE",
 }
 
 
@@ -61,7 +62,7 @@ def _fields(view: MaterialLotView, part_name: str) -> dict[str, str]:
         "part_name": part_name,
         "quantity": quantity,
         "supplier": view.supplier_code,
-        "status": STATUS_ON_LABEL.get(view.status, view.status.upper()),
+        "status": STATUS_ON_LABEL.get(Status(view.status), str(view.status).upper()),
     }
 
 
@@ -121,7 +122,9 @@ def _record_lot_label(
         "status": outcome.status,
         "reason": str(outcome.reason),
     }
-    event = records.record_event(uow, "label_print", item=item, event_id=event_id, data=data)
+    event = records.record_event(
+        uow, EventKind.LABEL_PRINT, item=item, event_id=event_id, data=data
+    )
     return event.id
 
 

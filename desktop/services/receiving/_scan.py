@@ -20,11 +20,12 @@ from sqlalchemy.orm import Session
 
 from db.models import Item, Part, Product, Supplier
 from desktop.domain.permissions import Permission
+from desktop.domain.plant import Tracking
 from desktop.domain.states import ItemKind, Status
 from desktop.domain.text import t
 from desktop.domain.udi import ParsedUDI, parse_scan
 from desktop.services.core.errors import NotFound, Refusal
-from desktop.services.core.lookup import shown
+from desktop.services.core.lookup import require_item, shown
 from desktop.services.core.uow import UnitOfWork
 from desktop.services.core.usecase import use_case
 from desktop.services.receiving._receipts import MaterialLotView, lot_view, receive_lot
@@ -147,7 +148,7 @@ def read_label(session: Session, scan: str, today: date | None = None) -> Suppli
         scheme=str(parsed.scheme),
         part_number=part.part_number,
         part_name=part.name,
-        serialised=part.tracking == "serial",
+        serialised=part.tracking == Tracking.SERIAL,
         unit=part.unit,
         gtin=parsed.gtin,
         lot=parsed.lot,
@@ -268,6 +269,13 @@ def material_lots(
 
 
 @use_case(Permission.TRACE_VIEW, read_only=True)
+def material_lot(uow: UnitOfWork, lot_scan: str) -> MaterialLotView:
+    """The received lot a scan names (its bin label, its supplier's label or its lot typed)."""
+    found = require_item(uow.session, lot_scan, (ItemKind.MATERIAL_LOT,), "received material lot")
+    return lot_view(uow.session, found)
+
+
+@use_case(Permission.TRACE_VIEW, read_only=True)
 def suppliers(uow: UnitOfWork) -> list[SupplierView]:
     """The suppliers of the master data (approved ones may deliver)."""
     rows = uow.session.scalars(select(Supplier).order_by(Supplier.code))
@@ -277,6 +285,7 @@ def suppliers(uow: UnitOfWork) -> list[SupplierView]:
 __all__ = [
     "SupplierLabel",
     "SupplierView",
+    "material_lot",
     "material_lots",
     "piece_serial",
     "read_label",
