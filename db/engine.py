@@ -14,10 +14,10 @@ from typing import Any
 import platformdirs
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.pool import NullPool
 
-from db.errors import BadDatabaseUrl, DatabaseUnreachable
+from db.errors import BadDatabaseUrl, DatabaseMissing, DatabaseUnreachable
 
 ENV_VAR = "LOTLINE_DATABASE_URL"
 SQLITE_BUSY_TIMEOUT_MS = 15_000
@@ -58,15 +58,37 @@ def parse_url(raw: str) -> URL:
     )
 
 
-def make_engine(raw_url: str | None = None, *, pool: bool = True) -> Engine:
-    """An engine for the URL, configured for Lotline (no connection is made yet)."""
+def make_engine(
+    raw_url: str | None = None, *, pool: bool = True, must_exist: bool = False
+) -> Engine:
+    """An engine for the URL, configured for Lotline (no connection is made yet).
+
+    ``must_exist`` (read-only commands): an SQLite file that is not there is refused instead of
+    being created, and so is its folder.
+    """
     url = parse_url(resolve_url(raw_url))
     if url.get_backend_name() == "sqlite":
+        if must_exist:
+            refuse_missing_sqlite(url)
         return _sqlite_engine(url)
     kwargs: dict[str, Any] = {"pool_pre_ping": True, "connect_args": {"connect_timeout": 5}}
     if not pool:
         kwargs["poolclass"] = NullPool
     return create_engine(url, **kwargs)
+
+
+def refuse_missing_sqlite(url: URL) -> None:
+    """Raise DatabaseMissing if ``url`` names an SQLite file that does not exist."""
+    name = url.database
+    if not name or name == ":memory:" or name.startswith("file:"):
+        return
+    path = Path(name).expanduser()
+    if not path.is_file():
+        where = "its folder does not exist either" if not path.parent.is_dir() else "no such file"
+        raise DatabaseMissing(
+            f"there is no database at {path} ({where}): check the path (a read-only command "
+            "never creates one; `lotline db upgrade --database URL` makes a new database)"
+        )
 
 
 def _sqlite_engine(url: URL) -> Engine:
@@ -97,7 +119,7 @@ def check_reachable(engine: Engine) -> None:
     try:
         with engine.connect() as conn:
             conn.execute(text("SELECT 1"))
-    except OperationalError as exc:
+    except DBAPIError as exc:  # unreachable, refused, or not a database file at all
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
         where = engine.url.render_as_string(hide_password=True)
         raise DatabaseUnreachable(

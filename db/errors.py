@@ -15,6 +15,10 @@ class DatabaseUnreachable(DatabaseProblem):
     pass
 
 
+class DatabaseMissing(DatabaseProblem):
+    """A read-only command was given a database that does not exist (nothing was created)."""
+
+
 class SchemaTooNew(DatabaseProblem):
     pass
 

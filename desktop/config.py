@@ -1,7 +1,8 @@
 """Station configuration: a TOML file plus LOTLINE_* environment variables, validated at start.
 
 With no configuration at all a station runs the demo: the embedded SQLite database, simulated
-devices and the operator home screen. ``production = true`` refuses simulated devices.
+devices and the operator home screen. ``production = true`` refuses simulated devices and
+anchors the audit chain (``[audit]``).
 """
 
 from __future__ import annotations
@@ -59,6 +60,28 @@ class BackupConfig:
     keep: int = 14
 
 
+def default_key_file() -> Path:
+    """The station's audit signing key: in its configuration folder (made with mode 0600)."""
+    return Path(platformdirs.user_config_dir("Lotline", appauthor=False)) / "audit-signing.key"
+
+
+def default_anchor_folder() -> Path:
+    return Path(platformdirs.user_data_dir("Lotline", appauthor=False)) / "audit-anchors"
+
+
+@dataclass(frozen=True)
+class AuditConfig:
+    """Anchoring of the audit chain (``[audit]`` in the station file; docs/audit-trail.md):
+    with ``anchor`` on (the default in production) every use case commit writes a checkpoint
+    signed with ``key_file``, kept in the database, in a file of ``anchor_folder`` and, if
+    given, on ``second_server`` (a database URL)."""
+
+    anchor: bool = False
+    key_file: Path = field(default_factory=default_key_file)
+    anchor_folder: Path = field(default_factory=default_anchor_folder)
+    second_server: str | None = None
+
+
 @dataclass(frozen=True)
 class StationConfig:
     station: str = "line-1"
@@ -73,6 +96,7 @@ class StationConfig:
         default_factory=lambda: {k: DeviceConfig(k) for k in DEVICE_KINDS}
     )
     backup: BackupConfig | None = None
+    audit: AuditConfig = field(default_factory=AuditConfig)
     source: str = "defaults"
 
     @property
@@ -121,6 +145,35 @@ def _backup(raw: Any, where: str) -> BackupConfig | None:
     return cfg
 
 
+def _audit(raw: Any, where: str, production: bool) -> AuditConfig:
+    if raw is None:
+        return AuditConfig(anchor=production)
+    if not isinstance(raw, Mapping):
+        raise ConfigError(f"{where}: [audit] must be a table (anchor, key_file, ...)")
+    known = {"anchor", "key_file", "anchor_folder", "second_server"}
+    unknown = sorted(set(raw) - known)
+    if unknown:
+        raise ConfigError(f"{where}: [audit] {unknown[0]} is not a setting: {', '.join(known)}")
+    anchor = raw.get("anchor", production)
+    if not isinstance(anchor, bool):
+        raise ConfigError(f"{where}: [audit] anchor must be true or false (found {anchor!r})")
+    if production and not anchor:
+        raise ConfigError(f"{where}: production = true needs [audit] anchor = true")
+    paths = {}
+    for name in ("key_file", "anchor_folder", "second_server"):
+        value = raw.get(name)
+        if value is not None and (not isinstance(value, str) or not value.strip()):
+            raise ConfigError(f"{where}: [audit] {name} must be a non-empty text")
+        paths[name] = value
+    base = AuditConfig()
+    return AuditConfig(
+        anchor,
+        Path(paths["key_file"]).expanduser() if paths["key_file"] else base.key_file,
+        Path(paths["anchor_folder"]).expanduser() if paths["anchor_folder"] else base.anchor_folder,
+        paths["second_server"],
+    )
+
+
 def _from_file(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
@@ -156,6 +209,7 @@ def _validated(values: dict[str, Any], where: str) -> StationConfig:
             devices=_devices(values.get("devices", {}), where),
             backup=_backup(values.get("backup"), where),
         )
+        cfg = replace(cfg, audit=_audit(values.get("audit"), where, cfg.production))
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"{where}: {exc}") from None
     if cfg.kind not in STATION_KINDS:

@@ -29,10 +29,14 @@ def add_database(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def open_engine(args: argparse.Namespace, *, migrate: bool = True) -> Engine:
+def open_engine(
+    args: argparse.Namespace, *, migrate: bool = True, must_exist: bool | None = None
+) -> Engine:
     """Engine for --database; migrated to head (refusing a newer schema) unless told not to,
-    in which case it is still checked: reachable, and a schema this code knows."""
-    engine = make_engine(getattr(args, "database", None))
+    in which case it is still checked: it exists (an SQLite file is never made, unless
+    ``must_exist`` is False), is reachable, and holds a schema this code knows."""
+    exists = not migrate if must_exist is None else must_exist
+    engine = make_engine(getattr(args, "database", None), must_exist=exists)
     if migrate:
         ensure_schema(engine)
     else:
@@ -54,12 +58,33 @@ def guarded(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.
 
     def run(args: argparse.Namespace) -> int:
         try:
+            undecodable(args)
             return handler(args)
-        except (DatabaseProblem, Refusal) as problem:
+        except (DatabaseProblem, Refusal, BadInput) as problem:
             print(f"lotline: {problem}", file=sys.stderr)
             return EXIT_FAIL
 
     return run
+
+
+class BadInput(ValueError):
+    """An argument the command cannot read at all (the message names it)."""
+
+
+def undecodable(args: argparse.Namespace) -> None:
+    """Refuse an argument holding bytes that are not UTF-8 (argv decoded with surrogateescape)."""
+    for name, value in vars(args).items():
+        for text in value if isinstance(value, list) else [value]:
+            if not isinstance(text, str):
+                continue
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                byte = (ord(text[exc.start]) - 0xDC00) & 0xFF  # surrogateescape: U+DC80..
+                raise BadInput(
+                    f"the {name.replace('_', ' ')} given is not UTF-8 text (byte 0x{byte:02X} "
+                    f"at character {exc.start + 1}): give it as text or scan it; nothing was done"
+                ) from None
 
 
 def read_stdin_lines(count: int) -> list[str]:

@@ -11,7 +11,7 @@ from desktop.cli.common import EXIT_OK, add_database, open_engine, set_handler
 
 
 def _upgrade(args: argparse.Namespace) -> int:
-    engine = open_engine(args, migrate=False)
+    engine = open_engine(args, migrate=False, must_exist=False)  # upgrade makes a new database
     before = current_revision(engine)
     upgrade(engine)
     after = current_revision(engine)

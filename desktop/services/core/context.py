@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from sqlalchemy import Engine
 
+from db.anchor import Anchoring
 from db.types import utcnow
 
 
@@ -57,6 +58,9 @@ class Context:
     engine: Engine
     actor: Actor
     settings: Settings = Settings()
+    #: Signs a checkpoint of the audit chain at every commit (None: the chain is not anchored
+    #: by this process; a station in production always has one).
+    anchoring: Anchoring | None = None
 
     def as_actor(self, actor: Actor) -> Context:
-        return Context(self.engine, actor, self.settings)
+        return replace(self, actor=actor)

@@ -29,8 +29,10 @@ log = logging.getLogger(__name__)
 class UnitOfWork:
     """One transaction: ``with UnitOfWork(ctx) as uow: ... uow.audit(...)``.
 
-    On a clean exit the pending audit entries are chained and inserted, then the transaction
-    commits; on an exception everything (data and audit) is rolled back.
+    On a clean exit the pending audit entries are chained and inserted, a signed checkpoint of
+    the chain is added when the context anchors it (db/anchor.py), then the transaction
+    commits and the checkpoint is copied outside the database; on an exception everything
+    (data, audit and checkpoint) is rolled back.
     """
 
     def __init__(self, ctx: Context, *, write: bool = True) -> None:
@@ -53,7 +55,11 @@ class UnitOfWork:
                 self.session.rollback()
             elif exc_type is None:
                 audit.append(self.session, self._pending)
+                anchoring = self.ctx.anchoring if self._pending else None
+                checkpoint = anchoring.checkpoint(self.session) if anchoring else None
                 self.session.commit()
+                if anchoring is not None:
+                    anchoring.publish(checkpoint)  # outside copies; failures are logged
             else:
                 self.session.rollback()
         finally:
