@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import BigInteger, Boolean, ForeignKey, Integer, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base, Created, IdPK, Name, fk
@@ -30,7 +30,15 @@ class User(Base):
     __tablename__ = "users"
     __table_args__ = {"sqlite_autoincrement": True}
     __signature_excluded__ = frozenset(
-        {"failed_attempts", "locked_at", "last_login_at", "password_hash", "pin_hash"}
+        {
+            "failed_attempts",
+            "locked_at",
+            "last_login_at",
+            "password_hash",
+            "pin_hash",
+            "totp_last_step",
+            "must_change_password",
+        }
     )
 
     id: Mapped[IdPK]
@@ -40,7 +48,16 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     badge_id: Mapped[str | None] = mapped_column(String(64), unique=True)
     pin_hash: Mapped[str | None] = mapped_column(String(200))
+    #: Encrypted with the station's key (64 characters, identity/_secrets.py) where one is
+    #: configured; a plain base32 secret (32 characters) otherwise (development databases).
     totp_secret: Mapped[str | None] = mapped_column(String(64))
+    #: The last TOTP time step accepted for this user: a code of that step or earlier is a replay.
+    totp_last_step: Mapped[int | None] = mapped_column(BigInteger)
+    #: Set when an administrator gives the password (a new user, a reset): the user must choose
+    #: their own before anything else.
+    must_change_password: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_at: Mapped[datetime | None]
     disabled_at: Mapped[datetime | None]

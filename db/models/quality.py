@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, ForeignKey, Index, Numeric, String, Text, Uuid
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Numeric, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base, Code, Created, IdPK, Name, fk
@@ -99,3 +99,7 @@ class Signature(Base):
     record_hash: Mapped[str] = mapped_column(String(64))
     reason: Mapped[str | None] = mapped_column(Text)
     station_id: Mapped[int | None] = fk("stations.id")
+    #: The rows the signature covers besides the record itself ({table: [primary keys]}), whose
+    #: canonical content is in ``record_hash`` too: a lot release covers the lot's units, events,
+    #: measurements, inspections, NCRs, labels and component links. None: the record alone.
+    covers: Mapped[dict[str, list[str]] | None] = mapped_column(JSON)

@@ -8,16 +8,15 @@ and stores the printed name, time, meaning and the SHA-256 of the record's canon
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
 from db.models import Base, Signature, User
 from db.types import utcnow
-from desktop.domain.canonical import content_hash
 from desktop.domain.permissions import (
     Meaning,
     may_sign,
@@ -33,6 +32,7 @@ from desktop.services.core.errors import AuthenticationFailed, NotFound, Refusal
 from desktop.services.core.uow import UnitOfWork
 from desktop.services.core.usecase import use_case
 from desktop.services.identity._auth import check_password
+from desktop.services.identity._coverage import covers_of, load_covered, signed_hash
 
 
 @dataclass(frozen=True)
@@ -69,16 +69,9 @@ def _model_for(record_type: str) -> type[Base]:
     raise NotFound(t('"{record}" is not a kind of record that can be signed', record=record_type))
 
 
-def record_content(row: Base) -> dict[str, Any]:
-    """The canonical content of a record: its columns, less the ones that may change later."""
-    excluded = type(row).__signature_excluded__
-    mapper = sa_inspect(type(row))
-    return {c.key: getattr(row, c.key) for c in mapper.column_attrs if c.key not in excluded}
-
-
 def record_hash(row: Base) -> str:
-    table = type(row).__tablename__
-    return content_hash({"record_type": table, "content": record_content(row)})
+    """The hash of a signature that covers its record alone."""
+    return signed_hash(row)
 
 
 def _reauthenticate(
@@ -115,9 +108,11 @@ def sign_in(
     *,
     username: str | None = None,
     reason: str | None = None,
+    covers: Sequence[Base] = (),
 ) -> Signature:
     """Sign ``record`` inside the caller's unit of work (e.g. a lot release). The signer's role
-    and standing are read from the database, not from the log-in's actor."""
+    and standing are read from the database, not from the log-in's actor. ``covers``: the rows
+    the signature binds besides the record (a lot's whole record), hashed with it."""
     now = standing(uow.session, login.actor)
     role = now.role if now is not None else None
     if role is None or not may_sign(role, meaning):
@@ -141,7 +136,8 @@ def sign_in(
         signed_at=utcnow(),
         record_type=type(record).__tablename__,
         record_id=record_id,
-        record_hash=record_hash(record),
+        record_hash=signed_hash(record, covers),
+        covers=covers_of(covers) if covers else None,
         reason=reason,
         station_id=login.actor.station_id,
     )
@@ -163,10 +159,19 @@ def describe(session: Session, sig: Signature) -> SignatureInfo:
     model = _model_for(sig.record_type)
     row = session.get(model, int(sig.record_id))
     user = session.get(User, sig.user_id)
+    covered, missing = load_covered(session, sig.covers) if sig.covers else ([], [])
     valid, problem = True, ""
     if row is None:
         valid, problem = False, t("the signed record no longer exists")
-    elif record_hash(row) != sig.record_hash:
+    elif missing:
+        valid, problem = (
+            False,
+            t(
+                "{rows} of the signed record no longer exist(s)",
+                rows=", ".join(missing[:5]) + (" ..." if len(missing) > 5 else ""),
+            ),
+        )
+    elif signed_hash(row, covered) != sig.record_hash:
         valid, problem = False, t("the record was changed after it was signed")
     return SignatureInfo(
         sig.id,

@@ -30,6 +30,7 @@ from desktop.services.core.uow import UnitOfWork
 from desktop.services.core.usecase import use_case
 from desktop.services.holds import HoldView, holds_on
 from desktop.services.identity import SignatureInfo, describe, sign_in
+from desktop.services.quality._lot_record import lot_record
 from desktop.services.quality._ncr import NcrView, disposition_code, ncr_view, status_as_written
 
 #: Route steps done after release (labelling and packing need a released item).
@@ -374,7 +375,16 @@ def release_lot(
             entity="item",
             entity_id=str(lot.id),
         )
-    sig = sign_in(uow, login, lot, Meaning.RELEASED_FOR_DISTRIBUTION, password, username=username)
+    record = lot_record(uow.session, lot, units_of(uow.session, lot))  # all the release binds
+    sig = sign_in(
+        uow,
+        login,
+        lot,
+        Meaning.RELEASED_FOR_DISTRIBUTION,
+        password,
+        username=username,
+        covers=record,
+    )
     count = _release_items(uow, lot, sig)
     data = {"signature": sig.id, "units_released": count, "deviations": len(review.deviations)}
     event = records.record_event(uow, "lot_release", item=lot, event_id=event_id, data=data)
