@@ -2,8 +2,8 @@
 
 - receive SCAN --supplier CODE --quantity N [--lot LOT] [--certificate FILE] [--serial S ...]:
   receive the lot the supplier's GS1 or HIBC label names into quarantine
-- inspect LOT (--accept | --fail) [--notes TEXT] [--serial S]: record the incoming inspection
-  (of one piece of a serialised delivery with --serial)
+- inspect LOT (--accept | --fail) [--notes TEXT] [--serial S] [--reading NAME=VALUE ...]: record
+  the incoming inspection (of one piece with --serial), each reading held to the part's plan
 - release LOT: release an inspected lot, signed "Material released for use"
 - reject LOT --reason TEXT: reject a lot (never consumed)
 - list [--status quarantine|released|rejected]: received lots, newest first
@@ -63,11 +63,21 @@ def _receive(args: argparse.Namespace) -> int:
 
 def _inspect(args: argparse.Namespace) -> int:
     ctx, _, _ = log_in(open_engine(args), args.by)
+    readings = {}
+    for text in args.reading or []:
+        name, sep, value = text.partition("=")
+        if not sep or not name.strip():
+            raise BadInput(
+                f'--reading "{text}": give CHARACTERISTIC=VALUE, e.g. "Inner diameter=12"'
+            )
+        readings[name.strip()] = value.strip()
     view = receiving.inspect_material(
-        ctx, args.lot, args.accept, args.notes or "", serial=args.serial
+        ctx, args.lot, args.accept, args.notes or "", serial=args.serial, readings=readings
     )
     what = f"{view.lot.supplier_lot}" + (f" piece {view.serial}" if view.serial else "")
     print(f"{what}: incoming inspection {'accepted' if view.accepted else 'FAILED'} {view.notes}")
+    for reading in view.readings:
+        print(f"  {'ok ' if reading['passed'] else 'OUT'} {reading['message']}")
     return EXIT_OK
 
 
@@ -91,7 +101,7 @@ def _reject(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    ctx, _, _ = log_in(open_engine(args), args.by)
+    ctx, _, _ = log_in(open_engine(args, must_exist=True), args.by)
     lots = receiving.material_lots(ctx, args.status)
     for lot in lots:
         show(lot)
@@ -145,6 +155,12 @@ def register(sub: Any) -> None:
     verdict.add_argument("--fail", dest="accept", action="store_false")
     check.add_argument("--notes", help="what was checked; what was wrong (needed with --fail)")
     check.add_argument("--serial", help="the piece inspected (serialised deliveries)")
+    check.add_argument(
+        "--reading",
+        action="append",
+        metavar="NAME=VALUE",
+        help="a reading of the part's incoming inspection plan (one per characteristic)",
+    )
     _finish(check, _inspect)
     release = actions.add_parser("release", help='release, signed "Material released for use"')
     _finish(release, _release)

@@ -10,7 +10,9 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from db.models import Event, Item, Signature
+from desktop.domain.events import EventKind, Outcome
 from desktop.domain.permissions import Meaning, Permission
+from desktop.domain.states import ItemKind, Status
 from desktop.domain.text import Text, t
 from desktop.services.core import records
 from desktop.services.core.context import LoginSession
@@ -21,6 +23,7 @@ from desktop.services.core.uow import UnitOfWork
 from desktop.services.core.usecase import use_case
 from desktop.services.holds import require_no_hold
 from desktop.services.identity import SignatureInfo, describe, sign_in
+from desktop.services.receiving._plan import Readings, held_to_plan, plan_of
 from desktop.services.receiving._receipts import MaterialLotView, events_of, lot_view, serial_pieces
 
 
@@ -32,6 +35,7 @@ class IncomingInspectionView:
     inspected_by: str
     event_id: uuid.UUID
     serial: str | None = None  # the piece inspected, for a serialised part
+    readings: tuple[dict[str, object], ...] = ()  # each reading against the plan's limits
 
 
 @dataclass(frozen=True)
@@ -39,7 +43,7 @@ class PieceView:
     """One serialised piece of a delivery and its incoming inspection so far."""
 
     serial: str
-    status: str
+    status: Status
     inspected: bool
     accepted: bool | None
     notes: str
@@ -48,7 +52,7 @@ class PieceView:
 @dataclass(frozen=True)
 class MaterialDecision:
     lot: MaterialLotView
-    decision: str  # "released" | "rejected"
+    decision: Status  # released | rejected: the lot's state the decision gave it
     reason: str
     signature: SignatureInfo | None
     event_id: uuid.UUID
@@ -58,18 +62,18 @@ class MaterialDecision:
 
 
 def _lot(session: Session, scan: str) -> Item:
-    return require_item(session, scan, ("material_lot",), "received material lot")
+    return require_item(session, scan, (ItemKind.MATERIAL_LOT,), "received material lot")
 
 
 def _refuse_unless_quarantined(item: Item, scan: str, doing: Text) -> None:
-    if item.status != "quarantine":
+    if item.status != Status.QUARANTINE:
         raise Refusal(
             t(
                 'scan "{scan}": {item} is {status}, not in '
                 "quarantine: {doing} is done only while the lot is in quarantine",
                 scan=shown(scan),
                 item=label(item),
-                status=records.plain_status(item.status),
+                status=item.status.words,
                 doing=doing,
             ),
             entity="item",
@@ -112,10 +116,13 @@ def inspect_material(
     notes: str = "",
     *,
     serial: str | None = None,
+    readings: Readings | None = None,
     event_id: uuid.UUID | None = None,
 ) -> IncomingInspectionView:
     """Record the incoming inspection of a quarantined lot (a rejection needs notes); with
-    ``serial``, of one piece of a serialised delivery (a failed piece is rejected at once)."""
+    ``serial``, of one piece of a serialised delivery (a failed piece is rejected at once).
+    ``readings`` (characteristic -> value) are held to the part's incoming inspection plan:
+    an acceptance needs every characteristic read and within its limits."""
     earlier = records.already_recorded(uow, event_id)
     if earlier is None:
         item = _lot(uow.session, lot_scan)
@@ -132,15 +139,25 @@ def inspect_material(
         if serial is not None:
             subject = _piece(uow.session, item, serial, lot_scan)
             _refuse_unless_quarantined(subject, serial, t("incoming inspection"))
-        outcome = "ok" if accepted else "failed"
+        recorded = held_to_plan(
+            plan_of(uow.session, item), readings or {}, accepted, str(label(subject))
+        )
+        outcome = Outcome.OK if accepted else Outcome.FAILED
         data: dict[str, object] = {"accepted": accepted, "notes": text, "scan": lot_scan}
+        if recorded:
+            data["readings"] = recorded
         if serial is not None:
             data |= {"serial": subject.serial, "delivery": item.id}
         earlier = records.record_event(
-            uow, "incoming_inspection", item=subject, event_id=event_id, outcome=outcome, data=data
+            uow,
+            EventKind.INCOMING_INSPECTION,
+            item=subject,
+            event_id=event_id,
+            outcome=outcome,
+            data=data,
         )
         if serial is not None and not accepted:
-            records.set_status(uow, subject, "rejected", reason=f"incoming inspection: {text}")
+            records.set_status(uow, subject, Status.REJECTED, reason=f"incoming inspection: {text}")
     inspected = uow.session.get_one(Item, earlier.item_id)
     delivery = inspected
     if earlier.data.get("delivery") is not None:
@@ -152,13 +169,14 @@ def inspect_material(
         uow.actor.username,
         earlier.id,
         inspected.serial if inspected is not delivery else None,
+        tuple(r for r in earlier.data.get("readings", []) if isinstance(r, dict)),
     )
 
 
 def piece_views(session: Session, item: Item) -> list[PieceView]:
     out = []
     for piece in serial_pieces(session, item):
-        found = events_of(session, piece, "incoming_inspection")
+        found = events_of(session, piece, EventKind.INCOMING_INSPECTION)
         last = found[-1] if found else None
         out.append(
             PieceView(
@@ -184,7 +202,7 @@ def _refuse_uninspected_pieces(session: Session, item: Item, scan: str) -> bool:
     pieces = piece_views(session, item)
     if not any(p.inspected for p in pieces):
         return False
-    waiting = [p.serial for p in pieces if p.status == "quarantine" and not p.accepted]
+    waiting = [p.serial for p in pieces if p.status == Status.QUARANTINE and not p.accepted]
     if waiting:
         raise Refusal(
             t(
@@ -197,7 +215,7 @@ def _refuse_uninspected_pieces(session: Session, item: Item, scan: str) -> bool:
             entity="item",
             entity_id=str(item.id),
         )
-    if not any(p.status == "quarantine" for p in pieces):
+    if not any(p.status == Status.QUARANTINE for p in pieces):
         raise Refusal(
             t(
                 'scan "{scan}": every piece of {item} failed its incoming inspection: '
@@ -214,7 +232,7 @@ def _refuse_uninspected_pieces(session: Session, item: Item, scan: str) -> bool:
 def _refuse_uninspected(session: Session, item: Item, scan: str) -> None:
     if _refuse_uninspected_pieces(session, item, scan):
         return
-    inspections = events_of(session, item, "incoming_inspection")
+    inspections = events_of(session, item, EventKind.INCOMING_INSPECTION)
     if not inspections:
         raise Refusal(
             t(
@@ -225,7 +243,7 @@ def _refuse_uninspected(session: Session, item: Item, scan: str) -> None:
             entity="item",
             entity_id=str(item.id),
         )
-    if inspections[-1].outcome != "ok":
+    if inspections[-1].outcome != Outcome.OK:
         raise Refusal(
             t(
                 'scan "{scan}": the last incoming inspection of {item} failed '
@@ -245,7 +263,7 @@ def _decision(uow: UnitOfWork, event: Event, sig_id: int | None) -> MaterialDeci
     sig = uow.session.get(Signature, sig_id) if sig_id else None
     return MaterialDecision(
         lot_view(uow.session, item),
-        str(event.data["decision"]),
+        Status(event.data["decision"]),
         str(event.data.get("reason", "")),
         describe(uow.session, sig) if sig else None,
         event.id,
@@ -284,12 +302,22 @@ def release_material(
             entity_id=str(item.id),
         )
     sig = sign_in(uow, login, item, Meaning.MATERIAL_RELEASED, password, username=username)
-    records.set_status(uow, item, "released", reason=f"incoming inspection passed; {sig.meaning}")
+    records.set_status(
+        uow, item, Status.RELEASED, reason=f"incoming inspection passed; {sig.meaning}"
+    )
     for piece in serial_pieces(uow.session, item):
-        if piece.status == "quarantine":
-            records.set_status(uow, piece, "released", reason=f"delivery {label(item)} released")
-    data = {"decision": "released", "reason": "incoming inspection passed", "signature": sig.id}
-    event = records.record_event(uow, "material_release", item=item, event_id=event_id, data=data)
+        if piece.status == Status.QUARANTINE:
+            records.set_status(
+                uow, piece, Status.RELEASED, reason=f"delivery {label(item)} released"
+            )
+    data = {
+        "decision": Status.RELEASED,
+        "reason": "incoming inspection passed",
+        "signature": sig.id,
+    }
+    event = records.record_event(
+        uow, EventKind.MATERIAL_RELEASE, item=item, event_id=event_id, data=data
+    )
     return _decision(uow, event, sig.id)
 
 
@@ -305,19 +333,24 @@ def reject_material(
     why = (reason or "").strip()
     if not why:
         raise Refusal(t('scan "{scan}": rejecting a lot needs a reason', scan=shown(lot_scan)))
-    if item.status == "rejected":
+    if item.status == Status.REJECTED:
         raise Refusal(
             t('scan "{scan}": {item} is rejected already', scan=shown(lot_scan), item=label(item)),
             entity="item",
             entity_id=str(item.id),
         )
-    records.set_status(uow, item, "rejected", reason=why)
+    records.set_status(uow, item, Status.REJECTED, reason=why)
     for piece in serial_pieces(uow.session, item):
-        if piece.status in ("quarantine", "released"):
-            records.set_status(uow, piece, "rejected", reason=f"delivery {label(item)}: {why}")
-    data = {"decision": "rejected", "reason": why}
+        if piece.status in (Status.QUARANTINE, Status.RELEASED):
+            records.set_status(uow, piece, Status.REJECTED, reason=f"delivery {label(item)}: {why}")
+    data = {"decision": Status.REJECTED, "reason": why}
     event = records.record_event(
-        uow, "material_reject", item=item, event_id=event_id, outcome="rejected", data=data
+        uow,
+        EventKind.MATERIAL_REJECT,
+        item=item,
+        event_id=event_id,
+        outcome=Outcome.REJECTED,
+        data=data,
     )
     return _decision(uow, event, None)
 

@@ -55,7 +55,10 @@ def test_receive_inspect_release_list_and_label(
     assert code == 1 and "no part in the master data has the supplier's GTIN 09506000117843" in err
 
     (tmp_path / "parts.toml").write_text(
-        '[[parts]]\npart_number = "TUBE44"\nname = "Tube"\ntracking = "lot"\n', encoding="utf-8"
+        '[[parts]]\npart_number = "TUBE44"\nname = "Tube"\ntracking = "lot"\n'
+        'incoming_inspection = [{ characteristic = "Wall", lower = "1", upper = "2", '
+        'unit = "mm" }]\n',
+        encoding="utf-8",
     )
     from desktop.services.masterdata import load_folder
 
@@ -77,7 +80,15 @@ def test_receive_inspect_release_list_and_label(
         capsys, monkeypatch, database_url, "receive", "inspect", "TB9", "--accept",
         "--notes", "visual OK", "--by", "quinn",
     )  # fmt: skip
-    assert code == 0 and out == "TB9: incoming inspection accepted visual OK\n"
+    assert code == 1 and "Wall not read yet" in err
+    code, out, err = run(
+        capsys, monkeypatch, database_url, "receive", "inspect", "TB9", "--accept",
+        "--notes", "visual OK", "--reading", "Wall=1.5", "--by", "quinn",
+    )  # fmt: skip
+    assert code == 0, err
+    assert (
+        out == "TB9: incoming inspection accepted visual OK\n  ok  Wall 1.5 mm is within 1–2 mm\n"
+    )
     code, out, err = run(
         capsys, monkeypatch, database_url, "receive", "release", "TB9", "--by", "quinn"
     )

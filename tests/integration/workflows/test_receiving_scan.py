@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from db.models import Event
 from desktop.domain.udi import hibc_check_character
 from desktop.services import receiving
+from desktop.services.core.errors import Refusal
 from desktop.services.masterdata import load_folder
 from tests.integration.workflows.conftest import FakePrinter
 from tests.integration.workflows.qcpack_support import eid, refused, status
@@ -167,3 +168,67 @@ def test_the_bin_label_prints_through_the_station_printer(parts, printer: FakePr
     assert printed.label.png.startswith(b"\x89PNG")
     receiving.receive_scanned(ctx, hibc("TUBE44", "TB7", NEXT_YEAR), "SUP-MED", 3)
     assert receiving.lot_label(ctx, "TB7").template == "material-lot-text"
+
+
+PLAN = """
+[[parts]]
+part_number = "SEAL-IP300"
+name = "Pump seal"
+tracking = "lot"
+gtin = "09506000117843"
+incoming_inspection = [
+  { characteristic = "Shore hardness", nominal = "70", lower = "65", upper = "75", unit = "ShA" },
+  { characteristic = "Inner diameter", lower = "11.9", upper = "12.1", unit = "mm" },
+]
+"""
+
+
+def test_incoming_inspection_readings_are_held_to_the_parts_plan(plant, tmp_path: Path) -> None:
+    (tmp_path / "parts.toml").write_text(PLAN, encoding="utf-8")
+    load_folder(plant.admin, tmp_path)
+    pack, qc = plant.ctx("packaging"), plant.ctx("qc_inspector")
+    receiving.receive_scanned(pack, gs1(SEAL_GTIN, "SL-P1", NEXT_YEAR), "SUP-ACME", 40)
+    plan = receiving.incoming_plan(qc, "SL-P1")
+    assert [(p.characteristic, p.limits_text()) for p in plan] == [
+        ("Shore hardness", "65–75 ShA"),
+        ("Inner diameter", "11.9–12.1 mm"),
+    ]
+    refused(
+        plant.engine, receiving.inspect_material, qc, "SL-P1", True,
+        readings={"Shore hardness": "70"},
+        match=r"lot SL-P1: Inner diameter not read yet: read every characteristic",
+    )  # fmt: skip
+    refused(
+        plant.engine, receiving.inspect_material, qc, "SL-P1", True,
+        readings={"Shore hardness": "70", "Inner diameter": "12.3"},
+        match=r"Inner diameter 12.3 mm is above the upper limit \(11.9–12.1 mm\): a reading "
+        "outside its limits fails the incoming inspection",
+    )  # fmt: skip
+    refused(
+        plant.engine, receiving.inspect_material, qc, "SL-P1", True,
+        readings={"Colour": "blue"},
+        match=r'"Colour" is not in the incoming inspection plan of lot SL-P1: its '
+        "characteristics are Shore hardness, Inner diameter",
+    )  # fmt: skip
+    failed = receiving.inspect_material(
+        qc, "SL-P1", False, "ID oversize", readings={"Inner diameter": "12,3"}
+    )
+    assert [(r["characteristic"], r["value"], r["passed"]) for r in failed.readings] == [
+        ("Inner diameter", "12.3", False)
+    ]
+    passed = receiving.inspect_material(
+        qc, "SL-P1", True, "re-measured", readings={"shore hardness": "70", "Inner diameter": "12"}
+    )
+    assert all(r["passed"] for r in passed.readings)
+    receiving.release_material(qc, plant.login("qc_inspector"), "SL-P1", PASSWORD, username="quinn")
+
+
+def test_a_bad_incoming_plan_is_refused_with_file_line_and_field(plant, tmp_path: Path) -> None:
+    bad = PLAN.replace('lower = "11.9", upper = "12.1"', 'lower = "12.1", upper = "11.9"')
+    (tmp_path / "parts.toml").write_text(bad, encoding="utf-8")
+    with pytest.raises(Refusal) as caught:
+        load_folder(plant.admin, tmp_path)
+    assert (
+        'parts.toml, line 7, field incoming_inspection: characteristic 2 "Inner diameter": '
+        "lower 12.1 is above upper 11.9"
+    ) in str(caught.value)
