@@ -20,8 +20,11 @@ def raw(name: str) -> dict[str, Any]:
     return data
 
 
-def test_two_templates_are_shipped_with_their_sizes() -> None:
-    assert template_names() == ("udi-2x1", "udi-4x2")
+def test_two_udi_templates_are_shipped_with_their_sizes() -> None:
+    # beside them: the uncontrolled bin and serial labels (material-lot*, serial)
+    assert template_names() == ("material-lot", "material-lot-text", "serial", "udi-2x1", "udi-4x2")
+    for name in template_names():
+        assert load_template(name).name == name
     big, small = load_template("udi-4x2"), load_template("udi-2x1")
     assert (big.width_mm, big.height_mm) == (101.6, 50.8)
     assert (small.width_mm, small.height_mm) == (50.8, 25.4)
