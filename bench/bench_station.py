@@ -52,20 +52,21 @@ def rss_mb() -> float:
 
 def memory_under_scans(db: Path, scans: int) -> list[tuple[int, float]]:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from desktop.app import open_backend
+    from desktop.app import build_station, open_backend
     from desktop.config import StationConfig
     from desktop.views.selftest import Walk
     from desktop.views.selftest_data import prepare
-    from desktop.views.station import application, build_window
+    from desktop.views.station import application
 
     cfg = StationConfig(database_url=f"sqlite:///{db}")
     base = open_backend(cfg)
     application("en")
-    window, hub = build_window(cfg, base, "")
-    hub.start()
+    station = build_station(cfg, base)
+    window = station.window
+    station.devices.start()
     window.show()
-    walk = Walk(window, hub, None, "en")
-    walk.wait("devices", lambda: all(w.health.connected for w in hub.workers.values()), 30)
+    walk = Walk(window, None, "en")
+    walk.wait("devices", station.kit.connected, 30)
     data = prepare(base, tag="BM")
     walk.login_badge("B-1001", "1234")
     op = window.screens["operator"]
@@ -79,7 +80,7 @@ def memory_under_scans(db: Path, scans: int) -> list[tuple[int, float]]:
             samples.append((n, rss_mb()))
             print(f"{n} scans: {samples[-1][1]:.1f} MB", flush=True)
     window.runner.wait(30_000)
-    hub.stop()
+    station.devices.stop()
     return samples
 
 

@@ -6,7 +6,9 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
@@ -16,6 +18,11 @@ from db.migrate import ensure_schema
 from desktop.config import STATION_KINDS, ConfigError, StationConfig, load_config
 from desktop.services.core.context import Actor, Context, Settings
 from desktop.services.masterdata import DEMO_HINT, ensure_demo_plant
+from desktop.wiring import DeviceSinks, StationDevices, build_devices
+
+if TYPE_CHECKING:  # the GUI's modules load Qt: imported where the window is built
+    from desktop.views.kit import StationKit
+    from desktop.views.shell import MainWindow
 
 log = logging.getLogger("lotline")
 
@@ -83,9 +90,55 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ConfigError, DatabaseProblem) as problem:
         print(f"lotline: {problem}", file=sys.stderr)
         return 1
-    from desktop.views.station import run_station
+    return run_gui(cfg, base)
 
-    return run_station(cfg, base, demo_hint=DEMO_HINT if cfg.simulated else "")
+
+@dataclass
+class Station:
+    """A station program put together: the window, and the devices it was given."""
+
+    window: MainWindow
+    devices: StationDevices
+    kit: StationKit
+
+
+def build_station(cfg: StationConfig, base: Context, demo_hint: str = "") -> Station:
+    """Devices from the station file (desktop.wiring), their signals, the window on them.
+
+    The Qt application must exist; the devices' workers are not started yet. Raises
+    ConfigError when a device setting is wrong."""
+    from desktop.views.device_signals import DeviceSignals
+    from desktop.views.kit import StationKit
+    from desktop.views.station import build_window
+
+    signals = DeviceSignals({kind: d.simulated for kind, d in cfg.devices.items()})
+    devices = build_devices(cfg, DeviceSinks(signals.scan, signals.weight, signals.health))
+    kit = StationKit(
+        signals,
+        take_scan=devices.scan_path,
+        printer=devices.label_printer,
+        simulators=devices.simulators,
+        connected=devices.connected,
+    )
+    window = build_window(cfg, base, kit, demo_hint)
+    signals.setParent(window)
+    return Station(window, devices, kit)
+
+
+def run_gui(cfg: StationConfig, base: Context) -> int:
+    from desktop.views.station import application, run_window
+
+    app = application(cfg.language)
+    try:
+        station = build_station(cfg, base, DEMO_HINT if cfg.simulated else "")
+    except ConfigError as problem:
+        print(f"lotline: {problem}", file=sys.stderr)
+        return 1
+    station.devices.start()
+    try:
+        return run_window(app, station.window)
+    finally:
+        station.devices.stop()
 
 
 def selftest(cfg: StationConfig, shots: Path | None) -> int:
@@ -100,7 +153,14 @@ def selftest(cfg: StationConfig, shots: Path | None) -> int:
         cfg = replace(cfg, database_url=url, devices=StationConfig().devices, production=False)
         base = open_backend(cfg)
         from desktop.views.selftest import run_selftest
+        from desktop.views.station import application
 
-        code = run_selftest(cfg, base, shots)
+        application(cfg.language)
+        station = build_station(cfg, base)
+        station.devices.start()
+        try:
+            code = run_selftest(station.window, base, shots, cfg.language)
+        finally:
+            station.devices.stop()
         base.engine.dispose()
         return code

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from db.engine import make_engine, parse_url
 from db.migrate import ensure_schema
-from db.models import Device, Item, User
+from db.models import Item, User
 from desktop.cli.common import EXIT_FAIL, EXIT_OK, EXIT_USAGE, set_handler
 from desktop.cli.demo_devices import Bench, DemoFailed
 from desktop.cli.demo_outbound import dispatch
@@ -107,15 +107,10 @@ def _leftovers(out: Path) -> list[Path]:
     return [p for pattern in OUTPUTS for p in out.glob(pattern)]
 
 
-def _device_ids(engine: Engine) -> dict[str, int | None]:
-    with Session(engine) as session:
-        return {name: id_ for name, id_ in session.execute(select(Device.name, Device.id))}
-
-
 def run_shift(engine: Engine, admin: Context, plan: Plan, out: Path, shown: str) -> Tally:
     """The whole shift on the simulated bench; returns what happened."""
     tally = Tally(shown, out)
-    with Bench(out, _device_ids(engine)) as bench:
+    with Bench(out) as bench:
         tally.ports = bench.ports()
         shift = Shift(engine, Crew.arrive(engine, admin), bench, tally, plan)
         receive_materials(shift)

@@ -15,7 +15,6 @@ each a simulator behind a real pseudo-terminal and driven by the real driver.
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
 
@@ -72,10 +71,11 @@ class RecordingPrinter(DriverPrinter):
 
 
 class Bench:
-    """Start with ``with Bench(out_dir, device_ids) as bench:``; everything stops on exit."""
+    """Start with ``with Bench(out_dir) as bench:``; everything stops on exit. The device ids
+    are the names the demo plant registers ("line-1 scanner"), so the services find each
+    event's registered device by the name its capture carries."""
 
-    def __init__(self, out: Path, device_ids: Mapping[str, int | None]) -> None:
-        self.device_ids = dict(device_ids)
+    def __init__(self, out: Path) -> None:
         self.labels_dir = out / "labels"
         self.traces = out / "device-traces"
         self.scanner_sims = {s: ScannerSim() for s in SCANNER_STATIONS}
@@ -162,13 +162,6 @@ class Bench:
                 f"see its byte trace in {self._trace(station)}"
             )
         return event
-
-    def scanner_id(self, station: str) -> int | None:
-        return self.device_ids.get(f"{station} scanner")
-
-    @property
-    def scale_id(self) -> int | None:
-        return self.device_ids.get(SCALE_NAME)
 
     def weigh(self, grams: str) -> WeightReading:
         """Put ``grams`` on the pan and read a stable weight through the MT-SICS driver."""

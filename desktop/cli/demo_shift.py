@@ -17,6 +17,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from db.models import Station
+from desktop.adapters.capture import scan_capture, weight_capture
 from desktop.cli.demo_devices import Bench, DemoFailed
 from desktop.cli.demo_report import NcrStory, Tally
 from desktop.devices import ScanEvent
@@ -212,8 +213,7 @@ def consume(shift: Shift, unit_text: str, component_label: str) -> None:
     _expect(
         production.consume_component(
             shift.crew.operator.ctx, unit_text, event.symbol_text, event_id=eid(),
-            device_id=shift.bench.scanner_id("line-1"), raw_frame=event.raw,
-            station_time=event.received_at,
+            capture=scan_capture(event),
         )
     )  # fmt: skip
 
@@ -225,8 +225,7 @@ def weigh(shift: Shift, traveller: str, grams: str) -> StepResult:
     assert reading.value is not None  # Bench.weigh returns stable readings only
     return production.record_weight(
         shift.crew.operator.ctx, unit_text, reading.value, reading.unit, reading.stable,
-        event_id=eid(), device_id=shift.bench.scale_id, raw_frame=reading.raw,
-        scale_serial=reading.serial_number, station_time=reading.received_at,
+        event_id=eid(), capture=weight_capture(reading),
     )  # fmt: skip
 
 
@@ -239,7 +238,7 @@ def check(shift: Shift, traveller: str, note: str) -> None:
     _expect(
         production.record_check(
             shift.crew.operator.ctx, unit_text, verdict.text == "PASS", note, event_id=eid(),
-            station_time=verdict.received_at,
+            capture=scan_capture(verdict),
         )
     )  # fmt: skip
 

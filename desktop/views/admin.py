@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.devices import discovery
+from desktop.devices import ScanEvent, discovery
 from desktop.domain.permissions import Role, role_words
 from desktop.services import identity, masterdata
 from desktop.services.core.errors import Refusal
+from desktop.views.kit import StationKit
 from desktop.views.screen import Screen
 from desktop.views.tables import Table
 from desktop.views.tasks import Runner
@@ -36,9 +37,8 @@ TEST_LABEL = (
 class AdminScreen(Screen):
     key = "admin"
 
-    def __init__(self, runner: Runner) -> None:
-        super().__init__(runner)
-        self.hub: Any = None
+    def __init__(self, runner: Runner, kit: StationKit) -> None:
+        super().__init__(runner, kit)
         self.waiting_for_scan = False
         self.result = ResultPanel()
         tabs = QTabWidget()
@@ -180,8 +180,7 @@ class AdminScreen(Screen):
     def _detect(self) -> None:
         cells = (self.ports.item(r, 0) for r in range(self.ports.rowCount()))
         urls = [cell.text() for cell in cells if cell is not None]
-        if self.hub is not None:
-            urls += [s.port_url for s in self.hub.simulators.values()]
+        urls += self.kit.simulators.port_urls()
         self.runner.run(discovery.autodetect, urls, done=self._detected)
 
     def _detected(self, found: list[discovery.Detected]) -> None:
@@ -192,9 +191,12 @@ class AdminScreen(Screen):
         )
 
     def _test_weight(self) -> None:
-        reading = self.hub.last.get("scale") if self.hub is not None else None
-        if reading:
-            self._said(self.tr("Scale reading"), reading)
+        reading = self.kit.signals.last_weight
+        if reading is not None:
+            self._said(
+                self.tr("Scale reading"),
+                f"{reading.value} {reading.unit} · {reading.message} · {reading.device_id}",
+            )
         else:
             self.result.show_refused(
                 self.tr("No reading"),
@@ -203,13 +205,19 @@ class AdminScreen(Screen):
             )
 
     def _test_print(self) -> None:
-        if self.hub is None:
+        printer = self.kit.printer
+        if printer is None:
+            self.result.show_refused(
+                self.tr("No label printer"),
+                self.tr("This station has no label printer configured."),
+                self.tr("Add [devices.printer] to the station file."),
+            )
             return
-        future = self.hub.print_zpl(f"test-{uuid.uuid4().hex[:12]}", TEST_LABEL)
+        key = f"test-{uuid.uuid4().hex[:12]}"
         self.runner.run(
-            lambda: future.result(timeout=20),
+            lambda: printer.send(key, TEST_LABEL),
             done=lambda outcome: self._said(
-                self.tr("Test label"), f"{outcome.status.value}: {outcome.message}"
+                self.tr("Test label"), f"{outcome.status}: {outcome.reason or outcome.printer}"
             ),
         )
 
@@ -217,12 +225,12 @@ class AdminScreen(Screen):
         self.waiting_for_scan = True
         self.result.show_idle(self.tr("Scan any barcode now…"))
 
-    def on_scan(self, text: str, aim: str | None) -> None:
+    def on_scan(self, scan: ScanEvent) -> None:
         if self.waiting_for_scan:
             self.waiting_for_scan = False
-            visible = text.replace("\x1d", "<GS>")
-            symbology = aim or self.tr("no AIM identifier")
-            self._said(self.tr("Scanner works"), f"{symbology} {visible}")
+            visible = scan.text.replace("\x1d", "<GS>")
+            symbology = scan.aim_id or self.tr("no AIM identifier")
+            self._said(self.tr("Scanner works"), f"{scan.device_id}: {symbology} {visible}")
 
     # ---- plumbing --------------------------------------------------------------------------
     def refresh(self) -> None:

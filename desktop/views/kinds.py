@@ -15,8 +15,12 @@ from dataclasses import dataclass
 
 from desktop.domain.permissions import Permission as P
 from desktop.domain.permissions import Role, can
+from desktop.views.kit import StationKit
 from desktop.views.screen import Screen
 from desktop.views.tasks import Runner
+
+#: How a screen is made: the window's runner and the station's kit (devices, printer).
+ScreenFactory = Callable[[Runner, StationKit], Screen]
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,7 @@ SCREENS: tuple[KindScreen, ...] = (
         P.LABEL_RECONCILE,
         P.LABEL_REPRINT_APPROVE,
     ),
+    _entry("planning", "desktop.views.planning:PlanningScreen", P.WORK_ORDER_MANAGE),
     _entry("trace", "desktop.views.trace:TraceScreen", P.TRACE_VIEW),
     _entry(
         "admin",
@@ -67,9 +72,9 @@ def registered(entries: Iterable[KindScreen] = SCREENS) -> tuple[str, ...]:
     return tuple(e.kind for e in entries)
 
 
-def factories(entries: Iterable[KindScreen] = SCREENS) -> dict[str, Callable[[Runner], Screen]]:
+def factories(entries: Iterable[KindScreen] = SCREENS) -> dict[str, ScreenFactory]:
     """Station kind -> the class that builds its screen (imported now)."""
-    out: dict[str, Callable[[Runner], Screen]] = {}
+    out: dict[str, ScreenFactory] = {}
     for entry in entries:
         module, _, name = entry.where.partition(":")
         out[entry.kind] = getattr(importlib.import_module(module), name)

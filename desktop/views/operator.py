@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections import deque
+from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -21,11 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.adapters.capture import scan_capture, weight_capture
+from desktop.devices import ScanEvent, WeightReading
+from desktop.domain.capture import DeviceCapture
 from desktop.services import production
 from desktop.services.core.errors import Refusal
 from desktop.services.production import StepResult, UnitProgress, unit_status
 from desktop.views import theme
-from desktop.views.screen import Screen, scan_symbol
+from desktop.views.kit import StationKit
+from desktop.views.screen import Screen
 from desktop.views.tasks import Runner
 from desktop.views.widgets import BigButton, ResultPanel, StepList, WeightGauge, hbox, label
 from desktop.views.words import shown
@@ -36,12 +41,12 @@ COMMANDS = {"PASS": "pass", "FAIL": "fail", "NEXT": "next"}
 class OperatorScreen(Screen):
     key = "operator"
 
-    def __init__(self, runner: Runner) -> None:
-        super().__init__(runner)
+    def __init__(self, runner: Runner, kit: StationKit) -> None:
+        super().__init__(runner, kit)
         self.progress: UnitProgress | None = None
         self.unit_scan: str | None = None
-        self.reading: Any = None
-        self.queue: deque[tuple[str, str | None]] = deque()
+        self.reading: WeightReading | None = None
+        self.queue: deque[ScanEvent] = deque()
         self.busy = False
         self._build()
         self.show_progress(None)
@@ -175,45 +180,42 @@ class OperatorScreen(Screen):
         self._done()
 
     # ---- input --------------------------------------------------------------------------
-    def on_scan(self, text: str, aim: str | None) -> None:
-        self.queue.append((text, aim))
+    def on_scan(self, scan: ScanEvent) -> None:
+        self.queue.append(scan)
         if not self.busy:
             self._next_scan()
 
     def _next_scan(self) -> None:
         if not self.queue or self.ctx is None:
             return
-        text, aim = self.queue.popleft()
+        scan = self.queue.popleft()
         self.result.acknowledge()
-        command = COMMANDS.get(text.strip().upper())
+        command = COMMANDS.get(scan.text.strip().upper())
         if command == "next":
             self.clear_unit()
             self._next_scan()
         elif command in ("pass", "fail"):
-            self._check(command == "pass")
+            self._check(command == "pass", scan_capture(scan))
         elif self._wants_component():
             self._call(
                 production.consume_component,
                 self.unit_scan,
-                scan_symbol(text, aim),
+                scan.symbol_text,
                 done=self.show_result,
                 event_id=uuid.uuid4(),
-                raw_frame=text,
+                capture=scan_capture(scan),
             )
         else:
-            self.unit_scan = scan_symbol(text, aim)
+            self.unit_scan = scan.symbol_text
             self._call(unit_status, self.unit_scan, done=self._loaded)
 
     def _wants_component(self) -> bool:
         p = self.progress
         return bool(p and p.next_step and p.next_step.kind == "scan_component" and self.unit_scan)
 
-    def on_weight(self, reading: Any) -> None:
+    def on_weight(self, reading: WeightReading) -> None:
         self.reading = reading
-        value = getattr(reading, "value", None)
-        self.gauge.set_reading(
-            value, getattr(reading, "unit", ""), bool(getattr(reading, "stable", False))
-        )
+        self.gauge.set_reading(reading.value, reading.unit, reading.stable)
 
     def keyPressEvent(self, event: Any) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.result.refused:
@@ -226,7 +228,7 @@ class OperatorScreen(Screen):
         if self.result.refused:
             self.result.acknowledge()
         r = self.reading
-        if r is None or self.unit_scan is None:
+        if r is None or r.value is None or self.unit_scan is None:
             self.result.show_refused(
                 self.tr("No reading"),
                 self.tr("The scale has sent no weight yet."),
@@ -238,17 +240,17 @@ class OperatorScreen(Screen):
             self.unit_scan,
             r.value,
             r.unit,
-            bool(r.stable),
+            r.stable,
             done=self.show_result,
             event_id=uuid.uuid4(),
-            raw_frame=getattr(r, "raw", None),
-            scale_serial=getattr(r, "serial_number", None),
+            capture=weight_capture(r),
         )
 
     def _measure(self) -> None:
-        if self.unit_scan is None:
+        if self.unit_scan is None or self.ctx is None:
             return
-        text = self.value.text().strip().replace(",", ".")
+        typed = self.value.text()
+        text = typed.strip().replace(",", ".")
         try:
             value = Decimal(text)
         except InvalidOperation:
@@ -265,10 +267,13 @@ class OperatorScreen(Screen):
             value,
             done=self.show_result,
             event_id=uuid.uuid4(),
-            raw_frame=text,
+            capture=DeviceCapture(
+                f"keyboard {self.ctx.actor.station}", typed.encode("utf-8"), datetime.now(UTC)
+            ),
         )
 
-    def _check(self, passed: bool) -> None:
+    def _check(self, passed: bool, capture: DeviceCapture | None = None) -> None:
+        """The verdict from F5/F6 (no device) or from a PASS/FAIL scan (``capture``)."""
         if self.unit_scan is None:
             return
         self._call(
@@ -277,6 +282,7 @@ class OperatorScreen(Screen):
             passed,
             done=self.show_result,
             event_id=uuid.uuid4(),
+            capture=capture,
         )
 
     def clear_unit(self) -> None:

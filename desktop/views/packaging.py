@@ -22,16 +22,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QVBoxLayout
 
+from desktop.adapters.capture import scan_capture
+from desktop.devices import ScanEvent
+from desktop.domain.capture import DeviceCapture
 from desktop.domain.states import describe
 from desktop.services import labelling
 from desktop.services.core.errors import Refusal
 from desktop.services.core.printing import LabelPrinter
 from desktop.services.labelling import LabelPreview, PrintJobView, Scanned, VerifyResult
 from desktop.services.packing import ContainerView
+from desktop.views.kit import StationKit
 from desktop.views.packaging_actions import CaseActions, LabelActions
 from desktop.views.packaging_parts import CaseBox, PreviewBox, PrintQueue
 from desktop.views.qc_tabs import key_button
-from desktop.views.screen import Screen, scan_symbol
+from desktop.views.screen import Screen
 from desktop.views.tasks import Runner
 from desktop.views.widgets import ResultPanel, hbox, label
 from desktop.views.words import shown
@@ -40,9 +44,9 @@ from desktop.views.words import shown
 class PackagingScreen(Screen):
     key = "packaging"
 
-    def __init__(self, runner: Runner) -> None:
-        super().__init__(runner)
-        self.printer: LabelPrinter | None = None  # set by the window (app.py fills it)
+    def __init__(self, runner: Runner, kit: StationKit) -> None:
+        super().__init__(runner, kit)
+        self.printer: LabelPrinter | None = kit.printer
         self.selected: Scanned | None = None
         self.last_job: str | None = None  # the latest label job (what a reprint reprints)
         self.last_item = ""  # whose label that is
@@ -51,7 +55,7 @@ class PackagingScreen(Screen):
         self.case: ContainerView | None = None
         self.failed_key: tuple[str, str] | None = None  # (item scan, job key) to retry
         self.dialog: QDialog | None = None
-        self.scans: deque[tuple[str, str | None]] = deque()
+        self.scans: deque[ScanEvent] = deque()
         self.pending = 0  # calls in flight
         runner.busy_changed.connect(self._runner_busy)
         self.labels, self.cases = LabelActions(self), CaseActions(self)
@@ -131,24 +135,28 @@ class PackagingScreen(Screen):
         self.prompt.setText(text)
 
     # ---- scans and keys -------------------------------------------------------------------
-    def on_scan(self, text: str, aim: str | None) -> None:
+    def on_scan(self, scan: ScanEvent) -> None:
         """Scans wait in turn while anything is in flight (a print: its scan-back comes next)."""
         if self.dialog is not None and self.dialog.isVisible():
-            self._scan_during_dialog(text)
+            self._scan_during_dialog(scan.symbol_text)
             return
-        self.scans.append((text, aim))
+        self.scans.append(scan)
         self._next_scan()
 
     def _next_scan(self) -> None:
         if self.pending or not self.scans:
             return
-        text, aim = self.scans.popleft()
+        scanned = self.scans.popleft()
         self.result.acknowledge()
-        scan = scan_symbol(text, aim)
+        scan, capture = scanned.symbol_text, scan_capture(scanned)
         if self.awaiting:
-            self._verify(self.awaiting[0], scan)
+            self._verify(self.awaiting[0], scan, capture)
         else:
-            self.call(labelling.identify, scan, done=lambda found: self._identified(found, scan))
+            self.call(
+                labelling.identify,
+                scan,
+                done=lambda found: self._identified(found, scan, capture),
+            )
 
     def _scan_during_dialog(self, text: str) -> None:
         refuse = getattr(self.dialog, "refuse_scan", None)
@@ -176,7 +184,7 @@ class PackagingScreen(Screen):
                 return
         super().keyPressEvent(event)
 
-    def _identified(self, found: Scanned, scan: str) -> None:
+    def _identified(self, found: Scanned, scan: str, capture: DeviceCapture | None = None) -> None:
         if found.kind == "case":
             self.cases.take(found)
         elif found.kind == "pallet":
@@ -188,9 +196,9 @@ class PackagingScreen(Screen):
                 self.tr("Scan a case label, or a unit."),
             )
         elif found.job_key is not None:
-            self._verify(found.job_key, scan)  # its printed label, scanned back
+            self._verify(found.job_key, scan, capture)  # its printed label, scanned back
         elif found.next_step == "pack":
-            self.cases.pack(found)
+            self.cases.pack(found, capture)
         else:
             self._select(found)
 
@@ -281,8 +289,15 @@ class PackagingScreen(Screen):
         self.show_prompt()
         self.refresh()
 
-    def _verify(self, job_key: str, scan: str) -> None:
-        self.call(labelling.verify_label, job_key, scan, done=self._verified, event_id=uuid.uuid4())
+    def _verify(self, job_key: str, scan: str, capture: DeviceCapture | None = None) -> None:
+        self.call(
+            labelling.verify_label,
+            job_key,
+            scan,
+            done=self._verified,
+            event_id=uuid.uuid4(),
+            capture=capture,
+        )
 
     def _verified(self, result: VerifyResult) -> None:
         self.last_job, self.last_item = result.job_key, result.item

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from desktop.domain.capture import DeviceCapture
 from desktop.domain.permissions import Meaning
 from desktop.domain.states import describe
 from desktop.services import identity, labelling, packing
@@ -144,14 +145,20 @@ class CaseActions(QObject):
         self.s.result.show_good(self.tr("Case closed: SSCC %1").replace("%1", case.sscc))
         self.s.show_prompt()
 
-    def pack(self, found: Scanned) -> None:
+    def pack(self, found: Scanned, capture: DeviceCapture | None = None) -> None:
+        """Pack what was scanned (``capture``: that scan as the scanner delivered it)."""
         if not self._need_case():
             return
         assert self.s.case is not None
         sscc = f"(00){self.s.case.sscc}"
         if found.kind == "unit":
             self.s.call(
-                packing.pack_unit, sscc, found.scan, done=self._packed, event_id=uuid.uuid4()
+                packing.pack_unit,
+                sscc,
+                found.scan,
+                done=self._packed,
+                event_id=uuid.uuid4(),
+                capture=capture,
             )
             return
         quantity = self.s.case_box.quantity.value() or None

@@ -21,15 +21,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout
 
+from desktop.devices import ScanEvent
 from desktop.domain.permissions import Meaning
 from desktop.domain.states import describe
 from desktop.domain.text import join
 from desktop.services import quality
 from desktop.services.core.errors import Refusal
 from desktop.services.quality import LotRelease, ScannedReview
+from desktop.views.kit import StationKit
 from desktop.views.qc_actions import QcActions
 from desktop.views.qc_tabs import HoldsTab, InspectionTab, NcrTab, ReleaseTab
-from desktop.views.screen import Screen, scan_symbol
+from desktop.views.screen import Screen
 from desktop.views.signature import SignatureDialog, SignFn, manifestation_of
 from desktop.views.tasks import Runner
 from desktop.views.widgets import ResultPanel, label
@@ -41,8 +43,8 @@ NCR_NUMBER = re.compile(r"NCR-\d+")
 class QcScreen(Screen):
     key = "qc"
 
-    def __init__(self, runner: Runner) -> None:
-        super().__init__(runner)
+    def __init__(self, runner: Runner, kit: StationKit) -> None:
+        super().__init__(runner, kit)
         self.current: ScannedReview | None = None
         self.dialog: SignatureDialog | None = None
         self.scan_number = 0
@@ -113,7 +115,8 @@ class QcScreen(Screen):
             QShortcut(QKeySequence(key), self, slot)
 
     # ---- scans and keys -------------------------------------------------------------------
-    def on_scan(self, text: str, aim: str | None) -> None:
+    def on_scan(self, scan: ScanEvent) -> None:
+        text = scan.text
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.refuse_scan(text)
             return
@@ -126,7 +129,7 @@ class QcScreen(Screen):
         number = self.scan_number  # a quicker later scan wins: an older answer is not shown
         self.call(
             quality.review_for_scan,
-            scan_symbol(text, aim),
+            scan.symbol_text,
             done=lambda found: self._reviewed(found) if number == self.scan_number else None,
         )
 

@@ -2,28 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QWidget
 
+from desktop.devices import ScanEvent, WeightReading
 from desktop.services.core.context import Context, LoginSession
+from desktop.views.kit import StationKit
 from desktop.views.tasks import Runner
 
 
-def scan_symbol(text: str, aim: str | None) -> str:
-    """The scan as the symbol held it: the AIM identifier (``]d2``) makes GS1 data readable."""
-    return text if not aim or text.startswith("]") else aim + text
-
-
 class Screen(QWidget):
-    """A station's work area. The window gives it the session and forwards device input."""
+    """A station's work area. The window builds it with the station's kit (printer,
+    simulators), gives it the session and forwards device input as typed values."""
 
     #: Permission-free name used for navigation and screenshots ("operator", "qc", ...).
     key = "screen"
 
-    def __init__(self, runner: Runner) -> None:
+    def __init__(self, runner: Runner, kit: StationKit) -> None:
         super().__init__()
         self.runner = runner
+        self.kit = kit
         self.ctx: Context | None = None
         self.login: LoginSession | None = None
 
@@ -38,8 +35,9 @@ class Screen(QWidget):
     def refresh(self) -> None:
         """Reload what the screen shows (in the background)."""
 
-    def on_scan(self, text: str, aim: str | None) -> None:
-        """A scan from the station's scanner (already decoded by the driver)."""
+    def on_scan(self, scan: ScanEvent) -> None:
+        """A scan from one of the station's scanners, as the scan path delivered it
+        (``scan.symbol_text`` is the data with its AIM identifier)."""
 
-    def on_weight(self, reading: Any) -> None:
+    def on_weight(self, reading: WeightReading) -> None:
         """A weight reading from the station's scale."""

@@ -14,12 +14,9 @@ from typing import cast
 
 from PySide6.QtWidgets import QApplication
 
-from desktop.config import StationConfig
-from desktop.devices.sim import PrinterSim, ScaleSim, ScannerSim
 from desktop.labels.zpl_check import datamatrix_data
 from desktop.services.core.context import Context
 from desktop.views.admin import AdminScreen
-from desktop.views.hub import DeviceHub
 from desktop.views.operator import OperatorScreen
 from desktop.views.packaging import PackagingScreen
 from desktop.views.qc import QcScreen
@@ -27,7 +24,6 @@ from desktop.views.qc_tabs import NcrTab
 from desktop.views.selftest_data import WalkData, prepare
 from desktop.views.shell import MainWindow
 from desktop.views.signature import SignatureDialog
-from desktop.views.station import application, build_window
 from desktop.views.trace import TraceScreen
 
 log = logging.getLogger(__name__)
@@ -42,8 +38,9 @@ class SelftestFailed(Exception):
 class Walk:
     """Drives the window the way people and devices do, and checks what it shows."""
 
-    def __init__(self, window: MainWindow, hub: DeviceHub, shots: Path | None, lang: str):
-        self.window, self.hub, self.shots, self.lang = window, hub, shots, lang
+    def __init__(self, window: MainWindow, shots: Path | None, lang: str):
+        self.window, self.shots, self.lang = window, shots, lang
+        self.sims = window.kit.simulators
         self.steps: list[str] = []
 
     def pump(self, seconds: float = 0.05) -> None:
@@ -81,10 +78,14 @@ class Walk:
     def scan(self, text: str) -> None:
         """A scan from the simulated scanner, through the real scanner driver."""
         self.settle()
-        cast(ScannerSim, self.hub.simulators["scanner"]).scan(text)
+        if self.sims.scanner is None:
+            raise SelftestFailed("this station's scanner is not simulated: nothing to scan with")
+        self.sims.scanner.scan(text)
 
     def weigh(self, grams: str) -> None:
-        cast(ScaleSim, self.hub.simulators["scale"]).set_weight(grams)
+        if self.sims.scale is None:
+            raise SelftestFailed("this station's scale is not simulated: nothing to weigh with")
+        self.sims.scale.set_weight(grams)
 
     def shot(self, name: str) -> None:
         if self.shots is None:
@@ -265,7 +266,9 @@ def walk_packaging(w: Walk, data: WalkData) -> None:
     w.wait("packaging screen shown", lambda: w.window.current_screen() is pack)
     w.scan(data.serials[1])
     w.wait("real label preview rendered", lambda: pack.preview.current is not None)
-    printer = cast(PrinterSim, w.hub.simulators["printer"])
+    printer = w.sims.printer
+    if printer is None:
+        raise SelftestFailed("this station's printer is not simulated: no label to scan back")
     before = printer.label_count
     pack.print_button.click()
     w.wait(
@@ -293,6 +296,7 @@ def walk_trace(w: Walk, data: WalkData) -> None:
 
 def walk_admin(w: Walk) -> None:
     w.login_password("ada", "demo-admin-password")
+    w.window.open_screen("admin")  # the Admin tab (not the first one)
     admin = cast(AdminScreen, w.window.screens["admin"])
     w.wait("admin screen shown", lambda: w.window.current_screen() is admin)
     w.wait("users listed", lambda: admin.users.rowCount() >= 5)
@@ -310,28 +314,24 @@ def run_walk(w: Walk, base: Context) -> None:
     walk_admin(w)
 
 
-def run_selftest(cfg: StationConfig, base: Context, shots: Path | None) -> int:
-    app = application(cfg.language)
-    window, hub = build_window(cfg, base, demo_hint="")
-    hub.start()
+def run_selftest(window: MainWindow, base: Context, shots: Path | None, lang: str) -> int:
+    """Walk every station in ``window`` (its devices started by the caller); 0 when all went
+    right."""
+    app = QApplication.instance()
     window.resize(*SIZES[0])
     window.show()
-    walk = Walk(window, hub, shots, cfg.language)
+    walk = Walk(window, shots, lang)
     try:
-        walk.wait(
-            "devices connected",
-            lambda: all(wk.health.connected for wk in hub.workers.values()),
-            timeout=20,
-        )
+        walk.wait("devices connected", window.kit.connected, timeout=20)
         run_walk(walk, base)
     except SelftestFailed as failure:
         print(f"SELFTEST FAILED after {len(walk.steps)} steps: {failure}")
         return 1
     finally:
         window.runner.wait(15_000)
-        hub.stop()
         window.close()
         window.deleteLater()
-        app.processEvents()
+        if app is not None:
+            app.processEvents()
     print(f"SELFTEST OK: {len(walk.steps)} steps" + (f", screenshots in {shots}" if shots else ""))
     return 0

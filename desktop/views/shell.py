@@ -4,8 +4,6 @@ message area; log-in, idle lock, and the station's home screen by its kind."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -18,10 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.devices import ScanEvent, WeightReading
+from desktop.domain.udi import parse_scan
 from desktop.services import identity
 from desktop.services.core.context import Context, LoginSession
 from desktop.services.core.errors import Refusal
 from desktop.views import kinds, theme
+from desktop.views.kinds import ScreenFactory
+from desktop.views.kit import StationKit
 from desktop.views.login import LoginScreen
 from desktop.views.screen import Screen
 from desktop.views.tasks import Runner
@@ -31,28 +33,35 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
+    """``kit`` is the station's devices as the composition root built them: their signals
+    reach the window, and every screen is made with the kit (printer, simulators)."""
+
     def __init__(
         self,
         base: Context,
+        kit: StationKit,
         *,
         station: str,
         station_kind: str,
         simulated: bool,
         idle_minutes: float,
-        screens: dict[str, Callable[[Runner], Screen]],
+        screens: dict[str, ScreenFactory],
         demo_hint: str = "",
     ) -> None:
         super().__init__()
-        self.base, self.station, self.kind = base, station, station_kind
+        self.base, self.kit, self.station, self.kind = base, kit, station, station_kind
         self.runner = Runner(self)
         self.runner.error.connect(self.show_error)
         self.session: LoginSession | None = None
         self.ctx: Context | None = None
-        self.screens = {key: make(self.runner) for key, make in screens.items()}
+        self.screens = {key: make(self.runner, kit) for key, make in screens.items()}
         self.login_screen = LoginScreen(station, demo_hint)
         self.login_screen.badge_login.connect(self._badge_login)
         self.login_screen.password_login.connect(self._password_login)
         self._build(simulated)
+        kit.signals.scanned.connect(self.on_scan)
+        kit.signals.weighed.connect(self.on_weight)
+        kit.signals.state_changed.connect(self.set_device_state)
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
         self.idle.setInterval(int(idle_minutes * 60_000))
@@ -246,16 +255,31 @@ class MainWindow(QMainWindow):
         return False
 
     # ---- device input and messages ------------------------------------------------------
-    def on_scan(self, text: str, aim: str | None) -> None:
+    def on_scan(self, scan: ScanEvent) -> None:
+        """Every scan of the station's scanners, serial or keyboard wedge, to the screen shown.
+
+        The first read of a two-symbol HIBC label (the primary: product code only) waits for
+        its secondary (lot or serial), which the scan path delivers paired with it."""
         if self.session is not None:
             self.idle.start()
         widget = self.stack.currentWidget()
         if widget is self.login_screen:
-            self.login_screen.on_scan(text)
-        elif isinstance(widget, Screen):
-            widget.on_scan(text, aim)
+            self.login_screen.on_scan(scan.text)
+            return
+        if not isinstance(widget, Screen):
+            return
+        if widget.key != "admin" and _hibc_primary_alone(scan):
+            self.message.setStyleSheet("")
+            self.message.setText(
+                self.tr(
+                    "HIBC product code %1 read: now scan the second symbol of the same label "
+                    "(lot or serial)."
+                ).replace("%1", scan.text)
+            )
+            return
+        widget.on_scan(scan)
 
-    def on_weight(self, reading: Any) -> None:
+    def on_weight(self, reading: WeightReading) -> None:
         screen = self.current_screen()
         if screen is not None:
             screen.on_weight(reading)
@@ -267,3 +291,11 @@ class MainWindow(QMainWindow):
 
     def _tick(self) -> None:
         self.clock.setText(QDateTime.currentDateTime().toString("yyyy-MM-dd HH:mm"))
+
+
+def _hibc_primary_alone(scan: ScanEvent) -> bool:
+    """A valid HIBC primary symbol (product code, no lot or serial) read on its own."""
+    if scan.hibc_primary is not None or not scan.text.startswith("+"):
+        return False
+    parsed = parse_scan(scan.symbol_text, expect_gs1=False)
+    return parsed.valid and parsed.hibc is not None and parsed.hibc.kind == "primary"

@@ -1,4 +1,5 @@
-"""Start the station: Qt application, language, look, devices, main window."""
+"""Start the station: Qt application, language, look, the main window on the kit of devices
+the composition root built (desktop.app, desktop.wiring)."""
 
 from __future__ import annotations
 
@@ -15,16 +16,15 @@ from PySide6.QtWidgets import QApplication
 from desktop.config import StationConfig
 from desktop.services.core.context import Context
 from desktop.views import kinds, theme
-from desktop.views.hub import DeviceHub
-from desktop.views.screen import Screen
+from desktop.views.kinds import ScreenFactory
+from desktop.views.kit import StationKit
 from desktop.views.shell import MainWindow
-from desktop.views.tasks import Runner
 
 log = logging.getLogger(__name__)
 I18N = Path(__file__).resolve().parent / "i18n"
 
 
-def screen_factories() -> dict[str, Callable[[Runner], Screen]]:
+def screen_factories() -> dict[str, ScreenFactory]:
     """Every registered station kind's screen (desktop.views.kinds)."""
     return kinds.factories()
 
@@ -68,9 +68,13 @@ def install_excepthooks(report: Callable[[str], None]) -> None:
     threading.excepthook = thread_hook
 
 
-def build_window(cfg: StationConfig, base: Context, demo_hint: str) -> tuple[MainWindow, DeviceHub]:
-    window = MainWindow(
+def build_window(
+    cfg: StationConfig, base: Context, kit: StationKit, demo_hint: str = ""
+) -> MainWindow:
+    """The main window on the station's kit (devices built by the composition root)."""
+    return MainWindow(
         base,
+        kit,
         station=cfg.station,
         station_kind=cfg.kind,
         simulated=cfg.simulated,
@@ -78,27 +82,13 @@ def build_window(cfg: StationConfig, base: Context, demo_hint: str) -> tuple[Mai
         screens=screen_factories(),
         demo_hint=demo_hint,
     )
-    hub = DeviceHub(cfg.devices, window)
-    hub.scanned.connect(window.on_scan)
-    hub.weighed.connect(window.on_weight)
-    hub.state_changed.connect(window.set_device_state)
-    window.hub = hub  # type: ignore[attr-defined]
-    for screen in window.screens.values():
-        screen.hub = hub  # type: ignore[attr-defined]
-        screen.printer = hub.label_printer()  # type: ignore[attr-defined]
-    return window, hub
 
 
-def run_station(cfg: StationConfig, base: Context, demo_hint: str = "") -> int:
-    app = application(cfg.language)
-    window, hub = build_window(cfg, base, demo_hint)
+def run_window(app: QApplication, window: MainWindow) -> int:
+    """Show the window and run the event loop until the station closes."""
     install_excepthooks(window.show_error)
-    hub.start()
     window.resize(1280, 800)
     window.show()
     if os.environ.get("LOTLINE_QUIT_AT_LOGIN"):  # bench/bench_station.py: cold start time
         QTimer.singleShot(0, lambda: (print("login screen shown", flush=True), app.quit()))
-    try:
-        return app.exec()
-    finally:
-        hub.stop()
+    return app.exec()

@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
 )
 
+from desktop.devices import ScanEvent
 from desktop.domain.states import describe
 from desktop.services.core.errors import Refusal
 from desktop.services.packing import kind_word
 from desktop.services.trace import GenealogyLine, TraceView, trace_item
 from desktop.views import theme
-from desktop.views.screen import Screen, scan_symbol
+from desktop.views.kit import StationKit
+from desktop.views.screen import Screen
 from desktop.views.tables import Table
 from desktop.views.tasks import Runner
 from desktop.views.widgets import BigButton, ResultPanel, label
@@ -39,15 +41,15 @@ def export_folder() -> Path:
 class TraceScreen(Screen):
     key = "trace"
 
-    def __init__(self, runner: Runner) -> None:
-        super().__init__(runner)
+    def __init__(self, runner: Runner, kit: StationKit) -> None:
+        super().__init__(runner, kit)
         self.view: TraceView | None = None
         self.query = QLineEdit()
         self.query.setFont(theme.font(18))
         self.query.setPlaceholderText(
             self.tr("Scan or type a UDI, serial, lot, SSCC or supplier lot, then Enter")
         )
-        self.query.returnPressed.connect(lambda: self.on_scan(self.query.text(), None))
+        self.query.returnPressed.connect(lambda: self.trace(self.query.text()))
         self.heading = label("", 17, bold=True)
         self.result = ResultPanel()
         self.result.setMinimumHeight(theme.mm(20))
@@ -106,10 +108,14 @@ class TraceScreen(Screen):
         super().activate(ctx, login)
         self.query.setFocus()
 
-    def on_scan(self, text: str, aim: str | None) -> None:
+    def on_scan(self, scan: ScanEvent) -> None:
+        self.trace(scan.symbol_text)
+
+    def trace(self, text: str) -> None:
+        """Trace what was scanned or typed (``<GS>`` typed stands for the GS separator)."""
         if self.ctx is None or not text.strip():
             return
-        scan = scan_symbol(text, aim).replace("<GS>", "\x1d")
+        scan = text.replace("<GS>", "\x1d")
         self.query.setText(scan.replace("\x1d", "<GS>"))
         self.result.show_idle(self.tr("Tracing…"))
         self.runner.run(trace_item, self.ctx, scan, done=self.show_view, refused=self._refused)

@@ -17,7 +17,7 @@ from tests.integration.workflows.qcpack_support import (
     status,
 )
 from tests.support.plant import PASSWORD, Plant
-from tests.ui.conftest import FakePrinter, OpenScreen, settle
+from tests.ui.conftest import FakePrinter, OpenScreen, scan, settle
 
 GS = "\x1d"
 
@@ -33,8 +33,8 @@ def _printed_element_string(qtbot: Any, screen: PackagingScreen) -> str:
     return preview.element_string
 
 
-def _scanned(qtbot: Any, screen: PackagingScreen, text: str, aim: str | None = None) -> None:
-    screen.on_scan(text, aim)
+def _scanned(qtbot: Any, screen: PackagingScreen, text: str) -> None:
+    scan(qtbot, screen, text)
     settle(qtbot, screen)
 
 
@@ -43,8 +43,8 @@ def test_print_verify_reprint_pack_and_reconcile(
 ) -> None:
     approve_templates(plant)
     built = released_pumps(plant, 4)
-    screen = open_screen(PackagingScreen, plant, "packaging")
-    screen.printer = printer = FakePrinter()
+    printer = FakePrinter()
+    screen = open_screen(PackagingScreen, plant, "packaging", printer)
     screen.activateWindow()
     qtbot.waitActive(screen)
     settle(qtbot, screen)
@@ -61,7 +61,7 @@ def test_print_verify_reprint_pack_and_reconcile(
     first = screen.preview.current.element_string
     assert first.endswith(f"{GS}21SN-000001") and "(21) SN-000001" in screen.preview.data.text()
     qtbot.keyClick(screen, Qt.Key.Key_F9)
-    screen.on_scan("]d2" + first, None)  # exactly what the scanner delivers, during the print
+    scan(qtbot, screen, "]d2" + first)  # from the scanner, while the print is in flight
     settle(qtbot, screen)
     assert len(printer.sent) == 1 and b"^XA" in printer.sent[0][1]
     assert screen.result.title.text() == "✔  Label verified: unit SN-000001"
@@ -93,14 +93,14 @@ def test_print_verify_reprint_pack_and_reconcile(
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
     settle(qtbot, screen)
     assert len(printer.sent) == 3 and len(screen.awaiting) == 1
-    _scanned(qtbot, screen, second, "]d2")  # text and AIM apart, as the driver hands them over
+    _scanned(qtbot, screen, "]d2" + second)  # the right label scanned back
     assert screen.result.title.text() == "✔  Label verified: unit SN-000002"
 
     qtbot.keyClick(screen, Qt.Key.Key_F7)
     settle(qtbot, screen)
     assert screen.case is not None and screen.case.status == "open"
     sscc = screen.case.sscc
-    _scanned(qtbot, screen, f"00{sscc}", "]C1")  # the case label makes it the open case
+    _scanned(qtbot, screen, f"]C100{sscc}")  # the case label makes it the open case
     assert screen.result.title.text() == f"✔  Open case: case SSCC {sscc}"
     for element_string in (first, second):
         _scanned(qtbot, screen, "]d2" + element_string)
@@ -122,8 +122,8 @@ def test_a_lot_of_kits_prints_one_label_per_kit_and_packs_by_quantity(
 ) -> None:
     approve_templates(plant)
     built = released_kits(plant, 3)
-    screen = open_screen(PackagingScreen, plant, "packaging")
-    screen.printer = printer = FakePrinter()
+    printer = FakePrinter()
+    screen = open_screen(PackagingScreen, plant, "packaging", printer)
     settle(qtbot, screen)
     assert [(line.item, line.product) for line in screen.queue.lines] == [
         (f"lot {built.lot}", "Sterile Catheter Kit CK-10")

@@ -13,7 +13,7 @@ from desktop.views.qc import QcScreen
 from desktop.views.signature import SignatureDialog
 from tests.integration.workflows.qcpack_support import PUMP, build_pumps, eid, status
 from tests.support.plant import PASSWORD, Plant
-from tests.ui.conftest import OpenScreen, settle
+from tests.ui.conftest import OpenScreen, scan, settle
 
 MANIFESTATION = re.compile(
     r"Quinn Inspector \(quinn\), \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC: Released for distribution"
@@ -45,7 +45,7 @@ def test_review_disposition_and_signed_release(
     assert screen.release_tab.queue.item(0, 3).text().startswith("✖ 1 NCR")
     assert [n.number for n in screen.ncr_tab.ncrs] == ["NCR-000001"]
 
-    screen.on_scan(f"01{PUMP}10{built.lot}", "]d2")  # the lot label, as the scanner hands it
+    scan(qtbot, screen, f"]d201{PUMP}10{built.lot}")  # the lot label
     settle(qtbot, screen)
     review = screen.release_tab.review.toPlainText()
     assert "NOT READY FOR RELEASE" in review and "NCR-000001 is open on unit SN-000002" in review
@@ -55,7 +55,7 @@ def test_review_disposition_and_signed_release(
     assert screen.result.refused and screen.dialog is None  # blockers: no signature is asked
     assert "NCR-000001 is open on unit SN-000002" in screen.result.detail.text()
 
-    screen.on_scan("NCR-000001", None)  # the NCR traveller's barcode selects it
+    scan(qtbot, screen, "NCR-000001")  # the NCR traveller's barcode selects it
     assert screen.tabs.currentWidget() is screen.ncr_tab and not screen.result.refused
     screen.ncr_tab.disposition.setCurrentIndex(0)  # rework
     screen.ncr_tab.step.setValue(5)
@@ -108,7 +108,7 @@ def test_inspection_hold_and_keyboard(plant: Plant, open_screen: OpenScreen, qtb
     screen.activateWindow()
     qtbot.waitActive(screen)
     settle(qtbot, screen)
-    screen.on_scan(f"]d201{PUMP}21{built.serials[0]}", None)  # a unit's label
+    scan(qtbot, screen, f"]d201{PUMP}21{built.serials[0]}")  # a unit's label
     settle(qtbot, screen)
     assert screen.current is not None and screen.current.item == "unit SN-000001"
 

@@ -13,6 +13,8 @@ from desktop.config import STATION_KINDS, ConfigError, load_config
 from desktop.services.core.context import Actor, Context
 from desktop.services.masterdata import ensure_demo_plant
 from desktop.views import kinds
+from desktop.views.device_signals import DeviceSignals
+from desktop.views.kit import StationKit
 from desktop.views.shell import MainWindow
 from desktop.views.station import application, screen_factories
 from tests.support.plant import PASSWORD
@@ -65,8 +67,10 @@ def _window(engine: Engine, kind: str) -> MainWindow:
     base = Context(engine, Actor(None, "(not logged in)", "", None, "line-1"))
     ensure_demo_plant(base)
     application("en")
+    kit = StationKit(DeviceSignals({}), take_scan=lambda scan: None)  # a station without devices
     return MainWindow(
         base,
+        kit,
         station="line-1",
         station_kind=kind,
         simulated=False,

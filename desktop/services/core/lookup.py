@@ -55,6 +55,8 @@ def _conditions(parsed: ParsedUDI, text: str) -> list[ColumnElement[bool]]:
         found = [Item.supplier_lot == v for v in (parsed.lot, parsed.serial) if v]
         return found or []
     plain = text.strip()
+    if parsed.symbology and plain.startswith(parsed.symbology):
+        plain = plain[len(parsed.symbology) :].strip()  # a plain barcode read with its AIM id
     if not plain:
         return []
     return [

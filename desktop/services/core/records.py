@@ -9,8 +9,9 @@ from typing import Any
 
 from sqlalchemy import select
 
-from db.models import Event, Item, Link, Station
+from db.models import Device, Event, Item, Link, Station
 from db.types import utcnow
+from desktop.domain.capture import DeviceCapture
 from desktop.domain.states import describe, may_change
 from desktop.domain.text import Text, t
 from desktop.services.core.errors import Refusal
@@ -34,8 +35,18 @@ def record_event(
     station_time: datetime | None = None,
     outcome: str = "ok",
     data: dict[str, Any] | None = None,
+    capture: DeviceCapture | None = None,
 ) -> Event:
-    """Append one immutable event, and its audit entry, in the caller's transaction."""
+    """Append one immutable event, and its audit entry, in the caller's transaction.
+
+    With ``capture`` (what a device delivered), the event keeps the device identity, the AIM
+    identifier, the raw frame and the time it was received (:func:`capture_data`); its device
+    is the registered device of that name at the actor's station and its station time the
+    time the reading arrived."""
+    if capture is not None:
+        data = (data or {}) | capture_data(capture)
+        device_id = device_id if device_id is not None else registered_device(uow, capture.device)
+        station_time = station_time or capture.received_utc
     event = Event(
         id=event_id or uuid.uuid4(),
         kind=kind,
@@ -53,6 +64,43 @@ def record_event(
     uow.session.flush()
     uow.audit(f"event.{kind}", "event", event.id, new={"item": event.item_id, "outcome": outcome})
     return event
+
+
+def frame_text(raw: bytes | str) -> str:
+    """A device frame as readable text: bytes as Latin-1, CR and LF escaped."""
+    text = raw.decode("latin-1") if isinstance(raw, bytes) else raw
+    return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
+def capture_data(capture: DeviceCapture) -> dict[str, Any]:
+    """What an event keeps of a device reading: the configured device id (and serial number),
+    the frame readable (``raw_frame``) and exact (``raw_hex``), the AIM identifier, the time
+    received, and the HIBC primary read paired with a secondary."""
+    data: dict[str, Any] = {
+        "device": capture.device,
+        "raw_frame": frame_text(capture.raw),
+        "raw_hex": capture.raw.hex(),
+        "received_at": capture.received_utc.isoformat(),
+    }
+    optional = {
+        "device_serial": capture.serial_number,
+        "aim": capture.aim,
+        "hibc_primary": capture.hibc_primary,
+    }
+    return data | {k: v for k, v in optional.items() if v}
+
+
+def registered_device(uow: UnitOfWork, name: str) -> int | None:
+    """The id of the device registered as ``name`` at the actor's station (None if it is not
+    registered there: the event still names the device in its data)."""
+    stmt = select(Device.id).where(Device.name == name)
+    if uow.actor.station_id is not None:
+        stmt = stmt.where(Device.station_id == uow.actor.station_id)
+    else:
+        stmt = stmt.join(Station, Station.id == Device.station_id).where(
+            Station.name == uow.actor.station
+        )
+    return uow.session.scalar(stmt.limit(1))
 
 
 def _wo(item: Item | None) -> int | None:

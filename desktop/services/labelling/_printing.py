@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Event, Item, PrintJob, Product, RouteStep
 from db.types import utcnow
+from desktop.domain.capture import DeviceCapture
 from desktop.domain.permissions import Permission
 from desktop.domain.text import t
 from desktop.domain.udi import parse_scan
@@ -402,10 +403,16 @@ def _label_step(session: Session, item: Item) -> RouteStep | None:
 
 @use_case(Permission.LABEL_VERIFY)
 def verify_label(
-    uow: UnitOfWork, job_key_or_item_scan: str, scanned_text: str, *, event_id: uuid.UUID
+    uow: UnitOfWork,
+    job_key_or_item_scan: str,
+    scanned_text: str,
+    *,
+    event_id: uuid.UUID,
+    capture: DeviceCapture | None = None,
 ) -> VerifyResult:
     """Compare the scan of a printed label with its UDI: verified (label step passed) or
-    voided with the reason (a recorded result, not a refusal)."""
+    voided with the reason (a recorded result, not a refusal). ``capture`` is the scan-back
+    as the scanner delivered it."""
     earlier = records.already_recorded(uow, event_id)
     if earlier is not None:
         return _verified(uow, earlier)
@@ -444,6 +451,7 @@ def verify_label(
         event_id=event_id,
         outcome="ok" if same else "mismatch",
         data=data,
+        capture=capture,
     )
     if step is not None:
         routing.pass_step_in(uow, item, step, event)

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Event, Item, Link, Product
+from desktop.domain.capture import DeviceCapture
 from desktop.domain.permissions import Permission
 from desktop.domain.states import describe
 from desktop.domain.text import Text, t
@@ -157,6 +158,7 @@ def container_event(
     container: Item,
     *,
     event_id: uuid.UUID | None = None,
+    capture: DeviceCapture | None = None,
     **data: object,
 ) -> Event:
     return records.record_event(
@@ -165,6 +167,7 @@ def container_event(
         item=item,
         event_id=event_id,
         data={"container": container.id, "sscc": container.sscc} | data,
+        capture=capture,
     )
 
 
@@ -259,9 +262,15 @@ def _pass_pack_step(uow: UnitOfWork, item: Item, event: Event) -> None:
 
 @use_case(Permission.PACK)
 def pack_unit(
-    uow: UnitOfWork, case_scan: str, unit_scan: str, *, event_id: uuid.UUID | None = None
+    uow: UnitOfWork,
+    case_scan: str,
+    unit_scan: str,
+    *,
+    event_id: uuid.UUID | None = None,
+    capture: DeviceCapture | None = None,
 ) -> ContainerView:
-    """Pack a released, label-verified unit into an open case (its pack step passes)."""
+    """Pack a released, label-verified unit into an open case (its pack step passes);
+    ``capture`` is the unit's scan as the scanner delivered it."""
     earlier = earlier_view(uow, event_id)
     if earlier is not None:
         return earlier
@@ -285,7 +294,9 @@ def pack_unit(
             entity="item",
             entity_id=str(case.id),
         )
-    event = container_event(uow, "pack", unit, case, event_id=event_id, scan=unit_scan)
+    event = container_event(
+        uow, "pack", unit, case, event_id=event_id, capture=capture, scan=unit_scan
+    )
     records.add_link(uow, case, unit, event, kind="pack")
     records.set_status(uow, unit, "packed", reason=f"packed in {label(case)}")
     _pass_pack_step(uow, unit, event)

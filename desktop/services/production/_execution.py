@@ -7,19 +7,20 @@
 - ``record_weight`` / ``record_measurement`` / ``record_check``: a reading or verdict. Out of
   limits (or failed) is a recorded result, not a refusal: the event (outcome "fail"), an NCR in
   plain words, and the unit nonconforming. An unstable weight is refused and writes nothing.
-- Every step event carries the device's raw frame; a retried call with the same ``event_id``
-  returns the earlier result and writes nothing.
+- Every step event taken from a device keeps what the device delivered (``capture``: device
+  identity, AIM identifier, raw frame, time received); a retried call with the same
+  ``event_id`` returns the earlier result and writes nothing.
 """
 
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import select
 
 from db.models import Event, InspectionPlan, InspectionResult, Item, RouteStep
+from desktop.domain.capture import DeviceCapture
 from desktop.domain.permissions import Permission
 from desktop.domain.steps import Limits, Verdict, check_value, check_weight, limits_of
 from desktop.domain.text import Text, t
@@ -34,7 +35,6 @@ from desktop.services.production._step import (
     StepRecord,
     StepResult,
     about_scan,
-    device_data,
     earlier_result,
     fail_step,
     find_unit,
@@ -87,11 +87,10 @@ def consume_component(
     component_scan: str,
     *,
     event_id: uuid.UUID,
-    device_id: int | None = None,
-    raw_frame: bytes | str | None = None,
-    station_time: datetime | None = None,
+    capture: DeviceCapture | None = None,
 ) -> StepResult:
-    """Consume the scanned component (material lot or serialised part) into the unit."""
+    """Consume the scanned component (material lot or serialised part) into the unit;
+    ``capture`` is the component's scan as the scanner delivered it."""
     unit, step, earlier = _start(uow, unit_scan, "scan_component", event_id)
     if earlier is not None:
         return earlier
@@ -123,17 +122,17 @@ def consume_component(
         message = t(
             "{message}; still needed: {parts}", message=message, parts=_consume.missing_words(rest)
         )
-    data = device_data(
-        raw_frame,
-        scan=component_scan,
-        unit_scan=unit_scan,
-        component=comp.id,
-        part=need.part_number,
-        lot=comp.supplier_lot or comp.lot,
-        serial=comp.serial,
-        quantity=str(take),
-    )
-    rec = StepRecord("consume", message, data, event_id, device_id, station_time)
+    values = {
+        "scan": component_scan,
+        "unit_scan": unit_scan,
+        "component": comp.id,
+        "part": need.part_number,
+        "lot": comp.supplier_lot or comp.lot,
+        "serial": comp.serial,
+        "quantity": str(take),
+    }
+    data = {k: v for k, v in values.items() if v is not None}
+    rec = StepRecord("consume", message, data, event_id, capture)
     event = write_step_event(uow, unit, step, rec, ok=True, next_text=still)
     _consume.take_component(uow, comp, take, what, component_scan, event)
     records.add_link(uow, unit, comp, event, quantity=take)
@@ -223,13 +222,11 @@ def record_weight(
     stable: bool,
     *,
     event_id: uuid.UUID,
-    device_id: int | None = None,
-    raw_frame: bytes | str | None = None,
-    scale_serial: str | None = None,
-    station_time: datetime | None = None,
+    capture: DeviceCapture | None = None,
 ) -> StepResult:
     """A scale reading for a weigh step: only a stable reading in the step's unit is taken;
-    out of limits fails the step (event, NCR, unit nonconforming)."""
+    out of limits fails the step (event, NCR, unit nonconforming). ``capture`` is the reading
+    as the scale sent it (its frame, serial number, time)."""
     item, step, earlier = _start(uow, unit_scan, "weigh", event_id)
     if earlier is not None:
         return earlier
@@ -261,12 +258,11 @@ def record_weight(
             entity="item",
             entity_id=str(item.id),
         )
-    data = device_data(
-        raw_frame, scale_serial, value=str(value), unit=unit, stable=stable, limits=limits.text()
-    )
-    data |= _fitness.require_calibrated_scale(uow, item, unit_scan, None, scale_serial)
+    data = {"value": str(value), "unit": unit, "stable": stable, "limits": limits.text()}
+    device, serial = (capture.device, capture.serial_number) if capture else (None, None)
+    data |= _fitness.require_calibrated_scale(uow, item, unit_scan, device, serial)
     words = _verdict_words(verdict, value, unit, limits, t("weight"))
-    rec = StepRecord("weigh", words, data, event_id, device_id, station_time)
+    rec = StepRecord("weigh", words, data, event_id, capture)
     return _reading(uow, item, step, rec, value, verdict.ok)
 
 
@@ -278,12 +274,10 @@ def record_measurement(
     *,
     event_id: uuid.UUID,
     unit: str | None = None,
-    device_id: int | None = None,
-    raw_frame: bytes | str | None = None,
-    device_serial: str | None = None,
-    station_time: datetime | None = None,
+    capture: DeviceCapture | None = None,
 ) -> StepResult:
-    """A measured value for an inspect step, against the step's limits."""
+    """A measured value for an inspect step, against the step's limits; ``capture`` is the
+    instrument's frame, or the keystrokes of a value typed at the station."""
     item, step, earlier = _start(uow, unit_scan, "inspect", event_id)
     if earlier is not None:
         return earlier
@@ -303,11 +297,9 @@ def record_measurement(
         )
     what = str(step.parameters.get("characteristic") or step.name)
     verdict = check_value(value, limits, what)
-    data = device_data(
-        raw_frame, device_serial, value=str(value), unit=limits.unit, limits=limits.text()
-    )
+    data = {"value": str(value), "unit": limits.unit, "limits": limits.text()}
     words = _verdict_words(verdict, value, limits.unit, limits, what)
-    rec = StepRecord("inspect", words, data, event_id, device_id, station_time)
+    rec = StepRecord("inspect", words, data, event_id, capture)
     return _reading(uow, item, step, rec, value, verdict.ok)
 
 
@@ -319,9 +311,10 @@ def record_check(
     note: str = "",
     *,
     event_id: uuid.UUID,
-    station_time: datetime | None = None,
+    capture: DeviceCapture | None = None,
 ) -> StepResult:
-    """A pass/fail check step (functional test, seal check); a fail opens an NCR."""
+    """A pass/fail check step (functional test, seal check); a fail opens an NCR. ``capture``
+    is the scan of the PASS or FAIL command barcode when the verdict came from the scanner."""
     item, step, earlier = _start(uow, unit_scan, "check", event_id)
     if earlier is not None:
         return earlier
@@ -334,5 +327,5 @@ def record_check(
     else:
         words = t("{step} failed: {note}", step=step.name, note=said)
         words = words if said else t("{step} failed", step=step.name)
-    rec = StepRecord("check", words, {"passed": passed, "note": note}, event_id, None, station_time)
+    rec = StepRecord("check", words, {"passed": passed, "note": note}, event_id, capture)
     return pass_step(uow, item, step, rec) if passed else fail_step(uow, item, step, rec)

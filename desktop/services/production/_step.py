@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import select
 
 from db.models import Event, Item, Nonconformance, Product, RouteStep, Station, WorkOrder
+from desktop.domain.capture import DeviceCapture
 from desktop.domain.text import Text, restored, stored, t
 from desktop.services import quality
 from desktop.services.core import records, routing
@@ -177,25 +178,6 @@ def instruction_after(uow: UnitOfWork, unit: Item, step: RouteStep) -> str | Non
     return None
 
 
-def frame_text(raw: bytes | str | None) -> str | None:
-    """A device frame as text for the event: bytes as Latin-1, CR and LF escaped."""
-    if raw is None:
-        return None
-    text = raw.decode("latin-1") if isinstance(raw, bytes) else raw
-    return text.replace("\r", "\\r").replace("\n", "\\n")
-
-
-def device_data(
-    raw_frame: bytes | str | None, device_serial: str | None = None, **values: Any
-) -> dict[str, Any]:
-    data: dict[str, Any] = {k: v for k, v in values.items() if v is not None}
-    if raw_frame is not None:
-        data["raw_frame"] = frame_text(raw_frame)
-    if device_serial is not None:
-        data["device_serial"] = device_serial
-    return data
-
-
 def earlier_result(uow: UnitOfWork, event_id: uuid.UUID, unit: Item) -> StepResult | None:
     """The result of a retried call (same event id): rebuilt from what was recorded."""
     event = records.already_recorded(uow, event_id)
@@ -243,14 +225,14 @@ def result_of(uow: UnitOfWork, event: Event) -> StepResult:
 
 @dataclass(frozen=True)
 class StepRecord:
-    """What a step records: its event kind, outcome words and device data."""
+    """What a step records: its event kind, outcome words, its data, and what the device
+    delivered (the event keeps its device identity, AIM identifier, raw frame and time)."""
 
     kind: str
     message: str
     data: dict[str, Any]
     event_id: uuid.UUID
-    device_id: int | None = None
-    station_time: datetime | None = None
+    capture: DeviceCapture | None = None
 
 
 def write_step_event(
@@ -283,10 +265,9 @@ def write_step_event(
         event_id=rec.event_id,
         work_order_id=unit.work_order_id,
         step_id=step.id,
-        device_id=rec.device_id,
-        station_time=rec.station_time,
         outcome="ok" if ok else "fail",
         data=data,
+        capture=rec.capture,
     )
 
 
@@ -314,11 +295,11 @@ def open_failure(
         name=step.name,
         message=rec.message,
     )
-    if rec.data.get("device_serial"):
+    if rec.capture is not None and rec.capture.serial_number:
         described = t(
             "{described} (device S/N {serial})",
             described=described,
-            serial=rec.data["device_serial"],
+            serial=rec.capture.serial_number,
         )
     found = quality.open_ncr_in(uow, unit, described, event)
     records.set_status(uow, unit, "nonconforming", reason=f"{found.number}: {rec.message}")

@@ -22,13 +22,13 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import Device
 from desktop.services import production, receiving
 from desktop.services.core.printing import LabelPrinter
 from desktop.services.labelling import print_labels, reprint_label, verify_label
 from desktop.services.production import commission_serials
 from desktop.services.quality import close_ncr, disposition_ncr
 from tests.integration.workflows.qcpack_support import approve_templates, release
+from tests.integration.workflows.test_execution_support import capture
 from tests.support.plant import PASSWORD, Plant
 
 PUMP = "09506000134352"
@@ -87,13 +87,6 @@ def zones(plant: Plant, folder: Path) -> None:
     load_folder(plant.admin, folder)
 
 
-def device(plant: Plant, name: str) -> int:
-    with Session(plant.engine) as s:
-        found = s.scalar(select(Device.id).where(Device.name == name))
-    assert found is not None
-    return found
-
-
 def receive_board_lot(plant: Plant, lot: str, quantity: int = 10) -> None:
     """A control-board lot from Circuit Works: received, inspected, released (signed)."""
     receiving.receive_material(plant.ctx("packaging"), "BOARD-IP300", "SUP-BOARDS", lot, quantity)
@@ -105,19 +98,18 @@ def receive_board_lot(plant: Plant, lot: str, quantity: int = 10) -> None:
 
 def _assemble(plant: Plant, serial: str, housing: str, board: str, weights: list[str]) -> None:
     op = plant.ctx("operator")
-    scanner, scale = device(plant, "line-1 scanner"), device(plant, "line-1 scale")
     for part in (housing, board):
-        frame = f"{part}\r\n".encode()
-        production.consume_component(op, serial, part, event_id=eid(), device_id=scanner,
-                                    raw_frame=frame)  # fmt: skip
+        scanned = capture("line-1 scanner", f"{part}\r\n".encode())
+        production.consume_component(op, serial, part, event_id=eid(), capture=scanned)
     production.record_measurement(
-        op, serial, Decimal("1.02"), event_id=eid(), raw_frame=b"+1.02 N.m\r\n",
-        device_serial=TORQUE_SERIAL,
+        op, serial, Decimal("1.02"), event_id=eid(),
+        capture=capture("line-1 torque driver", b"+1.02 N.m\r\n", serial=TORQUE_SERIAL),
     )  # fmt: skip
     for grams in weights:
+        frame = f"S S {grams:>10} g\r\n".encode()
         production.record_weight(
-            op, serial, Decimal(grams), "g", True, event_id=eid(), device_id=scale,
-            raw_frame=f"S S {grams:>10} g\r\n".encode(), scale_serial=SCALE_SERIAL,
+            op, serial, Decimal(grams), "g", True, event_id=eid(),
+            capture=capture("line-1 scale", frame, serial=SCALE_SERIAL),
         )  # fmt: skip
         if grams != weights[-1]:
             _rework(plant, serial)
@@ -208,7 +200,6 @@ __all__ = [
     "PUMP",
     "ZONE",
     "PumpLot",
-    "device",
     "eid",
     "pump_lot",
     "receive_board_lot",

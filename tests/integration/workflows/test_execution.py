@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db import audit
-from db.models import Event, InspectionResult, Item, Link, Nonconformance
+from db.models import Device, Event, InspectionResult, Item, Link, Nonconformance
 from desktop.services.production import (
     consume_component,
     record_check,
@@ -20,6 +20,7 @@ from desktop.services.production import (
     unit_status,
 )
 from tests.integration.workflows.test_execution_support import (
+    capture,
     eid,
     item,
     kit_order,
@@ -50,7 +51,8 @@ def test_a_pump_goes_through_its_route_step_by_step(plant) -> None:
     assert status.next_step is not None and status.next_step.position == 1
     assert status.scan_next == "scan HOUSING-IP300" and status.status == "in production"
 
-    first = consume_component(op, sn, "HS-0001", event_id=eid(), raw_frame=b"]C1HS-0001\r")
+    scanned = capture("line-1 scanner", b"]C0HS-0001", aim="]C0")  # plain Code 128, AIM on
+    first = consume_component(op, sn, "]C0HS-0001", event_id=eid(), capture=scanned)
     assert first.ok and first.step == "Scan housing serial"
     assert (
         first.message
@@ -64,8 +66,9 @@ def test_a_pump_goes_through_its_route_step_by_step(plant) -> None:
     torque = record_measurement(op, sn, Decimal("0.97"), event_id=eid(), unit="N·m")
     assert torque.ok and "within 0.90–1.10 N·m" in torque.message
     weight = record_weight(
-        op, sn, Decimal("2401.0"), "g", True, event_id=eid(), raw_frame=FRAME, scale_serial="SC-7"
-    )
+        op, sn, Decimal("2401.0"), "g", True, event_id=eid(),
+        capture=capture("line-1 scale", FRAME, serial="SC-7"),
+    )  # fmt: skip
     assert weight.ok and weight.message == "weight 2401.0 g is within 2380–2420 g"
     check = record_check(op, sn, True, event_id=eid())
     assert (
@@ -88,10 +91,16 @@ def test_a_pump_goes_through_its_route_step_by_step(plant) -> None:
         weigh = next(e for e in events if e.kind == "weigh")
         assert weigh.data["raw_frame"] == "S S     2401.0 g\\r\\n"
         assert weigh.data["device_serial"] == "SC-7" and weigh.data["stable"] is True
-        assert (
-            next(e for e in events if e.data.get("part") == "HOUSING-IP300").data["raw_frame"]
-            == "]C1HS-0001\\r"
+        housing_event = next(e for e in events if e.data.get("part") == "HOUSING-IP300")
+        assert housing_event.data["raw_frame"] == "]C0HS-0001"
+        assert bytes.fromhex(housing_event.data["raw_hex"]) == b"]C0HS-0001"
+        assert housing_event.data["aim"] == "]C0"
+        assert housing_event.data["device"] == "line-1 scanner"
+        assert housing_event.device_id == s.scalar(
+            select(Device.id).where(Device.name == "line-1 scanner")
         )
+        assert housing_event.station_time == scanned.received_at
+        assert weigh.device_id == s.scalar(select(Device.id).where(Device.name == "line-1 scale"))
         results = s.scalars(
             select(InspectionResult).where(InspectionResult.item_id == unit.id)
         ).all()
@@ -146,8 +155,7 @@ def test_a_weight_out_of_tolerance_fails_the_step_opens_an_ncr_and_holds_the_uni
         "g",
         True,
         event_id=eid(),
-        raw_frame=b"S S     2431.5 g\r\n",
-        scale_serial="SC-7",
+        capture=capture("line-1 scale", b"S S     2431.5 g\r\n", serial="SC-7"),
     )
     assert not result.ok and result.ncr_number is not None
     assert result.message.startswith("weight 2431.5 g is above the upper limit (2380–2420 g)")

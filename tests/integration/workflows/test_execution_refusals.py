@@ -23,6 +23,7 @@ from desktop.services.production import (
 )
 from tests.integration.workflows.test_execution_support import (
     Line,
+    capture,
     eid,
     kit_order,
     kit_scan,
@@ -269,7 +270,7 @@ def test_unstable_weight_is_refused_without_an_ncr(plant, line: Line, op) -> Non
         "g",
         False,
         event_id=eid(),
-        raw_frame=b"S D     2401.5 g\r\n",
+        capture=capture("line-1 scale", b"S D     2401.5 g\r\n"),
         match=rf'^scan "{sn}": reading "2401.5 g" is not stable: wait for the scale to settle',
     )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine, select
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session
 from db.models import (
     Item,
 )
+from desktop.domain.capture import DeviceCapture
 from desktop.services import production
 from desktop.services.production import commission_serials
 
@@ -26,6 +28,13 @@ KIT = "09506000134369"
 
 def eid() -> uuid.UUID:
     return uuid.uuid4()
+
+
+def capture(
+    device: str, raw: bytes, *, serial: str | None = None, aim: str | None = None
+) -> DeviceCapture:
+    """A reading as the named device delivered it, just now."""
+    return DeviceCapture(device, raw, datetime.now(UTC), serial_number=serial, aim=aim)
 
 
 @dataclass

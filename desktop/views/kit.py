@@ -1,0 +1,33 @@
+"""What the composition root hands the window and its screens: the devices' signals, the scan
+path's entry, the label printer the services print through, and the simulators."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from desktop.devices import ScanEvent
+from desktop.devices.sim.station import StationSimulators
+from desktop.services.core.printing import LabelPrinter
+from desktop.views.device_signals import DeviceSignals
+
+
+def _always() -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class StationKit:
+    """Built by ``desktop.app`` from the station's devices (``desktop.wiring``).
+
+    ``take_scan`` is the scan path: every scan that does not come from a serial driver (a
+    keyboard-wedge burst) enters there, so it reaches the screens the same way. ``printer`` is
+    None where the station has no label printer; ``simulators`` holds the simulated devices
+    (none on a production station); ``connected`` says whether every device's port is open.
+    """
+
+    signals: DeviceSignals
+    take_scan: Callable[[ScanEvent], None]
+    printer: LabelPrinter | None = None
+    simulators: StationSimulators = field(default_factory=StationSimulators)
+    connected: Callable[[], bool] = _always
