@@ -11,6 +11,7 @@ import secrets
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +43,8 @@ from desktop.services.masterdata import _rules
 from desktop.services.masterdata._files import FILES, Problem, Row, UnreadableFile, read_table
 from desktop.services.masterdata._incoming import check_incoming, load_incoming
 
-DEMO_FOLDER = Path(__file__).resolve().parents[2] / "demo_data"
+# Package data (in the wheel and the station bundle alike), found through importlib.resources.
+DEMO_FOLDER = Path(str(resources.files("desktop.demo_data")))
 
 
 class MasterDataInvalid(Refusal):
