@@ -130,8 +130,9 @@ class ScanDecoder:
         if events:
             return events, None
         pending = self.framer.pending
-        problem = self.watch.invalid(garbage, len(pending) if _is_garbage(pending) else 0)
-        if problem and pending:
+        pending_garbage = _is_garbage(pending)
+        problem = self.watch.invalid(garbage, len(pending) if pending_garbage else 0)
+        if problem and pending_garbage:  # a valid scan still arriving is kept
             log_rejected(log, self.device_id, pending, "garbage while waiting for a terminator")
             self.framer.reset()
         return events, problem
