@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from desktop.domain.permissions import Permission as P
 from desktop.domain.permissions import Role, can
+from desktop.domain.plant import StationKind
 from desktop.views.kit import StationKit
 from desktop.views.screen import Screen
 from desktop.views.tasks import Runner
@@ -38,9 +39,9 @@ def _entry(kind: str, where: str, *shown_to: P) -> KindScreen:
 
 #: Station kind -> its screen and who sees it, in the order of the navigation tabs.
 SCREENS: tuple[KindScreen, ...] = (
-    _entry("operator", "desktop.views.operator:OperatorScreen", P.STEP_EXECUTE),
+    _entry(StationKind.OPERATOR, "desktop.views.operator:OperatorScreen", P.STEP_EXECUTE),
     _entry(
-        "qc",
+        StationKind.QC,
         "desktop.views.qc:QcScreen",
         P.INSPECTION_RECORD,
         P.LOT_RELEASE,
@@ -48,17 +49,24 @@ SCREENS: tuple[KindScreen, ...] = (
         P.HOLD_PLACE,
     ),
     _entry(
-        "packaging",
+        StationKind.PACKAGING,
         "desktop.views.packaging:PackagingScreen",
         P.LABEL_PRINT,
         P.PACK,
         P.LABEL_RECONCILE,
         P.LABEL_REPRINT_APPROVE,
     ),
-    _entry("planning", "desktop.views.planning:PlanningScreen", P.WORK_ORDER_MANAGE),
-    _entry("trace", "desktop.views.trace:TraceScreen", P.TRACE_VIEW),
+    _entry(StationKind.PLANNING, "desktop.views.planning:PlanningScreen", P.WORK_ORDER_MANAGE),
     _entry(
-        "admin",
+        StationKind.RECEIVING,
+        "desktop.views.receiving:ReceivingScreen",
+        P.MATERIAL_RECEIVE,
+        P.MATERIAL_INSPECT,
+        P.MATERIAL_DISPOSITION,
+    ),
+    _entry(StationKind.TRACE, "desktop.views.trace:TraceScreen", P.TRACE_VIEW),
+    _entry(
+        StationKind.ADMIN,
         "desktop.views.admin:AdminScreen",
         P.USERS_MANAGE,
         P.STATIONS_MANAGE,

@@ -34,6 +34,7 @@ from desktop.views.qc_tabs import HoldsTab, InspectionTab, NcrTab, ReleaseTab
 from desktop.views.screen import Screen
 from desktop.views.signature import SignatureDialog, SignFn, manifestation_of
 from desktop.views.tasks import Runner
+from desktop.views.templates import TemplatesScreen
 from desktop.views.widgets import ResultPanel, label
 from desktop.views.words import shown
 
@@ -73,6 +74,8 @@ class QcScreen(Screen):
             (self.holds_tab, self.tr("Holds"), "F4"),
         ):
             self.tabs.addTab(tab, f"{text}  [{key}]")
+        self.templates = TemplatesScreen(self.runner, self.kit, embedded=True)
+        self.tabs.addTab(self.templates, self.tr("Label templates") + "  [F12]")
         self.result = ResultPanel()
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -111,11 +114,15 @@ class QcScreen(Screen):
         }
         for index in range(4):
             actions[f"F{index + 1}"] = functools.partial(self.tabs.setCurrentIndex, index)
+        actions["F12"] = functools.partial(self.tabs.setCurrentWidget, self.templates)
         for key, slot in actions.items():
             QShortcut(QKeySequence(key), self, slot)
 
     # ---- scans and keys -------------------------------------------------------------------
     def on_scan(self, scan: ScanEvent) -> None:
+        if self.tabs.currentWidget() is self.templates:
+            self.templates.on_scan(scan)
+            return
         text = scan.text
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.refuse_scan(text)
@@ -200,6 +207,8 @@ class QcScreen(Screen):
         self.prompt.setText(text)
 
     def refresh(self) -> None:
+        if self.ctx is not None and self.login is not None:
+            self.templates.activate(self.ctx, self.login)
         self.call(quality.lots_awaiting_release, done=self.release_tab.show_lots)
         self.call(quality.open_ncrs, done=self.ncr_tab.show_ncrs)
         if self.current is not None:

@@ -3,272 +3,277 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../admin.py" line="45" />
+        <location filename="../admin.py" line="47" />
         <source>Users and roles</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="46" />
+        <location filename="../admin.py" line="48" />
         <source>Stations and devices</source>
         <translation>工位与设备</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="52" />
+        <location filename="../admin.py" line="50" />
+        <source>Calibration and qualifications</source>
+        <translation>校准与资质</translation>
+    </message>
+    <message>
+        <location filename="../admin.py" line="56" />
         <source>Admin</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="58" />
+        <location filename="../admin.py" line="62" />
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="59" />
+        <location filename="../admin.py" line="63" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="60" />
-        <location filename="../admin.py" line="78" />
+        <location filename="../admin.py" line="64" />
+        <location filename="../admin.py" line="82" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="61" />
+        <location filename="../admin.py" line="65" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="62" />
-        <location filename="../admin.py" line="77" />
+        <location filename="../admin.py" line="66" />
+        <location filename="../admin.py" line="81" />
         <source>Printed name</source>
         <translation>全名</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="73" />
+        <location filename="../admin.py" line="77" />
         <source>Reason (required to unlock or disable)</source>
         <translation>原因（解锁或停用时必填）</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="76" />
+        <location filename="../admin.py" line="80" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="79" />
+        <location filename="../admin.py" line="83" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="80" />
+        <location filename="../admin.py" line="84" />
         <source>Badge</source>
         <translation>工牌</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="81" />
+        <location filename="../admin.py" line="85" />
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="84" />
+        <location filename="../admin.py" line="88" />
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="87" />
+        <location filename="../admin.py" line="91" />
         <source>Unlock selected</source>
         <translation>解锁所选</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="88" />
+        <location filename="../admin.py" line="92" />
         <source>Disable selected</source>
         <translation>停用所选</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="123" />
+        <location filename="../admin.py" line="127" />
         <source>User added</source>
         <translation>已添加用户</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="131" />
+        <location filename="../admin.py" line="135" />
         <source>No user selected</source>
         <translation>未选择用户</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="131" />
+        <location filename="../admin.py" line="135" />
         <source>Select a user in the list.</source>
         <translation>请在列表中选择一个用户。</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="138" />
+        <location filename="../admin.py" line="142" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="145" />
+        <location filename="../admin.py" line="149" />
         <source>Station</source>
         <translation>工位</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="146" />
+        <location filename="../admin.py" line="150" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="147" />
-        <location filename="../admin.py" line="153" />
+        <location filename="../admin.py" line="151" />
+        <location filename="../admin.py" line="157" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="148" />
         <location filename="../admin.py" line="152" />
-        <location filename="../admin.py" line="153" />
+        <location filename="../admin.py" line="156" />
+        <location filename="../admin.py" line="157" />
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="149" />
+        <location filename="../admin.py" line="153" />
         <source>Serial number</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="152" />
+        <location filename="../admin.py" line="156" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="152" />
+        <location filename="../admin.py" line="156" />
         <source>Hardware id</source>
         <translation>硬件 ID</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="153" />
+        <location filename="../admin.py" line="157" />
         <source>Identity</source>
         <translation>标识</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="154" />
+        <location filename="../admin.py" line="158" />
         <source>List serial ports</source>
         <translation>列出串口</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="154" />
+        <location filename="../admin.py" line="158" />
         <source>Auto-detect</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="157" />
+        <location filename="../admin.py" line="161" />
         <source>Read a weight</source>
         <translation>读取重量</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="158" />
+        <location filename="../admin.py" line="162" />
         <source>Print a test label</source>
         <translation>打印测试标签</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="159" />
+        <location filename="../admin.py" line="163" />
         <source>Wait for a test scan</source>
         <translation>等待测试扫描</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="165" />
+        <location filename="../admin.py" line="169" />
         <source>Registered stations and devices</source>
         <translation>已登记的工位与设备</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="167" />
+        <location filename="../admin.py" line="171" />
         <source>Serial ports of this computer</source>
         <translation>本机串口</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="189" />
+        <location filename="../admin.py" line="193" />
         <source>Auto-detect finished</source>
         <translation>自动检测完成</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="190" />
+        <location filename="../admin.py" line="194" />
         <source>%1 device(s) answered.</source>
         <translation>%1 台设备有响应。</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="197" />
+        <location filename="../admin.py" line="201" />
         <source>Scale reading</source>
         <translation>秤读数</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="202" />
+        <location filename="../admin.py" line="206" />
         <source>No reading</source>
         <translation>无读数</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="203" />
+        <location filename="../admin.py" line="207" />
         <source>The scale has sent nothing yet.</source>
         <translation>秤尚未发送任何数据。</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="204" />
+        <location filename="../admin.py" line="208" />
         <source>Check the scale's cable, port and baud rate.</source>
         <translation>请检查秤的线缆、端口和波特率。</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="211" />
+        <location filename="../admin.py" line="215" />
         <source>No label printer</source>
         <translation>无标签打印机</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="212" />
+        <location filename="../admin.py" line="216" />
         <source>This station has no label printer configured.</source>
         <translation>本工位未配置标签打印机。</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="213" />
+        <location filename="../admin.py" line="217" />
         <source>Add [devices.printer] to the station file.</source>
         <translation>请在工位配置文件中添加 [devices.printer]。</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="220" />
+        <location filename="../admin.py" line="224" />
         <source>Test label</source>
         <translation>测试标签</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="226" />
+        <location filename="../admin.py" line="230" />
         <source>Scan any barcode now…</source>
         <translation>请现在扫描任意条码…</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="232" />
+        <location filename="../admin.py" line="236" />
         <source>no AIM identifier</source>
         <translation>无 AIM 标识符</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="233" />
+        <location filename="../admin.py" line="237" />
         <source>Scanner works</source>
         <translation>扫描枪正常</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="248" />
+        <location filename="../admin.py" line="252" />
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="250" />
+        <location filename="../admin.py" line="254" />
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="252" />
+        <location filename="../admin.py" line="256" />
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="284" />
+        <location filename="../admin.py" line="290" />
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../admin.py" line="284" />
+        <location filename="../admin.py" line="290" />
         <source>Nothing was changed.</source>
         <translation>未做任何更改。</translation>
     </message>
@@ -334,165 +339,489 @@
 <context>
     <name>CaseBox</name>
     <message>
-        <location filename="../packaging_parts.py" line="155" />
+        <location filename="../packaging_parts.py" line="158" />
         <source>Open case</source>
         <translation>当前箱</translation>
     </message>
     <message>
-        <location filename="../packaging_parts.py" line="163" />
+        <location filename="../packaging_parts.py" line="166" />
         <source>fill the case</source>
         <translation>装满此箱</translation>
     </message>
     <message>
-        <location filename="../packaging_parts.py" line="164" />
+        <location filename="../packaging_parts.py" line="167" />
         <source>Kits of a lot to pack with one scan</source>
         <translation>扫描一次装入的本批次套件数</translation>
     </message>
     <message>
-        <location filename="../packaging_parts.py" line="170" />
+        <location filename="../packaging_parts.py" line="173" />
         <source>Kits per scan</source>
         <translation>每次扫描套件数</translation>
     </message>
     <message>
-        <location filename="../packaging_parts.py" line="175" />
+        <location filename="../packaging_parts.py" line="178" />
         <source>No open case</source>
         <translation>无当前箱</translation>
     </message>
     <message>
-        <location filename="../packaging_parts.py" line="176" />
+        <location filename="../packaging_parts.py" line="179" />
         <source>Scan a case label, or F7 for a new case</source>
         <translation>扫描箱标签，或按 F7 新建箱</translation>
     </message>
     <message>
-        <location filename="../packaging_parts.py" line="180" />
+        <location filename="../packaging_parts.py" line="183" />
         <source>SSCC %1</source>
         <translation>SSCC %1</translation>
     </message>
     <message>
-        <location filename="../packaging_parts.py" line="183" />
+        <location filename="../packaging_parts.py" line="186" />
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../packaging_parts.py" line="185" />
-        <source>open</source>
-        <translation>装箱中</translation>
-    </message>
-    <message>
-        <location filename="../packaging_parts.py" line="187" />
+        <location filename="../packaging_parts.py" line="188" />
         <source>■ %1</source>
         <translation>■ %1</translation>
     </message>
 </context>
 <context>
-    <name>HoldsTab</name>
+    <name>FitnessTab</name>
     <message>
-        <location filename="../qc_tabs.py" line="246" />
-        <source>Item</source>
-        <translation>物品</translation>
+        <location filename="../admin_fitness.py" line="73" />
+        <source>Station</source>
+        <extracomment>Calls a use case with the logged-in context: run(fn, *args, done=...) (AdminScreen._run).</extracomment>
+        <translation>工位</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="247" />
+        <location filename="../admin_fitness.py" line="74" />
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../admin_fitness.py" line="75" />
+        <source>Calibration</source>
+        <translation>校准</translation>
+    </message>
+    <message>
+        <location filename="../admin_fitness.py" line="76" />
+        <source>Due on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../admin_fitness.py" line="77" />
+        <location filename="../admin_fitness.py" line="104" />
+        <source>Certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <location filename="../admin_fitness.py" line="81" />
+        <location filename="../admin_fitness.py" line="174" />
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../admin_fitness.py" line="81" />
+        <location filename="../admin_fitness.py" line="175" />
+        <source>Qualification</source>
+        <translation>资质</translation>
+    </message>
+    <message>
+        <location filename="../admin_fitness.py" line="81" />
+        <location filename="../admin_fitness.py" line="176" />
+        <source>Valid through</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../admin_fitness.py" line="81" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="248" />
+        <location filename="../admin_fitness.py" line="84" />
+        <source>Device calibration</source>
+        <translation>设备校准</translation>
+    </message>
+    <message>
+        <location filename="../admin_fitness.py" line="87" />
+        <source>Qualifications</source>
+        <translation>人员资质</translation>
+    </message>
+    <message>
+        <location filename="../admin_fitness.py" line="94" />
+        <source>e.g. CAL-2026-0042</source>
+        <translation>例如 CAL-2026-0042</translation>
+    </message>
+    <message>
+        <location filename="../admin_fitness.py" line="101" />
+        <source>Record calibration of the selected device</source>
+        <translation>记录所选设备的校准</translation>
+    </message>
+    <message>
+        <location filename="../admin_fitness.py" line="106" />
+        <source>Calibrated on</source>
+        <translation>校准日期</translation>
+    </message>
+    <message>
+        <location filename="../admin_fitness.py" line="107" />
+        <source>Next due</source>
+        <translation>下次到期</translation>
+    </message>
+    <message>
+        <location filename="../admin_fitness.py" line="109" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../admin_fitness.py" line="116" />
+        <source>No device selected</source>
+        <translation>未选择设备</translation>
+    </message>
+    <message>
+        <location filename="../admin_fitness.py" line="116" />
+        <source>Select a device in the list.</source>
+        <translation>请在列表中选择设备。</translation>
+    </message>
+    <message>
+        <location filename="../admin_fitness.py" line="129" />
+        <source>Calibration recorded</source>
+        <translation>校准已记录</translation>
+    </message>
+    <message>
+        <location filename="../admin_fitness.py" line="130" />
+        <source>%1 · certificate %2 · due %3</source>
+        <translation>%1 · 证书 %2 · 到期 %3</translation>
+    </message>
+    <message>
+        <location filename="../admin_fitness.py" line="158" />
+        <source>user name, e.g. olga</source>
+        <translation>用户名，例如 olga</translation>
+    </message>
+    <message>
+        <location filename="../admin_fitness.py" line="159" />
+        <source>e.g. "final weighing"</source>
+        <translation>例如“final weighing”</translation>
+    </message>
+    <message>
+        <location filename="../admin_fitness.py" line="161" />
+        <location filename="../admin_fitness.py" line="192" />
+        <location filename="../admin_fitness.py" line="221" />
+        <source>no expiry</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <location filename="../admin_fitness.py" line="167" />
+        <source>Reason (to revoke)</source>
+        <translation>原因（撤销时必填）</translation>
+    </message>
+    <message>
+        <location filename="../admin_fitness.py" line="168" />
+        <source>Grant or renew</source>
+        <translation>授予或续期</translation>
+    </message>
+    <message>
+        <location filename="../admin_fitness.py" line="170" />
+        <source>Revoke selected</source>
+        <translation>撤销所选资质</translation>
+    </message>
+    <message>
+        <location filename="../admin_fitness.py" line="190" />
+        <source>Qualification granted</source>
+        <translation>资质已授予</translation>
+    </message>
+    <message>
+        <location filename="../admin_fitness.py" line="199" />
+        <source>No qualification selected</source>
+        <translation>未选择资质</translation>
+    </message>
+    <message>
+        <location filename="../admin_fitness.py" line="199" />
+        <source>Select one in the list.</source>
+        <translation>请在列表中选择一项。</translation>
+    </message>
+    <message>
+        <location filename="../admin_fitness.py" line="207" />
+        <source>Qualification revoked</source>
+        <translation>资质已撤销</translation>
+    </message>
+    <message>
+        <location filename="../admin_fitness.py" line="216" />
+        <source>revoked</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../admin_fitness.py" line="218" />
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../admin_fitness.py" line="220" />
+        <source>valid</source>
+        <translation>有效</translation>
+    </message>
+</context>
+<context>
+    <name>HoldsTab</name>
+    <message>
+        <location filename="../qc_tabs.py" line="241" />
+        <source>Item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <location filename="../qc_tabs.py" line="242" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../qc_tabs.py" line="243" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="249" />
+        <location filename="../qc_tabs.py" line="244" />
         <source>Placed</source>
         <translation>冻结记录</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="250" />
+        <location filename="../qc_tabs.py" line="245" />
         <source>Released</source>
         <translation>解除记录</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="254" />
+        <location filename="../qc_tabs.py" line="249" />
         <source>Reason for placing or releasing the hold</source>
         <translation>冻结或解除冻结的原因</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="256" />
+        <location filename="../qc_tabs.py" line="251" />
         <source>NCR (optional)</source>
         <translation>NCR（可选）</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="258" />
+        <location filename="../qc_tabs.py" line="253" />
         <source>Scan a unit or lot first.</source>
         <translation>请先扫描单件或批次。</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="259" />
+        <location filename="../qc_tabs.py" line="254" />
         <source>Place hold</source>
         <translation>冻结</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="260" />
+        <location filename="../qc_tabs.py" line="255" />
         <source>Release hold</source>
         <translation>解除冻结</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="276" />
+        <location filename="../qc_tabs.py" line="271" />
         <source>F10 and F11 act on %1. Holds of the lot:</source>
         <translation>F10 和 F11 作用于 %1。本批次的冻结：</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="282" />
+        <location filename="../qc_tabs.py" line="277" />
         <source>✖ ON HOLD</source>
         <translation>✖ 冻结中</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="282" />
+        <location filename="../qc_tabs.py" line="277" />
         <source>released</source>
         <translation>已解除</translation>
     </message>
 </context>
 <context>
-    <name>InspectionTab</name>
+    <name>InspectTab</name>
     <message>
-        <location filename="../qc_tabs.py" line="181" />
-        <source>Scan a unit or lot first.</source>
-        <translation>请先扫描单件或批次。</translation>
+        <location filename="../receiving_parts.py" line="188" />
+        <source>Lot</source>
+        <translation>批次</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="186" />
-        <source>Type the reading, then Enter</source>
-        <translation>输入读数，然后按 Enter</translation>
+        <location filename="../receiving_parts.py" line="188" />
+        <source>Part</source>
+        <translation>物料</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="188" />
-        <source>Record reading</source>
-        <translation>记录读数</translation>
+        <location filename="../receiving_parts.py" line="188" />
+        <source>Supplier</source>
+        <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="190" />
-        <source>Item</source>
-        <translation>物品</translation>
+        <location filename="../receiving_parts.py" line="188" />
+        <source>Quantity</source>
+        <translation>数量</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="190" />
-        <location filename="../qc_tabs.py" line="195" />
+        <location filename="../receiving_parts.py" line="189" />
+        <source>Expiry</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="191" />
+        <location filename="../receiving_parts.py" line="260" />
+        <source>Scan a lot, or choose it in the list</source>
+        <translation>扫描批次，或在列表中选择</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="198" />
         <source>Characteristic</source>
         <translation>检验特性</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="190" />
-        <location filename="../qc_tabs.py" line="197" />
+        <location filename="../receiving_parts.py" line="198" />
+        <source>Limits</source>
+        <translation>限值</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="198" />
         <source>Reading</source>
         <translation>读数</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="190" />
+        <location filename="../receiving_parts.py" line="198" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="217" />
+        <location filename="../receiving_parts.py" line="203" />
+        <source>Incoming inspection plan: type each reading</source>
+        <translation>来料检验计划：逐项输入读数</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="204" />
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="204" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="204" />
+        <source>Inspection</source>
+        <translation>检验</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="205" />
+        <source>Pieces (scan a piece's serial to select it)</source>
+        <translation>单件（扫描序列号以选择）</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="207" />
+        <source>What was checked; what was wrong</source>
+        <translation>检查了什么；有什么问题</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="208" />
+        <source>Accept</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="209" />
+        <source>Fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="210" />
+        <source>Release (sign)</source>
+        <translation>放行（签名）</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="211" />
+        <source>Reject lot</source>
+        <translation>拒收批次</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="218" />
+        <source>In quarantine (Enter selects)</source>
+        <translation>隔离中（Enter 选择）</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="233" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="266" />
+        <source>Lot %1 · %2</source>
+        <translation>批次 %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="268" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="270" />
+        <source>%1 from %2 · %3 · expiry %4</source>
+        <translation>%1，供应商 %2 · %3 · 有效期 %4</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="279" />
+        <source>Certificate %1 (SHA-256 %2…)</source>
+        <translation>证书 %1（SHA-256 %2…）</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="284" />
+        <source>No certificate attached</source>
+        <translation>未附证书</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="331" />
+        <source>○ not inspected</source>
+        <translation>○ 未检验</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="333" />
+        <source>✔ accepted</source>
+        <translation>✔ 合格</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="335" />
+        <source>✖ failed: %1</source>
+        <translation>✖ 不合格：%1</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionTab</name>
+    <message>
+        <location filename="../qc_tabs.py" line="176" />
+        <source>Scan a unit or lot first.</source>
+        <translation>请先扫描单件或批次。</translation>
+    </message>
+    <message>
+        <location filename="../qc_tabs.py" line="181" />
+        <source>Type the reading, then Enter</source>
+        <translation>输入读数，然后按 Enter</translation>
+    </message>
+    <message>
+        <location filename="../qc_tabs.py" line="183" />
+        <source>Record reading</source>
+        <translation>记录读数</translation>
+    </message>
+    <message>
+        <location filename="../qc_tabs.py" line="185" />
+        <source>Item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <location filename="../qc_tabs.py" line="185" />
+        <location filename="../qc_tabs.py" line="190" />
+        <source>Characteristic</source>
+        <translation>检验特性</translation>
+    </message>
+    <message>
+        <location filename="../qc_tabs.py" line="185" />
+        <location filename="../qc_tabs.py" line="192" />
+        <source>Reading</source>
+        <translation>读数</translation>
+    </message>
+    <message>
+        <location filename="../qc_tabs.py" line="185" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../qc_tabs.py" line="212" />
         <source>%1 – %2 %3</source>
         <translation>%1 – %2 %3</translation>
     </message>
@@ -639,102 +968,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../shell.py" line="78" />
+        <location filename="../shell.py" line="81" />
         <source>Lotline — %1</source>
         <translation>Lotline — %1</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="86" />
+        <location filename="../shell.py" line="89" />
         <source>SIMULATION — simulated devices; nothing recorded here is production data</source>
         <translation>模拟 — 设备为模拟设备；此处记录的任何内容都不是生产数据</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="114" />
+        <location filename="../shell.py" line="117" />
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="115" />
+        <location filename="../shell.py" line="118" />
         <source>Scale</source>
         <translation>秤</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="116" />
+        <location filename="../shell.py" line="119" />
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="119" />
+        <location filename="../shell.py" line="122" />
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="124" />
+        <location filename="../shell.py" line="127" />
         <source>Logged out.</source>
         <translation>已退出登录。</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="142" />
-        <source>operator</source>
-        <translation>操作员</translation>
-    </message>
-    <message>
-        <location filename="../shell.py" line="143" />
-        <source>QC inspector</source>
-        <translation>QC 检验员</translation>
-    </message>
-    <message>
-        <location filename="../shell.py" line="144" />
-        <source>packer</source>
-        <translation>包装员</translation>
-    </message>
-    <message>
         <location filename="../shell.py" line="145" />
-        <source>supervisor</source>
-        <translation>主管</translation>
-    </message>
-    <message>
-        <location filename="../shell.py" line="146" />
-        <source>administrator</source>
-        <translation>管理员</translation>
-    </message>
-    <message>
-        <location filename="../shell.py" line="151" />
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="152" />
+        <location filename="../shell.py" line="146" />
         <source>error</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="153" />
+        <location filename="../shell.py" line="147" />
         <source>OFFLINE</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="154" />
+        <location filename="../shell.py" line="148" />
         <source>simulated</source>
         <translation>模拟</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="165" />
+        <location filename="../shell.py" line="159" />
         <source>not logged in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="216" />
+        <location filename="../shell.py" line="210" />
         <source>Logged in as %1.</source>
         <translation>已登录：%1。</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="246" />
+        <location filename="../shell.py" line="240" />
         <source>Locked after %1 minutes without input.</source>
         <translation>%1 分钟无操作，已锁定。</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="275" />
+        <location filename="../shell.py" line="269" />
         <source>HIBC product code %1 read: now scan the second symbol of the same label (lot or serial).</source>
         <translation>已读取 HIBC 产品代码 %1：请扫描同一标签上的第二个条码（批次或序列号）。</translation>
     </message>
@@ -742,235 +1046,211 @@
 <context>
     <name>NcrTab</name>
     <message>
-        <location filename="../qc_tabs.py" line="97" />
+        <location filename="../qc_tabs.py" line="96" />
         <source>NCR</source>
         <translation>NCR</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="98" />
+        <location filename="../qc_tabs.py" line="97" />
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="99" />
+        <location filename="../qc_tabs.py" line="98" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="100" />
+        <location filename="../qc_tabs.py" line="99" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="101" />
+        <location filename="../qc_tabs.py" line="100" />
         <source>Disposition and signature</source>
         <translation>处置与签名</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="107" />
-        <source>Rework</source>
-        <translation>返工</translation>
-    </message>
-    <message>
-        <location filename="../qc_tabs.py" line="107" />
-        <source>Scrap</source>
-        <translation>报废</translation>
-    </message>
-    <message>
-        <location filename="../qc_tabs.py" line="107" />
-        <source>Use as is</source>
-        <translation>让步接收</translation>
-    </message>
-    <message>
-        <location filename="../qc_tabs.py" line="113" />
+        <location filename="../qc_tabs.py" line="108" />
         <source>where it stopped</source>
         <translation>中断处</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="115" />
+        <location filename="../qc_tabs.py" line="110" />
         <source>Closing note: what was done</source>
         <translation>关闭说明：已采取的措施</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="117" />
+        <location filename="../qc_tabs.py" line="112" />
         <source>What is wrong with the scanned item</source>
         <translation>所扫物品有什么问题</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="118" />
+        <location filename="../qc_tabs.py" line="113" />
         <source>Disposition…</source>
         <translation>处置…</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="119" />
+        <location filename="../qc_tabs.py" line="114" />
         <source>Close NCR</source>
         <translation>关闭 NCR</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="120" />
+        <location filename="../qc_tabs.py" line="115" />
         <source>Open NCR</source>
         <translation>开立 NCR</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="126" />
+        <location filename="../qc_tabs.py" line="121" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="128" />
+        <location filename="../qc_tabs.py" line="123" />
         <source>Rework from step</source>
         <translation>返工起始工序</translation>
-    </message>
-    <message>
-        <location filename="../qc_tabs.py" line="150" />
-        <source>✖ open</source>
-        <translation>✖ 待处置</translation>
-    </message>
-    <message>
-        <location filename="../qc_tabs.py" line="150" />
-        <source>dispositioned</source>
-        <translation>已处置</translation>
     </message>
 </context>
 <context>
     <name>OperatorScreen</name>
     <message>
-        <location filename="../operator.py" line="55" />
+        <location filename="../operator.py" line="60" />
         <source>Operator</source>
+        <extracomment>The command barcodes an operator scans: a check step's verdict, or "done with this unit".</extracomment>
         <translation>生产作业</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="60" />
+        <location filename="../operator.py" line="65" />
         <source>NEXT</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="66" />
+        <location filename="../operator.py" line="71" />
         <source>stable</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="67" />
+        <location filename="../operator.py" line="72" />
         <source>NOT STABLE</source>
         <translation>不稳定</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="68" />
+        <location filename="../operator.py" line="73" />
         <source>no reading</source>
         <translation>无读数</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="69" />
+        <location filename="../operator.py" line="74" />
         <source>OUT OF TOLERANCE</source>
         <translation>超出公差</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="73" />
+        <location filename="../operator.py" line="78" />
         <source>Type the reading, then Enter</source>
         <translation>输入读数，然后按 Enter</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="75" />
+        <location filename="../operator.py" line="80" />
         <source>Record weight</source>
         <translation>记录重量</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="77" />
+        <location filename="../operator.py" line="82" />
         <source>PASS</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="78" />
+        <location filename="../operator.py" line="83" />
         <source>FAIL</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="81" />
+        <location filename="../operator.py" line="86" />
         <source>Next unit</source>
         <translation>下一件</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="102" />
+        <location filename="../operator.py" line="107" />
         <source>Steps</source>
         <translation>工序</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="104" />
+        <location filename="../operator.py" line="109" />
         <source>Last scans of this unit</source>
         <translation>本件最近扫描</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="128" />
+        <location filename="../operator.py" line="133" />
         <source>No unit</source>
         <translation>未载入单件</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="129" />
+        <location filename="../operator.py" line="134" />
         <source>Scan a unit</source>
         <translation>扫描单件</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="131" />
+        <location filename="../operator.py" line="136" />
         <source>Scan the serial label of the unit (or the lot label).</source>
         <translation>扫描单件的序列号标签（或批次标签）。</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="168" />
+        <location filename="../operator.py" line="174" />
         <source>Nonconformance %1 is open: put the unit aside for QC.</source>
         <translation>不合格品报告 %1 已开立：请将此件放到一旁，交 QC 处理。</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="171" />
+        <location filename="../operator.py" line="177" />
         <source>Step failed</source>
         <translation>工序未通过</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="176" />
+        <location filename="../operator.py" line="182" />
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="178" />
+        <location filename="../operator.py" line="184" />
         <source>Nothing was recorded for this scan. Scan again, or press Enter.</source>
         <translation>本次扫描未记录任何内容。请重新扫描，或按 Enter。</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="233" />
+        <location filename="../operator.py" line="240" />
         <source>No reading</source>
         <translation>无读数</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="234" />
+        <location filename="../operator.py" line="241" />
         <source>The scale has sent no weight yet.</source>
         <translation>秤尚未发送重量。</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="235" />
+        <location filename="../operator.py" line="242" />
         <source>Check the scale is on and connected.</source>
         <translation>请检查秤已开机并已连接。</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="258" />
+        <location filename="../operator.py" line="265" />
         <source>Not a number</source>
         <translation>不是数字</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="259" />
+        <location filename="../operator.py" line="266" />
         <source>"%1" is not a number.</source>
         <translation>“%1”不是数字。</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="260" />
+        <location filename="../operator.py" line="267" />
         <source>Type the reading as digits, e.g. 1.02</source>
         <translation>请用数字输入读数，例如 1.02</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="291" />
+        <location filename="../operator.py" line="298" />
         <source>Ready for the next unit.</source>
         <translation>可以处理下一件。</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="315" />
+        <location filename="../operator.py" line="322" />
         <source>Unit loaded</source>
         <translation>已载入单件</translation>
     </message>
@@ -978,258 +1258,531 @@
 <context>
     <name>PackagingScreen</name>
     <message>
-        <location filename="../packaging.py" line="67" />
+        <location filename="../packaging.py" line="70" />
         <source>Packaging</source>
         <translation>包装</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="71" />
+        <location filename="../packaging.py" line="74" />
         <source>NEXT</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="75" />
+        <location filename="../packaging.py" line="78" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="76" />
+        <location filename="../packaging.py" line="79" />
         <source>Reconcile</source>
         <translation>对账</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="77" />
+        <location filename="../packaging.py" line="80" />
         <source>Print label</source>
         <translation>打印标签</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="78" />
+        <location filename="../packaging.py" line="81" />
         <source>Reprint…</source>
         <translation>补打…</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="79" />
+        <location filename="../packaging.py" line="82" />
         <source>New case</source>
         <translation>新建箱</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="80" />
+        <location filename="../packaging.py" line="83" />
         <source>Close case</source>
         <translation>封箱</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="83" />
+        <location filename="../packaging.py" line="86" />
         <source>Print queue (Enter selects)</source>
         <translation>打印队列（Enter 选择）</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="126" />
+        <location filename="../packaging.py" line="129" />
         <source>Apply the label, then scan it back</source>
         <translation>贴上标签，然后回扫</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="128" />
+        <location filename="../packaging.py" line="131" />
         <source>Reprint the label with a supervisor: F10</source>
         <translation>由主管补打标签：F10</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="130" />
+        <location filename="../packaging.py" line="133" />
         <source>Print the label: F9</source>
         <translation>打印标签：F9</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="132" />
+        <location filename="../packaging.py" line="135" />
         <source>Scan a unit to label, or a case label to pack</source>
         <translation>扫描待贴标单件，或扫描箱标签开始装箱</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="134" />
+        <location filename="../packaging.py" line="137" />
         <source>Scan a labelled unit to pack it</source>
         <translation>扫描已贴标单件以装箱</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="167" />
+        <location filename="../packaging.py" line="170" />
         <source>Scan not used</source>
         <translation>扫描未被采用</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="168" />
+        <location filename="../packaging.py" line="171" />
         <source>The scan "%1" was not used while a dialog is open.</source>
         <translation>对话框打开期间，扫描“%1”未被采用。</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="171" />
+        <location filename="../packaging.py" line="174" />
         <source>Finish or cancel the dialog, then scan again.</source>
         <translation>请完成或取消对话框，然后重新扫描。</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="182" />
+        <location filename="../packaging.py" line="185" />
         <source>Not waiting for the scan-back any more.</source>
         <translation>已不再等待回扫。</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="192" />
+        <location filename="../packaging.py" line="195" />
         <source>A pallet</source>
         <translation>这是托盘</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="193" />
+        <location filename="../packaging.py" line="196" />
         <source>%1 is a pallet; this station packs units into cases.</source>
         <translation>%1 是托盘；本工位只把单件装入箱。</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="196" />
+        <location filename="../packaging.py" line="199" />
         <source>Scan a case label, or a unit.</source>
         <translation>请扫描箱标签或单件。</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="214" />
+        <location filename="../packaging.py" line="218" />
         <source>Rendering the label of %1…</source>
         <translation>正在生成 %1 的标签…</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="221" />
+        <location filename="../packaging.py" line="225" />
         <source>Not released</source>
         <translation>未放行</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="222" />
+        <location filename="../packaging.py" line="226" />
         <source>%1 is %2: labels are printed only for released items.</source>
         <translation>%1 状态为 %2：只有已放行的物品才能打印标签。</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="225" />
+        <location filename="../packaging.py" line="229" />
         <source>QC releases the lot first.</source>
         <translation>需先由 QC 放行该批次。</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="229" />
+        <location filename="../packaging.py" line="233" />
         <source>%1 selected</source>
         <translation>已选择 %1</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="230" />
+        <location filename="../packaging.py" line="234" />
         <source>Print its label: F9</source>
         <translation>打印其标签：F9</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="234" />
+        <location filename="../packaging.py" line="238" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="248" />
+        <location filename="../packaging.py" line="252" />
         <source>Nothing to print</source>
         <translation>没有可打印的内容</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="249" />
+        <location filename="../packaging.py" line="253" />
         <source>No unit or lot is selected.</source>
         <translation>未选择单件或批次。</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="250" />
+        <location filename="../packaging.py" line="254" />
         <source>Scan the unit, or select it in the queue and press Enter.</source>
         <translation>请扫描单件，或在队列中选择后按 Enter。</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="255" />
+        <location filename="../packaging.py" line="259" />
         <source>No label printer</source>
         <translation>无标签打印机</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="256" />
+        <location filename="../packaging.py" line="260" />
         <source>This station has no label printer connected.</source>
         <translation>本工位未连接标签打印机。</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="257" />
+        <location filename="../packaging.py" line="261" />
         <source>Check the printer in the device strip; ask an administrator.</source>
         <translation>请查看设备状态栏中的打印机，并联系管理员。</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="271" />
+        <location filename="../packaging.py" line="275" />
         <source>Label not printed</source>
         <translation>标签未打印</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="273" />
+        <location filename="../packaging.py" line="277" />
         <source>Fix the printer, then F9 again: the same job is sent, never twice.</source>
         <translation>排除打印机故障后再按 F9：发送的是同一任务，不会重复打印。</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="281" />
+        <location filename="../packaging.py" line="285" />
         <source>The printer holds the label</source>
         <translation>打印机暂停了该标签</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="283" />
+        <location filename="../packaging.py" line="287" />
         <source>Fix the printer; the label prints then. Scan it back once applied.</source>
         <translation>排除打印机故障后标签即会打印。贴上后请回扫。</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="287" />
+        <location filename="../packaging.py" line="291" />
         <source>Label printed: %1</source>
         <translation>标签已打印：%1</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="308" />
+        <location filename="../packaging.py" line="312" />
         <source>Label step passed.</source>
         <translation>贴标工序已通过。</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="312" />
+        <location filename="../packaging.py" line="316" />
         <source>Label verified: %1</source>
         <translation>标签已核验：%1</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="317" />
+        <location filename="../packaging.py" line="321" />
         <source>Label does not match: voided</source>
         <translation>标签不符：已作废</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="318" />
+        <location filename="../packaging.py" line="322" />
         <source>Printed: %1
 Scanned: %2</source>
         <translation>打印：%1
 扫描：%2</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="321" />
+        <location filename="../packaging.py" line="325" />
         <source>Remove that label. A reprint needs a supervisor: F10.</source>
         <translation>请撕下该标签。补打需主管签名：F10。</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="376" />
+        <location filename="../packaging.py" line="380" />
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../packaging.py" line="378" />
+        <location filename="../packaging.py" line="382" />
         <source>Nothing was recorded. Press Enter to go on.</source>
         <translation>未记录任何内容。按 Enter 继续。</translation>
     </message>
 </context>
 <context>
+    <name>PlanningScreen</name>
+    <message>
+        <location filename="../planning.py" line="53" />
+        <source>Open work orders</source>
+        <translation>未关闭的工单</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="56" />
+        <location filename="../planning.py" line="108" />
+        <source>Work order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="57" />
+        <location filename="../planning.py" line="107" />
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="58" />
+        <source>Due</source>
+        <translation>交期</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="59" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="60" />
+        <location filename="../planning.py" line="111" />
+        <source>Lot</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="61" />
+        <source>Built</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="62" />
+        <source>Open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="67" />
+        <source>Step</source>
+        <translation>工序</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="67" />
+        <source>Passed</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="67" />
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="85" />
+        <location filename="../planning.py" line="262" />
+        <source>Progress per step</source>
+        <translation>各工序进度</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="84" />
+        <source>Scan a work order's traveller, or select one in the list</source>
+        <translation>扫描工单流转卡，或在列表中选择工单</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="89" />
+        <source>Planning</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="96" />
+        <source>e.g. WO-2026-0142</source>
+        <translation>例如 WO-2026-0142</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="104" />
+        <source>generated at release</source>
+        <translation>下达时自动生成</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="109" />
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="110" />
+        <source>Due date</source>
+        <translation>交期</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="117" />
+        <source>Create work order</source>
+        <translation>创建工单</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="133" />
+        <source>on the unit</source>
+        <translation>贴在单件上</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="134" />
+        <source>on the housing</source>
+        <translation>贴在外壳上</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="135" />
+        <source>print again</source>
+        <translation>重新打印</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="143" />
+        <source>Reason (to close with units open)</source>
+        <translation>原因（有未完成单件时关闭必填）</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="70" />
+        <source>New work order</source>
+        <translation>新建工单</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="69" />
+        <source>Selected work order</source>
+        <translation>所选工单</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="148" />
+        <source>Serials</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="181" />
+        <location filename="../planning.py" line="292" />
+        <source>Work order %1</source>
+        <translation>工单 %1</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="183" />
+        <source>No work order selected</source>
+        <translation>未选择工单</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="186" />
+        <source>Release %1 (makes its lot)</source>
+        <translation>下达 %1（生成批次）</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="189" />
+        <source>Commission %1 serials</source>
+        <translation>生成 %1 个序列号</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="193" />
+        <source>Print serial labels (%1 made)</source>
+        <translation>打印序列号标签（已生成 %1）</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="196" />
+        <source>Close %1 with its reconciliation</source>
+        <translation>对账并关闭 %1</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="247" />
+        <source>Open work orders: %1</source>
+        <translation>未关闭的工单：%1</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="274" />
+        <source>%1: made %2 · built %3 · scrapped %4 · open %5</source>
+        <translation>%1：已生成 %2 · 已完成 %3 · 报废 %4 · 未完成 %5</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="295" />
+        <source>Not an open work order</source>
+        <translation>不是未关闭的工单</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="296" />
+        <source>Scanned "%1": no open work order has this number.</source>
+        <translation>扫描“%1”：没有此编号的未关闭工单。</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="297" />
+        <source>Scan the work order number on the traveller, or pick it in the list.</source>
+        <translation>请扫描流转卡上的工单号，或在列表中选择。</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="315" />
+        <source>Work order %1 created</source>
+        <translation>工单 %1 已创建</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="316" />
+        <source>%1 × %2, due %3. Release it to make its lot.</source>
+        <translation>%1 × %2，交期 %3。下达后生成批次。</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="331" />
+        <source>Work order %1 released</source>
+        <translation>工单 %1 已下达</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="332" />
+        <source>Lot %1 made; commission its serials next.</source>
+        <translation>批次 %1 已生成；下一步：生成序列号。</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="346" />
+        <source>%1 serials commissioned</source>
+        <translation>已生成 %1 个序列号</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="347" />
+        <source>%1 to %2, lot %3. Print their labels next.</source>
+        <translation>%1 至 %2，批次 %3。下一步：打印标签。</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="361" />
+        <source>No label printer</source>
+        <translation>无标签打印机</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="362" />
+        <source>This station has no label printer configured.</source>
+        <translation>本工位未配置标签打印机。</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="363" />
+        <source>Add [devices.printer] to the station file.</source>
+        <translation>请在工位配置文件中添加 [devices.printer]。</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="380" />
+        <source>%1 serial labels not printed</source>
+        <translation>%1 张序列号标签未打印</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="382" />
+        <source>Check the printer, then print again: the labels printed are recorded.</source>
+        <translation>请检查打印机后重新打印：已打印的标签均已记录。</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="386" />
+        <source>%1 serial labels printed</source>
+        <translation>已打印 %1 张序列号标签</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="401" />
+        <source>Work order %1 closed</source>
+        <translation>工单 %1 已关闭</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="402" />
+        <source>Ordered %1 · made %2 · built %3 · scrapped %4 · open %5</source>
+        <translation>订单 %1 · 已生成 %2 · 已完成 %3 · 报废 %4 · 未完成 %5</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="437" />
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../planning.py" line="437" />
+        <source>Nothing was changed.</source>
+        <translation>未做任何更改。</translation>
+    </message>
+</context>
+<context>
     <name>PreviewBox</name>
     <message>
-        <location filename="../packaging_parts.py" line="110" />
-        <location filename="../packaging_parts.py" line="136" />
+        <location filename="../packaging_parts.py" line="113" />
+        <location filename="../packaging_parts.py" line="139" />
         <source>Label preview</source>
         <translation>标签预览</translation>
     </message>
     <message>
-        <location filename="../packaging_parts.py" line="116" />
+        <location filename="../packaging_parts.py" line="119" />
         <source>Labels for the lot (one per kit)</source>
         <translation>本批次标签数（每套件一张）</translation>
     </message>
     <message>
-        <location filename="../packaging_parts.py" line="137" />
+        <location filename="../packaging_parts.py" line="140" />
         <source>Scan a unit or select it in the queue.</source>
         <translation>扫描单件，或在队列中选择。</translation>
     </message>
     <message>
-        <location filename="../packaging_parts.py" line="141" />
+        <location filename="../packaging_parts.py" line="144" />
         <source>Label of %1 · template %2 v%3</source>
         <translation>%1 的标签 · 模板 %2 v%3</translation>
     </message>
@@ -1237,45 +1790,44 @@ Scanned: %2</source>
 <context>
     <name>PrintQueue</name>
     <message>
-        <location filename="../packaging_parts.py" line="36" />
+        <location filename="../packaging_parts.py" line="37" />
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../packaging_parts.py" line="36" />
+        <location filename="../packaging_parts.py" line="37" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../packaging_parts.py" line="36" />
+        <location filename="../packaging_parts.py" line="37" />
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../packaging_parts.py" line="50" />
-        <location filename="../packaging_parts.py" line="51" />
+        <location filename="../packaging_parts.py" line="52" />
         <source>to print</source>
         <translation>待打印</translation>
     </message>
     <message>
-        <location filename="../packaging_parts.py" line="52" />
-        <source>printed: scan it back</source>
-        <translation>待回扫</translation>
-    </message>
-    <message>
-        <location filename="../packaging_parts.py" line="53" />
-        <source>▲ held by the printer</source>
-        <translation>▲ 打印机暂停</translation>
-    </message>
-    <message>
-        <location filename="../packaging_parts.py" line="54" />
-        <source>✖ not printed: print again</source>
-        <translation>✖ 未打印：请重新打印</translation>
-    </message>
-    <message>
         <location filename="../packaging_parts.py" line="55" />
-        <source>✖ voided: reprint</source>
-        <translation>✖ 已作废：请补打</translation>
+        <source>%1: scan it back</source>
+        <translation>%1：请回扫</translation>
+    </message>
+    <message>
+        <location filename="../packaging_parts.py" line="56" />
+        <source>▲ %1 by the printer</source>
+        <translation>▲ %1</translation>
+    </message>
+    <message>
+        <location filename="../packaging_parts.py" line="57" />
+        <source>✖ %1: print again</source>
+        <translation>✖ %1：请重新打印</translation>
+    </message>
+    <message>
+        <location filename="../packaging_parts.py" line="58" />
+        <source>✖ %1: reprint</source>
+        <translation>✖ %1：请补打</translation>
     </message>
 </context>
 <context>
@@ -1364,157 +1916,162 @@ Scanned: %2</source>
 <context>
     <name>QcScreen</name>
     <message>
-        <location filename="../qc.py" line="57" />
+        <location filename="../qc.py" line="58" />
         <source>QC</source>
         <translation>QC</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="61" />
+        <location filename="../qc.py" line="62" />
         <source>NEXT</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="70" />
+        <location filename="../qc.py" line="71" />
         <source>Release</source>
         <translation>放行</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="71" />
+        <location filename="../qc.py" line="72" />
         <source>Nonconformances</source>
         <translation>不合格品</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="72" />
+        <location filename="../qc.py" line="73" />
         <source>Inspection</source>
         <translation>检验</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="73" />
+        <location filename="../qc.py" line="74" />
         <source>Holds</source>
         <translation>冻结</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="127" />
+        <location filename="../qc.py" line="78" />
+        <source>Label templates</source>
+        <translation>标签模板</translation>
+    </message>
+    <message>
+        <location filename="../qc.py" line="134" />
         <source>Looking up the scan…</source>
         <translation>正在查询扫描内容…</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="152" />
+        <location filename="../qc.py" line="159" />
         <source>%1 selected</source>
         <translation>已选择 %1</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="155" />
+        <location filename="../qc.py" line="162" />
         <source>%1 is not open</source>
         <translation>%1 不在待处理状态</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="156" />
+        <location filename="../qc.py" line="163" />
         <source>%1 is not in the list of nonconformances to decide or close.</source>
         <translation>%1 不在待处置或待关闭的不合格品列表中。</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="159" />
+        <location filename="../qc.py" line="166" />
         <source>Check the number; a closed NCR is shown in the lot's review.</source>
         <translation>请核对编号；已关闭的 NCR 显示在批次审核中。</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="166" />
+        <location filename="../qc.py" line="173" />
         <source>Review of lot %1</source>
         <translation>批次审核：%1</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="167" />
+        <location filename="../qc.py" line="174" />
         <source>Scanned: %1</source>
         <translation>已扫描：%1</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="181" />
+        <location filename="../qc.py" line="188" />
         <source>What is wrong with %1 (F8 opens an NCR)</source>
         <translation>%1 有什么问题（F8 开立 NCR）</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="186" />
+        <location filename="../qc.py" line="193" />
         <source>Lot %1 · scanned %2</source>
         <translation>批次 %1 · 已扫描 %2</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="193" />
+        <location filename="../qc.py" line="200" />
         <source>Scan a lot label or a unit label</source>
         <translation>扫描批次标签或单件标签</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="195" />
+        <location filename="../qc.py" line="202" />
         <source>Resolve the blockers, then release (F9)</source>
         <translation>解决阻碍项后放行（F9）</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="197" />
+        <location filename="../qc.py" line="204" />
         <source>Ready: release the lot (F9)</source>
         <translation>就绪：放行该批次（F9）</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="199" />
+        <location filename="../qc.py" line="206" />
         <source>Scan the next lot</source>
         <translation>扫描下一批次</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="217" />
+        <location filename="../qc.py" line="226" />
         <source>Lot %1 cannot be released</source>
         <translation>批次 %1 不能放行</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="219" />
+        <location filename="../qc.py" line="228" />
         <source>Resolve each blocker (nonconformances F2, holds F4), then release.</source>
         <translation>逐一解决阻碍项（不合格品 F2，冻结 F4），然后放行。</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="225" />
+        <location filename="../qc.py" line="234" />
         <source>Nothing to release</source>
         <translation>没有可放行的内容</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="226" />
+        <location filename="../qc.py" line="235" />
         <source>Lot %1 is released already: %2</source>
         <translation>批次 %1 已放行：%2</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="227" />
+        <location filename="../qc.py" line="236" />
         <source>Scan the next lot.</source>
         <translation>请扫描下一批次。</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="236" />
+        <location filename="../qc.py" line="245" />
         <source>Release of lot %1 (%2): %3 item(s)</source>
         <translation>放行批次 %1（%2）：%3 件</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="244" />
+        <location filename="../qc.py" line="253" />
         <source>Lot %1 released: %2 unit(s)</source>
         <translation>批次 %1 已放行：%2 件</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="287" />
+        <location filename="../qc.py" line="296" />
         <source>Nothing scanned</source>
         <translation>未扫描</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="288" />
+        <location filename="../qc.py" line="297" />
         <source>This needs a lot or a unit.</source>
         <translation>此操作需要批次或单件。</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="289" />
+        <location filename="../qc.py" line="298" />
         <source>Scan the lot label or the unit's label first.</source>
         <translation>请先扫描批次标签或单件标签。</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="303" />
+        <location filename="../qc.py" line="312" />
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="305" />
+        <location filename="../qc.py" line="314" />
         <source>Nothing was recorded. Press Enter to go on.</source>
         <translation>未记录任何内容。按 Enter 继续。</translation>
     </message>
@@ -1522,29 +2079,399 @@ Scanned: %2</source>
 <context>
     <name>QcWords</name>
     <message>
-        <location filename="../qc_review.py" line="37" />
+        <location filename="../qc_review.py" line="39" />
         <source>⚠ SIGNATURE INVALID: %1</source>
         <translation>⚠ 签名无效：%1</translation>
     </message>
     <message>
-        <location filename="../qc_review.py" line="44" />
-        <source>rework</source>
-        <translation>返工</translation>
-    </message>
-    <message>
-        <location filename="../qc_review.py" line="45" />
-        <source>scrap</source>
-        <translation>报废</translation>
-    </message>
-    <message>
-        <location filename="../qc_review.py" line="46" />
-        <source>use as is</source>
-        <translation>让步接收</translation>
-    </message>
-    <message>
-        <location filename="../qc_review.py" line="50" />
+        <location filename="../qc_review.py" line="47" />
         <source>→ step %1</source>
         <translation>→ 工序 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveTab</name>
+    <message>
+        <location filename="../receiving_parts.py" line="61" />
+        <source>Only when the label has no lot</source>
+        <translation>仅在标签上没有批次时填写</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="64" />
+        <source>Count the delivery</source>
+        <translation>清点来料数量</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="67" />
+        <source>Certificate file (PDF or scan)</source>
+        <translation>证书文件（PDF 或扫描件）</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="68" />
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="72" />
+        <source>Start again</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="73" />
+        <source>Receive and print bin label</source>
+        <translation>接收并打印料箱标签</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="75" />
+        <source>Bin label</source>
+        <translation>料箱标签</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="77" />
+        <location filename="../receiving_parts.py" line="93" />
+        <source>Lot</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="77" />
+        <source>Part</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="77" />
+        <location filename="../receiving_parts.py" line="94" />
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="77" />
+        <location filename="../receiving_parts.py" line="95" />
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="78" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="81" />
+        <source>The bin label of the lot received last shows here.</source>
+        <translation>此处显示最近接收批次的料箱标签。</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="88" />
+        <source>From the supplier's label</source>
+        <translation>来自供应商标签</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="96" />
+        <source>Certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="106" />
+        <source>Received, newest first</source>
+        <translation>已接收（最新在前）</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="132" />
+        <source>Nothing scanned yet</source>
+        <translation>尚未扫描</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="139" />
+        <source>no lot on the label: type it</source>
+        <translation>标签上没有批次：请输入</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="140" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="142" />
+        <source>Lot %1 · expiry %2</source>
+        <translation>批次 %1 · 有效期 %2</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="144" />
+        <source>Scanned: %1</source>
+        <translation>已扫描：%1</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="166" />
+        <source>Pieces scanned: %1</source>
+        <translation>已扫描单件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivingScreen</name>
+    <message>
+        <location filename="../receiving.py" line="62" />
+        <source>Receiving</source>
+        <translation>来料接收</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="66" />
+        <source>NEXT</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="71" />
+        <source>Receive</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="72" />
+        <source>Incoming inspection</source>
+        <translation>来料检验</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="127" />
+        <source>Scan the lot to inspect</source>
+        <translation>扫描要检验的批次</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="129" />
+        <source>Scan the next lot</source>
+        <translation>扫描下一批次</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="131" />
+        <source>Inspect: accept (F6) or fail (F7), then release (F9)</source>
+        <translation>检验：合格（F6）或不合格（F7），然后放行（F9）</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="133" />
+        <source>Scan the supplier's label</source>
+        <translation>扫描供应商标签</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="135" />
+        <source>Scan each piece's serial, then receive (F8)</source>
+        <translation>逐件扫描序列号，然后接收（F8）</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="137" />
+        <source>Type the quantity, attach the certificate, receive (F8)</source>
+        <translation>输入数量，附上证书，接收（F8）</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="164" />
+        <source>Piece refused</source>
+        <translation>单件被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="168" />
+        <source>Reading the label…</source>
+        <translation>正在读取标签…</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="173" />
+        <source>Supplier label refused</source>
+        <translation>供应商标签被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="181" />
+        <source>Label read: %1</source>
+        <translation>已读取标签：%1</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="191" />
+        <source>Piece %1 added</source>
+        <translation>已添加单件 %1</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="192" />
+        <source>%1 piece(s) scanned</source>
+        <translation>已扫描 %1 件</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="196" />
+        <source>Piece scanned twice</source>
+        <translation>单件重复扫描</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="197" />
+        <source>Serial %1 is in the list already.</source>
+        <translation>序列号 %1 已在列表中。</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="198" />
+        <source>Scan the next piece; each piece is scanned once.</source>
+        <translation>请扫描下一件；每件只扫描一次。</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="220" />
+        <source>Certificate of the delivery</source>
+        <translation>本批来料的证书</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="222" />
+        <source>Certificates (*.pdf *.png *.jpg *.tif *.tiff);;All files (*)</source>
+        <translation>证书 (*.pdf *.png *.jpg *.tif *.tiff);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="233" />
+        <source>Nothing scanned</source>
+        <translation>未扫描</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="234" />
+        <source>Receiving starts from the supplier's label.</source>
+        <translation>接收从供应商标签开始。</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="235" />
+        <source>Scan the barcode on the supplier's label (GS1 or HIBC).</source>
+        <translation>请扫描供应商标签上的条码（GS1 或 HIBC）。</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="241" />
+        <source>No supplier</source>
+        <translation>没有供应商</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="242" />
+        <source>The master data has no approved supplier.</source>
+        <translation>主数据中没有已批准的供应商。</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="243" />
+        <source>Ask quality to approve the supplier in the master data.</source>
+        <translation>请质量部门在主数据中批准该供应商。</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="264" />
+        <source>Lot %1 received into quarantine</source>
+        <translation>批次 %1 已接收并隔离</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="265" />
+        <source>%1 from %2: waits for incoming inspection</source>
+        <translation>%1，供应商 %2：等待来料检验</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="286" />
+        <location filename="../receiving.py" line="308" />
+        <source>Bin label not printed</source>
+        <translation>料箱标签未打印</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="287" />
+        <source>This station has no label printer connected.</source>
+        <translation>本工位未连接标签打印机。</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="288" />
+        <source>The lot is received. Connect the printer, then print the label again.</source>
+        <translation>批次已接收。请连接打印机，然后重新打印标签。</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="294" />
+        <source>Bin label of lot %1</source>
+        <translation>批次 %1 的料箱标签</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="297" />
+        <source>Lot %1 received; bin label printed</source>
+        <translation>批次 %1 已接收；料箱标签已打印</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="298" />
+        <source>Put the label on the bin; the lot stays in quarantine.</source>
+        <translation>请将标签贴在料箱上；该批次保持隔离。</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="302" />
+        <source>The printer holds the bin label</source>
+        <translation>打印机暂存了料箱标签</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="304" />
+        <source>Fix the printer; the label prints then.</source>
+        <translation>请排除打印机故障，标签随后打印。</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="310" />
+        <source>The lot is received. Fix the printer, then print the label again.</source>
+        <translation>批次已接收。请排除打印机故障，然后重新打印标签。</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="318" />
+        <source>Piece %1 selected</source>
+        <translation>已选择单件 %1</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="336" />
+        <source>Lot %1 opened</source>
+        <translation>已打开批次 %1</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="340" />
+        <source>Lot not found</source>
+        <translation>未找到批次</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="347" />
+        <source>No lot selected</source>
+        <translation>未选择批次</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="348" />
+        <source>The inspection is recorded against a lot.</source>
+        <translation>检验记录针对批次。</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="349" />
+        <source>Scan the lot's bin label, or choose it in the list.</source>
+        <translation>请扫描批次的料箱标签，或在列表中选择。</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="374" />
+        <source>Inspection accepted: %1</source>
+        <translation>检验合格：%1</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="378" />
+        <source>Inspection failed: %1 (recorded)</source>
+        <translation>检验不合格：%1（已记录）</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="380" />
+        <source>The piece is rejected.</source>
+        <translation>该单件已拒收。</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="382" />
+        <source>Reject the lot (F10), or inspect it again.</source>
+        <translation>请拒收该批次（F10），或重新检验。</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="399" />
+        <source>Release of lot %1 (%2 from %3) for use</source>
+        <translation>放行批次 %1（%2，供应商 %3）以供使用</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="423" />
+        <source>Lot %1 released for use</source>
+        <translation>批次 %1 已放行使用</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="427" />
+        <source>Lot %1 rejected</source>
+        <translation>批次 %1 已拒收</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="465" />
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="470" />
+        <source>Nothing was recorded. Press Enter to go on.</source>
+        <translation>未记录任何内容。按 Enter 继续。</translation>
     </message>
 </context>
 <context>
@@ -1593,57 +2520,57 @@ Scanned: %2</source>
 <context>
     <name>ReleaseTab</name>
     <message>
-        <location filename="../qc_tabs.py" line="47" />
+        <location filename="../qc_tabs.py" line="48" />
         <source>Lot</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="47" />
+        <location filename="../qc_tabs.py" line="48" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="47" />
+        <location filename="../qc_tabs.py" line="48" />
         <source>Units</source>
         <translation>单件</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="47" />
+        <location filename="../qc_tabs.py" line="48" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="50" />
+        <location filename="../qc_tabs.py" line="51" />
         <source>Release lot…</source>
         <translation>放行批次…</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="51" />
+        <location filename="../qc_tabs.py" line="52" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="53" />
+        <location filename="../qc_tabs.py" line="54" />
         <source>Lots awaiting release (Enter opens)</source>
         <translation>待放行批次（Enter 打开）</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="73" />
+        <location filename="../qc_tabs.py" line="74" />
         <source>● ready</source>
         <translation>● 就绪</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="76" />
+        <location filename="../qc_tabs.py" line="77" />
         <source>%1 NCR not closed</source>
         <translation>%1 个 NCR 未关闭</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="78" />
+        <location filename="../qc_tabs.py" line="79" />
         <source>%1 hold(s)</source>
         <translation>%1 个冻结</translation>
     </message>
     <message>
-        <location filename="../qc_tabs.py" line="80" />
+        <location filename="../qc_tabs.py" line="81" />
         <source>in production</source>
         <translation>生产中</translation>
     </message>
@@ -1651,174 +2578,174 @@ Scanned: %2</source>
 <context>
     <name>ReviewBrowser</name>
     <message>
-        <location filename="../qc_review.py" line="101" />
+        <location filename="../qc_review.py" line="98" />
         <source>Scan a lot label or a unit label to see its review.</source>
         <translation>扫描批次标签或单件标签，查看其审核。</translation>
     </message>
     <message>
-        <location filename="../qc_review.py" line="112" />
+        <location filename="../qc_review.py" line="109" />
         <source>Lot %1 · %2</source>
         <translation>批次 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../qc_review.py" line="113" />
+        <location filename="../qc_review.py" line="110" />
         <source>GTIN %1 · status: %2</source>
         <translation>GTIN %1 · 状态：%2</translation>
     </message>
     <message>
-        <location filename="../qc_review.py" line="135" />
+        <location filename="../qc_review.py" line="132" />
         <source>✔  RELEASED — signed</source>
         <translation>✔  已放行 — 已签名</translation>
     </message>
     <message>
-        <location filename="../qc_review.py" line="138" />
+        <location filename="../qc_review.py" line="135" />
         <source>✖  NOT READY FOR RELEASE — %1 blocker(s)</source>
         <translation>✖  不能放行 — %1 个阻碍项</translation>
     </message>
     <message>
-        <location filename="../qc_review.py" line="148" />
+        <location filename="../qc_review.py" line="145" />
         <source>●  READY FOR RELEASE — %1 item(s): press F9 to release</source>
         <translation>●  可以放行 — %1 件：按 F9 放行</translation>
     </message>
     <message>
-        <location filename="../qc_review.py" line="164" />
+        <location filename="../qc_review.py" line="161" />
         <source>every step passed</source>
         <translation>全部工序已通过</translation>
     </message>
     <message>
-        <location filename="../qc_review.py" line="168" />
+        <location filename="../qc_review.py" line="165" />
         <source>Unit</source>
         <translation>单件</translation>
     </message>
     <message>
-        <location filename="../qc_review.py" line="168" />
-        <location filename="../qc_review.py" line="185" />
-        <location filename="../qc_review.py" line="252" />
+        <location filename="../qc_review.py" line="165" />
+        <location filename="../qc_review.py" line="182" />
+        <location filename="../qc_review.py" line="249" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../qc_review.py" line="168" />
+        <location filename="../qc_review.py" line="165" />
         <source>Steps passed</source>
         <translation>已通过工序</translation>
     </message>
     <message>
-        <location filename="../qc_review.py" line="168" />
+        <location filename="../qc_review.py" line="165" />
         <source>Next step</source>
         <translation>下一工序</translation>
     </message>
     <message>
-        <location filename="../qc_review.py" line="169" />
+        <location filename="../qc_review.py" line="166" />
         <source>Units</source>
         <translation>单件</translation>
     </message>
     <message>
-        <location filename="../qc_review.py" line="183" />
+        <location filename="../qc_review.py" line="180" />
         <source>NCR</source>
         <translation>NCR</translation>
     </message>
     <message>
-        <location filename="../qc_review.py" line="184" />
-        <location filename="../qc_review.py" line="207" />
-        <location filename="../qc_review.py" line="227" />
-        <location filename="../qc_review.py" line="251" />
+        <location filename="../qc_review.py" line="181" />
+        <location filename="../qc_review.py" line="204" />
+        <location filename="../qc_review.py" line="224" />
+        <location filename="../qc_review.py" line="248" />
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../qc_review.py" line="186" />
+        <location filename="../qc_review.py" line="183" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../qc_review.py" line="187" />
+        <location filename="../qc_review.py" line="184" />
         <source>Disposition and signature</source>
         <translation>处置与签名</translation>
     </message>
     <message>
-        <location filename="../qc_review.py" line="189" />
+        <location filename="../qc_review.py" line="186" />
         <source>Nonconformances</source>
         <translation>不合格品</translation>
     </message>
     <message>
-        <location filename="../qc_review.py" line="206" />
+        <location filename="../qc_review.py" line="203" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../qc_review.py" line="208" />
-        <location filename="../qc_review.py" line="249" />
+        <location filename="../qc_review.py" line="205" />
+        <location filename="../qc_review.py" line="246" />
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../qc_review.py" line="209" />
+        <location filename="../qc_review.py" line="206" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../qc_review.py" line="210" />
+        <location filename="../qc_review.py" line="207" />
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../qc_review.py" line="212" />
+        <location filename="../qc_review.py" line="209" />
         <source>Deviations and overrides</source>
         <translation>偏差与超控</translation>
     </message>
     <message>
-        <location filename="../qc_review.py" line="219" />
+        <location filename="../qc_review.py" line="216" />
         <source>ON HOLD</source>
         <translation>冻结中</translation>
     </message>
     <message>
-        <location filename="../qc_review.py" line="219" />
+        <location filename="../qc_review.py" line="216" />
         <source>released</source>
         <translation>已解除</translation>
     </message>
     <message>
-        <location filename="../qc_review.py" line="228" />
+        <location filename="../qc_review.py" line="225" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../qc_review.py" line="229" />
-        <location filename="../qc_review.py" line="253" />
+        <location filename="../qc_review.py" line="226" />
+        <location filename="../qc_review.py" line="250" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../qc_review.py" line="230" />
+        <location filename="../qc_review.py" line="227" />
         <source>Placed</source>
         <translation>冻结记录</translation>
     </message>
     <message>
-        <location filename="../qc_review.py" line="231" />
+        <location filename="../qc_review.py" line="228" />
         <source>Released</source>
         <translation>解除记录</translation>
     </message>
     <message>
-        <location filename="../qc_review.py" line="233" />
+        <location filename="../qc_review.py" line="230" />
         <source>Holds</source>
         <translation>冻结</translation>
     </message>
     <message>
-        <location filename="../qc_review.py" line="236" />
+        <location filename="../qc_review.py" line="233" />
         <source>reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../qc_review.py" line="237" />
+        <location filename="../qc_review.py" line="234" />
         <source>voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../qc_review.py" line="250" />
+        <location filename="../qc_review.py" line="247" />
         <source>Job</source>
         <translation>打印任务</translation>
     </message>
     <message>
-        <location filename="../qc_review.py" line="255" />
+        <location filename="../qc_review.py" line="252" />
         <source>Reprinted and voided labels</source>
         <translation>补打与作废的标签</translation>
     </message>
@@ -1826,114 +2753,297 @@ Scanned: %2</source>
 <context>
     <name>SignatureDialog</name>
     <message>
-        <location filename="../signature.py" line="58" />
-        <location filename="../signature.py" line="71" />
+        <location filename="../signature.py" line="59" />
+        <location filename="../signature.py" line="72" />
         <source>Electronic signature</source>
         <extracomment>sign(username or None, password, reason) -&gt; the use case's result (runs on a worker thread)</extracomment>
         <translation>电子签名</translation>
     </message>
     <message>
-        <location filename="../signature.py" line="75" />
+        <location filename="../signature.py" line="76" />
         <source>You sign</source>
         <translation>签署内容</translation>
     </message>
     <message>
-        <location filename="../signature.py" line="76" />
-        <location filename="../signature.py" line="131" />
+        <location filename="../signature.py" line="77" />
+        <location filename="../signature.py" line="132" />
         <source>Meaning</source>
         <translation>签名含义</translation>
     </message>
     <message>
-        <location filename="../signature.py" line="83" />
+        <location filename="../signature.py" line="84" />
         <source>Say why, in words a reviewer will understand</source>
         <translation>说明原因，让审核人能看懂</translation>
     </message>
     <message>
-        <location filename="../signature.py" line="86" />
-        <location filename="../signature.py" line="89" />
+        <location filename="../signature.py" line="87" />
+        <location filename="../signature.py" line="90" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../signature.py" line="87" />
-        <location filename="../signature.py" line="90" />
+        <location filename="../signature.py" line="88" />
+        <location filename="../signature.py" line="91" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../signature.py" line="96" />
+        <location filename="../signature.py" line="97" />
         <source>Sign</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../signature.py" line="99" />
+        <location filename="../signature.py" line="100" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../signature.py" line="109" />
+        <location filename="../signature.py" line="110" />
         <source>First signature of this session: enter your user name and your password.</source>
         <translation>本次会话首次签名：请输入用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../signature.py" line="112" />
+        <location filename="../signature.py" line="113" />
         <source>You signed earlier in this session: enter your password.</source>
         <translation>本次会话中您已签过名：请输入密码。</translation>
     </message>
     <message>
-        <location filename="../signature.py" line="115" />
+        <location filename="../signature.py" line="116" />
         <source>It records name, date, time and meaning; it binds like a handwritten one.</source>
         <translation>签名将记录姓名、日期、时间和签名含义，与手写签名具有同等约束力。</translation>
     </message>
     <message>
-        <location filename="../signature.py" line="121" />
+        <location filename="../signature.py" line="122" />
         <source>✔  Signed</source>
         <translation>✔  已签名</translation>
     </message>
     <message>
-        <location filename="../signature.py" line="129" />
+        <location filename="../signature.py" line="130" />
         <source>Printed name</source>
         <translation>全名</translation>
     </message>
     <message>
-        <location filename="../signature.py" line="130" />
+        <location filename="../signature.py" line="131" />
         <source>Date and time</source>
         <translation>日期和时间</translation>
     </message>
     <message>
-        <location filename="../signature.py" line="143" />
+        <location filename="../signature.py" line="144" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../signature.py" line="182" />
+        <location filename="../signature.py" line="183" />
         <source>Signing…</source>
         <translation>正在签名…</translation>
     </message>
     <message>
-        <location filename="../signature.py" line="204" />
+        <location filename="../signature.py" line="205" />
         <source>Not signed</source>
         <translation>未签名</translation>
     </message>
     <message>
-        <location filename="../signature.py" line="206" />
+        <location filename="../signature.py" line="207" />
         <source>Nothing was recorded. Try again or Esc.</source>
         <translation>未记录任何内容。请重试，或按 Esc。</translation>
     </message>
     <message>
-        <location filename="../signature.py" line="230" />
+        <location filename="../signature.py" line="231" />
         <source>Scan not used</source>
         <translation>扫描未被采用</translation>
     </message>
     <message>
-        <location filename="../signature.py" line="231" />
+        <location filename="../signature.py" line="232" />
         <source>The scan "%1" was not used while this signature is open.</source>
         <translation>签名进行中，扫描“%1”未被采用。</translation>
     </message>
     <message>
-        <location filename="../signature.py" line="234" />
+        <location filename="../signature.py" line="235" />
         <source>Sign or cancel first, then scan again.</source>
         <translation>请先签名或取消，然后重新扫描。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesScreen</name>
+    <message>
+        <location filename="../templates.py" line="65" />
+        <source>Label templates</source>
+        <translation>标签模板</translation>
+    </message>
+    <message>
+        <location filename="../templates.py" line="69" />
+        <source>NEXT</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../templates.py" line="73" />
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../templates.py" line="73" />
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../templates.py" line="73" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../templates.py" line="73" />
+        <source>Approved</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../templates.py" line="76" />
+        <source>Template file (JSON)</source>
+        <translation>模板文件（JSON）</translation>
+    </message>
+    <message>
+        <location filename="../templates.py" line="77" />
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../templates.py" line="78" />
+        <source>Register as draft</source>
+        <translation>登记为草稿</translation>
+    </message>
+    <message>
+        <location filename="../templates.py" line="79" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../templates.py" line="80" />
+        <source>Approve (sign)</source>
+        <translation>批准（签名）</translation>
+    </message>
+    <message>
+        <location filename="../templates.py" line="81" />
+        <source>Preview with sample data</source>
+        <translation>示例数据预览</translation>
+    </message>
+    <message>
+        <location filename="../templates.py" line="88" />
+        <source>Versions (Enter previews)</source>
+        <translation>版本（Enter 预览）</translation>
+    </message>
+    <message>
+        <location filename="../templates.py" line="130" />
+        <source>Choose a version to preview it</source>
+        <translation>选择一个版本进行预览</translation>
+    </message>
+    <message>
+        <location filename="../templates.py" line="133" />
+        <source>Check the preview, then approve it</source>
+        <translation>检查预览，然后批准</translation>
+    </message>
+    <message>
+        <location filename="../templates.py" line="135" />
+        <source>Check the preview, then approve (F9)</source>
+        <translation>检查预览，然后批准（F9）</translation>
+    </message>
+    <message>
+        <location filename="../templates.py" line="139" />
+        <source>Choose a draft to approve, or register a new version</source>
+        <translation>选择要批准的草稿，或登记新版本</translation>
+    </message>
+    <message>
+        <location filename="../templates.py" line="141" />
+        <source>Choose a draft to approve, or register a new version (F6)</source>
+        <translation>选择要批准的草稿，或登记新版本（F6）</translation>
+    </message>
+    <message>
+        <location filename="../templates.py" line="180" />
+        <source>%1 version %2 · %3</source>
+        <translation>%1 版本 %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../templates.py" line="188" />
+        <source>Sample data: %1</source>
+        <translation>示例数据：%1</translation>
+    </message>
+    <message>
+        <location filename="../templates.py" line="195" />
+        <source>Label template file</source>
+        <translation>标签模板文件</translation>
+    </message>
+    <message>
+        <location filename="../templates.py" line="195" />
+        <source>Label templates (*.json)</source>
+        <translation>标签模板 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../templates.py" line="204" />
+        <source>No file</source>
+        <translation>没有文件</translation>
+    </message>
+    <message>
+        <location filename="../templates.py" line="205" />
+        <source>A new version is registered from a template file.</source>
+        <translation>新版本须从模板文件登记。</translation>
+    </message>
+    <message>
+        <location filename="../templates.py" line="206" />
+        <source>Choose the template file (F4), then register it (F6).</source>
+        <translation>请选择模板文件（F4），然后登记（F6）。</translation>
+    </message>
+    <message>
+        <location filename="../templates.py" line="214" />
+        <source>%1 version %2 registered as a draft</source>
+        <translation>%1 版本 %2 已登记为草稿</translation>
+    </message>
+    <message>
+        <location filename="../templates.py" line="217" />
+        <source>Check its preview, then approve it (F9).</source>
+        <translation>请检查预览，然后批准（F9）。</translation>
+    </message>
+    <message>
+        <location filename="../templates.py" line="226" />
+        <source>No version chosen</source>
+        <translation>未选择版本</translation>
+    </message>
+    <message>
+        <location filename="../templates.py" line="227" />
+        <source>Approval signs one version of one template.</source>
+        <translation>批准是对一个模板的一个版本签名。</translation>
+    </message>
+    <message>
+        <location filename="../templates.py" line="228" />
+        <source>Choose the version in the list and check its preview first.</source>
+        <translation>请先在列表中选择版本并检查其预览。</translation>
+    </message>
+    <message>
+        <location filename="../templates.py" line="238" />
+        <source>Label template %1 version %2</source>
+        <translation>标签模板 %1 版本 %2</translation>
+    </message>
+    <message>
+        <location filename="../templates.py" line="246" />
+        <source>(supersedes version %1)</source>
+        <translation>（取代版本 %1）</translation>
+    </message>
+    <message>
+        <location filename="../templates.py" line="263" />
+        <source>%1 version %2 approved</source>
+        <translation>%1 版本 %2 已批准</translation>
+    </message>
+    <message>
+        <location filename="../templates.py" line="281" />
+        <source>Templates are chosen in the list; scans are not used here.</source>
+        <translation>模板在列表中选择；此处不使用扫描。</translation>
+    </message>
+    <message>
+        <location filename="../templates.py" line="301" />
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../templates.py" line="303" />
+        <source>Nothing was recorded. Press Enter to go on.</source>
+        <translation>未记录任何内容。按 Enter 继续。</translation>
     </message>
 </context>
 <context>
@@ -2056,24 +3166,24 @@ Scanned: %2</source>
         <translation>请扫描 UDI 标签，或输入序列号、批次或 SSCC。</translation>
     </message>
     <message>
-        <location filename="../trace.py" line="151" />
+        <location filename="../trace.py" line="158" />
         <source>%1 units downstream, %2 customers reached.</source>
         <translation>下游 %1 件，涉及 %2 个客户。</translation>
     </message>
     <message>
-        <location filename="../trace.py" line="154" />
+        <location filename="../trace.py" line="161" />
         <source>Only the first 500 items of each direction are shown.</source>
         <translation>每个方向仅显示前 500 项。</translation>
     </message>
     <message>
-        <location filename="../trace.py" line="166" />
+        <location filename="../trace.py" line="173" />
         <source>removed</source>
         <translation>已拆除</translation>
     </message>
     <message>
-        <location filename="../trace.py" line="192" />
+        <location filename="../trace.py" line="199" />
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
 </context>
-<context><name>services</name><message><source> (job {job}, {status})</source><translation>（任务 {job}，{status}）</translation></message><message><source>"{characteristic}" is not in the incoming inspection plan of {subject}: its characteristics are {known}</source><translation>“{characteristic}”不在 {subject} 的来料检验计划中：其检验特性为 {known}</translation></message><message><source>"{kind}" is not an after-sale event: use {kinds}</source><translation>“{kind}”不是售后事件：请使用 {kinds}</translation></message><message><source>"{record}" is not a kind of record that can be signed</source><translation>“{record}”不是可签名的记录类型</translation></message><message><source>GTIN "{gtin}" is not a product: give the product's GTIN</source><translation>GTIN“{gtin}”不是产品：请提供产品的 GTIN</translation></message><message><source>SSCC {sscc}</source><translation>SSCC {sscc}</translation></message><message><source>a QC inspector</source><translation>QC 检验员</translation></message><message><source>a hold on "{scan}"</source><translation>对“{scan}”的冻结</translation></message><message><source>a line operator</source><translation>产线操作员</translation></message><message><source>a reprint of label job {job} needs a reason: say what happened to the first label</source><translation>补打标签任务 {job} 需要原因：请说明第一张标签发生了什么</translation></message><message><source>a supervisor</source><translation>主管</translation></message><message><source>admin</source><translation>管理员</translation></message><message><source>an NCR</source><translation>一份 NCR</translation></message><message><source>an administrator</source><translation>管理员</translation></message><message><source>approved</source><translation>已批准</translation></message><message><source>ask QC to approve version {drafts}</source><translation>请 QC 批准版本 {drafts}</translation></message><message><source>badge "{badge}" already belongs to another user</source><translation>工牌“{badge}”已属于其他用户</translation></message><message><source>badge "{badge}" is not registered</source><translation>工牌“{badge}”未登记</translation></message><message><source>cancelled</source><translation>已取消</translation></message><message><source>case</source><translation>箱</translation></message><message><source>case (scan its SSCC label)</source><translation>箱（扫描其 SSCC 标签）</translation></message><message><source>case or pallet</source><translation>箱或托盘</translation></message><message><source>certificate "{path}" cannot be read ({error}): scan or copy the certificate to the shared folder first</source><translation>证书“{path}”无法读取（{error}）：请先将证书扫描或复制到共享文件夹</translation></message><message><source>check</source><translation>检查</translation></message><message><source>closed</source><translation>已关闭</translation></message><message><source>closing {ncr} needs a note: say what was done</source><translation>关闭 {ncr} 需要填写说明：请写明所做的处理</translation></message><message><source>completed</source><translation>已完成</translation></message><message><source>component</source><translation>组件</translation></message><message><source>component lot, lot or unit</source><translation>组件批次、批次或单件</translation></message><message><source>consume</source><translation>耗用</translation></message><message><source>consumed</source><translation>已耗用</translation></message><message><source>created</source><translation>已创建</translation></message><message><source>customer "{code}" does not exist: check the customer code</source><translation>客户“{code}”不存在：请核对客户代码</translation></message><message><source>device "{name}" needs a port: a device path, COM port or socket://</source><translation>设备“{name}”需要端口：设备路径、COM 端口或 socket://</translation></message><message><source>device kind "{kind}" is not one of {kinds}</source><translation>设备类型“{kind}”不在 {kinds} 之中</translation></message><message><source>disposal</source><translation>处置</translation></message><message><source>disposed</source><translation>已处置</translation></message><message><source>disposition "{disposition}" is not one of rework, scrap, use_as_is</source><translation>处置“{disposition}”无效：只能是返工（rework）、报废（scrap）或让步接收（use_as_is）</translation></message><message><source>dispositioned</source><translation>已处置</translation></message><message><source>dispositioned ({disposition}) but not closed</source><translation>已处置（{disposition}）但未关闭</translation></message><message><source>draft</source><translation>草稿</translation></message><message><source>enter the {what} ({limits})</source><translation>输入{what}（{limits}）</translation></message><message><source>event {event} was recorded for another item: the station must make a new event id for every step</source><translation>事件 {event} 已记录在另一物品上：工位必须为每道工序生成新的事件 ID</translation></message><message><source>every serial of work order {number} has its label: choose 'print again' to print them once more</source><translation>工单 {number} 的每个序列号都已有标签：如需再次打印，请选择“重新打印”</translation></message><message><source>fail</source><translation>不合格</translation></message><message><source>failed</source><translation>失败</translation></message><message><source>file "{file}" does not exist: give the path of the CSV export</source><translation>文件“{file}”不存在：请提供 CSV 导出文件的路径</translation></message><message><source>first signature of this session: enter your user name and your password</source><translation>本次会话首次签名：请输入用户名和密码</translation></message><message><source>give either a number of serials or the list of serials, not both</source><translation>请给出序列号数量或序列号清单，二者只能选一</translation></message><message><source>held</source><translation>打印机暂存</translation></message><message><source>in process</source><translation>生产中</translation></message><message><source>incoming inspection</source><translation>来料检验</translation></message><message><source>incoming_inspection</source><translation>来料检验</translation></message><message><source>inspect</source><translation>检验</translation></message><message><source>inspection</source><translation>QC 检验</translation></message><message><source>installation</source><translation>安装</translation></message><message><source>installed</source><translation>已安装</translation></message><message><source>is in quarantine (not released by incoming inspection): use a released lot</source><translation>处于隔离中（来料检验未放行）：请使用已放行的批次</translation></message><message><source>is {status}: only released material is consumed</source><translation>{status}：只能耗用已放行的物料</translation></message><message><source>it has passed every step</source><translation>它已通过所有工序</translation></message><message><source>item</source><translation>物品</translation></message><message><source>item {id}</source><translation>物品 {id}</translation></message><message><source>its next step is "{step}"</source><translation>其下一道工序是“{step}”</translation></message><message><source>its production lot</source><translation>其生产批次</translation></message><message><source>label</source><translation>贴标</translation></message><message><source>label counts cannot be negative: count again</source><translation>标签数量不能为负数：请重新清点</translation></message><message><source>label for "{purpose}": say unit or housing</source><translation>标签用途“{purpose}”无效：请选择单件或外壳</translation></message><message><source>label job {job} was never printed ({status}): retry the print with its key instead</source><translation>标签任务 {job} 从未打印（{status}）：请改用其任务键重试打印</translation></message><message><source>label job {job} {what}</source><translation>标签任务 {job} {what}</translation></message><message><source>label template "{name}" has no version {version}: register the shipped templates, or check the name and version</source><translation>标签模板“{name}”没有版本 {version}：请登记随附的模板，或核对名称和版本</translation></message><message><source>label template {name} has no approved version, so the label of {item} cannot be printed: {todo}</source><translation>标签模板 {name} 没有已批准的版本，因此无法打印 {item} 的标签：{todo}</translation></message><message><source>label template {name} version {version} cannot be previewed: {error}</source><translation>标签模板 {name} 版本 {version} 无法预览：{error}</translation></message><message><source>label template {name} version {version} is not valid: {error}</source><translation>标签模板 {name} 版本 {version} 无效：{error}</translation></message><message><source>label template {name} version {version} is {status}: only a draft is approved</source><translation>标签模板 {name} 版本 {version} 为{status}：只有草稿可以批准</translation></message><message><source>label template {name} version {version}: {error}</source><translation>标签模板 {name} 版本 {version}：{error}</translation></message><message><source>label_print</source><translation>标签打印</translation></message><message><source>label_verify</source><translation>标签验证</translation></message><message><source>letters A-Z a-z, digits and {symbols}</source><translation>字母 A-Z a-z、数字及 {symbols}</translation></message><message><source>log in first: after-sale records name the person who made them</source><translation>请先登录：售后记录须注明记录人</translation></message><message><source>log in first: every label names the person who printed it</source><translation>请先登录：每张标签都须注明打印人</translation></message><message><source>log in first: holds are placed and released by a person</source><translation>请先登录：冻结须由具体人员施加和解除</translation></message><message><source>log in first: quality records name the person who made them</source><translation>请先登录：质量记录须注明记录人</translation></message><message><source>lot</source><translation>批次</translation></message><message><source>lot {lot}</source><translation>批次 {lot}</translation></message><message><source>lot {lot} of {part} expired on {date}: expired material is not received; return it to the supplier</source><translation>{part} 的批次 {lot} 已于 {date} 过期：过期物料不予接收；请退回供应商</translation></message><message><source>lot {lot} of {part} from {supplier} was received already ({status}, {quantity} {unit}): a lot is received once: check the delivery note and the supplier's lot label</source><translation>供应商 {supplier} 的 {part} 批次 {lot} 已接收过（{status}，{quantity} {unit}）：一个批次只接收一次：请核对送货单和供应商批次标签</translation></message><message><source>lot {lot} of {product} exists already: give the work order another</source><translation>{product} 的批次 {lot} 已存在：请为工单指定其他批次</translation></message><message><source>material lot {lot}</source><translation>物料批次 {lot}</translation></message><message><source>material release</source><translation>物料放行</translation></message><message><source>material_lot</source><translation>物料批次</translation></message><message><source>material_reject</source><translation>物料拒收</translation></message><message><source>mismatch</source><translation>不一致</translation></message><message><source>name the calibration certificate (its number or file), e.g. CAL-2026-0042</source><translation>请填写校准证书（编号或文件），例如 CAL-2026-0042</translation></message><message><source>never reached the printer: retry the print with its key</source><translation>未送达打印机：请用其任务键重试打印</translation></message><message><source>no active product</source><translation>没有启用的产品</translation></message><message><source>no labels were issued for {lot}: there is nothing to reconcile</source><translation>{lot} 未发放任何标签：无需对账</translation></message><message><source>no parts</source><translation>无零件</translation></message><message><source>no role</source><translation>无角色</translation></message><message><source>nobody</source><translation>无人</translation></message><message><source>nonconformance "{number}" does not exist: check the NCR number</source><translation>不合格品报告“{number}”不存在：请核对 NCR 编号</translation></message><message><source>nonconformance "{number}" does not exist: check the number</source><translation>不合格品报告“{number}”不存在：请核对编号</translation></message><message><source>nonconforming</source><translation>不合格</translation></message><message><source>none</source><translation>无</translation></message><message><source>not sent: {reason}</source><translation>未发送：{reason}</translation></message><message><source>nothing</source><translation>无</translation></message><message><source>nothing more</source><translation>无需更多</translation></message><message><source>nothing to ship: scan the units, cases or pallets first</source><translation>没有可发货的物品：请先扫描单件、箱或托盘</translation></message><message><source>nothing was imported: {count} problem(s) in the file</source><translation>未导入任何数据：文件中有 {count} 处问题</translation></message><message><source>ok</source><translation>合格</translation></message><message><source>on hold since {date}: {reason}</source><translation>自 {date} 起冻结：{reason}</translation></message><message><source>on hold since {date}: {reason} ({ncr})</source><translation>自 {date} 起冻结：{reason}（{ncr}）</translation></message><message><source>on {pallet}</source><translation>在 {pallet} 上</translation></message><message><source>only a rework returns to a step; {disposition} does not</source><translation>只有返工才能退回到某道工序；{disposition}不能</translation></message><message><source>open</source><translation>未关闭</translation></message><message><source>operator</source><translation>操作员</translation></message><message><source>out_of_tolerance</source><translation>超出公差</translation></message><message><source>pack</source><translation>装箱</translation></message><message><source>packaging</source><translation>包装人员</translation></message><message><source>packed</source><translation>已装箱</translation></message><message><source>packing</source><translation>装箱</translation></message><message><source>pallet</source><translation>托盘</translation></message><message><source>pallet (scan its SSCC label)</source><translation>托盘（扫描其 SSCC 标签）</translation></message><message><source>palletising</source><translation>码托</translation></message><message><source>part "{part}" is not in the master data: check the part number on the delivery note</source><translation>零件“{part}”不在主数据中：请核对送货单上的零件号</translation></message><message><source>part {part} is lot-controlled: give no serial numbers</source><translation>零件 {part} 按批次管理：请勿填写序列号</translation></message><message><source>part {part} is serialised: give one serial number for each of the {amount} pieces (got {count}, duplicates count once)</source><translation>零件 {part} 按序列号管理：{amount} 件每件需一个序列号（收到 {count} 个，重复的只计一次）</translation></message><message><source>place {item} on the scale ({limits})</source><translation>将{item} 放到秤上（{limits}）</translation></message><message><source>print job key "{key}" must be 1-{most} printable characters: the station makes one key per print request, so that a retry never prints twice</source><translation>打印任务键“{key}”须为 1-{most} 个可打印字符：工作站为每次打印请求生成一个键，以确保重试绝不会重复打印</translation></message><message><source>print job or labelled item</source><translation>打印任务或已贴标物品</translation></message><message><source>print the UDI label, apply it and scan it back</source><translation>打印 UDI 标签，贴上后回扫</translation></message><message><source>printed</source><translation>已打印</translation></message><message><source>printed before with this key: nothing was printed again</source><translation>此任务键之前已打印：未再次打印</translation></message><message><source>printing its label</source><translation>打印其标签</translation></message><message><source>product "{product}" matches {what}: give its GTIN or exact name</source><translation>产品“{product}”匹配到{what}：请给出其 GTIN 或准确名称</translation></message><message><source>production lot</source><translation>生产批次</translation></message><message><source>production lot or serial</source><translation>生产批次或序列号</translation></message><message><source>production_lot</source><translation>生产批次</translation></message><message><source>qc_inspector</source><translation>QC 检验员</translation></message><message><source>qualification "{name}" must be 1 to {limit} characters, e.g. "IPC soldering"</source><translation>资质“{name}”须为 1 至 {limit} 个字符，例如“IPC soldering”</translation></message><message><source>quantity "{quantity}" is not a number</source><translation>数量“{quantity}”不是数字</translation></message><message><source>quantity {quantity} must be more than zero: count the delivery</source><translation>数量 {quantity} 必须大于零：请清点来货</translation></message><message><source>quarantine</source><translation>隔离</translation></message><message><source>queued</source><translation>排队中</translation></message><message><source>reading "{value}" is not a number: enter the value</source><translation>读数“{value}”不是数字：请输入数值</translation></message><message><source>received material lot</source><translation>已接收的物料批次</translation></message><message><source>record {id}</source><translation>记录 {id}</translation></message><message><source>register the templates</source><translation>请登记模板</translation></message><message><source>rejected</source><translation>已拒收</translation></message><message><source>released</source><translation>已放行</translation></message><message><source>releasing the hold on "{scan}"</source><translation>解除对“{scan}”的冻结</translation></message><message><source>releasing the material</source><translation>放行物料</translation></message><message><source>repair</source><translation>维修</translation></message><message><source>replaced by reprint {job}: {why}</source><translation>已被补打 {job} 取代：{why}</translation></message><message><source>reprinting its label</source><translation>补打其标签</translation></message><message><source>retired</source><translation>已停用</translation></message><message><source>return</source><translation>退回</translation></message><message><source>returned</source><translation>已退回</translation></message><message><source>rework</source><translation>返工</translation></message><message><source>rework cannot return {item} to step {step}: it can repeat a passed step ({passed})</source><translation>返工不能将 {item} 退回到工序 {step}：只能重做已通过的工序（{passed}）</translation></message><message><source>say why the qualification is revoked (the reason is recorded)</source><translation>请说明撤销资质的原因（原因将被记录）</translation></message><message><source>scale {name}</source><translation>秤 {name}</translation></message><message><source>scan "{scan}"</source><translation>扫描“{scan}”</translation></message><message><source>scan "{scan}" has no GTIN (01): scan the supplier's label that holds the GTIN, the lot and the expiry</source><translation>扫描“{scan}”没有 GTIN (01)：请扫描供应商标签上含 GTIN、批次和有效期的条码</translation></message><message><source>scan "{scan}" has no serial number: scan the label of one piece</source><translation>扫描“{scan}”没有序列号：请扫描单件的标签</translation></message><message><source>scan "{scan}" holds only part of the label's UDI: scan the DataMatrix, which holds all of it</source><translation>扫描“{scan}”只包含标签 UDI 的一部分：请扫描包含完整 UDI 的 DataMatrix 码</translation></message><message><source>scan "{scan}" is a component, not a finished unit</source><translation>扫描“{scan}”是零部件，不是成品单件</translation></message><message><source>scan "{scan}" is a label of {found}, not of {part}: scan the serial of each piece of this delivery</source><translation>扫描“{scan}”是 {found} 的标签，不是 {part} 的：请扫描本交货批每一件的序列号</translation></message><message><source>scan "{scan}" is not a GS1 or HIBC label: scan the barcode on the supplier's label that holds the part and the lot</source><translation>扫描“{scan}”不是 GS1 或 HIBC 标签：请扫描供应商标签上含物料和批次的条码</translation></message><message><source>scan "{scan}" is not a finished serialised unit</source><translation>扫描“{scan}”不是序列号管理的成品单件</translation></message><message><source>scan "{scan}" is not a serial number: scan the label of one piece</source><translation>扫描“{scan}”不是序列号：请扫描单件的标签</translation></message><message><source>scan "{scan}" is not a valid label: {error}</source><translation>扫描“{scan}”不是有效标签：{error}</translation></message><message><source>scan "{scan}" is not a valid label: {error}: scan it again, or ask the supplier for a readable label</source><translation>扫描“{scan}”不是有效标签：{error}：请重新扫描，或要求供应商提供可读的标签</translation></message><message><source>scan "{scan}" matches no {what}: check the label, or scan the UDI</source><translation>扫描“{scan}”未匹配到任何{what}：请检查标签，或扫描 UDI</translation></message><message><source>scan "{scan}" matches {count} items: scan the full UDI label (GTIN with lot or serial) instead</source><translation>扫描“{scan}”匹配到 {count} 个物品：请改为扫描完整的 UDI 标签（GTIN 加批次或序列号）</translation></message><message><source>scan "{scan}" says lot {lot}, but lot {typed} was typed: receive the lot the label says, or scan the right label</source><translation>扫描“{scan}”的批次为 {lot}，但输入的是 {typed}：请按标签上的批次接收，或扫描正确的标签</translation></message><message><source>scan "{scan}": GTIN {gtin} is our own product {product}, not a supplier's part: scan the label the supplier put on the delivery</source><translation>扫描“{scan}”：GTIN {gtin} 是本厂产品 {product}，不是供应商物料：请扫描供应商贴在货物上的标签</translation></message><message><source>scan "{scan}": a failed incoming inspection needs notes saying what was wrong</source><translation>扫描“{scan}”：来料检验不合格时须在备注中写明问题</translation></message><message><source>scan "{scan}": every piece of {item} failed its incoming inspection: reject the delivery</source><translation>扫描“{scan}”：{item} 的每一件来料检验都不合格：请拒收该交货批</translation></message><message><source>scan "{scan}": lot {lot} of {part} expired on {date}: expired material is not received: set the delivery aside and return it to the supplier</source><translation>扫描“{scan}”：{part} 的批次 {lot} 已于 {date} 过期：过期物料不予接收：请将货物隔开并退回供应商</translation></message><message><source>scan "{scan}": no part in the master data has the supplier's GTIN {gtin}: add gtin = "{gtin}" to the part in the parts file and load the master data (lotline masterdata load), then scan again</source><translation>扫描“{scan}”：主数据中没有物料使用供应商 GTIN {gtin}：请在物料文件中为该物料添加 gtin = "{gtin}" 并加载主数据（lotline masterdata load），然后重新扫描</translation></message><message><source>scan "{scan}": no part in the master data has the supplier's part number {number} (HIBC labeler {labeler}): add the part {number} to the parts file and load the master data (lotline masterdata load), then scan again</source><translation>扫描“{scan}”：主数据中没有供应商物料号 {number}（HIBC 标签商 {labeler}）：请在物料文件中添加物料 {number} 并加载主数据（lotline masterdata load），然后重新扫描</translation></message><message><source>scan "{scan}": pieces {serials} of {item} have no accepted incoming inspection: inspect each piece before releasing the delivery</source><translation>扫描“{scan}”：{item} 的单件 {serials} 没有合格的来料检验：放行交货批前请逐件检验</translation></message><message><source>scan "{scan}": rejecting a lot needs a reason</source><translation>扫描“{scan}”：拒收批次须填写原因</translation></message><message><source>scan "{scan}": say what is wrong: an NCR needs a description</source><translation>扫描“{scan}”：请说明问题所在：NCR 需要描述</translation></message><message><source>scan "{scan}": the labels of {lot} are not all verified: scan them back first</source><translation>扫描“{scan}”：{lot} 的标签尚未全部验证：请先回扫</translation></message><message><source>scan "{scan}": the last incoming inspection of {item} failed ({notes}): reject the lot or inspect it again</source><translation>扫描“{scan}”：{item} 最近一次来料检验不合格（{notes}）：请拒收该批次或重新检验</translation></message><message><source>scan "{scan}": unpacking needs a reason</source><translation>扫描“{scan}”：拆箱需要原因</translation></message><message><source>scan "{scan}": {case} is {words}: only a closed case goes on a pallet</source><translation>扫描“{scan}”：{case} {words}：只有已封的箱才能上托盘</translation></message><message><source>scan "{scan}": {item} belongs to no production lot: scan a finished unit or a lot label</source><translation>扫描“{scan}”：{item} 不属于任何生产批次：请扫描成品单件或批次标签</translation></message><message><source>scan "{scan}": {item} expired on {date}: reject it</source><translation>扫描“{scan}”：{item} 已于 {date} 过期：请拒收</translation></message><message><source>scan "{scan}": {item} has no hold of its own; the hold is on {held}: scan that to release it</source><translation>扫描“{scan}”：{item} 本身没有冻结；冻结在 {held} 上：请扫描它来解除冻结</translation></message><message><source>scan "{scan}": {item} has no incoming inspection: inspect it before releasing it</source><translation>扫描“{scan}”：{item} 尚无来料检验：请先检验再放行</translation></message><message><source>scan "{scan}": {item} has no printed label waiting to be verified: print it first</source><translation>扫描“{scan}”：{item} 没有待验证的已打印标签：请先打印</translation></message><message><source>scan "{scan}": {item} holds {count} of {capacity}: a case is closed full</source><translation>扫描“{scan}”：{item} 装有 {count}/{capacity}：箱须装满才能封箱</translation></message><message><source>scan "{scan}": {item} is empty: there is nothing to close</source><translation>扫描“{scan}”：{item} 是空的：没有可封的内容</translation></message><message><source>scan "{scan}": {item} is not a serialised delivery: inspect the lot as a whole</source><translation>扫描“{scan}”：{item} 不是序列号管理的交货批：请按整批检验</translation></message><message><source>scan "{scan}": {item} is not in {container}</source><translation>扫描“{scan}”：{item} 不在 {container} 中</translation></message><message><source>scan "{scan}": {item} is not on hold: there is nothing to release</source><translation>扫描“{scan}”：{item} 未被冻结：没有可解除的冻结</translation></message><message><source>scan "{scan}": {item} is on {pallet}: take it off the pallet first</source><translation>扫描“{scan}”：{item} 在 {pallet} 上：请先从托盘上取下</translation></message><message><source>scan "{scan}": {item} is rejected already</source><translation>扫描“{scan}”：{item} 已被拒收</translation></message><message><source>scan "{scan}": {item} is shipped: record a return</source><translation>扫描“{scan}”：{item} 已发货：请记录退回</translation></message><message><source>scan "{scan}": {item} is {status}, not in quarantine: {doing} is done only while the lot is in quarantine</source><translation>扫描“{scan}”：{item} 为{status}，不在隔离中：{doing}只能在批次隔离期间进行</translation></message><message><source>scan "{scan}": {item} is {status}: it is not inspected any more</source><translation>扫描“{scan}”：{item} {status}：不再进行检验</translation></message><message><source>scan "{scan}": {item} is {status}: pack into an open {kind} (a closed one is opened again by unpacking from it)</source><translation>扫描“{scan}”：{item} {status}：请装入未封的{kind}（已封的可通过从中拆出物品重新打开）</translation></message><message><source>scan "{scan}": {lot} cannot be released: {blockers}</source><translation>扫描“{scan}”：{lot} 不能放行：{blockers}</translation></message><message><source>scan "{scan}": {lot} is released already ({done})</source><translation>扫描“{scan}”：{lot} 已放行（{done}）</translation></message><message><source>scan "{scan}": {lot} is {status}: only a released lot is packed</source><translation>扫描“{scan}”：{lot} {status}：只有已放行的批次才能装箱</translation></message><message><source>scan "{scan}": {product} is serialised: pack each unit</source><translation>扫描“{scan}”：{product} 按序列号管理：请逐件装箱</translation></message><message><source>scan component</source><translation>扫描组件</translation></message><message><source>scan the case label</source><translation>扫描箱标签</translation></message><message><source>scan {parts}</source><translation>扫描 {parts}</translation></message><message><source>scan {parts} next</source><translation>接下来扫描 {parts}</translation></message><message><source>scan-back "{scanned}" does not match the printed UDI "{expected}"</source><translation>回扫“{scanned}”与打印的 UDI“{expected}”不一致</translation></message><message><source>scan-back "{scanned}" does not match the printed UDI "{expected}": {problem}</source><translation>回扫“{scanned}”与打印的 UDI“{expected}”不一致：{problem}</translation></message><message><source>scrap</source><translation>报废</translation></message><message><source>scrapped</source><translation>已报废</translation></message><message><source>serial</source><translation>序列号</translation></message><message><source>serial "{serial}" is already used for GTIN {gtin}</source><translation>序列号“{serial}”已用于 GTIN {gtin}</translation></message><message><source>serial "{serial}" is given twice: serials are unique</source><translation>序列号“{serial}”重复给出：序列号必须唯一</translation></message><message><source>serial "{serial}" is not a piece of {item}: its pieces are {serials}</source><translation>序列号“{serial}”不属于 {item}：其单件为 {serials}</translation></message><message><source>serial prefix "{prefix}" leaves no room for {width} digits</source><translation>序列号前缀“{prefix}”过长，放不下 {width} 位数字</translation></message><message><source>serial prefix + number</source><translation>序列号前缀 + 编号</translation></message><message><source>serialised unit</source><translation>序列化单件</translation></message><message><source>service</source><translation>服务</translation></message><message><source>shipment</source><translation>发货</translation></message><message><source>shipped</source><translation>已发货</translation></message><message><source>shipping</source><translation>发货</translation></message><message><source>site "{site}" is not a site (give its name or GLN)</source><translation>地点“{site}”不是已登记的地点（请输入其名称或 GLN）</translation></message><message><source>site "{site}" is not a site of {customer} (give its name or GLN): its sites are {names}</source><translation>地点“{site}”不是 {customer} 的地点（请输入其名称或 GLN）：其地点为 {names}</translation></message><message><source>some of serials {first}..{last} are already used for GTIN {gtin}: give another prefix or list</source><translation>序列号 {first}..{last} 中有的已用于 GTIN {gtin}：请换一个前缀或清单</translation></message><message><source>station "{station}" is not registered: add it to the master data</source><translation>工作站“{station}”未登记：请将其添加到主数据</translation></message><message><source>station {station} has no device "{device}" (its devices: {names})</source><translation>工位 {station} 没有设备“{device}”（其设备：{names}）</translation></message><message><source>status "{status}" is not a status: use quarantine, released or rejected</source><translation>“{status}”不是状态：请使用 quarantine、released 或 rejected</translation></message><message><source>step "{name}" has no valid limits: ask an administrator to fix the route</source><translation>工序“{name}”没有有效的限值：请管理员修正工艺路线</translation></message><message><source>step {position} "{step}": {why}</source><translation>工序 {position}“{step}”：{why}</translation></message><message><source>step {position} {name}</source><translation>工序 {position} {name}</translation></message><message><source>step {position} {name}: {instruction}</source><translation>工序 {position} {name}：{instruction}</translation></message><message><source>supervisor</source><translation>主管</translation></message><message><source>supplier "{supplier}" is not in the master data: check the code</source><translation>供应商“{supplier}”不在主数据中：请核对代码</translation></message><message><source>supplier lot "{lot}" must be 1-{limit} printable characters: copy it from the supplier's label</source><translation>供应商批次“{lot}”必须是 1-{limit} 个可打印字符：请照供应商标签填写</translation></message><message><source>supplier {code} ({name}) is not approved: material from it cannot be received; ask quality</source><translation>供应商 {code}（{name}）未获批准：不能接收其物料；请联系质量部门</translation></message><message><source>template file "{path}" cannot be read ({error}): check the path</source><translation>无法读取模板文件“{path}”（{error}）：请检查路径</translation></message><message><source>template file {file} has no "name": a template names itself, e.g. "name": "udi-4x2"</source><translation>模板文件 {file} 没有 "name"：模板须写明自己的名称，例如 "name": "udi-4x2"</translation></message><message><source>template file {file} is not valid: {error}</source><translation>模板文件 {file} 无效：{error}</translation></message><message><source>template file {file} is the same as {name} version {version} ({status}): nothing to register</source><translation>模板文件 {file} 与 {name} 版本 {version}（{status}）相同：无需登记</translation></message><message><source>template file {file}, line {line}, column {column}: {error}: fix the JSON</source><translation>模板文件 {file}，第 {line} 行，第 {column} 列：{error}：请修正 JSON</translation></message><message><source>the UDI of {item} cannot be composed: {error}</source><translation>无法生成 {item} 的 UDI：{error}</translation></message><message><source>the account {user} is disabled: ask an administrator</source><translation>账户 {user} 已停用：请联系管理员</translation></message><message><source>the account {user} is locked since {when} after repeated failed attempts: ask an administrator to unlock it</source><translation>账户 {user} 因多次尝试失败，自 {when} 起已锁定：请管理员解锁</translation></message><message><source>the account {user} is locked since {when}: ask an administrator to unlock it</source><translation type="unfinished" /></message><message><source>the bin label of {item} cannot be made: {error}: shorten the part name in the master data or ask an administrator</source><translation>无法生成 {item} 的料箱标签：{error}：请在主数据中缩短物料名称，或联系管理员</translation></message><message><source>the disposition of {ncr} needs a reason</source><translation>{ncr} 的处置需要原因</translation></message><message><source>the due date {due} must come after the calibration date {calibrated}</source><translation>到期日 {due} 必须晚于校准日期 {calibrated}</translation></message><message><source>the hold on {item} is for {ncr}, which is still open: disposition the nonconformance first</source><translation>{item} 的冻结针对 {ncr}，该 NCR 仍未处置：请先处置该不合格品</translation></message><message><source>the inspection plan "{characteristic}" has no limits: ask an administrator</source><translation>检验计划“{characteristic}”没有限值：请联系管理员</translation></message><message><source>the label "{udi}" did not read back as its UDI, so it was not printed ({reasons}): report this to the label engineer</source><translation>标签“{udi}”解码结果与其 UDI 不符，因此未打印（{reasons}）：请报告标签工程师</translation></message><message><source>the label cannot be made: {error}</source><translation>无法生成标签：{error}</translation></message><message><source>the label of {item} cannot be made: {error}</source><translation>无法生成 {item} 的标签：{error}</translation></message><message><source>the password for {user} is too short: use {minimum}+ characters</source><translation>{user} 的密码太短：至少需要 {minimum} 个字符</translation></message><message><source>the printer could not be reached: {error}</source><translation>无法连接打印机：{error}</translation></message><message><source>the printer holds the label(s): {reason}. Fix it; the label prints then</source><translation>打印机暂存了标签：{reason}。请排除故障，标签随后会打印</translation></message><message><source>the record was changed after it was signed</source><translation>该记录在签名后被更改</translation></message><message><source>the scale is not stable: wait for the reading to settle</source><translation>秤读数不稳定：请等待读数稳定</translation></message><message><source>the scale reads in {unit}, the step needs {wanted}: set the scale unit</source><translation>秤的单位是 {unit}，工序需要 {wanted}：请设置秤的单位</translation></message><message><source>the serial label of {serial} cannot be made: {error}</source><translation>无法生成 {serial} 的序列号标签：{error}</translation></message><message><source>the signed record no longer exists</source><translation>已签名的记录不再存在</translation></message><message><source>there is no print job "{key}": check the job key</source><translation>没有打印任务“{key}”：请核对任务键</translation></message><message><source>there is no signature {id}</source><translation>不存在签名 {id}</translation></message><message><source>there is no user "{user}"</source><translation>不存在用户“{user}”</translation></message><message><source>there is no {record} {id} to sign</source><translation>没有可签名的 {record} {id}</translation></message><message><source>this database already has users: add more as an administrator (--by ADMIN)</source><translation>该数据库已有用户：请以管理员身份添加（--by ADMIN）</translation></message><message><source>unit</source><translation>单件</translation></message><message><source>unit or lot</source><translation>单件或批次</translation></message><message><source>unit or production lot</source><translation>单件或生产批次</translation></message><message><source>unit {serial}</source><translation>单件 {serial}</translation></message><message><source>unit, case or pallet</source><translation>单件、箱或托盘</translation></message><message><source>unit, lot or material lot</source><translation>单件、批次或物料批次</translation></message><message><source>unit, lot, case or pallet</source><translation>单件、批次、箱或托盘</translation></message><message><source>unit, lot, material lot, case or pallet</source><translation>单件、批次、物料批次、箱或托盘</translation></message><message><source>unknown role "{role}": use one of {names}</source><translation>未知角色“{role}”：请使用以下之一：{names}</translation></message><message><source>use as is</source><translation>让步接收</translation></message><message><source>use_as_is</source><translation>让步接收</translation></message><message><source>user "{username}" does not exist: check the name in the user list</source><translation>用户“{username}”不存在：请在用户列表中核对名称</translation></message><message><source>user name "{user}" is taken (users are never deleted, names never reused): choose another</source><translation>用户名“{user}”已被占用（用户从不删除，用户名不会重复使用）：请另选一个</translation></message><message><source>user name "{user}" must be one word of printable characters</source><translation>用户名“{user}”必须是由可打印字符组成的一个词</translation></message><message><source>verified</source><translation>已验证</translation></message><message><source>voided</source><translation>已作废</translation></message><message><source>was never sent to the printer</source><translation>从未发送到打印机</translation></message><message><source>was rejected by incoming inspection: use a released lot, return this one to QC</source><translation>已被来料检验拒收：请使用已放行的批次，并将此批次退回 QC</translation></message><message><source>was verified already</source><translation>已验证过</translation></message><message><source>was voided ({reason})</source><translation>已作废（{reason}）</translation></message><message><source>weigh</source><translation>称重</translation></message><message><source>weight</source><translation>重量</translation></message><message><source>work order "{number}" does not exist: check the number on the traveller</source><translation>工单“{number}”不存在：请核对流转单上的编号</translation></message><message><source>work order "{number}" exists already: choose another number</source><translation>工单“{number}”已存在：请选用其他编号</translation></message><message><source>work order number "{number}" must be 1-64 printable characters</source><translation>工单编号“{number}”必须是 1-64 个可打印字符</translation></message><message><source>work order {number} has no commissioned serials: release it and commission its serials first</source><translation>工单 {number} 没有已生成的序列号：请先下达工单并生成序列号</translation></message><message><source>work order {number} is for {quantity} units and has {done} serials: {count} more cannot be commissioned</source><translation>工单 {number} 数量为 {quantity} 件，已有 {done} 个序列号：不能再赋码 {count} 个</translation></message><message><source>work order {number} is {status} already: it is released only once</source><translation>工单 {number} 已是{status}状态：工单只能下达一次</translation></message><message><source>work order {number} is {status}: only a released work order is closed</source><translation>工单 {number} {status}：只有已下达的工单才能关闭</translation></message><message><source>work order {number} is {status}: release it before commissioning</source><translation>工单 {number} 为{status}状态：请先下达再赋码</translation></message><message><source>work order {number}: quantity {quantity} must be at least 1</source><translation>工单 {number}：数量 {quantity} 至少为 1</translation></message><message><source>work order {number}: {built} built, {scrapped} scrapped, {open} still open of {quantity} ordered; closing it short needs a reason</source><translation>工单 {number}：订单 {quantity}，已完成 {built}，报废 {scrapped}，未完成 {open}；提前关闭须填写原因</translation></message><message><source>wrong PIN for this badge</source><translation>该工牌的 PIN 错误</translation></message><message><source>wrong password for the signature</source><translation>签名密码错误</translation></message><message><source>wrong user name or password</source><translation>用户名或密码错误</translation></message><message><source>you are logged in as {user}: "{signer}" cannot sign here; each signature belongs to the person who is logged in</source><translation>您以 {user} 登录：“{signer}”不能在此签名；每个签名都属于当前登录的人</translation></message><message><source>you cannot disable your own account: ask another administrator</source><translation>您不能停用自己的账户：请联系其他管理员</translation></message><message><source>your session has ended: log in again before signing</source><translation>您的会话已结束：签名前请重新登录</translation></message><message><source>{case} has room for {room} and {lot} has {left} left: {wanted} cannot be packed</source><translation>{case} 还可装 {room}，{lot} 剩余 {left}：无法装入 {wanted}</translation></message><message><source>{case} holds {held}; {item} is {product}: a case holds one product</source><translation>{case} 装的是 {held}；{item} 是 {product}：一箱只能装一种产品</translation></message><message><source>{case} is full ({inside} of {capacity}): close it and pack into a new case</source><translation>{case} 已满（{inside}/{capacity}）：请封箱并装入新箱</translation></message><message><source>{characteristic}: reading "{value}" is not a number: enter the value</source><translation>{characteristic}：读数“{value}”不是数字：请输入数值</translation></message><message><source>{code}</source><translation>{code}</translation></message><message><source>{count} label(s) printed: scan each back to verify it</source><translation>已打印 {count} 张标签：请逐张回扫验证</translation></message><message><source>{count} label(s) too many counted</source><translation>多清点了 {count} 张标签</translation></message><message><source>{count} label(s) unaccounted for</source><translation>有 {count} 张标签去向不明</translation></message><message><source>{count} products</source><translation>{count} 个产品</translation></message><message><source>{day} {month} {year}</source><translation>{year}年{month_number}月{day}日</translation></message><message><source>{described} (device S/N {serial})</source><translation>{described}（设备序列号 {serial}）</translation></message><message><source>{device} failed its calibration (certificate {certificate}): it is out of service until calibrated again</source><translation>{device} 校准不合格（证书 {certificate}）：重新校准前停止使用</translation></message><message><source>{device} was due for calibration on {due} (certificate {certificate}): take it out of use and have it calibrated</source><translation>{device} 应于 {due} 校准（证书 {certificate}）：请停止使用并送校</translation></message><message><source>{disposition}</source><translation>{disposition}</translation></message><message><source>{done} of {count} label(s) reached the printer; the printer failed: {reason}. Fix the printer and retry with the same job key</source><translation>{count} 张标签中有 {done} 张送达打印机；打印机故障：{reason}。请排除打印机故障后用同一任务键重试</translation></message><message><source>{file} has no work orders: one row per work order under the header</source><translation>{file} 中没有工单：表头下每行一个工单</translation></message><message><source>{file} is not UTF-8 text (byte {at}): export it as UTF-8 CSV</source><translation>{file} 不是 UTF-8 文本（第 {at} 字节）：请导出为 UTF-8 CSV</translation></message><message><source>{file} is not a readable CSV file: {why}</source><translation>{file} 不是可读取的 CSV 文件：{why}</translation></message><message><source>{first} or {other}</source><translation>{first} 或 {other}</translation></message><message><source>{held} is {hold} (it holds {item}): {doing} is not allowed until QC releases the hold</source><translation>{held} {hold}（此冻结涵盖 {item}）：在 QC 解除冻结前不允许{doing}</translation></message><message><source>{held} is {hold}: {doing} is not allowed until QC releases the hold</source><translation>{held} {hold}：在 QC 解除冻结前不允许{doing}</translation></message><message><source>{item} belongs to no production lot: it cannot be labelled</source><translation>{item} 不属于任何生产批次：无法贴标</translation></message><message><source>{item} has no inspection plan for "{characteristic}": its plans are {known}</source><translation>{item} 没有“{characteristic}”的检验计划：其检验计划为 {known}</translation></message><message><source>{item} has no production date: its UDI cannot be composed</source><translation>{item} 没有生产日期：无法生成其 UDI</translation></message><message><source>{item} has no route: ask a supervisor to assign one</source><translation>{item} 没有工艺路线：请主管指定</translation></message><message><source>{item} has not finished production</source><translation>{item} 尚未完成生产</translation></message><message><source>{item} has not finished production (next: step {position} "{step}")</source><translation>{item} 尚未完成生产（下一道：工序 {position}“{step}”）</translation></message><message><source>{item} has passed every step of its route</source><translation>{item} 已完成工艺路线的全部工序</translation></message><message><source>{item} has passed every step: name the step to repeat for the rework</source><translation>{item} 已通过所有工序：请指定返工要重做的工序</translation></message><message><source>{item} is at step {position} "{name}"; the {wanted} step cannot be done now: do step {position} first</source><translation>{item} 处于工序 {position}“{name}”；现在不能做{wanted}工序：请先完成工序 {position}</translation></message><message><source>{item} is nonconforming ({ncrs}): it waits for a QC disposition</source><translation>{item} 不合格（{ncrs}）：等待 QC 处置</translation></message><message><source>{item} is not a finished product: it takes no UDI label</source><translation>{item} 不是成品：不贴 UDI 标签</translation></message><message><source>{item} is not at step {position} "{name}"</source><translation>{item} 不在工序 {position}“{name}”</translation></message><message><source>{item} is on hold: {reason}</source><translation>{item} 已冻结：{reason}</translation></message><message><source>{item} is {status}</source><translation>{item} {status}</translation></message><message><source>{item} is {status} and cannot become {new}</source><translation>{item} 当前为{status}，不能变为{new}</translation></message><message><source>{item} is {status}: it takes no production steps now</source><translation>{item} 为{status}：现在不能进行生产工序</translation></message><message><source>{item} is {status}: labels are reprinted only for released items</source><translation>{item} {status}：只有已放行的物品才能补打标签</translation></message><message><source>{item} is {status}: not printed again</source><translation>{item} {status}：未再次打印</translation></message><message><source>{item}, step {position} "{name}" failed: {message}</source><translation>{item}，工序 {position}“{name}”不合格：{message}</translation></message><message><source>{kind}</source><translation>{kind}</translation></message><message><source>{kind} SSCC {sscc}</source><translation>{kind} SSCC {sscc}</translation></message><message><source>{kind} {lot}</source><translation>{kind} {lot}</translation></message><message><source>{kind} {serial}</source><translation>{kind} {serial}</translation></message><message><source>{kind}: {outcome}</source><translation>{kind}：{outcome}</translation></message><message><source>{lot} has no units to release</source><translation>{lot} 没有可放行的单件</translation></message><message><source>{lot}: {issued} labels issued, but {applied} applied + {destroyed} destroyed + {returned} returned = {counted}: {words}; count again</source><translation>{lot}：已发放 {issued} 张标签，但已贴 {applied} + 已销毁 {destroyed} + 已退回 {returned} = {counted}：{words}；请重新清点</translation></message><message><source>{meaning}</source><translation>{meaning}</translation></message><message><source>{message} (attempt {count} of {limit})</source><translation>{message}（第 {count} 次，共 {limit} 次）</translation></message><message><source>{message}: account {user} is now locked; ask an administrator</source><translation>{message}：账户 {user} 现已锁定；请联系管理员</translation></message><message><source>{message}; step {position} passed</source><translation>{message}；工序 {position} 已通过</translation></message><message><source>{message}; still needed: {parts}</source><translation>{message}；仍需：{parts}</translation></message><message><source>{message}; {ncr} opened and {item} marked nonconforming</source><translation>{message}；已开立 {ncr}，{item} 已标记为不合格</translation></message><message><source>{name} ({user}), {when}: {meaning}</source><translation>{name}（{user}），{when}：{meaning}</translation></message><message><source>{ncr} has no disposition yet: disposition it before closing</source><translation>{ncr} 尚未处置：关闭前请先处置</translation></message><message><source>{ncr} is closed before closing</source><translation>{ncr} 已关闭</translation></message><message><source>{ncr} is on {item}: material is not reworked here; use scrap (the lot is rejected) or use as is</source><translation>{ncr} 针对 {item}：物料不在此返工；请选择报废（该批次拒收）或让步接收</translation></message><message><source>{ncr} is {state} on {item}</source><translation>{item} 上的 {ncr} {state}</translation></message><message><source>{ncr} is {status} already ({disposition}): a disposition is made once</source><translation>{ncr} {status}（{disposition}）：处置只能做一次</translation></message><message><source>{ncr}: {item} is {status}, so a {disposition} cannot be carried out: unpack it or record its return first</source><translation>{ncr}：{item} {status}，无法执行{disposition}：请先拆箱或登记退货</translation></message><message><source>{part} serial {serial} was received before: check the label</source><translation>{part} 序列号 {serial} 之前已接收：请检查标签</translation></message><message><source>{part} {serial}</source><translation>{part} {serial}</translation></message><message><source>{person} is not qualified for {name}: ask a supervisor for a qualified operator</source><translation>{person} 不具备资质 {name}：请主管安排有资质的操作员</translation></message><message><source>{person}'s qualification {name} expired on {expires}: requalify before doing this step</source><translation>{person} 的资质 {name} 已于 {expires} 过期：重新取得资质后才能执行此工序</translation></message><message><source>{product} has no label template: ask an administrator to assign one</source><translation>{product} 没有标签模板：请管理员指定一个</translation></message><message><source>{product} has no released route: ask an administrator to assign one first</source><translation>{product} 没有已发布的工艺路线：请管理员先指定</translation></message><message><source>{product} has no route: ask an administrator to assign one first</source><translation>{product} 没有工艺路线：请先让管理员指定</translation></message><message><source>{product} is lot-controlled: its production lot goes through the route, it takes no serial numbers</source><translation>{product} 按批次管理：由其生产批次走工艺路线，不使用序列号</translation></message><message><source>{prompt}: scan PASS or FAIL</source><translation>{prompt}：扫描 PASS 或 FAIL</translation></message><message><source>{reading} is not stable: wait for the scale to settle and weigh again (limits {limits})</source><translation>{reading} 不稳定：请等秤稳定后重新称重（限值 {limits}）</translation></message><message><source>{reading}: {verdict} (limits {limits})</source><translation>{reading}：{verdict}（限值 {limits}）</translation></message><message><source>{role}</source><translation>{role}</translation></message><message><source>{rows} of the signed record no longer exist(s)</source><translation type="unfinished" /></message><message><source>{said} is {item} of serialised {product}: scan one unit</source><translation>{said} 是按序列号管理的 {product} 的 {item}：请扫描单件</translation></message><message><source>{said}: an installation needs the site (name or GLN) where it is</source><translation>{said}：安装需要所在地点（名称或 GLN）</translation></message><message><source>{said}: the label of {item} is not verified: scan the label back first</source><translation>{said}：{item} 的标签尚未验证：请先回扫标签</translation></message><message><source>{said}: {copies} copies: print 1 to {most} labels at a time</source><translation>{said}：{copies} 份：每次打印 1 到 {most} 张标签</translation></message><message><source>{said}: {item} gets one label{first}; another label is a reprint, which needs a reason and a supervisor's signature</source><translation>{said}：{item} 只打印一张标签{first}；再打一张即为补打，需要原因和主管签名</translation></message><message><source>{said}: {item} has no verified UDI label: label it first</source><translation>{said}：{item} 没有已验证的 UDI 标签：请先贴标</translation></message><message><source>{said}: {item} has {kits} kits and {originals} labels already: {copies} more would be too many; a replacement is a reprint</source><translation>{said}：{item} 有 {kits} 套，已有 {originals} 张标签：再打 {copies} 张就太多了；替换标签请补打</translation></message><message><source>{said}: {item} is a component, not a finished unit</source><translation>{said}：{item} 是零部件，不是成品单件</translation></message><message><source>{said}: {item} is packed already, in {where}</source><translation>{said}：{item} 已装箱，在 {where} 中</translation></message><message><source>{said}: {item} is packed in {container}: ship that instead</source><translation>{said}：{item} 装在 {container} 中：请改为发货该容器</translation></message><message><source>{said}: {item} is past its label step ({where}); use a reprint</source><translation>{said}：{item} 已过贴标工序（{where}）；请使用补打</translation></message><message><source>{said}: {item} is scanned twice</source><translation>{said}：{item} 被扫描了两次</translation></message><message><source>{said}: {item} is {status}: a {kind} is recorded only for a unit that is {states}</source><translation>{said}：{item} {status}：只有{states}的单件才能记录{kind}</translation></message><message><source>{said}: {item} is {status}: close it before shipping</source><translation>{said}：{item} {status}：请先封好再发货</translation></message><message><source>{said}: {item} is {status}: only released items are packed</source><translation>{said}：{item} {status}：只有已放行的物品才能装箱</translation></message><message><source>{said}: {item} is {status}: only released lots ship</source><translation>{said}：{item} {status}：只有已放行的批次才能发货</translation></message><message><source>{said}: {item} is {status}: only released, labelled units are shipped</source><translation>{said}：{item} {status}：只有已放行并已贴标的单件才能发货</translation></message><message><source>{said}: {item} is {status}; labels are printed only for released items: QC releases the lot first</source><translation>{said}：{item} {status}；只有已放行的物品才能打印标签：请 QC 先放行该批次</translation></message><message><source>{said}: {item} was shipped already</source><translation>{said}：{item} 已经发货</translation></message><message><source>{said}: {item} was shipped already on {shipment}</source><translation>{said}：{item} 已随 {shipment} 发货</translation></message><message><source>{said}: {ncr} is open on {item}: close it first</source><translation>{said}：{item} 有未关闭的 {ncr}：请先关闭</translation></message><message><source>{scan} is a component ({item}), not a unit in production: scan the unit's label first</source><translation>{scan}是组件（{item}），不是生产中的单件：请先扫描单件的标签</translation></message><message><source>{scan} is {item} of {product}, which is serialised: scan the serial label of one unit</source><translation>{scan}是 {product} 的{item}，该产品按序列号管理：请扫描单件的序列号标签</translation></message><message><source>{scan} is {what} of part {part}, consumed at step {position} "{name}", which {item} has passed; a passed step is repeated only after a rework decision</source><translation>{scan}是零件 {part} 的{what}，在工序 {position}“{name}”耗用，{item} 已通过该工序；已通过的工序只有在返工决定后才能重做</translation></message><message><source>{scan} is {what} of part {part}; step {position} needs {parts}</source><translation>{scan}是零件 {part} 的{what}；工序 {position} 需要 {parts}</translation></message><message><source>{scan} is {what}, not a component: step {position} needs {parts}</source><translation>{scan}是{what}，不是组件：工序 {position} 需要 {parts}</translation></message><message><source>{scan}: reading "{value} {unit}"</source><translation>{scan}：读数“{value} {unit}”</translation></message><message><source>{scan}: reading "{value} {unit}" is in {unit}; step "{name}" is measured in {wanted}: set the instrument unit</source><translation>{scan}：读数“{value} {unit}”的单位是 {unit}；工序“{name}”以 {wanted} 计量：请设置仪器单位</translation></message><message><source>{scan}: step {position} "{name}" is already passed for {item}; a passed step is repeated only after a rework decision. Next is step {next} "{next_name}"</source><translation>{scan}：{item} 已通过工序 {position}“{name}”；已通过的工序只有在返工决定后才能重做。下一步是工序 {next}“{next_name}”</translation></message><message><source>{scan}: {held} is {hold}; it takes no steps until QC releases the hold</source><translation>{scan}：{held} {hold}；在 QC 解除冻结之前不能进行任何工序</translation></message><message><source>{scan}: {message}</source><translation>{scan}：{message}</translation></message><message><source>{scan}: {part} is already consumed for {item} at step {position}; still needed: {parts}</source><translation>{scan}：{part} 已在工序 {position} 耗用到{item}；仍需：{parts}</translation></message><message><source>{scan}: {what} expired on {date}: take a lot within date and report this one to QC</source><translation>{scan}：{what} 已于 {date} 过期：请取用有效期内的批次，并将此批次报告 QC</translation></message><message><source>{scan}: {what} has {left} {unit} left; {item} needs {take}: take another lot</source><translation>{scan}：{what} 仅剩 {left} {unit}；{item} 需要 {take}：请取用另一批次</translation></message><message><source>{scan}: {what} is consumed already: take another one</source><translation>{scan}：{what} 已被耗用：请另取一个</translation></message><message><source>{scan}: {what} is {hold}</source><translation>{scan}：{what} {hold}</translation></message><message><source>{scan}: {what} no longer has {take} {unit} left: take another lot</source><translation>{scan}：{what} 已不足 {take} {unit}：请取用另一批次</translation></message><message><source>{scan}: {what} was already built into {into} on {time}: take another one</source><translation>{scan}：{what} 已于 {time} 装入{into}：请另取一个</translation></message><message><source>{scan}: {what} {reason}</source><translation>{scan}：{what} {reason}</translation></message><message><source>{scan}: {why}</source><translation>{scan}：{why}</translation></message><message><source>{status}</source><translation>{status}</translation></message><message><source>{step} failed</source><translation>{step} 不合格</translation></message><message><source>{step} failed: {note}</source><translation>{step} 不合格：{note}</translation></message><message><source>{step} passed</source><translation>{step} 合格</translation></message><message><source>{step} passed: {note}</source><translation>{step} 合格：{note}</translation></message><message><source>{subject}: {missing} not read yet: read every characteristic of the incoming inspection plan before accepting</source><translation>{subject}：{missing} 尚未读取：判定合格前请读取来料检验计划的每一项特性</translation></message><message><source>{subject}: {reading}: a reading outside its limits fails the incoming inspection: record it as failed, with notes</source><translation>{subject}：{reading}：读数超出限值，来料检验不合格：请记录为不合格并填写备注</translation></message><message><source>{username} holds no qualification "{name}" to revoke</source><translation>{username} 没有可撤销的资质“{name}”</translation></message><message><source>{user} ({role}) may not sign "{meaning}": ask {who}</source><translation>{user}（{role}）无权以“{meaning}”签名：请找 {who}</translation></message><message><source>{user} ({role}) may not {permission}: ask {who}.</source><translation>{user}（{role}）无权{permission}：请找 {who}。</translation></message><message><source>{user} is not a user of this database: log in again</source><translation type="unfinished" /></message><message><source>{what} "{value}" contains "{bad}": a UDI allows only {allowed}</source><translation>{what}“{value}”含有“{bad}”：UDI 只允许{allowed}</translation></message><message><source>{what} "{value}" must be 1 to {limit} characters long</source><translation>{what}“{value}”长度必须为 1 到 {limit} 个字符</translation></message><message><source>{what} ({part}) consumed into {item}</source><translation>{what}（{part}）已耗用到{item}</translation></message><message><source>{what} needs a reason: say why, in words a reviewer will understand</source><translation>{what}需要原因：请用审核人能看懂的话说明理由</translation></message><message><source>{what} {reading} is above the upper limit ({limits})</source><translation>{what} {reading} 高于上限（{limits}）</translation></message><message><source>{what} {reading} is below the lower limit ({limits})</source><translation>{what} {reading} 低于下限（{limits}）</translation></message><message><source>{what} {reading} is within {limits}</source><translation>{what} {reading} 在 {limits} 范围内</translation></message><message><source>{who}: wrong or missing authenticator code</source><translation>{who}：验证器代码错误或缺失</translation></message><message><source>Disposition approved</source><comment>Meaning</comment><translation>处置已批准</translation></message><message><source>Label template approved</source><comment>Meaning</comment><translation>标签模板已批准</translation></message><message><source>Material released for use</source><comment>Meaning</comment><translation>物料已放行使用</translation></message><message><source>NCR closed</source><comment>EventKind</comment><translation>关闭 NCR</translation></message><message><source>NCR disposition</source><comment>EventKind</comment><translation>NCR 处置</translation></message><message><source>NCR opened</source><comment>EventKind</comment><translation>开立 NCR</translation></message><message><source>QC inspector</source><comment>Role</comment><translation>QC 检验员</translation></message><message><source>QC station</source><comment>StationKind</comment><translation>QC 工位</translation></message><message><source>Recall closed</source><comment>Meaning</comment><translation>召回已关闭</translation></message><message><source>Released for distribution</source><comment>Meaning</comment><translation>放行销售</translation></message><message><source>Reprint approved</source><comment>Meaning</comment><translation>补打已批准</translation></message><message><source>Reviewed</source><comment>Meaning</comment><translation>已审核</translation></message><message><source>administration station</source><comment>StationKind</comment><translation>管理工位</translation></message><message><source>administrator</source><comment>Role</comment><translation>管理员</translation></message><message><source>approve label reprints</source><comment>Permission</comment><translation>批准标签补打</translation></message><message><source>approve label templates</source><comment>Permission</comment><translation>批准标签模板</translation></message><message><source>approved</source><comment>TemplateStatus</comment><translation>已批准</translation></message><message><source>by lot</source><comment>Tracking</comment><translation>按批次</translation></message><message><source>by serial number</source><comment>Tracking</comment><translation>按序列号</translation></message><message><source>calibrated</source><comment>CalibrationState</comment><translation>已校准</translation></message><message><source>calibration overdue</source><comment>CalibrationState</comment><translation>校准已过期</translation></message><message><source>cancelled</source><comment>WorkOrderStatus</comment><translation>已取消</translation></message><message><source>case</source><comment>ItemKind</comment><translation>箱</translation></message><message><source>case closed</source><comment>EventKind</comment><translation>封箱</translation></message><message><source>case opened</source><comment>EventKind</comment><translation>新建箱</translation></message><message><source>check</source><comment>EventKind</comment><translation>检查</translation></message><message><source>check</source><comment>StepKind</comment><translation>检查</translation></message><message><source>closed</source><comment>NcrStatus</comment><translation>已关闭</translation></message><message><source>closed</source><comment>RecallStatus</comment><translation>已关闭</translation></message><message><source>closed</source><comment>Status</comment><translation>已封装</translation></message><message><source>closed</source><comment>WorkOrderStatus</comment><translation>已关闭</translation></message><message><source>commission serial numbers</source><comment>Permission</comment><translation>分配序列号</translation></message><message><source>completed</source><comment>Status</comment><translation>已完成</translation></message><message><source>completed</source><comment>WorkOrderStatus</comment><translation>已完成</translation></message><message><source>consume</source><comment>EventKind</comment><translation>耗用</translation></message><message><source>consume</source><comment>LinkKind</comment><translation>耗用</translation></message><message><source>consume components</source><comment>Permission</comment><translation>耗用部件</translation></message><message><source>consumed</source><comment>Status</comment><translation>已耗用</translation></message><message><source>corrected in the field</source><comment>RecallDisposition</comment><translation>现场纠正</translation></message><message><source>create and release work orders</source><comment>Permission</comment><translation>创建并下达工单</translation></message><message><source>created</source><comment>WorkOrderStatus</comment><translation>已创建</translation></message><message><source>destroyed on site</source><comment>RecallDisposition</comment><translation>现场销毁</translation></message><message><source>disposal</source><comment>EventKind</comment><translation>处置</translation></message><message><source>disposal</source><comment>ServiceKind</comment><translation>处置</translation></message><message><source>disposed</source><comment>RecallState</comment><translation>已处置</translation></message><message><source>disposed</source><comment>Status</comment><translation>已处置</translation></message><message><source>disposition nonconformances</source><comment>Permission</comment><translation>处置不合格品</translation></message><message><source>dispositioned</source><comment>NcrStatus</comment><translation>已处置</translation></message><message><source>draft</source><comment>TemplateStatus</comment><translation>草稿</translation></message><message><source>execute production steps</source><comment>Permission</comment><translation>执行生产工序</translation></message><message><source>export batch records</source><comment>Permission</comment><translation>导出批记录</translation></message><message><source>fail</source><comment>Outcome</comment><translation>不合格</translation></message><message><source>failed</source><comment>CalibrationResult</comment><translation>不合格</translation></message><message><source>failed</source><comment>Outcome</comment><translation>未通过</translation></message><message><source>failed</source><comment>PrintStatus</comment><translation>发送失败</translation></message><message><source>failed calibration</source><comment>CalibrationState</comment><translation>校准不合格</translation></message><message><source>held</source><comment>PrintStatus</comment><translation>打印机暂挂</translation></message><message><source>hold</source><comment>EventKind</comment><translation>冻结</translation></message><message><source>hold release</source><comment>EventKind</comment><translation>解除冻结</translation></message><message><source>in production</source><comment>Status</comment><translation>生产中</translation></message><message><source>in quarantine</source><comment>Status</comment><translation>隔离中</translation></message><message><source>in stock</source><comment>RecallState</comment><translation>在库</translation></message><message><source>incoming inspection</source><comment>EventKind</comment><translation>来料检验</translation></message><message><source>inspect</source><comment>EventKind</comment><translation>检验</translation></message><message><source>inspect</source><comment>StepKind</comment><translation>检验</translation></message><message><source>inspection</source><comment>EventKind</comment><translation>QC 检验</translation></message><message><source>installation</source><comment>EventKind</comment><translation>安装</translation></message><message><source>installation</source><comment>ServiceKind</comment><translation>安装</translation></message><message><source>installed</source><comment>RecallState</comment><translation>已安装</translation></message><message><source>installed</source><comment>Status</comment><translation>已安装</translation></message><message><source>label</source><comment>StepKind</comment><translation>贴标</translation></message><message><source>label print</source><comment>EventKind</comment><translation>标签打印</translation></message><message><source>label printer</source><comment>DeviceKind</comment><translation>标签打印机</translation></message><message><source>label reconciliation</source><comment>EventKind</comment><translation>标签对账</translation></message><message><source>label reprint</source><comment>EventKind</comment><translation>标签补打</translation></message><message><source>label scan-back</source><comment>EventKind</comment><translation>标签回扫</translation></message><message><source>line operator</source><comment>Role</comment><translation>产线操作员</translation></message><message><source>lot release</source><comment>EventKind</comment><translation>批次放行</translation></message><message><source>manage master data</source><comment>Permission</comment><translation>管理主数据</translation></message><message><source>manage stations and devices</source><comment>Permission</comment><translation>管理工位和设备</translation></message><message><source>manage users</source><comment>Permission</comment><translation>管理用户</translation></message><message><source>material lot</source><comment>ItemKind</comment><translation>物料批次</translation></message><message><source>material rejection</source><comment>EventKind</comment><translation>物料拒收</translation></message><message><source>material release</source><comment>EventKind</comment><translation>物料放行</translation></message><message><source>mismatch</source><comment>Outcome</comment><translation>不一致</translation></message><message><source>no action</source><comment>RecallDisposition</comment><translation>无需措施</translation></message><message><source>no calibration recorded</source><comment>CalibrationState</comment><translation>无校准记录</translation></message><message><source>nonconforming</source><comment>Status</comment><translation>不合格</translation></message><message><source>not recoverable</source><comment>RecallDisposition</comment><translation>无法追回</translation></message><message><source>ok</source><comment>Outcome</comment><translation>合格</translation></message><message><source>open</source><comment>NcrStatus</comment><translation>待处理</translation></message><message><source>open</source><comment>RecallStatus</comment><translation>进行中</translation></message><message><source>open</source><comment>ShipmentStatus</comment><translation>未发货</translation></message><message><source>open</source><comment>Status</comment><translation>装箱中</translation></message><message><source>open nonconformances</source><comment>Permission</comment><translation>开立不合格品报告</translation></message><message><source>operator station</source><comment>StationKind</comment><translation>操作员工位</translation></message><message><source>out of tolerance</source><comment>Outcome</comment><translation>超出公差</translation></message><message><source>pack</source><comment>EventKind</comment><translation>装箱</translation></message><message><source>pack</source><comment>LinkKind</comment><translation>装箱</translation></message><message><source>pack</source><comment>StepKind</comment><translation>装箱</translation></message><message><source>pack units into cases and pallets</source><comment>Permission</comment><translation>将单件装箱和装托盘</translation></message><message><source>packaging station</source><comment>StationKind</comment><translation>包装工位</translation></message><message><source>packed</source><comment>Status</comment><translation>已装箱</translation></message><message><source>packer</source><comment>Role</comment><translation>包装员</translation></message><message><source>pallet</source><comment>ItemKind</comment><translation>托盘</translation></message><message><source>pallet closed</source><comment>EventKind</comment><translation>封托盘</translation></message><message><source>pallet opened</source><comment>EventKind</comment><translation>新建托盘</translation></message><message><source>passed</source><comment>CalibrationResult</comment><translation>合格</translation></message><message><source>place holds</source><comment>Permission</comment><translation>施加冻结</translation></message><message><source>planning station</source><comment>StationKind</comment><translation>计划工位</translation></message><message><source>print labels</source><comment>Permission</comment><translation>打印标签</translation></message><message><source>printed</source><comment>PrintStatus</comment><translation>已打印</translation></message><message><source>production lot</source><comment>ItemKind</comment><translation>生产批次</translation></message><message><source>queued</source><comment>PrintStatus</comment><translation>排队中</translation></message><message><source>recall closed</source><comment>EventKind</comment><translation>关闭召回</translation></message><message><source>recall opened</source><comment>EventKind</comment><translation>启动召回</translation></message><message><source>receive</source><comment>EventKind</comment><translation>收货</translation></message><message><source>receive material lots</source><comment>Permission</comment><translation>接收物料批次</translation></message><message><source>receiving station</source><comment>StationKind</comment><translation>收货工位</translation></message><message><source>reconcile labels</source><comment>Permission</comment><translation>标签对账</translation></message><message><source>record incoming inspections</source><comment>Permission</comment><translation>记录来料检验</translation></message><message><source>record inspections</source><comment>Permission</comment><translation>记录检验</translation></message><message><source>record installation, service, returns and disposal</source><comment>Permission</comment><translation>记录安装、维修、退货和处置</translation></message><message><source>rejected</source><comment>Outcome</comment><translation>已拒收</translation></message><message><source>rejected</source><comment>Status</comment><translation>已拒收</translation></message><message><source>release holds</source><comment>Permission</comment><translation>解除冻结</translation></message><message><source>release lots for distribution</source><comment>Permission</comment><translation>放行批次用于销售</translation></message><message><source>release or reject material lots</source><comment>Permission</comment><translation>放行或拒收物料批次</translation></message><message><source>released</source><comment>Status</comment><translation>已放行</translation></message><message><source>released</source><comment>WorkOrderStatus</comment><translation>已下达</translation></message><message><source>repair</source><comment>EventKind</comment><translation>维修</translation></message><message><source>repair</source><comment>ServiceKind</comment><translation>维修</translation></message><message><source>retired</source><comment>TemplateStatus</comment><translation>已停用</translation></message><message><source>return</source><comment>EventKind</comment><translation>退回</translation></message><message><source>return</source><comment>ServiceKind</comment><translation>退回</translation></message><message><source>returned</source><comment>RecallState</comment><translation>已退回</translation></message><message><source>returned</source><comment>Status</comment><translation>已退回</translation></message><message><source>review the audit trail</source><comment>Permission</comment><translation>查阅审计追踪</translation></message><message><source>rework</source><comment>Disposition</comment><translation>返工</translation></message><message><source>reworked</source><comment>RecallDisposition</comment><translation>已返工</translation></message><message><source>run recalls</source><comment>Permission</comment><translation>执行召回</translation></message><message><source>scale</source><comment>DeviceKind</comment><translation>电子秤</translation></message><message><source>scan component</source><comment>StepKind</comment><translation>扫描部件</translation></message><message><source>scanner</source><comment>DeviceKind</comment><translation>扫描枪</translation></message><message><source>scrap</source><comment>Disposition</comment><translation>报废</translation></message><message><source>scrapped</source><comment>RecallDisposition</comment><translation>已报废</translation></message><message><source>scrapped</source><comment>RecallState</comment><translation>已报废</translation></message><message><source>scrapped</source><comment>Status</comment><translation>已报废</translation></message><message><source>serial commissioning</source><comment>EventKind</comment><translation>序列号分配</translation></message><message><source>service</source><comment>EventKind</comment><translation>保养</translation></message><message><source>service</source><comment>ServiceKind</comment><translation>保养</translation></message><message><source>service station</source><comment>StationKind</comment><translation>售后服务工位</translation></message><message><source>ship</source><comment>EventKind</comment><translation>发货</translation></message><message><source>ship to customers</source><comment>Permission</comment><translation>向客户发货</translation></message><message><source>shipment</source><comment>EventKind</comment><translation>发货单</translation></message><message><source>shipped</source><comment>RecallState</comment><translation>已发货</translation></message><message><source>shipped</source><comment>ShipmentStatus</comment><translation>已发货</translation></message><message><source>shipped</source><comment>Status</comment><translation>已发货</translation></message><message><source>shipping station</source><comment>StationKind</comment><translation>发货工位</translation></message><message><source>supervisor</source><comment>Role</comment><translation>主管</translation></message><message><source>trace items</source><comment>Permission</comment><translation>追溯物品</translation></message><message><source>trace station</source><comment>StationKind</comment><translation>追溯工位</translation></message><message><source>unit</source><comment>ItemKind</comment><translation>单件</translation></message><message><source>unpack</source><comment>EventKind</comment><translation>拆箱</translation></message><message><source>use as is</source><comment>Disposition</comment><translation>让步接收</translation></message><message><source>verified</source><comment>PrintStatus</comment><translation>已验证</translation></message><message><source>verify labels</source><comment>Permission</comment><translation>验证标签</translation></message><message><source>voided</source><comment>PrintStatus</comment><translation>已作废</translation></message><message><source>weigh</source><comment>EventKind</comment><translation>称重</translation></message><message><source>weigh</source><comment>StepKind</comment><translation>称重</translation></message><message><source>work order release</source><comment>EventKind</comment><translation>工单下达</translation></message></context></TS>
+<context><name>services</name><message><source> (job {job}, {status})</source><translation>（任务 {job}，{status}）</translation></message><message><source>"{characteristic}" is not in the incoming inspection plan of {subject}: its characteristics are {known}</source><translation>“{characteristic}”不在 {subject} 的来料检验计划中：其检验特性为 {known}</translation></message><message><source>"{kind}" is not an after-sale event: use {kinds}</source><translation>“{kind}”不是售后事件：请使用 {kinds}</translation></message><message><source>"{record}" is not a kind of record that can be signed</source><translation>“{record}”不是可签名的记录类型</translation></message><message><source>GTIN "{gtin}" is not a product: give the product's GTIN</source><translation>GTIN“{gtin}”不是产品：请提供产品的 GTIN</translation></message><message><source>No role may do this</source><translation>没有角色可以执行此操作</translation></message><message><source>Roles that may: {roles}</source><translation>有此权限的角色：{roles}</translation></message><message><source>SSCC {sscc}</source><translation>SSCC {sscc}</translation></message><message><source>a hold on "{scan}"</source><translation>对“{scan}”的冻结</translation></message><message><source>a reprint of label job {job} needs a reason: say what happened to the first label</source><translation>补打标签任务 {job} 需要原因：请说明第一张标签发生了什么</translation></message><message><source>an NCR</source><translation>一份 NCR</translation></message><message><source>approved</source><translation>已批准</translation></message><message><source>ask QC to approve version {drafts}</source><translation>请 QC 批准版本 {drafts}</translation></message><message><source>badge "{badge}" already belongs to another user</source><translation>工牌“{badge}”已属于其他用户</translation></message><message><source>badge "{badge}" is not registered</source><translation>工牌“{badge}”未登记</translation></message><message><source>case (scan its SSCC label)</source><translation>箱（扫描其 SSCC 标签）</translation></message><message><source>case or pallet</source><translation>箱或托盘</translation></message><message><source>certificate "{path}" cannot be read ({error}): scan or copy the certificate to the shared folder first</source><translation>证书“{path}”无法读取（{error}）：请先将证书扫描或复制到共享文件夹</translation></message><message><source>closing {ncr} needs a note: say what was done</source><translation>关闭 {ncr} 需要填写说明：请写明所做的处理</translation></message><message><source>component</source><translation>组件</translation></message><message><source>component lot, lot or unit</source><translation>组件批次、批次或单件</translation></message><message><source>customer "{code}" does not exist: check the customer code</source><translation>客户“{code}”不存在：请核对客户代码</translation></message><message><source>device "{name}" needs a port: a device path, COM port or socket://</source><translation>设备“{name}”需要端口：设备路径、COM 端口或 socket://</translation></message><message><source>device kind "{kind}" is not one of {kinds}</source><translation>设备类型“{kind}”不在 {kinds} 之中</translation></message><message><source>disposition "{disposition}" is not one of {codes}</source><translation>处置“{disposition}”无效：请使用 {codes} 之一</translation></message><message><source>dispositioned ({disposition}) but not closed</source><translation>已处置（{disposition}）但未关闭</translation></message><message><source>draft</source><translation>草稿</translation></message><message><source>enter the {what} ({limits})</source><translation>输入{what}（{limits}）</translation></message><message><source>event {event} was recorded for another item: the station must make a new event id for every step</source><translation>事件 {event} 已记录在另一物品上：工位必须为每道工序生成新的事件 ID</translation></message><message><source>every serial of work order {number} has its label: choose 'print again' to print them once more</source><translation>工单 {number} 的每个序列号都已有标签：如需再次打印，请选择“重新打印”</translation></message><message><source>file "{file}" does not exist: give the path of the CSV export</source><translation>文件“{file}”不存在：请提供 CSV 导出文件的路径</translation></message><message><source>first signature of this session: enter your user name and your password</source><translation>本次会话首次签名：请输入用户名和密码</translation></message><message><source>give either a number of serials or the list of serials, not both</source><translation>请给出序列号数量或序列号清单，二者只能选一</translation></message><message><source>incoming inspection</source><translation>来料检验</translation></message><message><source>is in quarantine (not released by incoming inspection): use a released lot</source><translation>处于隔离中（来料检验未放行）：请使用已放行的批次</translation></message><message><source>is {status}: only released material is consumed</source><translation>{status}：只能耗用已放行的物料</translation></message><message><source>it has passed every step</source><translation>它已通过所有工序</translation></message><message><source>item</source><translation>物品</translation></message><message><source>item {id}</source><translation>物品 {id}</translation></message><message><source>its next step is "{step}"</source><translation>其下一道工序是“{step}”</translation></message><message><source>its production lot</source><translation>其生产批次</translation></message><message><source>label counts cannot be negative: count again</source><translation>标签数量不能为负数：请重新清点</translation></message><message><source>label for "{purpose}": say unit or housing</source><translation>标签用途“{purpose}”无效：请选择单件或外壳</translation></message><message><source>label job {job} was never printed ({status}): retry the print with its key instead</source><translation>标签任务 {job} 从未打印（{status}）：请改用其任务键重试打印</translation></message><message><source>label job {job} {what}</source><translation>标签任务 {job} {what}</translation></message><message><source>label template "{name}" has no version {version}: register the shipped templates, or check the name and version</source><translation>标签模板“{name}”没有版本 {version}：请登记随附的模板，或核对名称和版本</translation></message><message><source>label template {name} has no approved version, so the label of {item} cannot be printed: {todo}</source><translation>标签模板 {name} 没有已批准的版本，因此无法打印 {item} 的标签：{todo}</translation></message><message><source>label template {name} version {version} cannot be previewed: {error}</source><translation>标签模板 {name} 版本 {version} 无法预览：{error}</translation></message><message><source>label template {name} version {version} is not valid: {error}</source><translation>标签模板 {name} 版本 {version} 无效：{error}</translation></message><message><source>label template {name} version {version} is {status}: only a draft is approved</source><translation>标签模板 {name} 版本 {version} 为{status}：只有草稿可以批准</translation></message><message><source>label template {name} version {version}: {error}</source><translation>标签模板 {name} 版本 {version}：{error}</translation></message><message><source>letters A-Z a-z, digits and {symbols}</source><translation>字母 A-Z a-z、数字及 {symbols}</translation></message><message><source>log in first: after-sale records name the person who made them</source><translation>请先登录：售后记录须注明记录人</translation></message><message><source>log in first: every label names the person who printed it</source><translation>请先登录：每张标签都须注明打印人</translation></message><message><source>log in first: holds are placed and released by a person</source><translation>请先登录：冻结须由具体人员施加和解除</translation></message><message><source>log in first: quality records name the person who made them</source><translation>请先登录：质量记录须注明记录人</translation></message><message><source>lot</source><translation>批次</translation></message><message><source>lot {lot}</source><translation>批次 {lot}</translation></message><message><source>lot {lot} of {part} expired on {date}: expired material is not received; return it to the supplier</source><translation>{part} 的批次 {lot} 已于 {date} 过期：过期物料不予接收；请退回供应商</translation></message><message><source>lot {lot} of {part} from {supplier} was received already ({status}, {quantity} {unit}): a lot is received once: check the delivery note and the supplier's lot label</source><translation>供应商 {supplier} 的 {part} 批次 {lot} 已接收过（{status}，{quantity} {unit}）：一个批次只接收一次：请核对送货单和供应商批次标签</translation></message><message><source>lot {lot} of {product} exists already: give the work order another</source><translation>{product} 的批次 {lot} 已存在：请为工单指定其他批次</translation></message><message><source>material lot {lot}</source><translation>物料批次 {lot}</translation></message><message><source>material release</source><translation>物料放行</translation></message><message><source>name the calibration certificate (its number or file), e.g. CAL-2026-0042</source><translation>请填写校准证书（编号或文件），例如 CAL-2026-0042</translation></message><message><source>never reached the printer: retry the print with its key</source><translation>未送达打印机：请用其任务键重试打印</translation></message><message><source>no active product</source><translation>没有启用的产品</translation></message><message><source>no labels were issued for {lot}: there is nothing to reconcile</source><translation>{lot} 未发放任何标签：无需对账</translation></message><message><source>no parts</source><translation>无零件</translation></message><message><source>no role</source><translation>无角色</translation></message><message><source>nonconformance "{number}" does not exist: check the NCR number</source><translation>不合格品报告“{number}”不存在：请核对 NCR 编号</translation></message><message><source>nonconformance "{number}" does not exist: check the number</source><translation>不合格品报告“{number}”不存在：请核对编号</translation></message><message><source>none</source><translation>无</translation></message><message><source>not sent: {reason}</source><translation>未发送：{reason}</translation></message><message><source>nothing</source><translation>无</translation></message><message><source>nothing more</source><translation>无需更多</translation></message><message><source>nothing to ship: scan the units, cases or pallets first</source><translation>没有可发货的物品：请先扫描单件、箱或托盘</translation></message><message><source>nothing was imported: {count} problem(s) in the file</source><translation>未导入任何数据：文件中有 {count} 处问题</translation></message><message><source>on hold since {date}: {reason}</source><translation>自 {date} 起冻结：{reason}</translation></message><message><source>on hold since {date}: {reason} ({ncr})</source><translation>自 {date} 起冻结：{reason}（{ncr}）</translation></message><message><source>on {pallet}</source><translation>在 {pallet} 上</translation></message><message><source>only a rework returns to a step; {disposition} does not</source><translation>只有返工才能退回到某道工序；{disposition}不能</translation></message><message><source>packing</source><translation>装箱</translation></message><message><source>pallet (scan its SSCC label)</source><translation>托盘（扫描其 SSCC 标签）</translation></message><message><source>palletising</source><translation>码托</translation></message><message><source>part "{part}" is not in the master data: check the part number on the delivery note</source><translation>零件“{part}”不在主数据中：请核对送货单上的零件号</translation></message><message><source>part {part} is lot-controlled: give no serial numbers</source><translation>零件 {part} 按批次管理：请勿填写序列号</translation></message><message><source>part {part} is serialised: give one serial number for each of the {amount} pieces (got {count}, duplicates count once)</source><translation>零件 {part} 按序列号管理：{amount} 件每件需一个序列号（收到 {count} 个，重复的只计一次）</translation></message><message><source>place {item} on the scale ({limits})</source><translation>将{item} 放到秤上（{limits}）</translation></message><message><source>print job key "{key}" must be 1-{most} printable characters: the station makes one key per print request, so that a retry never prints twice</source><translation>打印任务键“{key}”须为 1-{most} 个可打印字符：工作站为每次打印请求生成一个键，以确保重试绝不会重复打印</translation></message><message><source>print job or labelled item</source><translation>打印任务或已贴标物品</translation></message><message><source>print the UDI label, apply it and scan it back</source><translation>打印 UDI 标签，贴上后回扫</translation></message><message><source>printed before with this key: nothing was printed again</source><translation>此任务键之前已打印：未再次打印</translation></message><message><source>printing its label</source><translation>打印其标签</translation></message><message><source>product "{product}" matches {what}: give its GTIN or exact name</source><translation>产品“{product}”匹配到{what}：请给出其 GTIN 或准确名称</translation></message><message><source>production lot</source><translation>生产批次</translation></message><message><source>production lot or serial</source><translation>生产批次或序列号</translation></message><message><source>qualification "{name}" must be 1 to {limit} characters, e.g. "IPC soldering"</source><translation>资质“{name}”须为 1 至 {limit} 个字符，例如“IPC soldering”</translation></message><message><source>quantity "{quantity}" is not a number</source><translation>数量“{quantity}”不是数字</translation></message><message><source>quantity {quantity} must be more than zero: count the delivery</source><translation>数量 {quantity} 必须大于零：请清点来货</translation></message><message><source>reading "{value}" is not a number: enter the value</source><translation>读数“{value}”不是数字：请输入数值</translation></message><message><source>received material lot</source><translation>已接收的物料批次</translation></message><message><source>record {id}</source><translation>记录 {id}</translation></message><message><source>register the templates</source><translation>请登记模板</translation></message><message><source>releasing the hold on "{scan}"</source><translation>解除对“{scan}”的冻结</translation></message><message><source>releasing the material</source><translation>放行物料</translation></message><message><source>replaced by reprint {job}: {why}</source><translation>已被补打 {job} 取代：{why}</translation></message><message><source>reprinting its label</source><translation>补打其标签</translation></message><message><source>retired</source><translation>已停用</translation></message><message><source>rework cannot return {item} to step {step}: it can repeat a passed step ({passed})</source><translation>返工不能将 {item} 退回到工序 {step}：只能重做已通过的工序（{passed}）</translation></message><message><source>say why the qualification is revoked (the reason is recorded)</source><translation>请说明撤销资质的原因（原因将被记录）</translation></message><message><source>scale {name}</source><translation>秤 {name}</translation></message><message><source>scan "{scan}"</source><translation>扫描“{scan}”</translation></message><message><source>scan "{scan}" has no GTIN (01): scan the supplier's label that holds the GTIN, the lot and the expiry</source><translation>扫描“{scan}”没有 GTIN (01)：请扫描供应商标签上含 GTIN、批次和有效期的条码</translation></message><message><source>scan "{scan}" has no serial number: scan the label of one piece</source><translation>扫描“{scan}”没有序列号：请扫描单件的标签</translation></message><message><source>scan "{scan}" holds only part of the label's UDI: scan the DataMatrix, which holds all of it</source><translation>扫描“{scan}”只包含标签 UDI 的一部分：请扫描包含完整 UDI 的 DataMatrix 码</translation></message><message><source>scan "{scan}" is a component, not a finished unit</source><translation>扫描“{scan}”是零部件，不是成品单件</translation></message><message><source>scan "{scan}" is a label of {found}, not of {part}: scan the serial of each piece of this delivery</source><translation>扫描“{scan}”是 {found} 的标签，不是 {part} 的：请扫描本交货批每一件的序列号</translation></message><message><source>scan "{scan}" is not a GS1 or HIBC label: scan the barcode on the supplier's label that holds the part and the lot</source><translation>扫描“{scan}”不是 GS1 或 HIBC 标签：请扫描供应商标签上含物料和批次的条码</translation></message><message><source>scan "{scan}" is not a finished serialised unit</source><translation>扫描“{scan}”不是序列号管理的成品单件</translation></message><message><source>scan "{scan}" is not a serial number: scan the label of one piece</source><translation>扫描“{scan}”不是序列号：请扫描单件的标签</translation></message><message><source>scan "{scan}" is not a valid label: {error}</source><translation>扫描“{scan}”不是有效标签：{error}</translation></message><message><source>scan "{scan}" is not a valid label: {error}: scan it again, or ask the supplier for a readable label</source><translation>扫描“{scan}”不是有效标签：{error}：请重新扫描，或要求供应商提供可读的标签</translation></message><message><source>scan "{scan}" matches no {what}: check the label, or scan the UDI</source><translation>扫描“{scan}”未匹配到任何{what}：请检查标签，或扫描 UDI</translation></message><message><source>scan "{scan}" matches {count} items: scan the full UDI label (GTIN with lot or serial) instead</source><translation>扫描“{scan}”匹配到 {count} 个物品：请改为扫描完整的 UDI 标签（GTIN 加批次或序列号）</translation></message><message><source>scan "{scan}" says lot {lot}, but lot {typed} was typed: receive the lot the label says, or scan the right label</source><translation>扫描“{scan}”的批次为 {lot}，但输入的是 {typed}：请按标签上的批次接收，或扫描正确的标签</translation></message><message><source>scan "{scan}": GTIN {gtin} is our own product {product}, not a supplier's part: scan the label the supplier put on the delivery</source><translation>扫描“{scan}”：GTIN {gtin} 是本厂产品 {product}，不是供应商物料：请扫描供应商贴在货物上的标签</translation></message><message><source>scan "{scan}": a failed incoming inspection needs notes saying what was wrong</source><translation>扫描“{scan}”：来料检验不合格时须在备注中写明问题</translation></message><message><source>scan "{scan}": every piece of {item} failed its incoming inspection: reject the delivery</source><translation>扫描“{scan}”：{item} 的每一件来料检验都不合格：请拒收该交货批</translation></message><message><source>scan "{scan}": lot {lot} of {part} expired on {date}: expired material is not received: set the delivery aside and return it to the supplier</source><translation>扫描“{scan}”：{part} 的批次 {lot} 已于 {date} 过期：过期物料不予接收：请将货物隔开并退回供应商</translation></message><message><source>scan "{scan}": no part in the master data has the supplier's GTIN {gtin}: add gtin = "{gtin}" to the part in the parts file and load the master data (lotline masterdata load), then scan again</source><translation>扫描“{scan}”：主数据中没有物料使用供应商 GTIN {gtin}：请在物料文件中为该物料添加 gtin = "{gtin}" 并加载主数据（lotline masterdata load），然后重新扫描</translation></message><message><source>scan "{scan}": no part in the master data has the supplier's part number {number} (HIBC labeler {labeler}): add the part {number} to the parts file and load the master data (lotline masterdata load), then scan again</source><translation>扫描“{scan}”：主数据中没有供应商物料号 {number}（HIBC 标签商 {labeler}）：请在物料文件中添加物料 {number} 并加载主数据（lotline masterdata load），然后重新扫描</translation></message><message><source>scan "{scan}": pieces {serials} of {item} have no accepted incoming inspection: inspect each piece before releasing the delivery</source><translation>扫描“{scan}”：{item} 的单件 {serials} 没有合格的来料检验：放行交货批前请逐件检验</translation></message><message><source>scan "{scan}": rejecting a lot needs a reason</source><translation>扫描“{scan}”：拒收批次须填写原因</translation></message><message><source>scan "{scan}": say what is wrong: an NCR needs a description</source><translation>扫描“{scan}”：请说明问题所在：NCR 需要描述</translation></message><message><source>scan "{scan}": the labels of {lot} are not all verified: scan them back first</source><translation>扫描“{scan}”：{lot} 的标签尚未全部验证：请先回扫</translation></message><message><source>scan "{scan}": the last incoming inspection of {item} failed ({notes}): reject the lot or inspect it again</source><translation>扫描“{scan}”：{item} 最近一次来料检验不合格（{notes}）：请拒收该批次或重新检验</translation></message><message><source>scan "{scan}": unpacking needs a reason</source><translation>扫描“{scan}”：拆箱需要原因</translation></message><message><source>scan "{scan}": {case} is {words}: only a closed case goes on a pallet</source><translation>扫描“{scan}”：{case} {words}：只有已封的箱才能上托盘</translation></message><message><source>scan "{scan}": {item} belongs to no production lot: scan a finished unit or a lot label</source><translation>扫描“{scan}”：{item} 不属于任何生产批次：请扫描成品单件或批次标签</translation></message><message><source>scan "{scan}": {item} expired on {date}: reject it</source><translation>扫描“{scan}”：{item} 已于 {date} 过期：请拒收</translation></message><message><source>scan "{scan}": {item} has no hold of its own; the hold is on {held}: scan that to release it</source><translation>扫描“{scan}”：{item} 本身没有冻结；冻结在 {held} 上：请扫描它来解除冻结</translation></message><message><source>scan "{scan}": {item} has no incoming inspection: inspect it before releasing it</source><translation>扫描“{scan}”：{item} 尚无来料检验：请先检验再放行</translation></message><message><source>scan "{scan}": {item} has no printed label waiting to be verified: print it first</source><translation>扫描“{scan}”：{item} 没有待验证的已打印标签：请先打印</translation></message><message><source>scan "{scan}": {item} holds {count} of {capacity}: a case is closed full</source><translation>扫描“{scan}”：{item} 装有 {count}/{capacity}：箱须装满才能封箱</translation></message><message><source>scan "{scan}": {item} is empty: there is nothing to close</source><translation>扫描“{scan}”：{item} 是空的：没有可封的内容</translation></message><message><source>scan "{scan}": {item} is not a serialised delivery: inspect the lot as a whole</source><translation>扫描“{scan}”：{item} 不是序列号管理的交货批：请按整批检验</translation></message><message><source>scan "{scan}": {item} is not in {container}</source><translation>扫描“{scan}”：{item} 不在 {container} 中</translation></message><message><source>scan "{scan}": {item} is not on hold: there is nothing to release</source><translation>扫描“{scan}”：{item} 未被冻结：没有可解除的冻结</translation></message><message><source>scan "{scan}": {item} is on {pallet}: take it off the pallet first</source><translation>扫描“{scan}”：{item} 在 {pallet} 上：请先从托盘上取下</translation></message><message><source>scan "{scan}": {item} is rejected already</source><translation>扫描“{scan}”：{item} 已被拒收</translation></message><message><source>scan "{scan}": {item} is shipped: record a return</source><translation>扫描“{scan}”：{item} 已发货：请记录退回</translation></message><message><source>scan "{scan}": {item} is {status}, not in quarantine: {doing} is done only while the lot is in quarantine</source><translation>扫描“{scan}”：{item} 为{status}，不在隔离中：{doing}只能在批次隔离期间进行</translation></message><message><source>scan "{scan}": {item} is {status}: it is not inspected any more</source><translation>扫描“{scan}”：{item} {status}：不再进行检验</translation></message><message><source>scan "{scan}": {item} is {status}: pack into an open {kind} (a closed one is opened again by unpacking from it)</source><translation>扫描“{scan}”：{item} {status}：请装入未封的{kind}（已封的可通过从中拆出物品重新打开）</translation></message><message><source>scan "{scan}": {lot} cannot be released: {blockers}</source><translation>扫描“{scan}”：{lot} 不能放行：{blockers}</translation></message><message><source>scan "{scan}": {lot} is released already ({done})</source><translation>扫描“{scan}”：{lot} 已放行（{done}）</translation></message><message><source>scan "{scan}": {lot} is {status}: only a released lot is packed</source><translation>扫描“{scan}”：{lot} {status}：只有已放行的批次才能装箱</translation></message><message><source>scan "{scan}": {product} is serialised: pack each unit</source><translation>扫描“{scan}”：{product} 按序列号管理：请逐件装箱</translation></message><message><source>scan the case label</source><translation>扫描箱标签</translation></message><message><source>scan {parts}</source><translation>扫描 {parts}</translation></message><message><source>scan {parts} next</source><translation>接下来扫描 {parts}</translation></message><message><source>scan-back "{scanned}" does not match the printed UDI "{expected}"</source><translation>回扫“{scanned}”与打印的 UDI“{expected}”不一致</translation></message><message><source>scan-back "{scanned}" does not match the printed UDI "{expected}": {problem}</source><translation>回扫“{scanned}”与打印的 UDI“{expected}”不一致：{problem}</translation></message><message><source>serial</source><translation>序列号</translation></message><message><source>serial "{serial}" is already used for GTIN {gtin}</source><translation>序列号“{serial}”已用于 GTIN {gtin}</translation></message><message><source>serial "{serial}" is given twice: serials are unique</source><translation>序列号“{serial}”重复给出：序列号必须唯一</translation></message><message><source>serial "{serial}" is not a piece of {item}: its pieces are {serials}</source><translation>序列号“{serial}”不属于 {item}：其单件为 {serials}</translation></message><message><source>serial prefix "{prefix}" leaves no room for {width} digits</source><translation>序列号前缀“{prefix}”过长，放不下 {width} 位数字</translation></message><message><source>serial prefix + number</source><translation>序列号前缀 + 编号</translation></message><message><source>serialised unit</source><translation>序列化单件</translation></message><message><source>shipment</source><translation>发货</translation></message><message><source>shipping</source><translation>发货</translation></message><message><source>site "{site}" is not a site (give its name or GLN)</source><translation>地点“{site}”不是已登记的地点（请输入其名称或 GLN）</translation></message><message><source>site "{site}" is not a site of {customer} (give its name or GLN): its sites are {names}</source><translation>地点“{site}”不是 {customer} 的地点（请输入其名称或 GLN）：其地点为 {names}</translation></message><message><source>some of serials {first}..{last} are already used for GTIN {gtin}: give another prefix or list</source><translation>序列号 {first}..{last} 中有的已用于 GTIN {gtin}：请换一个前缀或清单</translation></message><message><source>station "{station}" is not registered: add it to the master data</source><translation>工作站“{station}”未登记：请将其添加到主数据</translation></message><message><source>station {station} has no device "{device}" (its devices: {names})</source><translation>工位 {station} 没有设备“{device}”（其设备：{names}）</translation></message><message><source>status "{status}" is not a status: use quarantine, released or rejected</source><translation>“{status}”不是状态：请使用 quarantine、released 或 rejected</translation></message><message><source>step "{name}" has no valid limits: ask an administrator to fix the route</source><translation>工序“{name}”没有有效的限值：请管理员修正工艺路线</translation></message><message><source>step {position} "{step}": {why}</source><translation>工序 {position}“{step}”：{why}</translation></message><message><source>step {position} {name}</source><translation>工序 {position} {name}</translation></message><message><source>step {position} {name}: {instruction}</source><translation>工序 {position} {name}：{instruction}</translation></message><message><source>supplier "{supplier}" is not in the master data: check the code</source><translation>供应商“{supplier}”不在主数据中：请核对代码</translation></message><message><source>supplier lot "{lot}" must be 1-{limit} printable characters: copy it from the supplier's label</source><translation>供应商批次“{lot}”必须是 1-{limit} 个可打印字符：请照供应商标签填写</translation></message><message><source>supplier {code} ({name}) is not approved: material from it cannot be received; ask quality</source><translation>供应商 {code}（{name}）未获批准：不能接收其物料；请联系质量部门</translation></message><message><source>template file "{path}" cannot be read ({error}): check the path</source><translation>无法读取模板文件“{path}”（{error}）：请检查路径</translation></message><message><source>template file {file} has no "name": a template names itself, e.g. "name": "udi-4x2"</source><translation>模板文件 {file} 没有 "name"：模板须写明自己的名称，例如 "name": "udi-4x2"</translation></message><message><source>template file {file} is not valid: {error}</source><translation>模板文件 {file} 无效：{error}</translation></message><message><source>template file {file} is the same as {name} version {version} ({status}): nothing to register</source><translation>模板文件 {file} 与 {name} 版本 {version}（{status}）相同：无需登记</translation></message><message><source>template file {file}, line {line}, column {column}: {error}: fix the JSON</source><translation>模板文件 {file}，第 {line} 行，第 {column} 列：{error}：请修正 JSON</translation></message><message><source>the UDI of {item} cannot be composed: {error}</source><translation>无法生成 {item} 的 UDI：{error}</translation></message><message><source>the account {user} is disabled: ask an administrator</source><translation>账户 {user} 已停用：请联系管理员</translation></message><message><source>the account {user} is locked since {when} after repeated failed attempts: ask an administrator to unlock it</source><translation>账户 {user} 因多次尝试失败，自 {when} 起已锁定：请管理员解锁</translation></message><message><source>the account {user} is locked since {when}: ask an administrator to unlock it</source><translation type="unfinished" /></message><message><source>the bin label of {item} cannot be made: {error}: shorten the part name in the master data or ask an administrator</source><translation>无法生成 {item} 的料箱标签：{error}：请在主数据中缩短物料名称，或联系管理员</translation></message><message><source>the disposition of {ncr} needs a reason</source><translation>{ncr} 的处置需要原因</translation></message><message><source>the due date {due} must come after the calibration date {calibrated}</source><translation>到期日 {due} 必须晚于校准日期 {calibrated}</translation></message><message><source>the hold on {item} is for {ncr}, which is still open: disposition the nonconformance first</source><translation>{item} 的冻结针对 {ncr}，该 NCR 仍未处置：请先处置该不合格品</translation></message><message><source>the inspection plan "{characteristic}" has no limits: ask an administrator</source><translation>检验计划“{characteristic}”没有限值：请联系管理员</translation></message><message><source>the label "{udi}" did not read back as its UDI, so it was not printed ({reasons}): report this to the label engineer</source><translation>标签“{udi}”解码结果与其 UDI 不符，因此未打印（{reasons}）：请报告标签工程师</translation></message><message><source>the label cannot be made: {error}</source><translation>无法生成标签：{error}</translation></message><message><source>the label of {item} cannot be made: {error}</source><translation>无法生成 {item} 的标签：{error}</translation></message><message><source>the password for {user} is too short: use {minimum}+ characters</source><translation>{user} 的密码太短：至少需要 {minimum} 个字符</translation></message><message><source>the printer could not be reached: {error}</source><translation>无法连接打印机：{error}</translation></message><message><source>the printer holds the label(s): {reason}. Fix it; the label prints then</source><translation>打印机暂存了标签：{reason}。请排除故障，标签随后会打印</translation></message><message><source>the record was changed after it was signed</source><translation>该记录在签名后被更改</translation></message><message><source>the scale is not stable: wait for the reading to settle</source><translation>秤读数不稳定：请等待读数稳定</translation></message><message><source>the scale reads in {unit}, the step needs {wanted}: set the scale unit</source><translation>秤的单位是 {unit}，工序需要 {wanted}：请设置秤的单位</translation></message><message><source>the serial label of {serial} cannot be made: {error}</source><translation>无法生成 {serial} 的序列号标签：{error}</translation></message><message><source>the signed record no longer exists</source><translation>已签名的记录不再存在</translation></message><message><source>there is no print job "{key}": check the job key</source><translation>没有打印任务“{key}”：请核对任务键</translation></message><message><source>there is no signature {id}</source><translation>不存在签名 {id}</translation></message><message><source>there is no user "{user}"</source><translation>不存在用户“{user}”</translation></message><message><source>there is no {record} {id} to sign</source><translation>没有可签名的 {record} {id}</translation></message><message><source>this database already has users: add more as an administrator (--by ADMIN)</source><translation>该数据库已有用户：请以管理员身份添加（--by ADMIN）</translation></message><message><source>unit</source><translation>单件</translation></message><message><source>unit or lot</source><translation>单件或批次</translation></message><message><source>unit or production lot</source><translation>单件或生产批次</translation></message><message><source>unit {serial}</source><translation>单件 {serial}</translation></message><message><source>unit, case or pallet</source><translation>单件、箱或托盘</translation></message><message><source>unit, lot or material lot</source><translation>单件、批次或物料批次</translation></message><message><source>unit, lot, case or pallet</source><translation>单件、批次、箱或托盘</translation></message><message><source>unit, lot, material lot, case or pallet</source><translation>单件、批次、物料批次、箱或托盘</translation></message><message><source>unknown role "{role}": use one of {names}</source><translation>未知角色“{role}”：请使用以下之一：{names}</translation></message><message><source>user "{username}" does not exist: check the name in the user list</source><translation>用户“{username}”不存在：请在用户列表中核对名称</translation></message><message><source>user name "{user}" is taken (users are never deleted, names never reused): choose another</source><translation>用户名“{user}”已被占用（用户从不删除，用户名不会重复使用）：请另选一个</translation></message><message><source>user name "{user}" must be one word of printable characters</source><translation>用户名“{user}”必须是由可打印字符组成的一个词</translation></message><message><source>was never sent to the printer</source><translation>从未发送到打印机</translation></message><message><source>was rejected by incoming inspection: use a released lot, return this one to QC</source><translation>已被来料检验拒收：请使用已放行的批次，并将此批次退回 QC</translation></message><message><source>was verified already</source><translation>已验证过</translation></message><message><source>was voided ({reason})</source><translation>已作废（{reason}）</translation></message><message><source>weight</source><translation>重量</translation></message><message><source>work order "{number}" does not exist: check the number on the traveller</source><translation>工单“{number}”不存在：请核对流转单上的编号</translation></message><message><source>work order "{number}" exists already: choose another number</source><translation>工单“{number}”已存在：请选用其他编号</translation></message><message><source>work order number "{number}" must be 1-64 printable characters</source><translation>工单编号“{number}”必须是 1-64 个可打印字符</translation></message><message><source>work order {number} has no commissioned serials: release it and commission its serials first</source><translation>工单 {number} 没有已生成的序列号：请先下达工单并生成序列号</translation></message><message><source>work order {number} is for {quantity} units and has {done} serials: {count} more cannot be commissioned</source><translation>工单 {number} 数量为 {quantity} 件，已有 {done} 个序列号：不能再赋码 {count} 个</translation></message><message><source>work order {number} is {status} already: it is released only once</source><translation>工单 {number} 已是{status}状态：工单只能下达一次</translation></message><message><source>work order {number} is {status}: only a released work order is closed</source><translation>工单 {number} {status}：只有已下达的工单才能关闭</translation></message><message><source>work order {number} is {status}: release it before commissioning</source><translation>工单 {number} 为{status}状态：请先下达再赋码</translation></message><message><source>work order {number}: quantity {quantity} must be at least 1</source><translation>工单 {number}：数量 {quantity} 至少为 1</translation></message><message><source>work order {number}: {built} built, {scrapped} scrapped, {open} still open of {quantity} ordered; closing it short needs a reason</source><translation>工单 {number}：订单 {quantity}，已完成 {built}，报废 {scrapped}，未完成 {open}；提前关闭须填写原因</translation></message><message><source>wrong PIN for this badge</source><translation>该工牌的 PIN 错误</translation></message><message><source>wrong password for the signature</source><translation>签名密码错误</translation></message><message><source>wrong user name or password</source><translation>用户名或密码错误</translation></message><message><source>you are logged in as {user}: "{signer}" cannot sign here; each signature belongs to the person who is logged in</source><translation>您以 {user} 登录：“{signer}”不能在此签名；每个签名都属于当前登录的人</translation></message><message><source>you cannot disable your own account: ask another administrator</source><translation>您不能停用自己的账户：请联系其他管理员</translation></message><message><source>your session has ended: log in again before signing</source><translation>您的会话已结束：签名前请重新登录</translation></message><message><source>{case} has room for {room} and {lot} has {left} left: {wanted} cannot be packed</source><translation>{case} 还可装 {room}，{lot} 剩余 {left}：无法装入 {wanted}</translation></message><message><source>{case} holds {held}; {item} is {product}: a case holds one product</source><translation>{case} 装的是 {held}；{item} 是 {product}：一箱只能装一种产品</translation></message><message><source>{case} is full ({inside} of {capacity}): close it and pack into a new case</source><translation>{case} 已满（{inside}/{capacity}）：请封箱并装入新箱</translation></message><message><source>{characteristic}: reading "{value}" is not a number: enter the value</source><translation>{characteristic}：读数“{value}”不是数字：请输入数值</translation></message><message><source>{code}</source><translation>{code}</translation></message><message><source>{count} label(s) printed: scan each back to verify it</source><translation>已打印 {count} 张标签：请逐张回扫验证</translation></message><message><source>{count} label(s) too many counted</source><translation>多清点了 {count} 张标签</translation></message><message><source>{count} label(s) unaccounted for</source><translation>有 {count} 张标签去向不明</translation></message><message><source>{count} products</source><translation>{count} 个产品</translation></message><message><source>{day} {month} {year}</source><translation>{year}年{month_number}月{day}日</translation></message><message><source>{described} (device S/N {serial})</source><translation>{described}（设备序列号 {serial}）</translation></message><message><source>{device} failed its calibration (certificate {certificate}): it is out of service until calibrated again</source><translation>{device} 校准不合格（证书 {certificate}）：重新校准前停止使用</translation></message><message><source>{device} was due for calibration on {due} (certificate {certificate}): take it out of use and have it calibrated</source><translation>{device} 应于 {due} 校准（证书 {certificate}）：请停止使用并送校</translation></message><message><source>{done} of {count} label(s) reached the printer; the printer failed: {reason}. Fix the printer and retry with the same job key</source><translation>{count} 张标签中有 {done} 张送达打印机；打印机故障：{reason}。请排除打印机故障后用同一任务键重试</translation></message><message><source>{file} has no work orders: one row per work order under the header</source><translation>{file} 中没有工单：表头下每行一个工单</translation></message><message><source>{file} is not UTF-8 text (byte {at}): export it as UTF-8 CSV</source><translation>{file} 不是 UTF-8 文本（第 {at} 字节）：请导出为 UTF-8 CSV</translation></message><message><source>{file} is not a readable CSV file: {why}</source><translation>{file} 不是可读取的 CSV 文件：{why}</translation></message><message><source>{first} or {other}</source><translation>{first} 或 {other}</translation></message><message><source>{held} is {hold} (it holds {item}): {doing} is not allowed until QC releases the hold</source><translation>{held} {hold}（此冻结涵盖 {item}）：在 QC 解除冻结前不允许{doing}</translation></message><message><source>{held} is {hold}: {doing} is not allowed until QC releases the hold</source><translation>{held} {hold}：在 QC 解除冻结前不允许{doing}</translation></message><message><source>{item} belongs to no production lot: it cannot be labelled</source><translation>{item} 不属于任何生产批次：无法贴标</translation></message><message><source>{item} has no inspection plan for "{characteristic}": its plans are {known}</source><translation>{item} 没有“{characteristic}”的检验计划：其检验计划为 {known}</translation></message><message><source>{item} has no production date: its UDI cannot be composed</source><translation>{item} 没有生产日期：无法生成其 UDI</translation></message><message><source>{item} has no route: ask a supervisor to assign one</source><translation>{item} 没有工艺路线：请主管指定</translation></message><message><source>{item} has not finished production</source><translation>{item} 尚未完成生产</translation></message><message><source>{item} has not finished production (next: step {position} "{step}")</source><translation>{item} 尚未完成生产（下一道：工序 {position}“{step}”）</translation></message><message><source>{item} has passed every step of its route</source><translation>{item} 已完成工艺路线的全部工序</translation></message><message><source>{item} has passed every step: name the step to repeat for the rework</source><translation>{item} 已通过所有工序：请指定返工要重做的工序</translation></message><message><source>{item} is at step {position} "{name}"; the {wanted} step cannot be done now: do step {position} first</source><translation>{item} 处于工序 {position}“{name}”；现在不能做{wanted}工序：请先完成工序 {position}</translation></message><message><source>{item} is nonconforming ({ncrs}): it waits for a QC disposition</source><translation>{item} 不合格（{ncrs}）：等待 QC 处置</translation></message><message><source>{item} is not a finished product: it takes no UDI label</source><translation>{item} 不是成品：不贴 UDI 标签</translation></message><message><source>{item} is not at step {position} "{name}"</source><translation>{item} 不在工序 {position}“{name}”</translation></message><message><source>{item} is on hold: {reason}</source><translation>{item} 已冻结：{reason}</translation></message><message><source>{item} is {status}</source><translation>{item} {status}</translation></message><message><source>{item} is {status} and cannot become {new}</source><translation>{item} 当前为{status}，不能变为{new}</translation></message><message><source>{item} is {status}: it takes no production steps now</source><translation>{item} 为{status}：现在不能进行生产工序</translation></message><message><source>{item} is {status}: labels are reprinted only for released items</source><translation>{item} {status}：只有已放行的物品才能补打标签</translation></message><message><source>{item} is {status}: not printed again</source><translation>{item} {status}：未再次打印</translation></message><message><source>{item}, step {position} "{name}" failed: {message}</source><translation>{item}，工序 {position}“{name}”不合格：{message}</translation></message><message><source>{kind} SSCC {sscc}</source><translation>{kind} SSCC {sscc}</translation></message><message><source>{kind} {lot}</source><translation>{kind} {lot}</translation></message><message><source>{kind} {serial}</source><translation>{kind} {serial}</translation></message><message><source>{kind}: {outcome}</source><translation>{kind}：{outcome}</translation></message><message><source>{lot} has no units to release</source><translation>{lot} 没有可放行的单件</translation></message><message><source>{lot}: {issued} labels issued, but {applied} applied + {destroyed} destroyed + {returned} returned = {counted}: {words}; count again</source><translation>{lot}：已发放 {issued} 张标签，但已贴 {applied} + 已销毁 {destroyed} + 已退回 {returned} = {counted}：{words}；请重新清点</translation></message><message><source>{message} (attempt {count} of {limit})</source><translation>{message}（第 {count} 次，共 {limit} 次）</translation></message><message><source>{message}: account {user} is now locked; ask an administrator</source><translation>{message}：账户 {user} 现已锁定；请联系管理员</translation></message><message><source>{message}; step {position} passed</source><translation>{message}；工序 {position} 已通过</translation></message><message><source>{message}; still needed: {parts}</source><translation>{message}；仍需：{parts}</translation></message><message><source>{message}; {ncr} opened and {item} marked nonconforming</source><translation>{message}；已开立 {ncr}，{item} 已标记为不合格</translation></message><message><source>{name} ({user}), {when}: {meaning}</source><translation>{name}（{user}），{when}：{meaning}</translation></message><message><source>{ncr} has no disposition yet: disposition it before closing</source><translation>{ncr} 尚未处置：关闭前请先处置</translation></message><message><source>{ncr} is closed before closing</source><translation>{ncr} 已关闭</translation></message><message><source>{ncr} is on {item}: material is not reworked here; use scrap (the lot is rejected) or use as is</source><translation>{ncr} 针对 {item}：物料不在此返工；请选择报废（该批次拒收）或让步接收</translation></message><message><source>{ncr} is {state} on {item}</source><translation>{item} 上的 {ncr} {state}</translation></message><message><source>{ncr} is {status} already ({disposition}): a disposition is made once</source><translation>{ncr} {status}（{disposition}）：处置只能做一次</translation></message><message><source>{ncr}: {item} is {status}, so a {disposition} cannot be carried out: unpack it or record its return first</source><translation>{ncr}：{item} {status}，无法执行{disposition}：请先拆箱或登记退货</translation></message><message><source>{part} serial {serial} was received before: check the label</source><translation>{part} 序列号 {serial} 之前已接收：请检查标签</translation></message><message><source>{part} {serial}</source><translation>{part} {serial}</translation></message><message><source>{person} is not qualified for {name}: ask a supervisor for a qualified operator</source><translation>{person} 不具备资质 {name}：请主管安排有资质的操作员</translation></message><message><source>{person}'s qualification {name} expired on {expires}: requalify before doing this step</source><translation>{person} 的资质 {name} 已于 {expires} 过期：重新取得资质后才能执行此工序</translation></message><message><source>{product} has no label template: ask an administrator to assign one</source><translation>{product} 没有标签模板：请管理员指定一个</translation></message><message><source>{product} has no released route: ask an administrator to assign one first</source><translation>{product} 没有已发布的工艺路线：请管理员先指定</translation></message><message><source>{product} has no route: ask an administrator to assign one first</source><translation>{product} 没有工艺路线：请先让管理员指定</translation></message><message><source>{product} is lot-controlled: its production lot goes through the route, it takes no serial numbers</source><translation>{product} 按批次管理：由其生产批次走工艺路线，不使用序列号</translation></message><message><source>{prompt}: scan PASS or FAIL</source><translation>{prompt}：扫描 PASS 或 FAIL</translation></message><message><source>{reading} is not stable: wait for the scale to settle and weigh again (limits {limits})</source><translation>{reading} 不稳定：请等秤稳定后重新称重（限值 {limits}）</translation></message><message><source>{reading}: {verdict} (limits {limits})</source><translation>{reading}：{verdict}（限值 {limits}）</translation></message><message><source>{rows} of the signed record no longer exist(s)</source><translation type="unfinished" /></message><message><source>{said} is {item} of serialised {product}: scan one unit</source><translation>{said} 是按序列号管理的 {product} 的 {item}：请扫描单件</translation></message><message><source>{said}: an installation needs the site (name or GLN) where it is</source><translation>{said}：安装需要所在地点（名称或 GLN）</translation></message><message><source>{said}: the label of {item} is not verified: scan the label back first</source><translation>{said}：{item} 的标签尚未验证：请先回扫标签</translation></message><message><source>{said}: {copies} copies: print 1 to {most} labels at a time</source><translation>{said}：{copies} 份：每次打印 1 到 {most} 张标签</translation></message><message><source>{said}: {item} gets one label{first}; another label is a reprint, which needs a reason and a supervisor's signature</source><translation>{said}：{item} 只打印一张标签{first}；再打一张即为补打，需要原因和主管签名</translation></message><message><source>{said}: {item} has no verified UDI label: label it first</source><translation>{said}：{item} 没有已验证的 UDI 标签：请先贴标</translation></message><message><source>{said}: {item} has {kits} kits and {originals} labels already: {copies} more would be too many; a replacement is a reprint</source><translation>{said}：{item} 有 {kits} 套，已有 {originals} 张标签：再打 {copies} 张就太多了；替换标签请补打</translation></message><message><source>{said}: {item} is a component, not a finished unit</source><translation>{said}：{item} 是零部件，不是成品单件</translation></message><message><source>{said}: {item} is packed already, in {where}</source><translation>{said}：{item} 已装箱，在 {where} 中</translation></message><message><source>{said}: {item} is packed in {container}: ship that instead</source><translation>{said}：{item} 装在 {container} 中：请改为发货该容器</translation></message><message><source>{said}: {item} is past its label step ({where}); use a reprint</source><translation>{said}：{item} 已过贴标工序（{where}）；请使用补打</translation></message><message><source>{said}: {item} is scanned twice</source><translation>{said}：{item} 被扫描了两次</translation></message><message><source>{said}: {item} is {status}: a {kind} is recorded only for a unit that is {states}</source><translation>{said}：{item} {status}：只有{states}的单件才能记录{kind}</translation></message><message><source>{said}: {item} is {status}: close it before shipping</source><translation>{said}：{item} {status}：请先封好再发货</translation></message><message><source>{said}: {item} is {status}: only released items are packed</source><translation>{said}：{item} {status}：只有已放行的物品才能装箱</translation></message><message><source>{said}: {item} is {status}: only released lots ship</source><translation>{said}：{item} {status}：只有已放行的批次才能发货</translation></message><message><source>{said}: {item} is {status}: only released, labelled units are shipped</source><translation>{said}：{item} {status}：只有已放行并已贴标的单件才能发货</translation></message><message><source>{said}: {item} is {status}; labels are printed only for released items: QC releases the lot first</source><translation>{said}：{item} {status}；只有已放行的物品才能打印标签：请 QC 先放行该批次</translation></message><message><source>{said}: {item} was shipped already</source><translation>{said}：{item} 已经发货</translation></message><message><source>{said}: {item} was shipped already on {shipment}</source><translation>{said}：{item} 已随 {shipment} 发货</translation></message><message><source>{said}: {ncr} is open on {item}: close it first</source><translation>{said}：{item} 有未关闭的 {ncr}：请先关闭</translation></message><message><source>{scan} is a component ({item}), not a unit in production: scan the unit's label first</source><translation>{scan}是组件（{item}），不是生产中的单件：请先扫描单件的标签</translation></message><message><source>{scan} is {item} of {product}, which is serialised: scan the serial label of one unit</source><translation>{scan}是 {product} 的{item}，该产品按序列号管理：请扫描单件的序列号标签</translation></message><message><source>{scan} is {what} of part {part}, consumed at step {position} "{name}", which {item} has passed; a passed step is repeated only after a rework decision</source><translation>{scan}是零件 {part} 的{what}，在工序 {position}“{name}”耗用，{item} 已通过该工序；已通过的工序只有在返工决定后才能重做</translation></message><message><source>{scan} is {what} of part {part}; step {position} needs {parts}</source><translation>{scan}是零件 {part} 的{what}；工序 {position} 需要 {parts}</translation></message><message><source>{scan} is {what}, not a component: step {position} needs {parts}</source><translation>{scan}是{what}，不是组件：工序 {position} 需要 {parts}</translation></message><message><source>{scan}: reading "{value} {unit}"</source><translation>{scan}：读数“{value} {unit}”</translation></message><message><source>{scan}: reading "{value} {unit}" is in {unit}; step "{name}" is measured in {wanted}: set the instrument unit</source><translation>{scan}：读数“{value} {unit}”的单位是 {unit}；工序“{name}”以 {wanted} 计量：请设置仪器单位</translation></message><message><source>{scan}: step {position} "{name}" is already passed for {item}; a passed step is repeated only after a rework decision. Next is step {next} "{next_name}"</source><translation>{scan}：{item} 已通过工序 {position}“{name}”；已通过的工序只有在返工决定后才能重做。下一步是工序 {next}“{next_name}”</translation></message><message><source>{scan}: {held} is {hold}; it takes no steps until QC releases the hold</source><translation>{scan}：{held} {hold}；在 QC 解除冻结之前不能进行任何工序</translation></message><message><source>{scan}: {message}</source><translation>{scan}：{message}</translation></message><message><source>{scan}: {part} is already consumed for {item} at step {position}; still needed: {parts}</source><translation>{scan}：{part} 已在工序 {position} 耗用到{item}；仍需：{parts}</translation></message><message><source>{scan}: {what} expired on {date}: take a lot within date and report this one to QC</source><translation>{scan}：{what} 已于 {date} 过期：请取用有效期内的批次，并将此批次报告 QC</translation></message><message><source>{scan}: {what} has {left} {unit} left; {item} needs {take}: take another lot</source><translation>{scan}：{what} 仅剩 {left} {unit}；{item} 需要 {take}：请取用另一批次</translation></message><message><source>{scan}: {what} is consumed already: take another one</source><translation>{scan}：{what} 已被耗用：请另取一个</translation></message><message><source>{scan}: {what} is {hold}</source><translation>{scan}：{what} {hold}</translation></message><message><source>{scan}: {what} no longer has {take} {unit} left: take another lot</source><translation>{scan}：{what} 已不足 {take} {unit}：请取用另一批次</translation></message><message><source>{scan}: {what} was already built into {into} on {time}: take another one</source><translation>{scan}：{what} 已于 {time} 装入{into}：请另取一个</translation></message><message><source>{scan}: {what} {reason}</source><translation>{scan}：{what} {reason}</translation></message><message><source>{scan}: {why}</source><translation>{scan}：{why}</translation></message><message><source>{step} failed</source><translation>{step} 不合格</translation></message><message><source>{step} failed: {note}</source><translation>{step} 不合格：{note}</translation></message><message><source>{step} passed</source><translation>{step} 合格</translation></message><message><source>{step} passed: {note}</source><translation>{step} 合格：{note}</translation></message><message><source>{subject}: {missing} not read yet: read every characteristic of the incoming inspection plan before accepting</source><translation>{subject}：{missing} 尚未读取：判定合格前请读取来料检验计划的每一项特性</translation></message><message><source>{subject}: {reading}: a reading outside its limits fails the incoming inspection: record it as failed, with notes</source><translation>{subject}：{reading}：读数超出限值，来料检验不合格：请记录为不合格并填写备注</translation></message><message><source>{username} holds no qualification "{name}" to revoke</source><translation>{username} 没有可撤销的资质“{name}”</translation></message><message><source>{user} ({role}) may not sign "{meaning}". {who}</source><translation>{user}（{role}）无权以“{meaning}”签名。{who}</translation></message><message><source>{user} ({role}) may not {permission}. {who}.</source><translation>{user}（{role}）无权{permission}。{who}。</translation></message><message><source>{user} is not a user of this database: log in again</source><translation type="unfinished" /></message><message><source>{what} "{value}" contains "{bad}": a UDI allows only {allowed}</source><translation>{what}“{value}”含有“{bad}”：UDI 只允许{allowed}</translation></message><message><source>{what} "{value}" must be 1 to {limit} characters long</source><translation>{what}“{value}”长度必须为 1 到 {limit} 个字符</translation></message><message><source>{what} ({part}) consumed into {item}</source><translation>{what}（{part}）已耗用到{item}</translation></message><message><source>{what} needs a reason: say why, in words a reviewer will understand</source><translation>{what}需要原因：请用审核人能看懂的话说明理由</translation></message><message><source>{what} {reading} is above the upper limit ({limits})</source><translation>{what} {reading} 高于上限（{limits}）</translation></message><message><source>{what} {reading} is below the lower limit ({limits})</source><translation>{what} {reading} 低于下限（{limits}）</translation></message><message><source>{what} {reading} is within {limits}</source><translation>{what} {reading} 在 {limits} 范围内</translation></message><message><source>{who}: wrong or missing authenticator code</source><translation>{who}：验证器代码错误或缺失</translation></message><message><source>Disposition approved</source><comment>Meaning</comment><translation>处置已批准</translation></message><message><source>Label template approved</source><comment>Meaning</comment><translation>标签模板已批准</translation></message><message><source>Material released for use</source><comment>Meaning</comment><translation>物料已放行使用</translation></message><message><source>NCR closed</source><comment>EventKind</comment><translation>关闭 NCR</translation></message><message><source>NCR disposition</source><comment>EventKind</comment><translation>NCR 处置</translation></message><message><source>NCR opened</source><comment>EventKind</comment><translation>开立 NCR</translation></message><message><source>QC inspector</source><comment>Role</comment><translation>QC 检验员</translation></message><message><source>QC station</source><comment>StationKind</comment><translation>QC 工位</translation></message><message><source>Recall closed</source><comment>Meaning</comment><translation>召回已关闭</translation></message><message><source>Released for distribution</source><comment>Meaning</comment><translation>放行销售</translation></message><message><source>Reprint approved</source><comment>Meaning</comment><translation>补打已批准</translation></message><message><source>Reviewed</source><comment>Meaning</comment><translation>已审核</translation></message><message><source>administration station</source><comment>StationKind</comment><translation>管理工位</translation></message><message><source>administrator</source><comment>Role</comment><translation>管理员</translation></message><message><source>approve label reprints</source><comment>Permission</comment><translation>批准标签补打</translation></message><message><source>approve label templates</source><comment>Permission</comment><translation>批准标签模板</translation></message><message><source>approved</source><comment>TemplateStatus</comment><translation>已批准</translation></message><message><source>by lot</source><comment>Tracking</comment><translation>按批次</translation></message><message><source>by serial number</source><comment>Tracking</comment><translation>按序列号</translation></message><message><source>calibrated</source><comment>CalibrationState</comment><translation>已校准</translation></message><message><source>calibration overdue</source><comment>CalibrationState</comment><translation>校准已过期</translation></message><message><source>cancelled</source><comment>WorkOrderStatus</comment><translation>已取消</translation></message><message><source>case</source><comment>ItemKind</comment><translation>箱</translation></message><message><source>case closed</source><comment>EventKind</comment><translation>封箱</translation></message><message><source>case opened</source><comment>EventKind</comment><translation>新建箱</translation></message><message><source>check</source><comment>EventKind</comment><translation>检查</translation></message><message><source>check</source><comment>StepKind</comment><translation>检查</translation></message><message><source>closed</source><comment>NcrStatus</comment><translation>已关闭</translation></message><message><source>closed</source><comment>RecallStatus</comment><translation>已关闭</translation></message><message><source>closed</source><comment>Status</comment><translation>已封装</translation></message><message><source>closed</source><comment>WorkOrderStatus</comment><translation>已关闭</translation></message><message><source>commission serial numbers</source><comment>Permission</comment><translation>分配序列号</translation></message><message><source>completed</source><comment>Status</comment><translation>已完成</translation></message><message><source>completed</source><comment>WorkOrderStatus</comment><translation>已完成</translation></message><message><source>consume</source><comment>EventKind</comment><translation>耗用</translation></message><message><source>consume</source><comment>LinkKind</comment><translation>耗用</translation></message><message><source>consume components</source><comment>Permission</comment><translation>耗用部件</translation></message><message><source>consumed</source><comment>Status</comment><translation>已耗用</translation></message><message><source>corrected in the field</source><comment>RecallDisposition</comment><translation>现场纠正</translation></message><message><source>create and release work orders</source><comment>Permission</comment><translation>创建并下达工单</translation></message><message><source>created</source><comment>WorkOrderStatus</comment><translation>已创建</translation></message><message><source>destroyed on site</source><comment>RecallDisposition</comment><translation>现场销毁</translation></message><message><source>disposal</source><comment>EventKind</comment><translation>处置</translation></message><message><source>disposal</source><comment>ServiceKind</comment><translation>处置</translation></message><message><source>disposed</source><comment>RecallState</comment><translation>已处置</translation></message><message><source>disposed</source><comment>Status</comment><translation>已处置</translation></message><message><source>disposition nonconformances</source><comment>Permission</comment><translation>处置不合格品</translation></message><message><source>dispositioned</source><comment>NcrStatus</comment><translation>已处置</translation></message><message><source>dispositioned</source><comment>RecallAction</comment><translation>已处置</translation></message><message><source>draft</source><comment>TemplateStatus</comment><translation>草稿</translation></message><message><source>execute production steps</source><comment>Permission</comment><translation>执行生产工序</translation></message><message><source>export batch records</source><comment>Permission</comment><translation>导出批记录</translation></message><message><source>fail</source><comment>Outcome</comment><translation>不合格</translation></message><message><source>failed</source><comment>CalibrationResult</comment><translation>不合格</translation></message><message><source>failed</source><comment>Outcome</comment><translation>未通过</translation></message><message><source>failed</source><comment>PrintStatus</comment><translation>发送失败</translation></message><message><source>failed calibration</source><comment>CalibrationState</comment><translation>校准不合格</translation></message><message><source>held</source><comment>PrintStatus</comment><translation>打印机暂挂</translation></message><message><source>hold</source><comment>EventKind</comment><translation>冻结</translation></message><message><source>hold release</source><comment>EventKind</comment><translation>解除冻结</translation></message><message><source>housing</source><comment>LabelPurpose</comment><translation>外壳</translation></message><message><source>in production</source><comment>Status</comment><translation>生产中</translation></message><message><source>in quarantine</source><comment>Status</comment><translation>隔离中</translation></message><message><source>in stock</source><comment>RecallState</comment><translation>在库</translation></message><message><source>incoming inspection</source><comment>EventKind</comment><translation>来料检验</translation></message><message><source>inspect</source><comment>EventKind</comment><translation>检验</translation></message><message><source>inspect</source><comment>StepKind</comment><translation>检验</translation></message><message><source>inspection</source><comment>EventKind</comment><translation>QC 检验</translation></message><message><source>installation</source><comment>EventKind</comment><translation>安装</translation></message><message><source>installation</source><comment>ServiceKind</comment><translation>安装</translation></message><message><source>installed</source><comment>RecallState</comment><translation>已安装</translation></message><message><source>installed</source><comment>Status</comment><translation>已安装</translation></message><message><source>label</source><comment>StepKind</comment><translation>贴标</translation></message><message><source>label print</source><comment>EventKind</comment><translation>标签打印</translation></message><message><source>label printer</source><comment>DeviceKind</comment><translation>标签打印机</translation></message><message><source>label reconciliation</source><comment>EventKind</comment><translation>标签对账</translation></message><message><source>label reprint</source><comment>EventKind</comment><translation>标签补打</translation></message><message><source>label scan-back</source><comment>EventKind</comment><translation>标签回扫</translation></message><message><source>line operator</source><comment>Role</comment><translation>产线操作员</translation></message><message><source>lot release</source><comment>EventKind</comment><translation>批次放行</translation></message><message><source>manage master data</source><comment>Permission</comment><translation>管理主数据</translation></message><message><source>manage stations and devices</source><comment>Permission</comment><translation>管理工位和设备</translation></message><message><source>manage users</source><comment>Permission</comment><translation>管理用户</translation></message><message><source>material lot</source><comment>ItemKind</comment><translation>物料批次</translation></message><message><source>material rejection</source><comment>EventKind</comment><translation>物料拒收</translation></message><message><source>material release</source><comment>EventKind</comment><translation>物料放行</translation></message><message><source>mismatch</source><comment>Outcome</comment><translation>不一致</translation></message><message><source>no action</source><comment>RecallDisposition</comment><translation>无需措施</translation></message><message><source>no calibration recorded</source><comment>CalibrationState</comment><translation>无校准记录</translation></message><message><source>nonconforming</source><comment>Status</comment><translation>不合格</translation></message><message><source>not recoverable</source><comment>RecallDisposition</comment><translation>无法追回</translation></message><message><source>notified</source><comment>RecallAction</comment><translation>已通知</translation></message><message><source>ok</source><comment>Outcome</comment><translation>合格</translation></message><message><source>open</source><comment>NcrStatus</comment><translation>待处理</translation></message><message><source>open</source><comment>RecallStatus</comment><translation>进行中</translation></message><message><source>open</source><comment>ShipmentStatus</comment><translation>未发货</translation></message><message><source>open</source><comment>Status</comment><translation>装箱中</translation></message><message><source>open nonconformances</source><comment>Permission</comment><translation>开立不合格品报告</translation></message><message><source>operator station</source><comment>StationKind</comment><translation>操作员工位</translation></message><message><source>out of tolerance</source><comment>Outcome</comment><translation>超出公差</translation></message><message><source>pack</source><comment>EventKind</comment><translation>装箱</translation></message><message><source>pack</source><comment>LinkKind</comment><translation>装箱</translation></message><message><source>pack</source><comment>StepKind</comment><translation>装箱</translation></message><message><source>pack units into cases and pallets</source><comment>Permission</comment><translation>将单件装箱和装托盘</translation></message><message><source>packaging station</source><comment>StationKind</comment><translation>包装工位</translation></message><message><source>packed</source><comment>Status</comment><translation>已装箱</translation></message><message><source>packer</source><comment>Role</comment><translation>包装员</translation></message><message><source>pallet</source><comment>ItemKind</comment><translation>托盘</translation></message><message><source>pallet closed</source><comment>EventKind</comment><translation>封托盘</translation></message><message><source>pallet opened</source><comment>EventKind</comment><translation>新建托盘</translation></message><message><source>passed</source><comment>CalibrationResult</comment><translation>合格</translation></message><message><source>place holds</source><comment>Permission</comment><translation>施加冻结</translation></message><message><source>planning station</source><comment>StationKind</comment><translation>计划工位</translation></message><message><source>print labels</source><comment>Permission</comment><translation>打印标签</translation></message><message><source>printed</source><comment>PrintStatus</comment><translation>已打印</translation></message><message><source>production lot</source><comment>ItemKind</comment><translation>生产批次</translation></message><message><source>queued</source><comment>PrintStatus</comment><translation>排队中</translation></message><message><source>recall closed</source><comment>EventKind</comment><translation>关闭召回</translation></message><message><source>recall opened</source><comment>EventKind</comment><translation>启动召回</translation></message><message><source>receive</source><comment>EventKind</comment><translation>收货</translation></message><message><source>receive material lots</source><comment>Permission</comment><translation>接收物料批次</translation></message><message><source>receiving station</source><comment>StationKind</comment><translation>收货工位</translation></message><message><source>reconcile labels</source><comment>Permission</comment><translation>标签对账</translation></message><message><source>record incoming inspections</source><comment>Permission</comment><translation>记录来料检验</translation></message><message><source>record inspections</source><comment>Permission</comment><translation>记录检验</translation></message><message><source>record installation, service, returns and disposal</source><comment>Permission</comment><translation>记录安装、维修、退货和处置</translation></message><message><source>rejected</source><comment>Outcome</comment><translation>已拒收</translation></message><message><source>rejected</source><comment>Status</comment><translation>已拒收</translation></message><message><source>release holds</source><comment>Permission</comment><translation>解除冻结</translation></message><message><source>release lots for distribution</source><comment>Permission</comment><translation>放行批次用于销售</translation></message><message><source>release or reject material lots</source><comment>Permission</comment><translation>放行或拒收物料批次</translation></message><message><source>released</source><comment>Status</comment><translation>已放行</translation></message><message><source>released</source><comment>WorkOrderStatus</comment><translation>已下达</translation></message><message><source>repair</source><comment>EventKind</comment><translation>维修</translation></message><message><source>repair</source><comment>ServiceKind</comment><translation>维修</translation></message><message><source>retired</source><comment>TemplateStatus</comment><translation>已停用</translation></message><message><source>return</source><comment>EventKind</comment><translation>退回</translation></message><message><source>return</source><comment>ServiceKind</comment><translation>退回</translation></message><message><source>returned</source><comment>RecallAction</comment><translation>已退回</translation></message><message><source>returned</source><comment>RecallState</comment><translation>已退回</translation></message><message><source>returned</source><comment>Status</comment><translation>已退回</translation></message><message><source>review the audit trail</source><comment>Permission</comment><translation>查阅审计追踪</translation></message><message><source>rework</source><comment>Disposition</comment><translation>返工</translation></message><message><source>reworked</source><comment>RecallDisposition</comment><translation>已返工</translation></message><message><source>run recalls</source><comment>Permission</comment><translation>执行召回</translation></message><message><source>scale</source><comment>DeviceKind</comment><translation>电子秤</translation></message><message><source>scan component</source><comment>StepKind</comment><translation>扫描部件</translation></message><message><source>scanner</source><comment>DeviceKind</comment><translation>扫描枪</translation></message><message><source>scrap</source><comment>Disposition</comment><translation>报废</translation></message><message><source>scrapped</source><comment>RecallDisposition</comment><translation>已报废</translation></message><message><source>scrapped</source><comment>RecallState</comment><translation>已报废</translation></message><message><source>scrapped</source><comment>Status</comment><translation>已报废</translation></message><message><source>serial commissioning</source><comment>EventKind</comment><translation>序列号分配</translation></message><message><source>service</source><comment>EventKind</comment><translation>保养</translation></message><message><source>service</source><comment>ServiceKind</comment><translation>保养</translation></message><message><source>service station</source><comment>StationKind</comment><translation>售后服务工位</translation></message><message><source>ship</source><comment>EventKind</comment><translation>发货</translation></message><message><source>ship to customers</source><comment>Permission</comment><translation>向客户发货</translation></message><message><source>shipment</source><comment>EventKind</comment><translation>发货单</translation></message><message><source>shipped</source><comment>RecallState</comment><translation>已发货</translation></message><message><source>shipped</source><comment>ShipmentStatus</comment><translation>已发货</translation></message><message><source>shipped</source><comment>Status</comment><translation>已发货</translation></message><message><source>shipping station</source><comment>StationKind</comment><translation>发货工位</translation></message><message><source>supervisor</source><comment>Role</comment><translation>主管</translation></message><message><source>trace items</source><comment>Permission</comment><translation>追溯物品</translation></message><message><source>trace station</source><comment>StationKind</comment><translation>追溯工位</translation></message><message><source>unit</source><comment>ItemKind</comment><translation>单件</translation></message><message><source>unit</source><comment>LabelPurpose</comment><translation>单件</translation></message><message><source>unpack</source><comment>EventKind</comment><translation>拆箱</translation></message><message><source>use as is</source><comment>Disposition</comment><translation>让步接收</translation></message><message><source>verified</source><comment>PrintStatus</comment><translation>已验证</translation></message><message><source>verify labels</source><comment>Permission</comment><translation>验证标签</translation></message><message><source>voided</source><comment>PrintStatus</comment><translation>已作废</translation></message><message><source>weigh</source><comment>EventKind</comment><translation>称重</translation></message><message><source>weigh</source><comment>StepKind</comment><translation>称重</translation></message><message><source>weight entered by hand</source><comment>EventKind</comment><translation>手工录入重量</translation></message><message><source>work order release</source><comment>EventKind</comment><translation>工单下达</translation></message></context></TS>
