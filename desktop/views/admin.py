@@ -21,6 +21,7 @@ from desktop.devices import ScanEvent, discovery
 from desktop.domain.permissions import Role, role_words
 from desktop.services import identity, masterdata
 from desktop.services.core.errors import Refusal
+from desktop.views.admin_fitness import FitnessTab
 from desktop.views.kit import StationKit
 from desktop.views.screen import Screen
 from desktop.views.tables import Table
@@ -44,6 +45,8 @@ class AdminScreen(Screen):
         tabs = QTabWidget()
         tabs.addTab(self._users_tab(), self.tr("Users and roles"))
         tabs.addTab(self._devices_tab(), self.tr("Stations and devices"))
+        self.fitness = FitnessTab(self._run, self._said, self._refuse)
+        tabs.addTab(self.fitness, self.tr("Calibration and qualifications"))
         layout = QVBoxLayout(self)
         layout.addWidget(tabs, 1)
         layout.addWidget(self.result)
@@ -257,6 +260,8 @@ class AdminScreen(Screen):
             ),
         )
         self.runner.run(masterdata.list_stations, self.ctx, done=self._stations)
+        ctx = self.ctx
+        self.fitness.refresh(lambda fn, *args, done: self.runner.run(fn, ctx, *args, done=done))
         self._list_ports()
 
     def _stations(self, views: list[masterdata.StationView]) -> None:
@@ -286,3 +291,6 @@ class AdminScreen(Screen):
 
     def _said(self, title: str, detail: str) -> None:
         self.result.show_good(title, detail)
+
+    def _refuse(self, title: str, detail: str) -> None:
+        self.result.show_refused(title, detail, "")

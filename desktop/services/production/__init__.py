@@ -14,11 +14,13 @@ from desktop.services.production._execution import (
 )
 from desktop.services.production._import import ImportInvalid, ImportProblem, import_work_orders
 from desktop.services.production._planning import (
+    PlannableProduct,
     PlannedOrder,
     Reconciliation,
     StepProgress,
     close_work_order,
     open_work_orders,
+    plannable_products,
     planned_order,
 )
 from desktop.services.production._serials import BATCH, commission_serials
@@ -34,6 +36,7 @@ __all__ = [
     "BATCH",
     "ImportInvalid",
     "ImportProblem",
+    "PlannableProduct",
     "PlannedOrder",
     "Reconciliation",
     "StepProgress",
@@ -45,6 +48,7 @@ __all__ = [
     "create_work_order",
     "import_work_orders",
     "open_work_orders",
+    "plannable_products",
     "planned_order",
     "record_check",
     "record_measurement",

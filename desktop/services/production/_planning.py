@@ -115,6 +115,29 @@ def _planned(uow: UnitOfWork, wo: WorkOrder) -> PlannedOrder:
     )
 
 
+@dataclass(frozen=True)
+class PlannableProduct:
+    gtin: str
+    name: str
+    route: str  # the released route version, "PUMP-ASSY v1"
+    tracking: str
+
+
+@use_case(None, read_only=True)
+def plannable_products(uow: UnitOfWork) -> list[PlannableProduct]:
+    """Active products with a released route: what a work order may be created for."""
+    stmt = (
+        select(Product, Route)
+        .join(Route, Route.id == Product.route_id)
+        .where(Product.active.is_(True))
+        .order_by(Product.name)
+    )
+    return [
+        PlannableProduct(p.gtin, p.name, f"{r.name} v{r.version}", p.tracking)
+        for p, r in uow.session.execute(stmt)
+    ]
+
+
 @use_case(None, read_only=True)
 def open_work_orders(uow: UnitOfWork) -> list[PlannedOrder]:
     """Every work order not closed or cancelled, due first, with its progress per step."""

@@ -630,153 +630,153 @@
 <context>
     <name>InspectTab</name>
     <message>
-        <location filename="../receiving_parts.py" line="188" />
+        <location filename="../receiving_parts.py" line="198" />
         <source>Lot</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="188" />
+        <location filename="../receiving_parts.py" line="198" />
         <source>Part</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="188" />
+        <location filename="../receiving_parts.py" line="198" />
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="188" />
+        <location filename="../receiving_parts.py" line="198" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="189" />
+        <location filename="../receiving_parts.py" line="199" />
         <source>Expiry</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="191" />
-        <location filename="../receiving_parts.py" line="260" />
+        <location filename="../receiving_parts.py" line="201" />
+        <location filename="../receiving_parts.py" line="270" />
         <source>Scan a lot, or choose it in the list</source>
         <translation>扫描批次，或在列表中选择</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="198" />
+        <location filename="../receiving_parts.py" line="208" />
         <source>Characteristic</source>
         <translation>检验特性</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="198" />
+        <location filename="../receiving_parts.py" line="208" />
         <source>Limits</source>
         <translation>限值</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="198" />
+        <location filename="../receiving_parts.py" line="208" />
         <source>Reading</source>
         <translation>读数</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="198" />
+        <location filename="../receiving_parts.py" line="208" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="203" />
+        <location filename="../receiving_parts.py" line="213" />
         <source>Incoming inspection plan: type each reading</source>
         <translation>来料检验计划：逐项输入读数</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="204" />
+        <location filename="../receiving_parts.py" line="214" />
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="204" />
+        <location filename="../receiving_parts.py" line="214" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="204" />
+        <location filename="../receiving_parts.py" line="214" />
         <source>Inspection</source>
         <translation>检验</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="205" />
+        <location filename="../receiving_parts.py" line="215" />
         <source>Pieces (scan a piece's serial to select it)</source>
         <translation>单件（扫描序列号以选择）</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="207" />
+        <location filename="../receiving_parts.py" line="217" />
         <source>What was checked; what was wrong</source>
         <translation>检查了什么；有什么问题</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="208" />
+        <location filename="../receiving_parts.py" line="218" />
         <source>Accept</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="209" />
+        <location filename="../receiving_parts.py" line="219" />
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="210" />
+        <location filename="../receiving_parts.py" line="220" />
         <source>Release (sign)</source>
         <translation>放行（签名）</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="211" />
+        <location filename="../receiving_parts.py" line="221" />
         <source>Reject lot</source>
         <translation>拒收批次</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="218" />
+        <location filename="../receiving_parts.py" line="228" />
         <source>In quarantine (Enter selects)</source>
         <translation>隔离中（Enter 选择）</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="233" />
+        <location filename="../receiving_parts.py" line="243" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="266" />
+        <location filename="../receiving_parts.py" line="276" />
         <source>Lot %1 · %2</source>
         <translation>批次 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="268" />
+        <location filename="../receiving_parts.py" line="278" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="270" />
+        <location filename="../receiving_parts.py" line="280" />
         <source>%1 from %2 · %3 · expiry %4</source>
         <translation>%1，供应商 %2 · %3 · 有效期 %4</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="279" />
+        <location filename="../receiving_parts.py" line="289" />
         <source>Certificate %1 (SHA-256 %2…)</source>
         <translation>证书 %1（SHA-256 %2…）</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="284" />
+        <location filename="../receiving_parts.py" line="294" />
         <source>No certificate attached</source>
         <translation>未附证书</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="331" />
+        <location filename="../receiving_parts.py" line="341" />
         <source>○ not inspected</source>
         <translation>○ 未检验</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="333" />
+        <location filename="../receiving_parts.py" line="343" />
         <source>✔ accepted</source>
         <translation>✔ 合格</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="335" />
+        <location filename="../receiving_parts.py" line="345" />
         <source>✖ failed: %1</source>
         <translation>✖ 不合格：%1</translation>
     </message>
@@ -898,7 +898,7 @@
     </message>
     <message>
         <location filename="../login.py" line="21" />
-        <location filename="../login.py" line="61" />
+        <location filename="../login.py" line="62" />
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
@@ -909,7 +909,7 @@
     </message>
     <message>
         <location filename="../login.py" line="23" />
-        <location filename="../login.py" line="70" />
+        <location filename="../login.py" line="71" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -919,48 +919,48 @@
         <translation>动态验证码（如要求）</translation>
     </message>
     <message>
-        <location filename="../login.py" line="28" />
+        <location filename="../login.py" line="29" />
         <source>Log in with badge</source>
         <translation>工牌登录</translation>
     </message>
     <message>
-        <location filename="../login.py" line="29" />
+        <location filename="../login.py" line="30" />
         <source>Log in with password</source>
         <translation>密码登录</translation>
     </message>
     <message>
-        <location filename="../login.py" line="60" />
         <location filename="../login.py" line="61" />
+        <location filename="../login.py" line="62" />
         <source>Badge</source>
         <translation>工牌</translation>
     </message>
     <message>
-        <location filename="../login.py" line="69" />
+        <location filename="../login.py" line="70" />
         <source>User name and password</source>
         <translation>用户名和密码</translation>
     </message>
     <message>
-        <location filename="../login.py" line="70" />
+        <location filename="../login.py" line="71" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../login.py" line="76" />
+        <location filename="../login.py" line="77" />
         <source>Authenticator code</source>
         <translation>动态验证码</translation>
     </message>
     <message>
-        <location filename="../login.py" line="88" />
+        <location filename="../login.py" line="89" />
         <source>Scan your badge, then type your PIN.</source>
         <translation>请扫描工牌，然后输入 PIN。</translation>
     </message>
     <message>
-        <location filename="../login.py" line="98" />
+        <location filename="../login.py" line="99" />
         <source>Not logged in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../login.py" line="98" />
+        <location filename="../login.py" line="99" />
         <source>Check your badge, PIN or password.</source>
         <translation>请检查工牌、PIN 或密码。</translation>
     </message>
@@ -968,77 +968,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../shell.py" line="81" />
+        <location filename="../shell.py" line="85" />
         <source>Lotline — %1</source>
         <translation>Lotline — %1</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="89" />
+        <location filename="../shell.py" line="93" />
         <source>SIMULATION — simulated devices; nothing recorded here is production data</source>
         <translation>模拟 — 设备为模拟设备；此处记录的任何内容都不是生产数据</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="117" />
+        <location filename="../shell.py" line="125" />
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="118" />
+        <location filename="../shell.py" line="126" />
         <source>Scale</source>
         <translation>秤</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="119" />
+        <location filename="../shell.py" line="127" />
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="122" />
+        <location filename="../shell.py" line="130" />
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="127" />
+        <location filename="../shell.py" line="135" />
         <source>Logged out.</source>
         <translation>已退出登录。</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="145" />
+        <location filename="../shell.py" line="153" />
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="146" />
+        <location filename="../shell.py" line="154" />
         <source>error</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="147" />
+        <location filename="../shell.py" line="155" />
         <source>OFFLINE</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="148" />
+        <location filename="../shell.py" line="156" />
         <source>simulated</source>
         <translation>模拟</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="159" />
+        <location filename="../shell.py" line="167" />
         <source>not logged in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="210" />
+        <location filename="../shell.py" line="218" />
         <source>Logged in as %1.</source>
         <translation>已登录：%1。</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="240" />
+        <location filename="../shell.py" line="248" />
         <source>Locked after %1 minutes without input.</source>
         <translation>%1 分钟无操作，已锁定。</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="269" />
+        <location filename="../shell.py" line="290" />
         <source>HIBC product code %1 read: now scan the second symbol of the same label (lot or serial).</source>
         <translation>已读取 HIBC 产品代码 %1：请扫描同一标签上的第二个条码（批次或序列号）。</translation>
     </message>
@@ -2122,85 +2122,90 @@ Scanned: %2</source>
         <translation>接收并打印料箱标签</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="75" />
+        <location filename="../receiving_parts.py" line="74" />
+        <source>Print bin label again</source>
+        <translation>重新打印料箱标签</translation>
+    </message>
+    <message>
+        <location filename="../receiving_parts.py" line="76" />
         <source>Bin label</source>
         <translation>料箱标签</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="77" />
-        <location filename="../receiving_parts.py" line="93" />
+        <location filename="../receiving_parts.py" line="78" />
+        <location filename="../receiving_parts.py" line="94" />
         <source>Lot</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="77" />
+        <location filename="../receiving_parts.py" line="78" />
         <source>Part</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="77" />
-        <location filename="../receiving_parts.py" line="94" />
+        <location filename="../receiving_parts.py" line="78" />
+        <location filename="../receiving_parts.py" line="95" />
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="77" />
-        <location filename="../receiving_parts.py" line="95" />
+        <location filename="../receiving_parts.py" line="78" />
+        <location filename="../receiving_parts.py" line="96" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="78" />
+        <location filename="../receiving_parts.py" line="79" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="81" />
+        <location filename="../receiving_parts.py" line="82" />
         <source>The bin label of the lot received last shows here.</source>
         <translation>此处显示最近接收批次的料箱标签。</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="88" />
+        <location filename="../receiving_parts.py" line="89" />
         <source>From the supplier's label</source>
         <translation>来自供应商标签</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="96" />
+        <location filename="../receiving_parts.py" line="97" />
         <source>Certificate</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="106" />
+        <location filename="../receiving_parts.py" line="107" />
         <source>Received, newest first</source>
         <translation>已接收（最新在前）</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="132" />
+        <location filename="../receiving_parts.py" line="134" />
         <source>Nothing scanned yet</source>
         <translation>尚未扫描</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="139" />
+        <location filename="../receiving_parts.py" line="141" />
         <source>no lot on the label: type it</source>
         <translation>标签上没有批次：请输入</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="140" />
+        <location filename="../receiving_parts.py" line="142" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="142" />
+        <location filename="../receiving_parts.py" line="144" />
         <source>Lot %1 · expiry %2</source>
         <translation>批次 %1 · 有效期 %2</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="144" />
+        <location filename="../receiving_parts.py" line="146" />
         <source>Scanned: %1</source>
         <translation>已扫描：%1</translation>
     </message>
     <message>
-        <location filename="../receiving_parts.py" line="166" />
+        <location filename="../receiving_parts.py" line="168" />
         <source>Pieces scanned: %1</source>
         <translation>已扫描单件：%1</translation>
     </message>
@@ -2228,248 +2233,263 @@ Scanned: %2</source>
         <translation>来料检验</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="127" />
+        <location filename="../receiving.py" line="129" />
         <source>Scan the lot to inspect</source>
         <translation>扫描要检验的批次</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="129" />
+        <location filename="../receiving.py" line="131" />
         <source>Scan the next lot</source>
         <translation>扫描下一批次</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="131" />
+        <location filename="../receiving.py" line="133" />
         <source>Inspect: accept (F6) or fail (F7), then release (F9)</source>
         <translation>检验：合格（F6）或不合格（F7），然后放行（F9）</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="133" />
+        <location filename="../receiving.py" line="135" />
         <source>Scan the supplier's label</source>
         <translation>扫描供应商标签</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="135" />
+        <location filename="../receiving.py" line="137" />
         <source>Scan each piece's serial, then receive (F8)</source>
         <translation>逐件扫描序列号，然后接收（F8）</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="137" />
+        <location filename="../receiving.py" line="139" />
         <source>Type the quantity, attach the certificate, receive (F8)</source>
         <translation>输入数量，附上证书，接收（F8）</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="164" />
+        <location filename="../receiving.py" line="166" />
         <source>Piece refused</source>
         <translation>单件被拒绝</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="168" />
+        <location filename="../receiving.py" line="170" />
         <source>Reading the label…</source>
         <translation>正在读取标签…</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="173" />
+        <location filename="../receiving.py" line="175" />
         <source>Supplier label refused</source>
         <translation>供应商标签被拒绝</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="181" />
+        <location filename="../receiving.py" line="183" />
         <source>Label read: %1</source>
         <translation>已读取标签：%1</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="191" />
+        <location filename="../receiving.py" line="193" />
         <source>Piece %1 added</source>
         <translation>已添加单件 %1</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="192" />
+        <location filename="../receiving.py" line="194" />
         <source>%1 piece(s) scanned</source>
         <translation>已扫描 %1 件</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="196" />
+        <location filename="../receiving.py" line="198" />
         <source>Piece scanned twice</source>
         <translation>单件重复扫描</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="197" />
+        <location filename="../receiving.py" line="199" />
         <source>Serial %1 is in the list already.</source>
         <translation>序列号 %1 已在列表中。</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="198" />
+        <location filename="../receiving.py" line="200" />
         <source>Scan the next piece; each piece is scanned once.</source>
         <translation>请扫描下一件；每件只扫描一次。</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="220" />
+        <location filename="../receiving.py" line="222" />
         <source>Certificate of the delivery</source>
         <translation>本批来料的证书</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="222" />
+        <location filename="../receiving.py" line="224" />
         <source>Certificates (*.pdf *.png *.jpg *.tif *.tiff);;All files (*)</source>
         <translation>证书 (*.pdf *.png *.jpg *.tif *.tiff);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="233" />
+        <location filename="../receiving.py" line="235" />
         <source>Nothing scanned</source>
         <translation>未扫描</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="234" />
+        <location filename="../receiving.py" line="236" />
         <source>Receiving starts from the supplier's label.</source>
         <translation>接收从供应商标签开始。</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="235" />
+        <location filename="../receiving.py" line="237" />
         <source>Scan the barcode on the supplier's label (GS1 or HIBC).</source>
         <translation>请扫描供应商标签上的条码（GS1 或 HIBC）。</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="241" />
+        <location filename="../receiving.py" line="243" />
         <source>No supplier</source>
         <translation>没有供应商</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="242" />
+        <location filename="../receiving.py" line="244" />
         <source>The master data has no approved supplier.</source>
         <translation>主数据中没有已批准的供应商。</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="243" />
+        <location filename="../receiving.py" line="245" />
         <source>Ask quality to approve the supplier in the master data.</source>
         <translation>请质量部门在主数据中批准该供应商。</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="264" />
+        <location filename="../receiving.py" line="266" />
         <source>Lot %1 received into quarantine</source>
         <translation>批次 %1 已接收并隔离</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="265" />
+        <location filename="../receiving.py" line="267" />
         <source>%1 from %2: waits for incoming inspection</source>
         <translation>%1，供应商 %2：等待来料检验</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="286" />
-        <location filename="../receiving.py" line="308" />
+        <location filename="../receiving.py" line="291" />
+        <source>No lot to label</source>
+        <translation>没有可打标签的批次</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="292" />
+        <source>No lot has been received yet.</source>
+        <translation>尚未接收任何批次。</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="293" />
+        <source>Receive a lot first; its bin label prints at once.</source>
+        <translation>请先接收批次；其料箱标签会立即打印。</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="309" />
+        <location filename="../receiving.py" line="331" />
         <source>Bin label not printed</source>
         <translation>料箱标签未打印</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="287" />
+        <location filename="../receiving.py" line="310" />
         <source>This station has no label printer connected.</source>
         <translation>本工位未连接标签打印机。</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="288" />
-        <source>The lot is received. Connect the printer, then print the label again.</source>
-        <translation>批次已接收。请连接打印机，然后重新打印标签。</translation>
+        <location filename="../receiving.py" line="311" />
+        <source>The lot is received. Connect the printer, then print the label again (F11).</source>
+        <translation>批次已接收。请连接打印机，然后重新打印标签（F11）。</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="294" />
+        <location filename="../receiving.py" line="333" />
+        <source>The lot is received. Fix the printer, then print the label again (F11).</source>
+        <translation>批次已接收。请排除打印机故障，然后重新打印标签（F11）。</translation>
+    </message>
+    <message>
+        <location filename="../receiving.py" line="317" />
         <source>Bin label of lot %1</source>
         <translation>批次 %1 的料箱标签</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="297" />
+        <location filename="../receiving.py" line="320" />
         <source>Lot %1 received; bin label printed</source>
         <translation>批次 %1 已接收；料箱标签已打印</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="298" />
+        <location filename="../receiving.py" line="321" />
         <source>Put the label on the bin; the lot stays in quarantine.</source>
         <translation>请将标签贴在料箱上；该批次保持隔离。</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="302" />
+        <location filename="../receiving.py" line="325" />
         <source>The printer holds the bin label</source>
         <translation>打印机暂存了料箱标签</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="304" />
+        <location filename="../receiving.py" line="327" />
         <source>Fix the printer; the label prints then.</source>
         <translation>请排除打印机故障，标签随后打印。</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="310" />
-        <source>The lot is received. Fix the printer, then print the label again.</source>
-        <translation>批次已接收。请排除打印机故障，然后重新打印标签。</translation>
-    </message>
-    <message>
-        <location filename="../receiving.py" line="318" />
+        <location filename="../receiving.py" line="341" />
         <source>Piece %1 selected</source>
         <translation>已选择单件 %1</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="336" />
+        <location filename="../receiving.py" line="359" />
         <source>Lot %1 opened</source>
         <translation>已打开批次 %1</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="340" />
+        <location filename="../receiving.py" line="363" />
         <source>Lot not found</source>
         <translation>未找到批次</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="347" />
+        <location filename="../receiving.py" line="370" />
         <source>No lot selected</source>
         <translation>未选择批次</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="348" />
+        <location filename="../receiving.py" line="371" />
         <source>The inspection is recorded against a lot.</source>
         <translation>检验记录针对批次。</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="349" />
+        <location filename="../receiving.py" line="372" />
         <source>Scan the lot's bin label, or choose it in the list.</source>
         <translation>请扫描批次的料箱标签，或在列表中选择。</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="374" />
+        <location filename="../receiving.py" line="397" />
         <source>Inspection accepted: %1</source>
         <translation>检验合格：%1</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="378" />
+        <location filename="../receiving.py" line="401" />
         <source>Inspection failed: %1 (recorded)</source>
         <translation>检验不合格：%1（已记录）</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="380" />
+        <location filename="../receiving.py" line="403" />
         <source>The piece is rejected.</source>
         <translation>该单件已拒收。</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="382" />
+        <location filename="../receiving.py" line="405" />
         <source>Reject the lot (F10), or inspect it again.</source>
         <translation>请拒收该批次（F10），或重新检验。</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="399" />
+        <location filename="../receiving.py" line="422" />
         <source>Release of lot %1 (%2 from %3) for use</source>
         <translation>放行批次 %1（%2，供应商 %3）以供使用</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="423" />
+        <location filename="../receiving.py" line="446" />
         <source>Lot %1 released for use</source>
         <translation>批次 %1 已放行使用</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="427" />
+        <location filename="../receiving.py" line="450" />
         <source>Lot %1 rejected</source>
         <translation>批次 %1 已拒收</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="465" />
+        <location filename="../receiving.py" line="488" />
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="470" />
+        <location filename="../receiving.py" line="493" />
         <source>Nothing was recorded. Press Enter to go on.</source>
         <translation>未记录任何内容。按 Enter 继续。</translation>
     </message>
@@ -2861,6 +2881,45 @@ Scanned: %2</source>
         <location filename="../signature.py" line="235" />
         <source>Sign or cancel first, then scan again.</source>
         <translation>请先签名或取消，然后重新扫描。</translation>
+    </message>
+</context>
+<context>
+    <name>SimulatorPanel</name>
+    <message>
+        <location filename="../simulator_panel.py" line="31" />
+        <source>Scan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../simulator_panel.py" line="33" />
+        <source>Put on scale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../simulator_panel.py" line="34" />
+        <source>Unstable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../simulator_panel.py" line="43" />
+        <location filename="../simulator_panel.py" line="48" />
+        <source>Simulated scanner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../simulator_panel.py" line="47" />
+        <source>type a barcode, then Enter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../simulator_panel.py" line="56" />
+        <source>Simulated scale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../simulator_panel.py" line="61" />
+        <source>Weight on the simulated scale, grams</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
