@@ -84,6 +84,7 @@ class ReceivingScreen(Screen):
         r.choose_button.clicked.connect(self.choose_certificate)
         r.clear_button.clicked.connect(self.start_again)
         r.receive_button.clicked.connect(self.receive)
+        r.reprint_button.clicked.connect(self.print_again)
         i.queue.activated.connect(lambda *_: self._open_selected())
         i.accept_button.clicked.connect(lambda: self.inspect(True))
         i.fail_button.clicked.connect(lambda: self.inspect(False))
@@ -102,6 +103,7 @@ class ReceivingScreen(Screen):
             "F8": self.receive,
             "F9": self.release,
             "F10": self.reject,
+            "F11": self.print_again,
         }
         for key, slot in actions.items():
             QShortcut(QKeySequence(key), self, slot)
@@ -280,12 +282,33 @@ class ReceivingScreen(Screen):
         self.refresh()
         self.show_prompt()
 
+    def print_again(self) -> None:
+        """The bin label of the lot chosen in the received list (the newest when none is)."""
+        self.tabs.setCurrentWidget(self.receive_tab)
+        lot = self.receive_tab.selected_lot()
+        if lot is None:
+            self.refuse(
+                self.tr("No lot to label"),
+                self.tr("No lot has been received yet."),
+                self.tr("Receive a lot first; its bin label prints at once."),
+            )
+        elif self.printer is None:
+            self.call(receiving.lot_label, lot, done=self._no_printer)
+        else:
+            self.call(
+                receiving.print_lot_label,
+                self.printer,
+                lot,
+                done=self._bin_label,
+                event_id=uuid.uuid4(),
+            )
+
     def _no_printer(self, made: LotLabel) -> None:
         self.receive_tab.bin_label.show_png(made.png)
         self.refuse(
             self.tr("Bin label not printed"),
             self.tr("This station has no label printer connected."),
-            self.tr("The lot is received. Connect the printer, then print the label again."),
+            self.tr("The lot is received. Connect the printer, then print the label again (F11)."),
         )
 
     def _bin_label(self, printed: LotLabelPrint) -> None:
@@ -307,7 +330,7 @@ class ReceivingScreen(Screen):
             self.refuse(
                 self.tr("Bin label not printed"),
                 shown(printed.outcome.reason),
-                self.tr("The lot is received. Fix the printer, then print the label again."),
+                self.tr("The lot is received. Fix the printer, then print the label again (F11)."),
             )
 
     # ---- inspection -----------------------------------------------------------------------

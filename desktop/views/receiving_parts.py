@@ -71,6 +71,7 @@ class ReceiveTab(QWidget):
         self.serials_caption = label("", 13, bold=True)
         self.clear_button = key_button(self.tr("Start again"), "F3")
         self.receive_button = key_button(self.tr("Receive and print bin label"), "F8")
+        self.reprint_button = key_button(self.tr("Print bin label again"), "F11")
         self.bin_label = LabelView()
         self.bin_caption = label(self.tr("Bin label"), 14, bold=True)
         self.recent = Table(
@@ -105,6 +106,7 @@ class ReceiveTab(QWidget):
         right.addWidget(self.bin_label, 2)
         right.addWidget(label(self.tr("Received, newest first"), 14, bold=True))
         right.addWidget(self.recent, 3)
+        right.addWidget(self.reprint_button)
         grid = QGridLayout(self)
         grid.setContentsMargins(4, 4, 4, 4)
         grid.addLayout(left, 0, 0)
@@ -166,6 +168,14 @@ class ReceiveTab(QWidget):
         self.serials_caption.setText(self.tr("Pieces scanned: %1").replace("%1", str(count)))
         if self.label_data is not None and self.label_data.serialised:
             self.quantity.setText(str(count))
+
+    def selected_lot(self) -> str | None:
+        """The lot chosen in the received list (the newest when none is chosen)."""
+        chosen = self.recent.selected_text(0)
+        if chosen is None and self.recent.rowCount():
+            item = self.recent.item(0, 0)
+            chosen = item.text() if item is not None else None
+        return chosen
 
     def show_lots(self, lots: Sequence[MaterialLotView]) -> None:
         self.recent.fill(

@@ -93,6 +93,9 @@ def test_receive_refusals_certificate_bin_label_and_serials(
     assert screen.result.title.text() == "✔  Lot SL-501 received; bin label printed"
     assert screen.receive_tab.recent.item(0, 0).text() == "SL-501"
     assert screen.receive_tab.bin_caption.text() == "Bin label of lot SL-501"
+    qtbot.keyClick(screen, Qt.Key.Key_F11)  # the bin label again, for the newest lot
+    settle(qtbot, screen)
+    assert len(printer.sent) == 2 and b"SL-501" in printer.sent[1][1]
 
     scan(qtbot, screen, f"]d201{VALVE}17{_day(900)}10DEL-9")  # the delivery's label
     settle(qtbot, screen)
