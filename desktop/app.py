@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING
 
 import platformdirs
 
+from db.anchor_copies import station_anchoring
 from db.engine import make_engine
 from db.errors import DatabaseProblem
 from db.migrate import ensure_schema
+from db.roles import refuse_privileged_station
 from desktop.config import STATION_KINDS, ConfigError, StationConfig, load_config
 from desktop.services.core.context import Actor, Context, Settings
 from desktop.services.masterdata import DEMO_HINT, ensure_demo_plant
@@ -69,11 +71,26 @@ def setup_logging() -> Path:
 
 
 def open_backend(cfg: StationConfig) -> Context:
-    """Engine migrated to head, the demo plant on an empty simulated station, the base context."""
+    """Engine migrated to head, the demo plant on an empty simulated station, the base context.
+
+    In production the station refuses a database role that could rewrite history (superuser,
+    table owner) before anything else, and anchors the audit chain (``[audit]``)."""
     engine = make_engine(cfg.database_url)
+    if cfg.production:
+        refuse_privileged_station(engine)
     ensure_schema(engine)
     settings = Settings(cfg.lockout_threshold, frozenset(cfg.totp_roles))
-    base = Context(engine, Actor(None, "(not logged in)", "", None, cfg.station), settings)
+    anchoring = None
+    if cfg.audit.anchor:
+        anchoring = station_anchoring(
+            engine,
+            station=cfg.station,
+            key_file=cfg.audit.key_file,
+            anchor_folder=cfg.audit.anchor_folder,
+            second_server=cfg.audit.second_server,
+        )
+    actor = Actor(None, "(not logged in)", "", None, cfg.station)
+    base = Context(engine, actor, settings, anchoring)
     if cfg.simulated and not cfg.production:
         ensure_demo_plant(base)
     return base

@@ -1,13 +1,22 @@
-"""`lotline db upgrade | current`; `backup` and `restore` are in backup_cmd."""
+"""`lotline db upgrade | current | setup-roles`; `backup` and `restore` are in backup_cmd."""
 
 from __future__ import annotations
 
 import argparse
+import os
 from typing import Any
 
+from db import roles
+from db.engine import check_reachable, make_engine
 from db.migrate import current_revision, head_revision, upgrade
 from desktop.cli import backup_cmd
-from desktop.cli.common import EXIT_OK, add_database, open_engine, set_handler
+from desktop.cli.common import (
+    EXIT_OK,
+    add_database,
+    open_engine,
+    read_stdin_lines,
+    set_handler,
+)
 
 
 def _upgrade(args: argparse.Namespace) -> int:
@@ -31,6 +40,41 @@ def _current(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _setup_roles(args: argparse.Namespace) -> int:
+    """Create or update the owner and runtime roles; passwords from stdin or the environment."""
+    owner = args.owner_role or os.environ.get("LOTLINE_DB_OWNER_ROLE") or roles.DEFAULT_OWNER
+    runtime = (
+        args.runtime_role or os.environ.get("LOTLINE_DB_RUNTIME_ROLE") or roles.DEFAULT_RUNTIME
+    )
+    if args.password_stdin:
+        lines = read_stdin_lines(2)
+        owner_pw, runtime_pw = [*lines, "", ""][:2]
+    else:
+        owner_pw = os.environ.get("LOTLINE_DB_OWNER_PASSWORD", "")
+        runtime_pw = os.environ.get("LOTLINE_DB_RUNTIME_PASSWORD", "")
+    engine = make_engine(args.database, must_exist=True)
+    if engine.dialect.name == "postgresql":
+        check_reachable(engine)
+    done = roles.setup_roles(
+        engine,
+        owner=owner,
+        runtime=runtime,
+        owner_password=owner_pw or None,
+        runtime_password=runtime_pw or None,
+    )
+    engine.dispose()
+    for name in (owner, runtime):
+        state = "created" if name in done.created else "existed"
+        if name in done.passwords_set:
+            state += ", password changed"
+        print(f"role {name}: {state}")
+    print(
+        f"{done.tables_owned} tables owned by {owner} (run `lotline db upgrade` as {owner}); "
+        f"{done.tables_granted} tables granted to {runtime} (connect the stations as {runtime})"
+    )
+    return EXIT_OK
+
+
 def register(sub: Any) -> None:
     parser = sub.add_parser("db", help="database: upgrade, current revision, backup, restore")
     actions = parser.add_subparsers(dest="db_action", metavar="ACTION", required=True)
@@ -40,4 +84,30 @@ def register(sub: Any) -> None:
     cur = actions.add_parser("current", help="print the schema revision")
     add_database(cur)
     set_handler(cur, _current)
+    setup = actions.add_parser(
+        "setup-roles",
+        help="PostgreSQL: create or update the owner role (migrates) and the runtime role "
+        "(stations; owns nothing, may not change or remove history)",
+        description="Run as a superuser on the Lotline database. Passwords: --password-stdin "
+        "(two lines: owner, then runtime) or LOTLINE_DB_OWNER_PASSWORD and "
+        "LOTLINE_DB_RUNTIME_PASSWORD; never on the command line. An existing role keeps its "
+        "password when none is given. Safe to run again.",
+    )
+    add_database(setup)
+    setup.add_argument(
+        "--owner-role",
+        metavar="NAME",
+        help=f"default: LOTLINE_DB_OWNER_ROLE, else {roles.DEFAULT_OWNER}",
+    )
+    setup.add_argument(
+        "--runtime-role",
+        metavar="NAME",
+        help=f"default: LOTLINE_DB_RUNTIME_ROLE, else {roles.DEFAULT_RUNTIME}",
+    )
+    setup.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the owner's and the runtime role's passwords from stdin (two lines)",
+    )
+    set_handler(setup, _setup_roles)
     backup_cmd.register_actions(actions)

@@ -55,7 +55,7 @@ def _calibrate(args: argparse.Namespace) -> int:
 
 def _devices(args: argparse.Namespace) -> int:
     day = _date(args.on, "--on") or today()
-    engine = open_engine(args)
+    engine = open_engine(args, must_exist=True)
     for v in masterdata.device_calibrations(system_context(engine, "device-list"), day):
         due = v.due_on.isoformat() if v.due_on else "-"
         print(
@@ -82,7 +82,7 @@ def _revoke(args: argparse.Namespace) -> int:
 
 
 def _qualifications(args: argparse.Namespace) -> int:
-    engine = open_engine(args)
+    engine = open_engine(args, must_exist=True)
     for q in identity.list_qualifications(system_context(engine, "qualifications"), args.user):
         until = q.expires_on.isoformat() if q.expires_on else "-"
         state = "revoked" if q.revoked else "held"

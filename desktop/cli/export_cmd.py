@@ -45,7 +45,7 @@ def when(text: str) -> datetime:
 
 
 def _epcis(args: argparse.Namespace) -> int:
-    engine = open_engine(args)
+    engine = open_engine(args, must_exist=True)
     ctx, _, _ = log_in(engine, args.by)
     doc = export_epcis(
         ctx, args.since, args.until, prefix_length=args.prefix_length, plant_gln=args.plant_gln
@@ -64,7 +64,7 @@ def _epcis(args: argparse.Namespace) -> int:
 
 
 def _gudid(args: argparse.Namespace) -> int:
-    engine = open_engine(args)
+    engine = open_engine(args, must_exist=True)
     ctx, _, _ = log_in(engine, args.by)
     rows = documents.device_identifiers(ctx)
     if not rows:

@@ -59,7 +59,7 @@ def _open(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
-    ctx, _, _ = log_in(open_engine(args), args.by)
+    ctx, _, _ = log_in(open_engine(args, must_exist=True), args.by)
     view = recall.recall_status(ctx, args.number, limit=args.limit)
     if args.json:
         data = asdict(view) | {"time_to_scope_s": _seconds(view.time_to_scope)}

@@ -29,7 +29,7 @@ def _record(args: argparse.Namespace) -> int:
     if not str(args.out).lower().endswith(".pdf"):
         print(f'lotline: --out "{args.out}" must name a .pdf file')
         return EXIT_FAIL
-    engine = open_engine(args)
+    engine = open_engine(args, must_exist=True)
     ctx, _, _ = log_in(engine, args.by)
     record = build_record(ctx, args.lot_or_serial)
     written = [render_pdf(record, args.out)]

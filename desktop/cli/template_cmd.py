@@ -55,7 +55,7 @@ def _approve(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    ctx, _, _ = log_in(open_engine(args), args.by)
+    ctx, _, _ = log_in(open_engine(args, must_exist=True), args.by)
     versions = labelling.template_versions(ctx)
     for view in versions:
         show(view)
@@ -65,7 +65,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _preview(args: argparse.Namespace) -> int:
-    ctx, _, _ = log_in(open_engine(args), args.by)
+    ctx, _, _ = log_in(open_engine(args, must_exist=True), args.by)
     preview = labelling.template_preview(ctx, args.name, args.version)
     try:
         Path(args.out).write_bytes(preview.png)

@@ -72,7 +72,7 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    engine = open_engine(args)
+    engine = open_engine(args, must_exist=True)
     for u in identity.list_users(system_context(engine, "list-users")):
         state = "disabled" if u.disabled else ("locked" if u.locked else "active")
         print(f"{u.id:>5}  {u.username:<20} {u.role:<13} {state:<9} {u.full_name}")

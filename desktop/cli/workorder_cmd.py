@@ -58,7 +58,7 @@ def _commission(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    engine = open_engine(args)
+    engine = open_engine(args, must_exist=True)
     ctx = system_context(engine, "workorder-list")
     orders = production.open_work_orders(ctx)
     for o in orders:

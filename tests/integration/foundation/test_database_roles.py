@@ -10,6 +10,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, text
@@ -321,3 +322,21 @@ def test_setup_roles_refuses_bad_names_and_sqlite(tmp_path) -> None:  # type: ig
     with pytest.raises(roles.RoleProblem, match="PostgreSQL only"):
         roles.setup_roles(sqlite, owner_password="a", runtime_password="b")
     sqlite.dispose()
+
+
+def test_station_start_up_in_production_refuses_the_owner_and_anchors_as_the_runtime_role(
+    pg_roles: Roles, tmp_path: Path
+) -> None:
+    from desktop.app import open_backend
+    from desktop.config import AuditConfig, StationConfig
+
+    audit_cfg = AuditConfig(True, tmp_path / "cfg" / "key.pem", tmp_path / "anchors")
+    for url, word in ((pg_roles.superuser_url, "superuser"), (pg_roles.owner_url, "owns")):
+        cfg = StationConfig(database_url=url, production=True, audit=audit_cfg)
+        with pytest.raises(roles.RoleProblem, match=word):
+            open_backend(cfg)
+    cfg = StationConfig(database_url=pg_roles.runtime_url, production=True, audit=audit_cfg)
+    base = open_backend(cfg)
+    assert base.anchoring is not None
+    assert base.anchoring.key.path == tmp_path / "cfg" / "key.pem"
+    base.engine.dispose()
