@@ -13,6 +13,7 @@ from .checkdigits import (
     gs1_check_digit,
     hibc_check_character,
     is_valid_check_digit,
+    key_problem,
     make_sscc,
     sscc_from,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "hibc_linked",
     "is_fixed_length",
     "is_valid_check_digit",
+    "key_problem",
     "ma_check_character",
     "make_sscc",
     "pair_hibc",

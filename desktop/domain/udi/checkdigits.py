@@ -36,6 +36,30 @@ def is_valid_check_digit(code: str) -> bool:
     return gs1_check_digit(code[:-1]) == code[-1]
 
 
+#: The GS1 keys a person types or a file gives, and their lengths.
+KEY_LENGTHS: dict[str, tuple[int, ...]] = {
+    "GLN": (13,),
+    "GTIN": (8, 12, 13, 14),
+    "SSCC": (18,),
+}
+
+
+def key_problem(kind: str, value: str) -> str | None:
+    """What is wrong with a GS1 key (``kind`` GLN, GTIN or SSCC) as entered, or None.
+
+    >>> key_problem("GLN", "9506000000017")
+    'GLN "9506000000017" has a wrong check digit (the last digit should be 5)'
+    """
+    lengths = KEY_LENGTHS[kind]
+    if not value.isascii() or not value.isdigit() or len(value) not in lengths:
+        shown = " or ".join(str(n) for n in lengths)
+        return f'{kind} "{value}" must be {shown} digits'
+    expected = gs1_check_digit(value[:-1])
+    if expected != value[-1]:
+        return f'{kind} "{value}" has a wrong check digit (the last digit should be {expected})'
+    return None
+
+
 def sscc_from(prefix_and_serial: str) -> str:
     """The 18-digit SSCC for 17 digits (extension, company prefix, serial reference)."""
     if len(prefix_and_serial) != 17 or not prefix_and_serial.isdigit():

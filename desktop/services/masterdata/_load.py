@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import secrets
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from importlib import resources
@@ -40,8 +41,17 @@ from desktop.services.core.uow import UnitOfWork
 from desktop.services.core.usecase import use_case
 from desktop.services.identity import create_user_in, grant_in
 from desktop.services.masterdata import _rules
-from desktop.services.masterdata._files import FILES, Problem, Row, UnreadableFile, read_table
+from desktop.services.masterdata._files import (
+    FILES,
+    Problem,
+    Problems,
+    Row,
+    Table,
+    UnreadableFile,
+    read_table,
+)
 from desktop.services.masterdata._incoming import check_incoming, load_incoming
+from desktop.services.masterdata._shape import check_row
 
 # Package data (in the wheel and the station bundle alike), found through importlib.resources.
 DEMO_FOLDER = Path(str(resources.files("desktop.demo_data")))
@@ -49,10 +59,11 @@ DEMO_FOLDER = Path(str(resources.files("desktop.demo_data")))
 
 class MasterDataInvalid(Refusal):
     def __init__(self, problems: list[Problem]) -> None:
+        total = problems.total if isinstance(problems, Problems) else len(problems)
         shown = "\n".join(f"  {p}" for p in problems[:50])
-        more = f"\n  ... and {len(problems) - 50} more" if len(problems) > 50 else ""
+        more = f"\n  ... and {total - 50} more" if total > 50 else ""
         super().__init__(
-            f"{len(problems)} problem(s) in the master data; nothing was loaded. "
+            f"{total} problem(s) in the master data; nothing was loaded. "
             f"Correct these and load again:\n{shown}{more}",
             entity="masterdata",
         )
@@ -99,15 +110,15 @@ class _Loader:
         return row
 
 
-def _read(folder: Path) -> dict[str, list[Row]]:
-    try:
-        return {table: read_table(folder, stem, table) for stem, table in FILES}
-    except UnreadableFile as exc:
-        raise Refusal(f"{exc}; nothing was loaded") from None
+def _read(folder: Path) -> dict[str, Table]:
+    """Every table of ``folder``: TOML files read now, CSV files streamed at every pass."""
+    return {table: read_table(folder, stem, table, check_row) for stem, table in FILES}
 
 
-def _check(tables: dict[str, list[Row]], session: Session) -> list[Problem]:
-    out: list[Problem] = []
+def _check(tables: dict[str, Table], session: Session) -> list[Problem]:
+    out = Problems()
+    for table in tables.values():
+        table.scan(out)  # types and control characters first, row by row
     parts = {str(r.values.get("part_number")) for r in tables["parts"]}
     parts |= set(session.scalars(select(Part.part_number)))
     routes = {
@@ -156,7 +167,7 @@ def _db_routes(session: Session) -> dict[str, list[str]]:
     return found
 
 
-def _partners(ld: _Loader, tables: dict[str, list[Row]]) -> None:
+def _partners(ld: _Loader, tables: Mapping[str, list[Row]]) -> None:
     for row in tables["suppliers"]:
         v = row.values
         ld.upsert(Supplier, {"code": v["code"]}, {"name": v["name"]})
@@ -300,15 +311,18 @@ def load_folder(uow: UnitOfWork, folder: str | Path) -> LoadReport:
     path = Path(folder)
     if not path.is_dir():
         raise Refusal(f'master-data folder "{folder}" does not exist: give the folder path')
-    tables = _read(path)
-    problems = _check(tables, uow.session)
-    if problems:
-        raise MasterDataInvalid(problems)
-    ld = _Loader(uow)
-    _partners(ld, tables)
-    _parts(ld, tables["parts"])
-    _routes(ld, tables["routes"])
-    _products(ld, tables["products"])
-    _stations(ld, tables["stations"])
-    _users(ld, tables["users"])
+    try:
+        tables = _read(path)
+        problems = _check(tables, uow.session)
+        if problems:
+            raise MasterDataInvalid(problems)
+        ld = _Loader(uow)
+        _partners(ld, tables)
+        _parts(ld, tables["parts"])
+        _routes(ld, tables["routes"])
+        _products(ld, tables["products"])
+        _stations(ld, tables["stations"])
+        _users(ld, tables["users"])
+    except UnreadableFile as exc:
+        raise Refusal(f"{exc}; nothing was loaded", entity="masterdata") from None
     return LoadReport(dict(ld.created), dict(ld.updated), ld.passwords)

@@ -9,7 +9,7 @@ from typing import Any
 
 from desktop.domain.permissions import Role
 from desktop.domain.steps import StepParameterError, validate_parameters
-from desktop.domain.udi import is_valid_check_digit
+from desktop.domain.udi import is_valid_check_digit, key_problem
 from desktop.services.masterdata._files import Problem, Row
 
 TRACKING = ("serial", "lot")
@@ -70,13 +70,13 @@ def _gtin(row: Row, name: str, out: list[Problem], *, required: bool) -> None:
 
 
 def _unique(rows: list[Row], name: str, out: list[Problem]) -> None:
-    seen: dict[str, Row] = {}
+    seen: dict[str, int] = {}  # key -> its first line (rows are streamed, not kept)
     for row in rows:
         key = str(row.values.get(name, ""))
         if key and key in seen:
             first = seen[key]
-            out.append(row.problem(name, f'"{key}" is listed twice (first at line {first.line})'))
-        seen.setdefault(key, row)
+            out.append(row.problem(name, f'"{key}" is listed twice (first at line {first})'))
+        seen.setdefault(key, row.line)
 
 
 def check_partners(tables: Mapping[str, list[Row]], out: list[Problem]) -> None:
@@ -87,6 +87,10 @@ def check_partners(tables: Mapping[str, list[Row]], out: list[Problem]) -> None:
             for site in row.values.get("sites", []) if table == "customers" else []:
                 if not isinstance(site, dict) or not site.get("name"):
                     out.append(row.problem("sites", "every site needs a name"))
+                elif site.get("gln") is not None:
+                    wrong = key_problem("GLN", str(site["gln"]))
+                    if wrong:
+                        out.append(row.problem("sites", f'site "{site["name"]}": {wrong}'))
         _unique(tables[table], "code", out)
 
 

@@ -44,7 +44,7 @@ def shipped(plant, printer, tmp_path):  # type: ignore[no-untyped-def]
     unpack(pack, case.sscc, built.serials[0], "label corner lifted: re-seated")
     pack_unit(pack, case.sscc, built.serials[0])
     close_case(pack, case.sscc)
-    ship(pack, "CUST-STMARY", "9506000000017", [case.sscc])
+    ship(pack, "CUST-STMARY", "9506000000015", [case.sscc])
     kits = build_kits(plant, 20)
     return built, case.sscc, kits
 
@@ -129,7 +129,7 @@ def test_uris() -> None:
     assert ids.sgtin("09506000134352", "A/1") == "urn:epc:id:sgtin:9506000.013435.A%2F1"
     assert ids.lgtin("09506000134369", "L1") == "urn:epc:class:lgtin:9506000.013436.L1"
     assert ids.sscc("095060000000000017") == "urn:epc:id:sscc:9506000.0000000001"
-    assert ids.sgln("9506000000017") == "urn:epc:id:sgln:9506000.00001.0"
+    assert ids.sgln("9506000000015") == "urn:epc:id:sgln:9506000.00001.0"
 
 
 #: A document written like the standard's examples 9.6.1 and 9.6.3 (our own values).

@@ -21,7 +21,7 @@ from tests.integration.trace_reports.scenario import pump_lot, receive_board_lot
 from tests.integration.workflows.qcpack_support import refused
 from tests.support.plant import PASSWORD
 
-STMARY, NORTH = "9506000000017", "9506000000024"
+STMARY, NORTH = "9506000000015", "9506000000022"
 
 
 @pytest.fixture

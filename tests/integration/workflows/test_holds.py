@@ -139,7 +139,7 @@ def test_a_hold_blocks_release_printing_packing_and_shipping(plant, printer) -> 
         match=f"unit {built.serials[1]} is on hold since .*: pending leak test: packing",
     )  # fmt: skip
     refused(
-        plant.engine, ship, pack, "CUST-STMARY", "9506000000017", [built.serials[1]],
+        plant.engine, ship, pack, "CUST-STMARY", "9506000000015", [built.serials[1]],
         match=f"unit {built.serials[1]} is on hold since .*: shipping is not allowed",
     )  # fmt: skip
 

@@ -33,7 +33,7 @@ from tests.integration.workflows.qcpack_support import (
     status,
 )
 
-STMARY = "9506000000017"
+STMARY = "9506000000015"
 
 
 def _pallet_of_pumps(plant, printer) -> tuple[str, str]:  # type: ignore[no-untyped-def]
@@ -153,7 +153,7 @@ def test_kits_ship_in_cases_and_the_lot_ships_with_its_last_case(plant, printer)
         ("production_lot", 10),
     ]
     assert status(plant.engine, lot=kits.lot, kind="production_lot") == "released"
-    ship(pack, "CUST-NORTH", "9506000000024", [cases[1]])
+    ship(pack, "CUST-NORTH", "9506000000022", [cases[1]])
     assert status(plant.engine, lot=kits.lot, kind="production_lot") == "shipped"
 
 
