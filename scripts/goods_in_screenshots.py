@@ -58,7 +58,7 @@ part_number = "VALVE-IP300"
 name = "Check valve"
 tracking = "serial"
 gtin = "{VALVE}"
-incoming_inspection = [
+incoming_plan = [
   {{ characteristic = "Cracking pressure", lower = "0.3", upper = "0.5", unit = "bar" }},
 ]
 """

@@ -22,6 +22,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QTabWidget, QVBoxLayout
 
 from desktop.devices import ScanEvent
+from desktop.domain.labelling import PrintStatus
 from desktop.domain.permissions import Meaning, Permission, Role, can
 from desktop.domain.plant import StationKind
 from desktop.domain.states import Status
@@ -315,7 +316,7 @@ class ReceivingScreen(Screen):
         self.receive_tab.bin_label.show_png(printed.label.png)
         lot = printed.label.lot.supplier_lot
         self.receive_tab.bin_caption.setText(self.tr("Bin label of lot %1").replace("%1", lot))
-        if printed.outcome.status == "printed":
+        if printed.outcome.status == PrintStatus.PRINTED:
             self.result.show_good(
                 self.tr("Lot %1 received; bin label printed").replace("%1", lot),
                 self.tr("Put the label on the bin; the lot stays in quarantine."),

@@ -27,7 +27,7 @@ part_number = "SEAL-IP300"
 name = "Pump seal"
 tracking = "lot"
 gtin = "{SEAL}"
-incoming_inspection = [
+incoming_plan = [
   {{ characteristic = "Inner diameter", lower = "11.9", upper = "12.1", unit = "mm" }},
 ]
 

@@ -2,7 +2,7 @@
 
 ``incoming_plans``: the characteristics checked at goods-in on every received lot (or piece)
 of a part, with their limits; master data loads them from the parts file
-(``incoming_inspection = [...]`` on a part). The readings stay in the incoming_inspection
+(``incoming_plan = [...]`` on a part). The readings stay in the incoming_inspection
 event, so events does not change.
 
 Revision ID: 0006_incoming_plans

@@ -1,4 +1,4 @@
-"""A part's incoming inspection plan in the parts file: ``incoming_inspection`` is a list of
+"""A part's incoming inspection plan in the parts file: ``incoming_plan`` is a list of
 ``{characteristic, nominal, lower, upper, unit}``; checked with the other rows first, then
 loaded (a characteristic no longer listed is made inactive, never deleted)."""
 
@@ -13,8 +13,16 @@ from sqlalchemy.orm import Session
 from db.models import IncomingPlan, Part
 from desktop.services.masterdata._files import Problem, Row
 
-FIELD = "incoming_inspection"
-KEYS = frozenset({"characteristic", "nominal", "lower", "upper", "unit"})
+FIELD = "incoming_plan"
+#: A plan line's fields and what each holds.
+FIELDS = {
+    "characteristic": "what is measured (its name)",
+    "nominal": "the nominal value (optional)",
+    "lower": "the lower limit",
+    "upper": "the upper limit",
+    "unit": "the unit of the limits and readings",
+}
+KEYS = frozenset(FIELDS)
 
 
 def _number(value: Any) -> Decimal | None:

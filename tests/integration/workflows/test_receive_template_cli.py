@@ -56,7 +56,7 @@ def test_receive_inspect_release_list_and_label(
 
     (tmp_path / "parts.toml").write_text(
         '[[parts]]\npart_number = "TUBE44"\nname = "Tube"\ntracking = "lot"\n'
-        'incoming_inspection = [{ characteristic = "Wall", lower = "1", upper = "2", '
+        'incoming_plan = [{ characteristic = "Wall", lower = "1", upper = "2", '
         'unit = "mm" }]\n',
         encoding="utf-8",
     )

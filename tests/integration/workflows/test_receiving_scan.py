@@ -176,7 +176,7 @@ part_number = "SEAL-IP300"
 name = "Pump seal"
 tracking = "lot"
 gtin = "09506000117843"
-incoming_inspection = [
+incoming_plan = [
   { characteristic = "Shore hardness", nominal = "70", lower = "65", upper = "75", unit = "ShA" },
   { characteristic = "Inner diameter", lower = "11.9", upper = "12.1", unit = "mm" },
 ]
@@ -229,6 +229,6 @@ def test_a_bad_incoming_plan_is_refused_with_file_line_and_field(plant, tmp_path
     with pytest.raises(Refusal) as caught:
         load_folder(plant.admin, tmp_path)
     assert (
-        'parts.toml, line 7, field incoming_inspection: characteristic 2 "Inner diameter": '
+        'parts.toml, line 7, field incoming_plan: characteristic 2 "Inner diameter": '
         "lower 12.1 is above upper 11.9"
     ) in str(caught.value)
