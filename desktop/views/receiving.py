@@ -86,6 +86,7 @@ class ReceivingScreen(Screen):
         r.clear_button.clicked.connect(self.start_again)
         r.receive_button.clicked.connect(self.receive)
         r.reprint_button.clicked.connect(self.print_again)
+        r.typed.returnPressed.connect(self._typed_label)
         i.queue.activated.connect(lambda *_: self._open_selected())
         i.accept_button.clicked.connect(lambda: self.inspect(True))
         i.fail_button.clicked.connect(lambda: self.inspect(False))
@@ -157,24 +158,41 @@ class ReceivingScreen(Screen):
         if self.tabs.currentWidget() is self.inspect_tab:
             self._inspection_scan(scan.symbol_text)
             return
+        self._receive_input(scan.symbol_text)
+
+    def _receive_input(self, text: str) -> None:
+        """A scan (or a label typed by hand) on the receive tab: the supplier's label, or the
+        next piece's serial once a serialised part's label was read."""
         found = self.receive_tab.label_data
         if found is not None and found.serialised:
             self.call(
                 receiving.piece_serial,
-                scan.symbol_text,
+                text,
                 found.part_number,
                 done=self._piece,
                 title=self.tr("Piece refused"),
             )
             return
+        self._read_label(text)
+
+    def _read_label(self, text: str) -> None:
+        self.scan_number += 1
         number = self.scan_number  # a later scan wins: an older answer is not shown
         self.result.show_idle(self.tr("Reading the label…"))
         self.call(
             receiving.read_supplier_label,
-            scan.symbol_text,
+            text,
             done=lambda read: self._label_read(read) if number == self.scan_number else None,
             title=self.tr("Supplier label refused"),
         )
+
+    def _typed_label(self) -> None:
+        """A label typed by hand takes the scan's path (a field that asks for a scan)."""
+        text = self.receive_tab.typed.text().strip()
+        self.receive_tab.typed.clear()
+        if text:
+            self.result.acknowledge()
+            self._receive_input(text)
 
     def _label_read(self, found: SupplierLabel) -> None:
         self.receive_tab.show_label(found)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLineEdit,
     QListWidget,
+    QSizePolicy,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -57,6 +58,9 @@ class ReceiveTab(QWidget):
         self.lot_expiry = label("", 17, bold=True)
         self.scanned = label("", 12)
         self.scanned.setObjectName("muted")
+        self.typed = QLineEdit()
+        self.typed.setPlaceholderText(self.tr("Label that will not scan: type it, then Enter"))
+        self.typed.setToolTip("(01)09506000117843(17)271231(10)L-1  ·  +A123PART1/$$3271231L1")
         self.lot = QLineEdit()
         self.lot.setPlaceholderText(self.tr("Only when the label has no lot"))
         self.supplier = QComboBox()
@@ -85,6 +89,7 @@ class ReceiveTab(QWidget):
     def _layout(self) -> None:
         scanned = panel()
         scanned.setStyleSheet("QLabel { background: transparent; }")
+        scanned.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         column = QVBoxLayout(scanned)
         column.addWidget(_caption(self.tr("From the supplier's label")))
         column.addWidget(self.part)
@@ -97,6 +102,7 @@ class ReceiveTab(QWidget):
         form.addRow(label(self.tr("Certificate"), 14), hbox(self.certificate, self.choose_button))
         left = QVBoxLayout()
         left.addWidget(scanned)
+        left.addWidget(self.typed)
         left.addLayout(form)
         left.addWidget(self.serials_caption)
         left.addWidget(self.serials, 1)
@@ -146,6 +152,8 @@ class ReceiveTab(QWidget):
             self.scanned.setText(self.tr("Scanned: %1").replace("%1", shown(found.scan)))
             self.unit.setText(found.unit)
             self.lot.setEnabled(not found.lot)
+        for line in (self.lot_expiry, self.scanned):
+            line.setVisible(found is not None)
         serialised = found is not None and found.serialised
         self.quantity.setEnabled(not serialised)
         for widget in (self.serials, self.serials_caption):
