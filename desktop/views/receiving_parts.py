@@ -91,11 +91,12 @@ class ReceiveTab(QWidget):
         scanned.setStyleSheet("QLabel { background: transparent; }")
         scanned.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         column = QVBoxLayout(scanned)
-        column.addWidget(_caption(self.tr("From the supplier's label")))
+        self.caption = _caption(self.tr("From the supplier's label"))
+        column.addWidget(self.caption)
         column.addWidget(self.part)
         column.addWidget(self.lot_expiry)
         column.addWidget(self.scanned)
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.addRow(label(self.tr("Lot"), 14), self.lot)
         form.addRow(label(self.tr("Supplier"), 14), self.supplier)
         form.addRow(label(self.tr("Quantity"), 14), hbox(self.quantity, self.unit))
@@ -142,6 +143,7 @@ class ReceiveTab(QWidget):
             self.scanned.setText("")
             self.unit.setText("")
             self.lot.setEnabled(False)
+            self.form.setRowVisible(self.lot, False)
         else:
             self.part.setText(f"{found.part_number} · {found.part_name}")
             lot = found.lot or self.tr("no lot on the label: type it")
@@ -152,7 +154,8 @@ class ReceiveTab(QWidget):
             self.scanned.setText(self.tr("Scanned: %1").replace("%1", shown(found.scan)))
             self.unit.setText(found.unit)
             self.lot.setEnabled(not found.lot)
-        for line in (self.lot_expiry, self.scanned):
+            self.form.setRowVisible(self.lot, not found.lot)  # asked only when the label has none
+        for line in (self.caption, self.lot_expiry, self.scanned):
             line.setVisible(found is not None)
         serialised = found is not None and found.serialised
         self.quantity.setEnabled(not serialised)
