@@ -29,9 +29,10 @@ class Standing:
     role: Role
 
 
-def standing(session: Session, actor: Actor) -> Standing | None:
+def standing(session: Session, actor: Actor, *, production: bool = False) -> Standing | None:
     """The actor's current role and status from the users table, or None for a system job
-    (no person: ``actor.user_id`` is None). Refuses a person who may no longer act."""
+    (no person: ``actor.user_id`` is None). Refuses a person who may no longer act, and in
+    production one who has not yet replaced a password someone else gave them."""
     if actor.user_id is None:
         return None
     user = session.get(User, actor.user_id)
@@ -56,6 +57,16 @@ def standing(session: Session, actor: Actor) -> Standing | None:
                 "the account {user} is locked since {when}: ask an administrator to unlock it",
                 user=user.username,
                 when=user.locked_at.strftime("%Y-%m-%d %H:%M UTC"),
+            ),
+            entity="user",
+            entity_id=str(user.id),
+        )
+    if production and user.must_change_password:
+        raise PermissionDenied(
+            t(
+                "{user} must first choose a new password (log in again at a station, or "
+                "lotline user passwd {user})",
+                user=user.username,
             ),
             entity="user",
             entity_id=str(user.id),

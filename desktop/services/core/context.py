@@ -36,6 +36,13 @@ class LoginSession:
     started_at: datetime = field(default_factory=utcnow)
     signings: int = 0
     ended_at: datetime | None = None
+    #: The TOTP time step accepted at this log-in (a signature in the same 30 s may repeat it).
+    totp_step: int | None = None
+    #: The authenticator code typed with the next signature (set by the signature dialog or
+    #: command just before signing; used once, then cleared).
+    second_factor: str | None = None
+    #: In production, a password given by someone else must be changed before anything else.
+    must_change_password: bool = False
 
     @property
     def active(self) -> bool:
@@ -51,6 +58,10 @@ class Settings:
 
     lockout_threshold: int = 5
     totp_roles: frozenset[str] = frozenset({"admin"})
+    #: Production mode: password and PIN policy, no demo credentials, forced password change.
+    production: bool = False
+    #: The key that encrypts TOTP secrets (identity/_secrets.py); None keeps them in clear.
+    secret_key: bytes | None = None
 
 
 @dataclass(frozen=True)

@@ -69,7 +69,7 @@ class UnitOfWork:
         """Refuse unless the acting person, as the database says now (role, disabled, locked),
         holds ``permission``; the actor object's own role is not trusted (core/authority.py).
         With ``permission`` None only the person's standing is checked."""
-        now = standing(self.session, self.actor)
+        now = standing(self.session, self.actor, production=self.ctx.settings.production)
         if permission is None:
             return
         role = now.role if now is not None else None

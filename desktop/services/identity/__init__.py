@@ -16,6 +16,8 @@ from desktop.services.identity._auth import (
     login_badge,
     unlock_user,
 )
+from desktop.services.identity._password import change_password
+from desktop.services.identity._policy import password_problem, pin_problem
 from desktop.services.identity._qualifications import (
     QualificationView,
     grant_in,
@@ -23,6 +25,7 @@ from desktop.services.identity._qualifications import (
     list_qualifications,
     revoke_qualification,
 )
+from desktop.services.identity._secrets import SecretKeyProblem, load_or_create_key
 from desktop.services.identity._signatures import (
     SignatureInfo,
     check_signature,
@@ -33,9 +36,11 @@ from desktop.services.identity._signatures import (
 
 __all__ = [
     "QualificationView",
+    "SecretKeyProblem",
     "SignatureInfo",
     "add_user",
     "bootstrap_admin",
+    "change_password",
     "check_signature",
     "create_user_in",
     "describe",
@@ -44,8 +49,11 @@ __all__ = [
     "grant_qualification",
     "list_qualifications",
     "list_users",
+    "load_or_create_key",
     "login",
     "login_badge",
+    "password_problem",
+    "pin_problem",
     "revoke_qualification",
     "sign_in",
     "sign_record",

@@ -24,6 +24,9 @@ from desktop.services.core.errors import AuthenticationFailed, Refusal
 from desktop.services.core.lockout import note_failure
 from desktop.services.core.uow import UnitOfWork
 from desktop.services.core.usecase import use_case
+from desktop.services.identity._policy import demo_credential, password_problem, pin_problem
+from desktop.services.identity._secrets import SecretKeyProblem, seal, unseal
+from desktop.services.identity._totp import matched_step, replayed
 
 # OWASP's argon2id minimum (19 MiB, 2 passes): fast enough for a badge log-in at the line.
 _hasher = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
@@ -68,19 +71,24 @@ def _info(user: User, totp_uri: str | None = None) -> UserInfo:
     )
 
 
-def _check_new_user(session: Session, username: str, password: str, badge_id: str | None) -> None:
+def _check_new_user(
+    session: Session,
+    username: str,
+    password: str,
+    badge_id: str | None,
+    pin: str | None = None,
+    *,
+    production: bool = False,
+) -> None:
     if not username or not username.isprintable() or " " in username:
         raise Refusal(
             t('user name "{user}" must be one word of printable characters', user=username)
         )
-    if len(password) < MIN_PASSWORD:
-        raise Refusal(
-            t(
-                "the password for {user} is too short: use {minimum}+ characters",
-                user=username,
-                minimum=MIN_PASSWORD,
-            )
-        )
+    problem = password_problem(username, password, production=production)
+    if problem is None and pin:
+        problem = pin_problem(username, pin, production=production)
+    if problem is not None:  # the password and PIN policy (identity/_policy.py)
+        raise Refusal(problem, entity="user", entity_id=username)
     if session.scalar(select(User.id).where(User.username == username)) is not None:
         raise Refusal(
             t(
@@ -110,7 +118,8 @@ def create_user_in(
         role_value = parse_role(role)
     except ValueError as exc:
         raise Refusal(exc.args[0] if exc.args else str(exc)) from None
-    _check_new_user(uow.session, username, password, badge_id)
+    settings = uow.ctx.settings
+    _check_new_user(uow.session, username, password, badge_id, pin, production=settings.production)
     needs_totp = role_value.value in uow.ctx.settings.totp_roles
     secret = pyotp.random_base32() if needs_totp else None
     user = User(
@@ -120,7 +129,8 @@ def create_user_in(
         password_hash=hash_secret(password),
         badge_id=badge_id or None,
         pin_hash=hash_secret(pin) if pin else None,
-        totp_secret=secret,
+        totp_secret=seal(secret, settings.secret_key) if secret else None,
+        must_change_password=uow.actor.user_id is not None,  # a password given by another
         failed_attempts=0,
         password_changed_at=utcnow(),
     )
@@ -215,14 +225,36 @@ def _unusable(user: User) -> Text | None:
     return None
 
 
-def _totp_ok(user: User, code: str | None) -> bool:
-    return user.totp_secret is None or (
-        bool(code) and pyotp.TOTP(user.totp_secret).verify(code or "", valid_window=1)
-    )
+def _second_factor(
+    user: User, code: str | None, who: str, key: bytes | None, allow_step: int | None
+) -> Text | None:
+    """None when the user needs no code or gave a fresh right one (its time step is then noted
+    on the user row, in the caller's session); otherwise what was wrong. A code of a step
+    already accepted is a replay (identity/_totp.py)."""
+    if user.totp_secret is None:
+        return None
+    try:
+        secret = unseal(user.totp_secret, key)
+    except SecretKeyProblem as problem:
+        return t("{who}: {problem}: ask an administrator", who=who, problem=str(problem))
+    step = matched_step(secret, code or "")
+    if step is None:
+        return t("{who}: wrong or missing authenticator code", who=who)
+    if replayed(step, user.totp_last_step, allow_step):
+        return t("{who}: this authenticator code was used already: wait for the next one", who=who)
+    user.totp_last_step = max(step, user.totp_last_step or step)
+    return None
 
 
 def check_user(
-    user: User | None, secret_ok: bool, totp_code: str | None, what: str, who: str
+    user: User | None,
+    secret_ok: bool,
+    totp_code: str | None,
+    what: str,
+    who: str,
+    *,
+    key: bytes | None = None,
+    allow_step: int | None = None,
 ) -> User:
     """Raise AuthenticationFailed (writing nothing) unless the user may go on."""
     if user is None:
@@ -232,25 +264,38 @@ def check_user(
         raise AuthenticationFailed(blocked, user_id=user.id, counts=False)
     if not secret_ok:
         raise AuthenticationFailed(what, user_id=user.id)
-    if not _totp_ok(user, totp_code):
-        raise AuthenticationFailed(
-            t("{who}: wrong or missing authenticator code", who=who), user_id=user.id
-        )
+    wrong = _second_factor(user, totp_code, who, key, allow_step)
+    if wrong is not None:
+        raise AuthenticationFailed(wrong, user_id=user.id)
     return user
 
 
 def check_password(
-    session: Session, username: str, password: str, totp_code: str | None = None, *, what: str
+    session: Session,
+    username: str,
+    password: str,
+    totp_code: str | None = None,
+    *,
+    what: str,
+    key: bytes | None = None,
+    allow_step: int | None = None,
 ) -> User:
     user = session.scalar(select(User).where(User.username == username))
     ok = user is not None and _matches(user.password_hash, password)
-    return check_user(user, ok, totp_code, what, username)
+    return check_user(user, ok, totp_code, what, username, key=key, allow_step=allow_step)
 
 
-def _succeed(ctx: Context, user_id: int) -> Actor:
+def _succeed(ctx: Context, user_id: int, step: int | None) -> Actor:
     with UnitOfWork(ctx) as uow:
-        user = uow.session.get(User, user_id)
+        user = uow.session.get(User, user_id, with_for_update=True)
         assert user is not None
+        if step is not None:  # the code's step, unless another log-in took it meanwhile
+            if replayed(step, user.totp_last_step):
+                raise AuthenticationFailed(
+                    t("this authenticator code was used already: wait for the next one"),
+                    user_id=user.id,
+                )
+            user.totp_last_step = step
         user.failed_attempts, user.last_login_at = 0, utcnow()
         uow.actor = Actor(user.id, user.username, user.full_name, user.role, ctx.actor.station)
         uow.audit("auth.success", "user", user.id)
@@ -258,20 +303,43 @@ def _succeed(ctx: Context, user_id: int) -> Actor:
 
 
 def _log_in(ctx: Context, who: str, find: Callable[[Session], User]) -> LoginSession:
+    stranger = ctx.as_actor(_stranger(ctx.actor.station, who))
     try:
         with Session(ctx.engine) as session:
-            user_id = find(session).id
+            user = find(session)
+            user_id, must_change = user.id, user.must_change_password
+            step = user.totp_last_step if user.totp_secret else None
+        actor = _succeed(stranger, user_id, step)
     except AuthenticationFailed as failure:
-        raise note_failure(ctx.as_actor(_stranger(ctx.actor.station, who)), failure) from None
-    return LoginSession(_succeed(ctx.as_actor(_stranger(ctx.actor.station, who)), user_id))
+        raise note_failure(stranger, failure) from None
+    must_change = must_change and ctx.settings.production
+    return LoginSession(actor, totp_step=step, must_change_password=must_change)
+
+
+def _no_demo_secret(ctx: Context, secret: str, what: Text) -> None:
+    """A production station never accepts the demo's passwords and PINs (nor common ones)."""
+    if ctx.settings.production and demo_credential(secret):
+        raise AuthenticationFailed(
+            t(
+                "{what} is a demo or common one, never accepted on a production station: "
+                "ask an administrator to set your own",
+                what=what,
+            )
+        )
 
 
 def login(ctx: Context, username: str, password: str, totp_code: str | None = None) -> LoginSession:
     """User name + password (+ TOTP where the role needs it)."""
 
     def find(session: Session) -> User:
+        _no_demo_secret(ctx, password, t("this password"))
         return check_password(
-            session, username, password, totp_code, what=t("wrong user name or password")
+            session,
+            username,
+            password,
+            totp_code,
+            what=t("wrong user name or password"),
+            key=ctx.settings.secret_key,
         )
 
     return _log_in(ctx, username, find)
@@ -288,7 +356,8 @@ def login_badge(ctx: Context, badge: str, pin: str, totp_code: str | None = None
             if user
             else t('badge "{badge}" is not registered', badge=badge)
         )
-        return check_user(user, ok, totp_code, what, badge)
+        _no_demo_secret(ctx, pin, t("this PIN"))
+        return check_user(user, ok, totp_code, what, badge, key=ctx.settings.secret_key)
 
     return _log_in(ctx, f"badge {badge}", find)
 

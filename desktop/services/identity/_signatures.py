@@ -93,8 +93,15 @@ def _reauthenticate(
                 signer=username,
             )
         )
+    code, login.second_factor = login.second_factor, None  # typed with this signature, once
     user = check_password(
-        uow.session, actor.username, password, what=t("wrong password for the signature")
+        uow.session,
+        actor.username,
+        password,
+        code,
+        what=t("wrong password for the signature"),
+        key=uow.ctx.settings.secret_key,
+        allow_step=login.totp_step,
     )
     user.failed_attempts = 0
 
@@ -113,7 +120,7 @@ def sign_in(
     """Sign ``record`` inside the caller's unit of work (e.g. a lot release). The signer's role
     and standing are read from the database, not from the log-in's actor. ``covers``: the rows
     the signature binds besides the record (a lot's whole record), hashed with it."""
-    now = standing(uow.session, login.actor)
+    now = standing(uow.session, login.actor, production=uow.ctx.settings.production)
     role = now.role if now is not None else None
     if role is None or not may_sign(role, meaning):
         raise Refusal(
