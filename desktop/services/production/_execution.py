@@ -29,7 +29,7 @@ from desktop.services.core.errors import Refusal
 from desktop.services.core.lookup import require_item
 from desktop.services.core.uow import UnitOfWork
 from desktop.services.core.usecase import use_case
-from desktop.services.production import _consume, _fitness
+from desktop.services.production import _consume, _fitness, _planning
 from desktop.services.production._status import EventLine, StepState, UnitProgress, unit_status
 from desktop.services.production._step import (
     StepRecord,
@@ -73,6 +73,7 @@ def _start(
     unit = lock(uow, unit.id)
     step = require_step(uow, unit, kind, scan)
     refuse_unit_on_hold(uow, unit, scan)
+    _planning.refuse_closed_order(uow, unit, scan)
     _fitness.require_qualified(uow, unit, step, scan)
     return unit, step, None
 

@@ -16,6 +16,7 @@ from desktop.domain.text import t
 from desktop.services.core.errors import Refusal
 from desktop.services.core.uow import UnitOfWork
 from desktop.services.core.usecase import use_case
+from desktop.services.production._step import quoted
 from desktop.services.production._workorders import find_work_order, status_words
 
 #: Item states that count as built (every step passed, and what may follow).
@@ -205,3 +206,20 @@ def close_work_order(uow: UnitOfWork, number: str, reason: str = "") -> Reconcil
         reason=reason.strip() or None,
     )
     return counts
+
+
+def refuse_closed_order(uow: UnitOfWork, unit: Item, scan: str) -> None:
+    """A unit (or lot) of a closed or cancelled work order takes no more steps."""
+    wo = uow.session.get(WorkOrder, unit.work_order_id) if unit.work_order_id else None
+    if wo is not None and wo.status in (WorkOrderStatus.CLOSED, WorkOrderStatus.CANCELLED):
+        raise Refusal(
+            t(
+                "{scan}: work order {number} is {status}: its units take no more steps; "
+                "ask planning",
+                scan=quoted(scan),
+                number=wo.number,
+                status=status_words(wo.status),
+            ),
+            entity="item",
+            entity_id=str(unit.id),
+        )

@@ -78,6 +78,19 @@ def test_a_work_order_is_planned_released_commissioned_labelled_and_closed(plant
     )
     counts = production.close_work_order(sup, "WO-7", "line stopped: order cancelled by ERP")
     assert (counts.built, counts.scrapped, counts.open) == (0, 0, 3)
+    unit = done.printed[1]
+    refused(
+        plant.engine,
+        production.consume_component,
+        plant.ctx("operator"),
+        unit,
+        "HS-1",
+        event_id=eid(),
+        match=(
+            rf'^scan "{unit}": work order WO-7 is closed: its units take no more steps; '
+            r"ask planning$"
+        ),
+    )
     assert production.open_work_orders(sup) == []
     with Session(plant.engine) as s:
         entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "work_order.close")).one()
