@@ -64,16 +64,18 @@ class Coded(TypeDecorator[E], Generic[E]):
         self.length = length
         self._members: dict[str, E] = {member.value: member for member in vocabulary}
 
-    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
-        if value is None:
-            return None
+    def member(self, value: str) -> E:
+        """The member whose code is ``value``; a ValueError naming the codes otherwise."""
         member = self._members.get(value)
         if member is None:
             codes = ", ".join(self._members)
             raise ValueError(
                 f'"{value}" is not a {self.vocabulary.__name__} code: use one of {codes}'
             )
-        return member.value
+        return member
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        return None if value is None else self.member(value).value
 
     def process_result_value(self, value: Any, dialect: Dialect) -> E | None:
         if value is None:

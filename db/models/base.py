@@ -6,10 +6,10 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any
 
-from sqlalchemy import JSON, BigInteger, Integer, MetaData, String, Uuid, func
-from sqlalchemy.orm import DeclarativeBase, mapped_column
+from sqlalchemy import JSON, BigInteger, Integer, MetaData, String, Uuid, event, func
+from sqlalchemy.orm import DeclarativeBase, Mapper, mapped_column
 
-from db.types import UTCDateTime
+from db.types import Coded, UTCDateTime
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -43,3 +43,21 @@ def fk(target: str, **kw: Any) -> Any:
     from sqlalchemy import ForeignKey
 
     return mapped_column(BigId, ForeignKey(target), **kw)
+
+
+@event.listens_for(Base, "mapper_configured", propagate=True)
+def _codes_are_members(mapper: Mapper[Any], class_: type[Any]) -> None:
+    """An attribute of a vocabulary column holds the enum member from the moment it is set
+    (``Item(status="released")`` reads back ``Status.RELEASED`` before any flush), and a code
+    outside the vocabulary is refused right there, naming the codes."""
+    for prop in mapper.column_attrs:
+        column_type = prop.columns[0].type
+        if isinstance(column_type, Coded):
+            event.listen(getattr(class_, prop.key), "set", _to_member(column_type), retval=True)
+
+
+def _to_member(coded: Coded[Any]) -> Any:
+    def to_member(target: Any, value: Any, old: Any, initiator: Any) -> Any:
+        return coded.member(value) if isinstance(value, str) else value
+
+    return to_member

@@ -27,7 +27,9 @@ class Shipment(Base):
     number: Mapped[Code] = mapped_column(unique=True)
     customer_id: Mapped[int] = fk("customers.id", index=True)
     site_id: Mapped[int | None] = fk("sites.id")
-    status: Mapped[str] = mapped_column(Coded(ShipmentStatus, 16), default=ShipmentStatus.OPEN)
+    status: Mapped[ShipmentStatus] = mapped_column(
+        Coded(ShipmentStatus, 16), default=ShipmentStatus.OPEN
+    )
     shipped_at: Mapped[datetime | None]
     event_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("events.id"))
     created_at: Mapped[Created]
@@ -49,7 +51,7 @@ class ServiceRecord(Base):
     __table_args__ = (one_of("kind", ServiceKind),)
     id: Mapped[IdPK]
     item_id: Mapped[int] = fk("items.id", index=True)
-    kind: Mapped[str] = mapped_column(Coded(ServiceKind, 16))
+    kind: Mapped[ServiceKind] = mapped_column(Coded(ServiceKind, 16))
     site_id: Mapped[int | None] = fk("sites.id")
     performed_at: Mapped[datetime]
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
@@ -64,7 +66,7 @@ class Recall(Base):
     number: Mapped[Code] = mapped_column(unique=True)
     reason: Mapped[str] = mapped_column(Text)
     scope_item_id: Mapped[int] = fk("items.id")
-    status: Mapped[str] = mapped_column(Coded(RecallStatus, 16), default=RecallStatus.OPEN)
+    status: Mapped[RecallStatus] = mapped_column(Coded(RecallStatus, 16), default=RecallStatus.OPEN)
     opened_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     opened_at: Mapped[datetime]
     scope_known_at: Mapped[datetime | None]
@@ -83,9 +85,9 @@ class RecallItem(Base):
     id: Mapped[IdPK]
     recall_id: Mapped[int] = fk("recalls.id")
     item_id: Mapped[int] = fk("items.id", index=True)
-    state_at_scope: Mapped[str] = mapped_column(Coded(RecallState, 16))
+    state_at_scope: Mapped[RecallState] = mapped_column(Coded(RecallState, 16))
     customer_id: Mapped[int | None] = fk("customers.id")
     site_id: Mapped[int | None] = fk("sites.id")
     notified_at: Mapped[datetime | None]
     returned_at: Mapped[datetime | None]
-    disposition: Mapped[str | None] = mapped_column(Coded(RecallDisposition, 32))
+    disposition: Mapped[RecallDisposition | None] = mapped_column(Coded(RecallDisposition, 32))

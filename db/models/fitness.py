@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, String, UniqueConstraint
+from sqlalchemy import Date, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base, Code, Created, IdPK, fk
+from db.types import Coded, one_of
+from desktop.domain.fitness import CalibrationResult
 
 
 class DeviceCalibration(Base):
@@ -16,13 +18,13 @@ class DeviceCalibration(Base):
     Rows are only added; a device's calibration is its newest row."""
 
     __tablename__ = "device_calibrations"
-    __table_args__ = (CheckConstraint("result IN ('passed', 'failed')", name="result_known"),)
+    __table_args__ = (one_of("result", CalibrationResult),)
     id: Mapped[IdPK]
     device_id: Mapped[int] = fk("devices.id", index=True)
     calibrated_on: Mapped[date] = mapped_column(Date)
     due_on: Mapped[date] = mapped_column(Date)
     certificate: Mapped[str] = mapped_column(String(200))
-    result: Mapped[str] = mapped_column(String(16))
+    result: Mapped[CalibrationResult] = mapped_column(Coded(CalibrationResult, 16))
     recorded_by: Mapped[int | None] = fk("users.id")
     created_at: Mapped[Created]
 

@@ -19,7 +19,7 @@ class Role(Base):
 
     __tablename__ = "roles"
     __table_args__ = (one_of("name", RoleName),)
-    name: Mapped[str] = mapped_column(Coded(RoleName, 32), primary_key=True)
+    name: Mapped[RoleName] = mapped_column(Coded(RoleName, 32), primary_key=True)
     description: Mapped[str] = mapped_column(String(200))
     requires_totp: Mapped[bool] = mapped_column(Boolean, default=False)
 
@@ -44,7 +44,7 @@ class User(Base):
     id: Mapped[IdPK]
     username: Mapped[str] = mapped_column(String(64), unique=True)
     full_name: Mapped[Name]
-    role: Mapped[str] = mapped_column(ForeignKey("roles.name"))
+    role: Mapped[RoleName] = mapped_column(Coded(RoleName, 32), ForeignKey("roles.name"))
     password_hash: Mapped[str] = mapped_column(String(200))
     badge_id: Mapped[str | None] = mapped_column(String(64), unique=True)
     pin_hash: Mapped[str | None] = mapped_column(String(200))
@@ -73,7 +73,7 @@ class Station(Base):
     __table_args__ = (one_of("kind", StationKind),)
     id: Mapped[IdPK]
     name: Mapped[str] = mapped_column(String(64), unique=True)
-    kind: Mapped[str] = mapped_column(Coded(StationKind, 16))
+    kind: Mapped[StationKind] = mapped_column(Coded(StationKind, 16))
     site_id: Mapped[int | None] = fk("sites.id")
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -87,7 +87,7 @@ class Device(Base):
     __table_args__ = (UniqueConstraint("station_id", "name"), one_of("kind", DeviceKind))
     id: Mapped[IdPK]
     station_id: Mapped[int] = fk("stations.id")
-    kind: Mapped[str] = mapped_column(Coded(DeviceKind, 16))
+    kind: Mapped[DeviceKind] = mapped_column(Coded(DeviceKind, 16))
     name: Mapped[str] = mapped_column(String(64))
     port_url: Mapped[str] = mapped_column(String(300))
     settings: Mapped[dict[str, Any]] = mapped_column(default=dict)

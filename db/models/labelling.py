@@ -32,7 +32,9 @@ class LabelTemplateVersion(Base):
     id: Mapped[IdPK]
     template_id: Mapped[int] = fk("label_templates.id")
     version: Mapped[int] = mapped_column(Integer)
-    status: Mapped[str] = mapped_column(Coded(TemplateStatus, 16), default=TemplateStatus.DRAFT)
+    status: Mapped[TemplateStatus] = mapped_column(
+        Coded(TemplateStatus, 16), default=TemplateStatus.DRAFT
+    )
     definition: Mapped[dict[str, Any]] = mapped_column(default=dict)
     approved_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     approved_at: Mapped[datetime | None]
@@ -59,7 +61,7 @@ class PrintJob(Base):
     element_string: Mapped[str] = mapped_column(String(200))
     hri: Mapped[str] = mapped_column(Text)
     payload: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(Coded(PrintStatus, 16), default=PrintStatus.QUEUED)
+    status: Mapped[PrintStatus] = mapped_column(Coded(PrintStatus, 16), default=PrintStatus.QUEUED)
     reprint_of_id: Mapped[int | None] = fk("print_jobs.id")
     reason: Mapped[str | None] = mapped_column(Text)
     signature_id: Mapped[int | None] = fk("signatures.id")

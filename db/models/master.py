@@ -65,7 +65,7 @@ class RouteStep(Base):
     id: Mapped[IdPK]
     route_id: Mapped[int] = fk("routes.id")
     position: Mapped[int] = mapped_column(Integer)
-    kind: Mapped[str] = mapped_column(Coded(StepKind, 32))
+    kind: Mapped[StepKind] = mapped_column(Coded(StepKind, 32))
     name: Mapped[Name]
     instruction: Mapped[str] = mapped_column(Text, default="")
     parameters: Mapped[dict[str, Any]] = mapped_column(default=dict)
@@ -80,7 +80,7 @@ class Product(Base):
     gtin: Mapped[str] = mapped_column(String(14), unique=True)
     name: Mapped[Name]
     description: Mapped[str] = mapped_column(Text, default="")
-    tracking: Mapped[str] = mapped_column(Coded(Tracking, 8))
+    tracking: Mapped[Tracking] = mapped_column(Coded(Tracking, 8))
     shelf_life_days: Mapped[int | None] = mapped_column(Integer)
     case_quantity: Mapped[int | None] = mapped_column(Integer)
     route_id: Mapped[int | None] = fk("routes.id")
@@ -98,7 +98,7 @@ class Part(Base):
     part_number: Mapped[Code] = mapped_column(unique=True)
     name: Mapped[Name]
     gtin: Mapped[str | None] = mapped_column(String(14), unique=True)
-    tracking: Mapped[str] = mapped_column(Coded(Tracking, 8))
+    tracking: Mapped[Tracking] = mapped_column(Coded(Tracking, 8))
     unit: Mapped[str] = mapped_column(String(8), default="ea")
     created_at: Mapped[Created]
 

@@ -35,7 +35,9 @@ class WorkOrder(Base):
     number: Mapped[Code] = mapped_column(unique=True)
     product_id: Mapped[int] = fk("products.id")
     quantity: Mapped[int] = mapped_column(Integer)
-    status: Mapped[str] = mapped_column(Coded(WorkOrderStatus, 16), default=WorkOrderStatus.CREATED)
+    status: Mapped[WorkOrderStatus] = mapped_column(
+        Coded(WorkOrderStatus, 16), default=WorkOrderStatus.CREATED
+    )
     #: The production lot is the item of kind "production_lot" whose work_order_id is this id.
     lot: Mapped[str | None] = mapped_column(String(20))
     due_on: Mapped[date | None] = mapped_column(Date)  # the date planning promised
@@ -63,7 +65,7 @@ class Item(Base):
     )
 
     id: Mapped[IdPK]
-    kind: Mapped[str] = mapped_column(Coded(ItemKind, 16))
+    kind: Mapped[ItemKind] = mapped_column(Coded(ItemKind, 16))
     product_id: Mapped[int | None] = fk("products.id", index=True)
     part_id: Mapped[int | None] = fk("parts.id", index=True)
     work_order_id: Mapped[int | None] = fk("work_orders.id", index=True)
@@ -75,7 +77,7 @@ class Item(Base):
     supplier_lot: Mapped[str | None] = mapped_column(String(40))
     expiry: Mapped[date | None] = mapped_column(Date)
     production_date: Mapped[date | None] = mapped_column(Date)
-    status: Mapped[str] = mapped_column(Coded(Status, 16))
+    status: Mapped[Status] = mapped_column(Coded(Status, 16))
     quantity: Mapped[Decimal] = mapped_column(Numeric(14, 4), default=Decimal(1))
     quantity_available: Mapped[Decimal] = mapped_column(Numeric(14, 4), default=Decimal(1))
     unit: Mapped[str] = mapped_column(String(8), default="ea")
@@ -97,8 +99,8 @@ class Event(Base):
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
-    kind: Mapped[str] = mapped_column(Coded(EventKind, 32))
-    outcome: Mapped[str] = mapped_column(Coded(Outcome, 16), default=Outcome.OK)
+    kind: Mapped[EventKind] = mapped_column(Coded(EventKind, 32))
+    outcome: Mapped[Outcome] = mapped_column(Coded(Outcome, 16), default=Outcome.OK)
     item_id: Mapped[int | None] = fk("items.id")
     work_order_id: Mapped[int | None] = fk("work_orders.id", index=True)
     step_id: Mapped[int | None] = fk("route_steps.id")
@@ -127,7 +129,7 @@ class Link(Base):
     parent_item_id: Mapped[int] = fk("items.id")
     child_item_id: Mapped[int] = fk("items.id")
     quantity: Mapped[Decimal] = mapped_column(Numeric(14, 4), default=Decimal(1))
-    kind: Mapped[str] = mapped_column(Coded(LinkKind, 16), default=LinkKind.CONSUME)
+    kind: Mapped[LinkKind] = mapped_column(Coded(LinkKind, 16), default=LinkKind.CONSUME)
     event_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("events.id"))
     removed_event_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("events.id"))
     created_at: Mapped[Created]

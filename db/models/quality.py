@@ -55,8 +55,8 @@ class Nonconformance(Base):
     item_id: Mapped[int] = fk("items.id", index=True)
     event_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("events.id"))
     description: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(Coded(NcrStatus, 16), default=NcrStatus.OPEN)
-    disposition: Mapped[str | None] = mapped_column(Coded(Disposition, 16))
+    status: Mapped[NcrStatus] = mapped_column(Coded(NcrStatus, 16), default=NcrStatus.OPEN)
+    disposition: Mapped[Disposition | None] = mapped_column(Coded(Disposition, 16))
     disposition_reason: Mapped[str | None] = mapped_column(Text)
     disposition_signature_id: Mapped[int | None] = fk("signatures.id")
     opened_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
@@ -92,7 +92,7 @@ class Signature(Base):
     id: Mapped[IdPK]
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     printed_name: Mapped[Name]
-    meaning: Mapped[str] = mapped_column(Coded(Meaning, 64))
+    meaning: Mapped[Meaning] = mapped_column(Coded(Meaning, 64))
     signed_at: Mapped[datetime]
     record_type: Mapped[str] = mapped_column(String(64))
     record_id: Mapped[str] = mapped_column(String(64))

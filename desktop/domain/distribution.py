@@ -139,3 +139,21 @@ words_for(
 
 #: Dispositions that need the item back in our hands first.
 NEED_RETURN = frozenset({RecallDisposition.SCRAPPED, RecallDisposition.REWORKED})
+
+
+class RecallAction(Vocabulary):
+    """What a recall update recorded for the items it names."""
+
+    NOTIFIED = "notified"  # their customer was told
+    RETURNED = "returned"  # they came back
+    DISPOSITIONED = "dispositioned"  # what became of them was recorded
+
+
+words_for(
+    RecallAction,
+    {
+        RecallAction.NOTIFIED: t("notified"),
+        RecallAction.RETURNED: t("returned"),
+        RecallAction.DISPOSITIONED: t("dispositioned"),
+    },
+)

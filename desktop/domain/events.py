@@ -22,6 +22,7 @@ class EventKind(Vocabulary):
     WEIGH = "weigh"  # route step: a scale reading
     INSPECT = "inspect"  # route step: a measured value
     CHECK = "check"  # route step: a pass/fail check
+    WEIGHT_OVERRIDE = "weight_override"  # a weight entered by hand (scale offline), approved
     # quality
     INSPECTION = "inspection"  # a QC reading against the product's inspection plan
     NCR_OPEN = "ncr_open"
@@ -68,6 +69,7 @@ words_for(
         EventKind.WEIGH: t("weigh"),
         EventKind.INSPECT: t("inspect"),
         EventKind.CHECK: t("check"),
+        EventKind.WEIGHT_OVERRIDE: t("weight entered by hand"),
         EventKind.INSPECTION: t("inspection"),
         EventKind.NCR_OPEN: t("NCR opened"),
         EventKind.NCR_DISPOSITION: t("NCR disposition"),
@@ -96,6 +98,10 @@ words_for(
         EventKind.RECALL_CLOSE: t("recall closed"),
     },
 )
+
+
+#: Kinds of event that override a rule, which a lot review lists on their own.
+OVERRIDES: frozenset[EventKind] = frozenset({EventKind.WEIGHT_OVERRIDE})
 
 
 class Outcome(Vocabulary):

@@ -58,3 +58,19 @@ ISSUED = frozenset(
 )
 #: Issued and not yet scanned back.
 AWAITING_SCAN_BACK = frozenset({PrintStatus.PRINTED, PrintStatus.HELD})
+
+
+class LabelPurpose(Vocabulary):
+    """What a serial label is stuck on (the label says so in capitals)."""
+
+    UNIT = "unit"  # the finished unit
+    HOUSING = "housing"  # the housing the unit is built into
+
+
+words_for(
+    LabelPurpose,
+    {
+        LabelPurpose.UNIT: t("unit"),
+        LabelPurpose.HOUSING: t("housing"),
+    },
+)

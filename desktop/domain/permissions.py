@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from desktop.domain.text import Text, join, t
-from desktop.domain.vocabulary import Vocabulary, words_for
+from desktop.domain.vocabulary import Vocabulary, words_for, words_of
 
 
 class Role(Vocabulary):
@@ -74,7 +74,7 @@ class Meaning(Vocabulary):
 
 
 #: The permissions in words for refusals, translatable (the enum values, as people read them).
-PERMISSION_WORDS = words_for(
+words_for(
     Permission,
     {
         Permission.USERS_MANAGE: t("manage users"),
@@ -109,7 +109,7 @@ PERMISSION_WORDS = words_for(
 )
 
 #: Signature meanings as people read them (the stored meaning stays the English enum value).
-MEANING_WORDS = words_for(
+words_for(
     Meaning,
     {
         Meaning.RELEASED_FOR_DISTRIBUTION: t("Released for distribution"),
@@ -121,17 +121,6 @@ MEANING_WORDS = words_for(
         Meaning.RECALL_CLOSED: t("Recall closed"),
     },
 )
-
-
-def permission_words(permission: Permission) -> Text:
-    """A permission in words, translatable ("release lots for distribution")."""
-    return t(permission.words.template)
-
-
-def meaning_words(meaning: str) -> Text:
-    """A signature meaning (the enum or its stored English value) in words, translatable."""
-    member = Meaning.known(meaning)
-    return t("{meaning}", meaning=meaning) if member is None else t(member.words.template)
 
 
 P = Permission
@@ -193,39 +182,17 @@ SIGNING_RIGHTS: Mapping[Role, frozenset[Meaning]] = {
 #: Roles whose users need a TOTP second factor at log-in unless configured otherwise.
 TOTP_REQUIRED_BY_DEFAULT: frozenset[Role] = frozenset({Role.ADMIN})
 
-#: Who to ask, named in a refusal, for each permission's usual holder.
-ROLE_TITLES: Mapping[Role, Text] = {
-    Role.OPERATOR: t("a line operator"),
-    Role.QC_INSPECTOR: t("a QC inspector"),
-    Role.PACKAGING: t("packaging"),
-    Role.SUPERVISOR: t("a supervisor"),
-    Role.ADMIN: t("an administrator"),
-}
-
-
-#: The roles as refusals name them ("qc_inspector"), translatable.
-ROLE_NAMES: Mapping[Role, Text] = {
-    Role.OPERATOR: t("operator"),
-    Role.QC_INSPECTOR: t("qc_inspector"),
-    Role.PACKAGING: t("packaging"),
-    Role.SUPERVISOR: t("supervisor"),
-    Role.ADMIN: t("admin"),
-}
-
 
 def role_words(role: str | None) -> Text:
-    """A user's role as a refusal names it, translatable ("no role" when there is none)."""
-    if not role:
-        return t("no role")
-    try:
-        return ROLE_NAMES[Role(role)]
-    except (ValueError, KeyError):
-        return t("{role}", role=role)
+    """A user's role in words (Role.words), "no role" when the user has none."""
+    return words_of(Role, role) if role else t("no role")
 
 
-def whom_to_ask(roles: list[Role]) -> Text:
-    """ "a QC inspector, a supervisor" (or "nobody"), translatable, for a refusal."""
-    return join([ROLE_TITLES[r] for r in roles], ", ") if roles else t("nobody")
+def who_may(roles: list[Role]) -> Text:
+    """ "Roles that may: QC inspector, supervisor" (or "No role may do this"), for a refusal."""
+    if not roles:
+        return t("No role may do this")
+    return t("Roles that may: {roles}", roles=join([r.words for r in roles], ", "))
 
 
 def parse_role(text: str) -> Role:

@@ -3,7 +3,7 @@ states of a work order."""
 
 from __future__ import annotations
 
-from desktop.domain.text import Text, t
+from desktop.domain.text import t
 from desktop.domain.vocabulary import Vocabulary, words_for
 
 
@@ -126,14 +126,6 @@ STATUS_WORDS = words_for(
         Status.CLOSED: t("closed"),
     },
 )
-
-
-def describe(status: str) -> Text:
-    """A status in words for messages ("in quarantine", "rejected", ...), translatable."""
-    member = Status.known(status)
-    if member is None:
-        return t("{status}", status=status.replace("_", " "))
-    return t(member.words.template)
 
 
 class WorkOrderStatus(Vocabulary):

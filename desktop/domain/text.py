@@ -9,13 +9,20 @@ word, a step name) and is translated the same way.
     message = t("lot {lot} expired on {date}: take a lot within date", lot="K7-0042", date=d)
     str(message) == "lot K7-0042 expired on 2026-10-01: take a lot within date"
 
+The words of a vocabulary value (a status, a kind: ``desktop.domain.vocabulary``) are a
+``Word``: a Text translated with its vocabulary's name as the disambiguation, so the same English
+word may have two translations ("released" of a work order and of a lot).
+
 scripts/i18n.py collects every ``t("...")`` template for the translators.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, cast
+
+#: A translation lookup: ``translate(template)``, or ``translate(template, disambiguation)``.
+Translate = Callable[..., str]
 
 
 class Text(str):
@@ -34,17 +41,37 @@ class Text(str):
         """Copies and pickles (dataclasses.asdict, deepcopy) rebuild the same message."""
         return (Text, (self.template, dict(self.params)))
 
-    def render(self, translate: Callable[[str], str]) -> str:
+    def render(self, translate: Translate) -> str:
         """This message in the language ``translate`` gives (template -> template)."""
         values = {k: _render(v, translate) for k, v in self.params.items()}
-        wanted = translate(self.template)
+        wanted = self._look_up(translate)
         try:
             return wanted.format(**values)
         except (KeyError, IndexError, ValueError):  # a broken translation: fall back to English
             return self.template.format(**values)
 
+    def _look_up(self, translate: Translate) -> str:
+        return translate(self.template)
 
-def _render(value: Any, translate: Callable[[str], str]) -> Any:
+
+class Word(Text):
+    """The words of one vocabulary value, translated in its vocabulary's context."""
+
+    vocabulary: str
+
+    def __new__(cls, template: str, params: Mapping[str, Any], vocabulary: str = "") -> Word:
+        made = cast(Word, super().__new__(cls, template, params))
+        made.vocabulary = vocabulary
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Word, (self.template, dict(self.params), self.vocabulary))
+
+    def _look_up(self, translate: Translate) -> str:
+        return translate(self.template, self.vocabulary)
+
+
+def _render(value: Any, translate: Translate) -> Any:
     return value.render(translate) if isinstance(value, Text) else value
 
 
@@ -62,10 +89,13 @@ def join(parts: list[Text | str], separator: str = "; ") -> Text:
 def stored(value: Any) -> Any:
     """A message as event data (JSON): a Text keeps its template and parameters."""
     if isinstance(value, Text):
-        return {
+        made: dict[str, Any] = {
             "template": value.template,
             "params": {k: stored(v) for k, v in value.params.items()},
         }
+        if isinstance(value, Word):
+            made["vocabulary"] = value.vocabulary
+        return made
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     return str(value)
@@ -76,7 +106,12 @@ def restored(value: Any, english: Any = None) -> Any:
     if isinstance(value, dict) and isinstance(value.get("template"), str):
         try:
             params = {k: restored(v) for k, v in dict(value.get("params") or {}).items()}
-            made = Text(value["template"], params)
+            vocabulary = value.get("vocabulary")
+            made = (
+                Word(value["template"], params, vocabulary)
+                if isinstance(vocabulary, str)
+                else Text(value["template"], params)
+            )
         except (KeyError, IndexError, ValueError, TypeError):
             return english
         return made if english is None or str(made) == str(english) else english

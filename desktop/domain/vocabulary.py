@@ -23,34 +23,12 @@ member or names a code of another vocabulary.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Any, Self, TypeVar, cast
+from typing import Self, TypeVar
 
-from desktop.domain.text import Text, t
-
-
-class Word(Text):
-    """The words of one vocabulary value: English, translated in its vocabulary's context."""
-
-    vocabulary: str
-
-    def __new__(cls, template: str, params: Mapping[str, Any], vocabulary: str = "") -> Word:
-        made = cast(Word, super().__new__(cls, template, params))
-        made.vocabulary = vocabulary
-        return made
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (Word, (self.template, dict(self.params), self.vocabulary))
-
-    def render(self, translate: Callable[..., str]) -> str:
-        """These words in the language of ``translate(template, disambiguation)``."""
-        wanted = translate(self.template, self.vocabulary)
-        try:
-            return wanted.format(**self.params)
-        except (KeyError, IndexError, ValueError):  # a broken translation: fall back to English
-            return str(self)
+from desktop.domain.text import Text, Word, t
 
 
 class Vocabulary(StrEnum):

@@ -35,11 +35,11 @@ _STATUS = (
 )  # fmt: skip
 _EVENT_KIND = (
     "receive", "incoming_inspection", "material_release", "material_reject", "wo_release",
-    "commission", "consume", "weigh", "inspect", "check", "inspection", "ncr_open",
-    "ncr_disposition", "ncr_close", "hold", "hold_release", "lot_release", "label_print",
-    "label_verify", "label_reprint", "label_reconcile", "case_create", "pallet_create", "pack",
-    "unpack", "case_close", "pallet_close", "shipment", "ship", "installation", "service",
-    "repair", "return", "disposal", "recall_open", "recall_close",
+    "commission", "consume", "weigh", "inspect", "check", "weight_override", "inspection",
+    "ncr_open", "ncr_disposition", "ncr_close", "hold", "hold_release", "lot_release",
+    "label_print", "label_verify", "label_reprint", "label_reconcile", "case_create",
+    "pallet_create", "pack", "unpack", "case_close", "pallet_close", "shipment", "ship",
+    "installation", "service", "repair", "return", "disposal", "recall_open", "recall_close",
 )  # fmt: skip
 _TRACKING = ("serial", "lot")
 

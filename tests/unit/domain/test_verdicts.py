@@ -132,7 +132,10 @@ def test_a_translated_what_is_translated_inside_the_verdict() -> None:
 
     verdict = check_value(D("2"), Limits(D("1"), D("3"), "bar"), t("pressure"))
     words = verdict_words(verdict)
-    zh = {"pressure": "压力", "{what} {reading} is within {limits}": "{what} {reading} 在 {limits} 内"}
+    zh = {
+        "pressure": "压力",
+        "{what} {reading} is within {limits}": "{what} {reading} 在 {limits} 内",
+    }
     assert words.render(lambda template: zh.get(template, template)) == "压力 2 bar 在 1–3 bar 内"
 
 
