@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 
 from db.anchor import Anchoring
 from db.types import utcnow
+from desktop.domain.permissions import TOTP_REQUIRED_BY_DEFAULT
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ class Settings:
     """Site policy a service applies (from the station configuration)."""
 
     lockout_threshold: int = 5
-    totp_roles: frozenset[str] = frozenset({"admin"})
+    totp_roles: frozenset[str] = frozenset(TOTP_REQUIRED_BY_DEFAULT)
     #: Production mode: password and PIN policy, no demo credentials, forced password change.
     production: bool = False
     #: The key that encrypts TOTP secrets (identity/_secrets.py); None keeps them in clear.

@@ -8,6 +8,7 @@ from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from db.models import Item
+from desktop.domain.states import ItemKind
 from desktop.domain.text import Text, t
 from desktop.domain.udi import ParsedUDI, parse_scan
 from desktop.services.core.errors import NotFound, Refusal
@@ -80,7 +81,7 @@ def find_by_scan(session: Session, text: str, kinds: Iterable[str] | None = None
 
 
 def require_item(
-    session: Session, text: str, kinds: Iterable[str] | None = None, what: str = "item"
+    session: Session, text: str, kinds: Iterable[ItemKind] | None = None, what: str = "item"
 ) -> Item:
     """Exactly one item for the scan, or a refusal that quotes the scan and says what to do."""
     parsed = parse_scan(text, expect_gs1=False)

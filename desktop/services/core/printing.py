@@ -13,35 +13,34 @@ A printer answers every job with a value, never an exception for a protocol refu
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Protocol
 
+from desktop.domain.labelling import PrintStatus
 from desktop.domain.text import t
-
-PrintStatus = Literal["printed", "held", "failed"]
 
 
 @dataclass(frozen=True)
 class PrinterOutcome:
-    status: PrintStatus
+    status: PrintStatus  # printed, held or failed
     reason: str = ""
     printer: str = ""  # the printer's identity (name, serial number) as it reported it
 
     @classmethod
     def printed(cls, printer: str = "") -> PrinterOutcome:
-        return cls("printed", "", printer)
+        return cls(PrintStatus.PRINTED, "", printer)
 
     @classmethod
     def held(cls, reason: str, printer: str = "") -> PrinterOutcome:
-        return cls("held", reason, printer)
+        return cls(PrintStatus.HELD, reason, printer)
 
     @classmethod
     def failed(cls, reason: str, printer: str = "") -> PrinterOutcome:
-        return cls("failed", reason, printer)
+        return cls(PrintStatus.FAILED, reason, printer)
 
     @property
     def issued(self) -> bool:
         """The printer has the label (printed now, or printed once the cause is fixed)."""
-        return self.status in ("printed", "held")
+        return self.status in (PrintStatus.PRINTED, PrintStatus.HELD)
 
 
 class LabelPrinter(Protocol):
@@ -60,4 +59,4 @@ def send_safely(printer: LabelPrinter, job_key: str, payload: bytes) -> PrinterO
         return PrinterOutcome.failed(t("the printer could not be reached: {error}", error=str(exc)))
 
 
-__all__ = ["LabelPrinter", "PrintStatus", "PrinterOutcome", "send_safely"]
+__all__ = ["LabelPrinter", "PrinterOutcome", "send_safely"]

@@ -12,8 +12,10 @@ from sqlalchemy import select
 from db.models import Device, Event, Item, Link, Station
 from db.types import utcnow
 from desktop.domain.capture import DeviceCapture
-from desktop.domain.states import describe, may_change
+from desktop.domain.events import EventKind, LinkKind, Outcome
+from desktop.domain.states import ItemKind, Status, may_change
 from desktop.domain.text import Text, t
+from desktop.domain.vocabulary import words_of
 from desktop.services.core.errors import Refusal
 from desktop.services.core.uow import UnitOfWork
 
@@ -25,7 +27,7 @@ def already_recorded(uow: UnitOfWork, event_id: uuid.UUID | None) -> Event | Non
 
 def record_event(
     uow: UnitOfWork,
-    kind: str,
+    kind: EventKind,
     *,
     item: Item | None = None,
     event_id: uuid.UUID | None = None,
@@ -33,7 +35,7 @@ def record_event(
     step_id: int | None = None,
     device_id: int | None = None,
     station_time: datetime | None = None,
-    outcome: str = "ok",
+    outcome: Outcome = Outcome.OK,
     data: dict[str, Any] | None = None,
     capture: DeviceCapture | None = None,
 ) -> Event:
@@ -114,7 +116,7 @@ def add_link(
     event: Event,
     *,
     quantity: Decimal = Decimal(1),
-    kind: str = "consume",
+    kind: LinkKind = LinkKind.CONSUME,
 ) -> Link:
     link = Link(
         parent_item_id=parent.id,
@@ -140,7 +142,7 @@ def remove_link(uow: UnitOfWork, link: Link, event: Event, reason: str) -> None:
     uow.audit("link.remove", "link", link.id, new={"removed_by": event.id}, reason=reason)
 
 
-def set_status(uow: UnitOfWork, item: Item, new: str, *, reason: str | None = None) -> None:
+def set_status(uow: UnitOfWork, item: Item, new: Status, *, reason: str | None = None) -> None:
     """Move an item to a new state, refusing a transition the state machine does not allow."""
     if item.status == new:
         return
@@ -149,8 +151,8 @@ def set_status(uow: UnitOfWork, item: Item, new: str, *, reason: str | None = No
             t(
                 "{item} is {status} and cannot become {new}",
                 item=label(item),
-                status=describe(item.status),
-                new=describe(new),
+                status=item.status.words,
+                new=new.words,
             ),
             entity="item",
             entity_id=str(item.id),
@@ -163,51 +165,20 @@ def set_status(uow: UnitOfWork, item: Item, new: str, *, reason: str | None = No
     )
 
 
-KIND_WORDS: dict[str, Text] = {
-    "case": t("case"),
-    "pallet": t("pallet"),
-    "unit": t("unit"),
-    "production_lot": t("production_lot"),
-    "material_lot": t("material_lot"),
-}
-
-
 def label(item: Item) -> str:
     """How people name an item in a message: serial, lot, SSCC (translatable)."""
     if item.sscc:
-        kind = KIND_WORDS.get(item.kind) or t("{kind}", kind=item.kind)
-        return t("{kind} SSCC {sscc}", kind=kind, sscc=item.sscc)
+        return t("{kind} SSCC {sscc}", kind=item.kind.words, sscc=item.sscc)
     if item.serial:
         return t("unit {serial}", serial=item.serial)
-    if item.kind == "material_lot":
+    if item.kind == ItemKind.MATERIAL_LOT:
         return t("lot {lot}", lot=item.supplier_lot or item.lot)
     return t("lot {lot}", lot=item.lot) if item.lot else t("item {id}", id=item.id)
 
 
-#: A status as its plain word ("in process", "quarantine"), translatable; describe() words it
-#: differently ("in production", "in quarantine").
-PLAIN_STATUS: dict[str, Text] = {
-    "in_process": t("in process"),
-    "quarantine": t("quarantine"),
-    "released": t("released"),
-    "rejected": t("rejected"),
-    "nonconforming": t("nonconforming"),
-    "completed": t("completed"),
-    "packed": t("packed"),
-    "shipped": t("shipped"),
-    "installed": t("installed"),
-    "returned": t("returned"),
-    "scrapped": t("scrapped"),
-    "disposed": t("disposed"),
-    "consumed": t("consumed"),
-    "open": t("open"),
-    "closed": t("closed"),
-}
-
-
 def plain_status(status: str) -> Text:
-    """``status`` with "_" as a space, as a translatable word."""
-    return PLAIN_STATUS.get(status) or t("{status}", status=status.replace("_", " "))
+    """An item status in words (Status.words), for callers that hold it as a string."""
+    return words_of(Status, status)
 
 
 def station_id(uow: UnitOfWork, name: str) -> int | None:

@@ -13,27 +13,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Event, Item, Product, RouteStep
-from desktop.domain.text import Text, t
+from desktop.domain.states import Status
+from desktop.domain.steps import StepKind
+from desktop.domain.text import t
 from desktop.services.core.errors import Refusal
-from desktop.services.core.records import label, plain_status, set_status
+from desktop.services.core.records import label, set_status
 from desktop.services.core.uow import UnitOfWork
-
-#: The kinds of step in words (the refusal names the kind that was attempted).
-KIND_WORDS: dict[str, Text] = {
-    "scan_component": t("scan component"),
-    "weigh": t("weigh"),
-    "inspect": t("inspect"),
-    "check": t("check"),
-    "label": t("label"),
-    "pack": t("pack"),
-}
 
 
 @dataclass(frozen=True)
 class StepView:
     id: int
     position: int
-    kind: str
+    kind: StepKind
     name: str
     instruction: str
     parameters: dict[str, object]
@@ -61,14 +53,14 @@ def next_step(session: Session, item: Item) -> RouteStep | None:
     return None
 
 
-def require_step(session: Session, item: Item, kind: str) -> RouteStep:
+def require_step(session: Session, item: Item, kind: StepKind) -> RouteStep:
     """The next step, which must be of ``kind``; otherwise a refusal naming the right step."""
-    if item.status not in ("in_process",):
+    if item.status is not Status.IN_PROCESS:
         raise Refusal(
             t(
                 "{item} is {status}: it takes no production steps now",
                 item=label(item),
-                status=plain_status(item.status),
+                status=item.status.words,
             ),
             entity="item",
             entity_id=str(item.id),
@@ -79,7 +71,7 @@ def require_step(session: Session, item: Item, kind: str) -> RouteStep:
             t("{item} has passed every step of its route", item=label(item)), entity="item"
         )
     if step.kind != kind:
-        wanted = KIND_WORDS.get(kind) or kind.replace("_", " ")
+        wanted = kind.words
         raise Refusal(
             t(
                 '{item} is at step {position} "{name}"; the {wanted} step cannot '
@@ -115,8 +107,8 @@ def pass_step_in(uow: UnitOfWork, item: Item, step: RouteStep, event: Event) -> 
         old={"current_step": old},
         new={"current_step": step.position, "event": event.id},
     )
-    if next_step(uow.session, item) is None and item.status == "in_process":
-        set_status(uow, item, "completed", reason="all route steps passed")
+    if next_step(uow.session, item) is None and item.status == Status.IN_PROCESS:
+        set_status(uow, item, Status.COMPLETED, reason="all route steps passed")
 
 
 def progress(session: Session, item: Item) -> tuple[list[StepView], StepView | None]:

@@ -10,14 +10,7 @@ from sqlalchemy.orm import Session
 
 from db import audit
 from db.engine import writer
-from desktop.domain.permissions import (
-    Permission,
-    can,
-    holders,
-    permission_words,
-    role_words,
-    whom_to_ask,
-)
+from desktop.domain.permissions import Permission, can, holders, role_words, who_may
 from desktop.domain.text import t
 from desktop.services.core.authority import standing
 from desktop.services.core.context import Actor, Context
@@ -76,11 +69,11 @@ class UnitOfWork:
         if role is None or not can(role, permission):
             raise PermissionDenied(
                 t(
-                    "{user} ({role}) may not {permission}: ask {who}.",
+                    "{user} ({role}) may not {permission}. {who}.",
                     user=self.actor.username,
                     role=role_words(role),
-                    permission=permission_words(permission),
-                    who=whom_to_ask(holders(permission)),
+                    permission=permission.words,
+                    who=who_may(holders(permission)),
                 )
             )
 
