@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from db.models import User
 from db.types import utcnow
-from desktop.domain.permissions import Permission, parse_role
+from desktop.domain.permissions import Permission, Role, parse_role
 from desktop.domain.text import Text, t
 from desktop.services.core.context import Actor, Context, LoginSession, Settings
 from desktop.services.core.errors import AuthenticationFailed, Refusal
@@ -38,7 +38,7 @@ class UserInfo:
     id: int
     username: str
     full_name: str
-    role: str
+    role: Role
     badge_id: str | None
     locked: bool
     disabled: bool
@@ -159,7 +159,7 @@ def bootstrap_admin(
             entity="user",
             entity_id=username,
         )
-    return create_user_in(uow, username, full_name, "admin", password, None, pin)
+    return create_user_in(uow, username, full_name, Role.ADMIN, password, None, pin)
 
 
 @use_case(Permission.USERS_MANAGE)

@@ -17,14 +17,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Base, Signature, User
 from db.types import utcnow
-from desktop.domain.permissions import (
-    Meaning,
-    may_sign,
-    meaning_words,
-    role_words,
-    signers,
-    whom_to_ask,
-)
+from desktop.domain.permissions import Meaning, may_sign, role_words, signers, who_may
 from desktop.domain.text import Text, t
 from desktop.services.core.authority import standing
 from desktop.services.core.context import Context, LoginSession
@@ -42,7 +35,7 @@ class SignatureInfo:
     id: int
     printed_name: str
     username: str
-    meaning: str
+    meaning: Meaning
     signed_at: datetime
     record_type: str
     record_id: str
@@ -57,7 +50,7 @@ class SignatureInfo:
             name=self.printed_name,
             user=self.username,
             when=self.signed_at.strftime("%Y-%m-%d %H:%M:%S UTC"),
-            meaning=meaning_words(self.meaning),
+            meaning=self.meaning.words,
         )
 
 
@@ -125,11 +118,11 @@ def sign_in(
     if role is None or not may_sign(role, meaning):
         raise Refusal(
             t(
-                '{user} ({role}) may not sign "{meaning}": ask {who}',
+                '{user} ({role}) may not sign "{meaning}". {who}',
                 user=login.actor.username,
-                role=role_words(role) if role is not None else role,
-                meaning=meaning_words(meaning),
-                who=whom_to_ask(signers(meaning)),
+                role=role_words(role),
+                meaning=meaning.words,
+                who=who_may(signers(meaning)),
             ),
             entity=type(record).__tablename__,
         )
