@@ -15,7 +15,6 @@ from desktop.services.quality._ncr import (
     NcrView,
     close_ncr,
     disposition_ncr,
-    ncr_status_words,
     ncr_view,
     open_ncr,
 )
@@ -49,7 +48,6 @@ __all__ = [
     "inspection_plans",
     "lot_review",
     "lots_awaiting_release",
-    "ncr_status_words",
     "ncr_view",
     "open_ncr",
     "open_ncr_in",

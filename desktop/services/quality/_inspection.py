@@ -22,16 +22,18 @@ from db.models import (
     Product,
     RouteStep,
 )
+from desktop.domain.events import EventKind, Outcome
 from desktop.domain.permissions import Permission
-from desktop.domain.steps import Limits, Verdict, check_value
-from desktop.domain.text import Text, restored, stored, t
+from desktop.domain.states import ItemKind, Status
+from desktop.domain.steps import Limits, check_value, verdict_words
+from desktop.domain.text import restored, stored, t
 from desktop.services.core import records
 from desktop.services.core.errors import NotFound, Refusal
 from desktop.services.core.lookup import require_item, shown
 from desktop.services.core.records import label
 from desktop.services.core.uow import UnitOfWork
 from desktop.services.core.usecase import use_case
-from desktop.services.quality._ncr import open_ncr_on, status_as_written, user_id
+from desktop.services.quality._ncr import open_ncr_on, user_id
 
 
 @dataclass(frozen=True)
@@ -155,18 +157,16 @@ def _not_a_number(value: Decimal | str | float) -> str:
     return t('reading "{value}" is not a number: enter the value', value=shown(str(value)))
 
 
-def _verdict_words(verdict: Verdict, reading: Decimal, limits: Limits, what: str) -> str:
-    """The verdict as a translatable message (the same English as ``verdict.message``)."""
-    params = {"what": what, "reading": f"{reading} {limits.unit}".strip(), "limits": limits.text()}
-    choices: list[Text] = [
-        t("{what} {reading} is within {limits}", **params),
-        t("{what} {reading} is below the lower limit ({limits})", **params),
-        t("{what} {reading} is above the upper limit ({limits})", **params),
-    ]
-    return next((c for c in choices if str(c) == verdict.message), verdict.message)
-
-
-INSPECTABLE = ("in_process", "nonconforming", "completed", "released", "packed", "returned")
+INSPECTABLE = frozenset(
+    {
+        Status.IN_PROCESS,
+        Status.NONCONFORMING,
+        Status.COMPLETED,
+        Status.RELEASED,
+        Status.PACKED,
+        Status.RETURNED,
+    }
+)
 
 
 @use_case(Permission.INSPECTION_RECORD)
@@ -182,14 +182,15 @@ def record_inspection(
     earlier = records.already_recorded(uow, event_id)
     if earlier is not None:
         return _result_view(uow.session, earlier)
-    item = require_item(uow.session, scan, ("unit", "production_lot"), "unit or production lot")
+    kinds = (ItemKind.UNIT, ItemKind.PRODUCTION_LOT)
+    item = require_item(uow.session, scan, kinds, "unit or production lot")
     if item.status not in INSPECTABLE:
         raise Refusal(
             t(
                 'scan "{scan}": {item} is {status}: it is not inspected any more',
                 scan=shown(scan),
                 item=label(item),
-                status=status_as_written(item.status, item.status),
+                status=item.status.words,
             ),
             entity="item",
             entity_id=str(item.id),
@@ -198,13 +199,14 @@ def record_inspection(
     reading = _number(value)
     limits = _limits(plan)
     verdict = check_value(reading, limits, plan.characteristic)
-    words = _verdict_words(verdict, reading, limits, plan.characteristic)
-    data = {"plan": plan.id, "value": str(reading), "unit": plan.unit, "message": verdict.message}
+    words = verdict_words(verdict)
+    data = {"plan": plan.id, "value": str(reading), "unit": plan.unit, "message": str(words)}
     data["message_text"] = stored(words)  # the same words as a template, for other languages
+    data["verdict"] = verdict.code
     data["status_before"] = item.status
-    outcome = "ok" if verdict.ok else "out_of_tolerance"
+    outcome = Outcome.OK if verdict.ok else Outcome.OUT_OF_TOLERANCE
     event = records.record_event(
-        uow, "inspection", item=item, event_id=event_id, outcome=outcome, data=data
+        uow, EventKind.INSPECTION, item=item, event_id=event_id, outcome=outcome, data=data
     )
     row = InspectionResult(
         plan_id=plan.id,
@@ -218,7 +220,7 @@ def record_inspection(
     uow.session.flush()
     uow.audit("inspection.result", "inspection_result", row.id, new=data | {"passed": verdict.ok})
     if not verdict.ok:
-        open_ncr_on(uow, item, f"{label(item)}: {verdict.message}", event)
+        open_ncr_on(uow, item, f"{label(item)}: {words}", event)
     return _result_view(uow.session, event)
 
 

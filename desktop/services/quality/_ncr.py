@@ -23,10 +23,12 @@ from db.models import (
     User,
 )
 from db.types import utcnow
+from desktop.domain.events import EventKind
 from desktop.domain.permissions import Meaning, Permission
-from desktop.domain.states import describe as describe_status
-from desktop.domain.states import may_change
-from desktop.domain.text import Text, t
+from desktop.domain.quality import Disposition, NcrStatus
+from desktop.domain.states import ItemKind, Status, may_change
+from desktop.domain.text import t
+from desktop.domain.vocabulary import words_of
 from desktop.services.core import records, routing
 from desktop.services.core.context import LoginSession
 from desktop.services.core.errors import NotFound, Refusal
@@ -37,51 +39,7 @@ from desktop.services.core.usecase import use_case
 from desktop.services.identity import SignatureInfo, describe, sign_in
 from desktop.services.quality import _open_ncr
 
-DISPOSITIONS = ("rework", "scrap", "use_as_is")
-NCR_KINDS = ("unit", "production_lot", "material_lot")
-
-#: The dispositions as written in messages ("use as is"), translatable.
-DISPOSITION_WORDS: dict[str, Text] = {
-    "rework": t("rework"),
-    "scrap": t("scrap"),
-    "use_as_is": t("use as is"),
-}
-#: The dispositions as stored and typed ("use_as_is"), translatable where they are quoted.
-DISPOSITION_CODES: dict[str, Text] = {
-    "rework": t("rework"),
-    "scrap": t("scrap"),
-    "use_as_is": t("use_as_is"),
-}
-#: The states of a nonconformance in words, translatable.
-NCR_STATUS_WORDS: dict[str, Text] = {
-    "open": t("open"),
-    "dispositioned": t("dispositioned"),
-    "closed": t("closed"),
-}
-
-
-def disposition_code(disposition: str | None) -> Text:
-    """A stored disposition ("use_as_is") as it is quoted in messages, translatable."""
-    value = disposition or ""
-    return DISPOSITION_CODES.get(value) or t("{disposition}", disposition=value)
-
-
-def disposition_words(disposition: str | None) -> Text:
-    """A disposition in words ("use as is"), translatable."""
-    value = disposition or ""
-    return DISPOSITION_WORDS.get(value) or t("{disposition}", disposition=value.replace("_", " "))
-
-
-def ncr_status_words(status: str) -> Text:
-    """open | dispositioned | closed, translatable."""
-    return NCR_STATUS_WORDS.get(status) or t("{status}", status=status)
-
-
-def status_as_written(status: str, written: str) -> Text:
-    """``written`` (the status as a message has always spelt it), translatable where it reads
-    the same as the status word of states.describe ("scrapped", "packed")."""
-    word = describe_status(status)
-    return word if word == written else t("{status}", status=written)
+NCR_KINDS = (ItemKind.UNIT, ItemKind.PRODUCTION_LOT, ItemKind.MATERIAL_LOT)
 
 
 @dataclass(frozen=True)
@@ -90,8 +48,8 @@ class NcrView:
     item_id: int
     item: str
     description: str
-    status: str  # open | dispositioned | closed
-    disposition: str | None
+    status: NcrStatus
+    disposition: Disposition | None
     disposition_reason: str | None
     return_to_step: int | None
     signature: SignatureInfo | None
@@ -116,7 +74,7 @@ def _name(session: Session, user_id: int | None) -> str | None:
     return user.username if user else None
 
 
-def _event(session: Session, ncr: Nonconformance, kind: str) -> Event | None:
+def _event(session: Session, ncr: Nonconformance, kind: EventKind) -> Event | None:
     stmt = select(Event).where(Event.item_id == ncr.item_id, Event.kind == kind)
     for event in session.scalars(stmt.order_by(Event.db_time.desc())):
         if event.data.get("ncr") == ncr.number:
@@ -129,16 +87,16 @@ def ncr_view(session: Session, ncr: Nonconformance) -> NcrView:
     sig_id = ncr.disposition_signature_id
     sig_row = session.get(Signature, sig_id) if sig_id is not None else None
     sig = describe(session, sig_row) if sig_row else None
-    disposed = _event(session, ncr, "ncr_disposition")
-    closed = _event(session, ncr, "ncr_close")
+    disposed = _event(session, ncr, EventKind.NCR_DISPOSITION)
+    closed = _event(session, ncr, EventKind.NCR_CLOSE)
     back = disposed.data.get("return_to_step") if disposed else None
     return NcrView(
         ncr.number,
         ncr.item_id,
         label(item) if item else "?",
         ncr.description,
-        ncr.status,
-        ncr.disposition,
+        NcrStatus(ncr.status),
+        Disposition.known(ncr.disposition),
         ncr.disposition_reason,
         int(back) if back is not None else None,
         sig,
@@ -156,8 +114,10 @@ def open_ncr_on(uow: UnitOfWork, item: Item, description: str, event: Event) -> 
     ``event`` (the reading or the report that found the problem) carries the item's status
     before, in ``status_before``, so that "use as is" can put it back."""
     found = _open_ncr.open_ncr_in(uow, item, description, event)
-    if item.kind != "material_lot" and may_change(item.kind, item.status, "nonconforming"):
-        records.set_status(uow, item, "nonconforming", reason=f"{found.number}: {description}")
+    if item.kind != ItemKind.MATERIAL_LOT and may_change(
+        item.kind, item.status, Status.NONCONFORMING
+    ):
+        records.set_status(uow, item, Status.NONCONFORMING, reason=f"{found.number}: {description}")
     return found
 
 
@@ -176,7 +136,9 @@ def open_ncr(
             )
         user_id(uow)
         data = {"scan": scan, "status_before": item.status}
-        earlier = records.record_event(uow, "ncr_open", item=item, event_id=event_id, data=data)
+        earlier = records.record_event(
+            uow, EventKind.NCR_OPEN, item=item, event_id=event_id, data=data
+        )
         open_ncr_on(uow, item, text, earlier)
     found = uow.session.scalars(
         select(Nonconformance).where(Nonconformance.event_id == earlier.id)
@@ -199,30 +161,34 @@ def _ncr(session: Session, number: str, *, lock: bool = False) -> Nonconformance
     return found
 
 
-def _move(uow: UnitOfWork, item: Item, target: str, reason: str) -> None:
+def _move(uow: UnitOfWork, item: Item, target: Status, reason: str) -> None:
     """Move to ``target``, through nonconforming when the state machine needs that step."""
     if item.status == target:
         return
     if not may_change(item.kind, item.status, target) and may_change(
-        item.kind, item.status, "nonconforming"
+        item.kind, item.status, Status.NONCONFORMING
     ):
-        records.set_status(uow, item, "nonconforming", reason=reason)
+        records.set_status(uow, item, Status.NONCONFORMING, reason=reason)
     records.set_status(uow, item, target, reason=reason)
 
 
-def _reachable(item: Item, target: str) -> bool:
+def _reachable(item: Item, target: Status) -> bool:
     if item.status == target or may_change(item.kind, item.status, target):
         return True
-    return may_change(item.kind, item.status, "nonconforming") and may_change(
-        item.kind, "nonconforming", target
+    return may_change(item.kind, item.status, Status.NONCONFORMING) and may_change(
+        item.kind, Status.NONCONFORMING, target
     )
 
 
-def _refuse_unreachable(item: Item, ncr: Nonconformance, disposition: str) -> None:
+#: The state a disposition takes a unit or lot to (use as is: back where it was).
+_TARGETS = {Disposition.REWORK: Status.IN_PROCESS, Disposition.SCRAP: Status.SCRAPPED}
+
+
+def _refuse_unreachable(item: Item, ncr: Nonconformance, disposition: Disposition) -> None:
     """Checked before signing: a disposition the item's state does not allow is refused."""
-    target = {"rework": "in_process", "scrap": "scrapped"}.get(disposition)
-    if item.kind == "material_lot":  # rework is refused for material on its own
-        target = "rejected" if disposition == "scrap" else None
+    target = _TARGETS.get(disposition)
+    if item.kind == ItemKind.MATERIAL_LOT:  # rework is refused for material on its own
+        target = Status.REJECTED if disposition is Disposition.SCRAP else None
     if target is not None and not _reachable(item, target):
         raise Refusal(
             t(
@@ -230,8 +196,8 @@ def _refuse_unreachable(item: Item, ncr: Nonconformance, disposition: str) -> No
                 "unpack it or record its return first",
                 ncr=ncr.number,
                 item=label(item),
-                status=status_as_written(item.status, item.status.replace("_", " ")),
-                disposition=disposition_words(disposition),
+                status=words_of(Status, item.status),
+                disposition=disposition.words,
             ),
             entity="nonconformance",
             entity_id=str(ncr.id),
@@ -242,14 +208,14 @@ def _others_open(session: Session, ncr: Nonconformance) -> bool:
     stmt = select(Nonconformance.id).where(
         Nonconformance.item_id == ncr.item_id,
         Nonconformance.id != ncr.id,
-        Nonconformance.status == "open",
+        Nonconformance.status == NcrStatus.OPEN,
     )
     return session.scalars(stmt.limit(1)).first() is not None
 
 
 def _check_return_step(session: Session, item: Item, step: int | None) -> None:
     if step is None:
-        if item.kind != "material_lot" and routing.next_step(session, item) is None:
+        if item.kind != ItemKind.MATERIAL_LOT and routing.next_step(session, item) is None:
             raise Refusal(
                 t(
                     "{item} has passed every step: name the step to repeat for the rework",
@@ -272,7 +238,7 @@ def _check_return_step(session: Session, item: Item, step: int | None) -> None:
 
 
 def _refuse_rework(session: Session, item: Item, ncr: Nonconformance, step: int | None) -> None:
-    if item.kind == "material_lot":
+    if item.kind == ItemKind.MATERIAL_LOT:
         raise Refusal(
             t(
                 "{ncr} is on {item}: material is not reworked here; "
@@ -285,7 +251,7 @@ def _refuse_rework(session: Session, item: Item, ncr: Nonconformance, step: int 
 
 
 def _rework(uow: UnitOfWork, item: Item, ncr: Nonconformance, step: int | None) -> None:
-    _move(uow, item, "in_process", f"{ncr.number}: rework")
+    _move(uow, item, Status.IN_PROCESS, f"{ncr.number}: rework")
     if step is not None and item.current_step != step - 1:
         old, item.current_step = item.current_step, step - 1
         uow.audit(
@@ -298,53 +264,56 @@ def _rework(uow: UnitOfWork, item: Item, ncr: Nonconformance, step: int | None) 
         )
 
 
-def _apply(uow: UnitOfWork, ncr: Nonconformance, disposition: str, step: int | None) -> None:
+def _apply(
+    uow: UnitOfWork, ncr: Nonconformance, disposition: Disposition, step: int | None
+) -> None:
     item = uow.session.get(Item, ncr.item_id, with_for_update=True)
     assert item is not None
-    if disposition == "rework":
+    if disposition is Disposition.REWORK:
         _rework(uow, item, ncr, step)
-    elif disposition == "scrap":
-        target = "rejected" if item.kind == "material_lot" else "scrapped"
-        _move(uow, item, target, f"{ncr.number}: scrap")
-    elif item.status == "nonconforming" and not _others_open(uow.session, ncr):
+    elif disposition is Disposition.SCRAP:
+        material = item.kind == ItemKind.MATERIAL_LOT
+        _move(uow, item, Status.REJECTED if material else Status.SCRAPPED, f"{ncr.number}: scrap")
+    elif item.status == Status.NONCONFORMING and not _others_open(uow.session, ncr):
         opened = uow.session.get(Event, ncr.event_id) if ncr.event_id else None
-        before = opened.data.get("status_before") if opened else None
-        back = str(before) if before and before != "nonconforming" else "in_process"
+        before = Status.known(opened.data.get("status_before")) if opened else None
+        back = before if before and before is not Status.NONCONFORMING else Status.IN_PROCESS
         records.set_status(uow, item, back, reason=f"{ncr.number}: use as is")
 
 
 def _refuse_disposition(
     ncr: Nonconformance, disposition: str, reason: str, step: int | None
-) -> None:
-    if ncr.status != "open":
+) -> Disposition:
+    if ncr.status != NcrStatus.OPEN:
         raise Refusal(
             t(
                 "{ncr} is {status} already ({disposition}): a disposition is made once",
                 ncr=ncr.number,
-                status=ncr_status_words(ncr.status),
-                disposition=disposition_code(ncr.disposition)
-                if ncr.disposition is not None
-                else t("{disposition}", disposition=ncr.disposition),
+                status=NcrStatus(ncr.status).words,
+                disposition=words_of(Disposition, ncr.disposition),
             ),
             entity="nonconformance",
             entity_id=str(ncr.id),
         )
-    if disposition not in DISPOSITIONS:
+    chosen = Disposition.known(disposition)
+    if chosen is None:
         raise Refusal(
             t(
-                'disposition "{disposition}" is not one of rework, scrap, use_as_is',
+                'disposition "{disposition}" is not one of {codes}',
                 disposition=shown(disposition or ""),
+                codes=", ".join(Disposition.values()),
             )
         )
     if not reason:
         raise Refusal(t("the disposition of {ncr} needs a reason", ncr=ncr.number))
-    if step is not None and disposition != "rework":
+    if step is not None and chosen is not Disposition.REWORK:
         raise Refusal(
             t(
                 "only a rework returns to a step; {disposition} does not",
-                disposition=disposition_code(disposition),
+                disposition=chosen.words,
             )
         )
+    return chosen
 
 
 @use_case(Permission.NCR_DISPOSITION)
@@ -362,28 +331,30 @@ def disposition_ncr(
     """Decide rework | scrap | use_as_is, signed "Disposition approved"."""
     ncr = _ncr(uow.session, number, lock=True)
     why = (reason or "").strip()
-    _refuse_disposition(ncr, disposition, why, return_to_step)
+    chosen = _refuse_disposition(ncr, disposition, why, return_to_step)
     target = uow.session.get_one(Item, ncr.item_id)
-    _refuse_unreachable(target, ncr, disposition)
-    if disposition == "rework":
+    _refuse_unreachable(target, ncr, chosen)
+    if chosen is Disposition.REWORK:
         _refuse_rework(uow.session, target, ncr, return_to_step)
-    ncr.disposition, ncr.disposition_reason = disposition, why
+    ncr.disposition, ncr.disposition_reason = chosen, why
     sig = sign_in(
         uow, login, ncr, Meaning.DISPOSITION_APPROVED, password, username=username, reason=why
     )
-    ncr.disposition_signature_id, ncr.status = sig.id, "dispositioned"
+    ncr.disposition_signature_id, ncr.status = sig.id, NcrStatus.DISPOSITIONED
     uow.audit(
         "ncr.disposition",
         "nonconformance",
         ncr.id,
-        old={"status": "open"},
-        new={"status": "dispositioned", "disposition": disposition, "signature": sig.id},
+        old={"status": NcrStatus.OPEN},
+        new={"status": NcrStatus.DISPOSITIONED, "disposition": chosen, "signature": sig.id},
         reason=why,
     )
-    _apply(uow, ncr, disposition, return_to_step)
+    _apply(uow, ncr, chosen, return_to_step)
     item = uow.session.get(Item, ncr.item_id)
-    data = {"ncr": ncr.number, "disposition": disposition, "return_to_step": return_to_step}
-    records.record_event(uow, "ncr_disposition", item=item, data=data | {"signature": sig.id})
+    data = {"ncr": ncr.number, "disposition": chosen, "return_to_step": return_to_step}
+    records.record_event(
+        uow, EventKind.NCR_DISPOSITION, item=item, data=data | {"signature": sig.id}
+    )
     return ncr_view(uow.session, ncr)
 
 
@@ -392,8 +363,8 @@ def close_ncr(uow: UnitOfWork, number: str, note: str) -> NcrView:
     """Close a dispositioned nonconformance with a closing note."""
     ncr = _ncr(uow.session, number, lock=True)
     text = (note or "").strip()
-    if ncr.status != "dispositioned":
-        if ncr.status == "open":
+    if ncr.status != NcrStatus.DISPOSITIONED:
+        if ncr.status == NcrStatus.OPEN:
             words = t("{ncr} has no disposition yet: disposition it before closing", ncr=ncr.number)
         else:
             words = t("{ncr} is closed before closing", ncr=ncr.number)
@@ -404,22 +375,22 @@ def close_ncr(uow: UnitOfWork, number: str, note: str) -> NcrView:
         )
     if not text:
         raise Refusal(t("closing {ncr} needs a note: say what was done", ncr=ncr.number))
-    ncr.status, ncr.closed_by, ncr.closed_at = "closed", user_id(uow), utcnow()
+    ncr.status, ncr.closed_by, ncr.closed_at = NcrStatus.CLOSED, user_id(uow), utcnow()
     uow.audit(
         "ncr.close",
         "nonconformance",
         ncr.id,
-        old={"status": "dispositioned"},
-        new={"status": "closed"},
+        old={"status": NcrStatus.DISPOSITIONED},
+        new={"status": NcrStatus.CLOSED},
         reason=text,
     )
     item = uow.session.get(Item, ncr.item_id)
-    records.record_event(uow, "ncr_close", item=item, data={"ncr": ncr.number, "note": text})
+    data = {"ncr": ncr.number, "note": text}
+    records.record_event(uow, EventKind.NCR_CLOSE, item=item, data=data)
     return ncr_view(uow.session, ncr)
 
 
 __all__ = [
-    "DISPOSITIONS",
     "NcrView",
     "close_ncr",
     "disposition_ncr",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from db.models import Event, Item, Nonconformance
+from desktop.domain.quality import NcrStatus
 from desktop.services.core.uow import UnitOfWork
 
 
@@ -17,7 +18,7 @@ def open_ncr_in(
         item_id=item.id,
         event_id=event.id if event is not None else None,
         description=description,
-        status="open",
+        status=NcrStatus.OPEN,
         opened_by=uow.actor.user_id,
     )
     uow.session.add(ncr)

@@ -11,6 +11,9 @@ from sqlalchemy.orm import Session
 
 from db.models import Item, Nonconformance, Product, WorkOrder
 from desktop.domain.permissions import Permission
+from desktop.domain.plant import Tracking
+from desktop.domain.quality import NcrStatus
+from desktop.domain.states import ItemKind, Status
 from desktop.domain.text import t
 from desktop.services.core.errors import Refusal
 from desktop.services.core.lookup import require_item, shown
@@ -22,7 +25,7 @@ from desktop.services.quality._ncr import NcrView, ncr_view
 from desktop.services.quality._release import LotReview, production_done, review_of, units_of
 
 #: Production lot states that may still be released.
-AWAITING = ("in_process", "completed", "nonconforming")
+AWAITING = (Status.IN_PROCESS, Status.COMPLETED, Status.NONCONFORMING)
 LIMIT = 200
 
 
@@ -32,7 +35,7 @@ class QueuedLot:
     scan: str  # "(01)GTIN(10)LOT": names exactly this lot in a scan or a service call
     product: str
     work_order: str | None
-    status: str
+    status: Status
     units: int  # units not scrapped (the lot's quantity for a lot-controlled product)
     units_done: int  # of those, the units through production
     open_ncrs: int
@@ -51,13 +54,13 @@ def lot_scan(lot: Item) -> str:
 def _queued(session: Session, lot: Item) -> QueuedLot:
     product = session.get(Product, lot.product_id) if lot.product_id else None
     order = session.get(WorkOrder, lot.work_order_id) if lot.work_order_id else None
-    serialised = product is None or product.tracking != "lot"
+    serialised = product is None or product.tracking != Tracking.LOT
     members = units_of(session, lot) if serialised else [lot]
-    live = [m for m in members if m.status != "scrapped"]
+    live = [m for m in members if m.status != Status.SCRAPPED]
     ids = [lot.id] + [m.id for m in members]
     ncrs = session.scalar(
         select(func.count(Nonconformance.id)).where(
-            Nonconformance.item_id.in_(ids), Nonconformance.status != "closed"
+            Nonconformance.item_id.in_(ids), Nonconformance.status != NcrStatus.CLOSED
         )
     )
     return QueuedLot(
@@ -74,13 +77,13 @@ def _queued(session: Session, lot: Item) -> QueuedLot:
 
 
 def _kits_done(lot: Item) -> int:
-    return int(lot.quantity) if lot.status in ("in_process", "completed") else 0
+    return int(lot.quantity) if lot.status in (Status.IN_PROCESS, Status.COMPLETED) else 0
 
 
 @use_case(Permission.TRACE_VIEW, read_only=True)
 def lots_awaiting_release(uow: UnitOfWork) -> list[QueuedLot]:
     """Production lots not yet released (oldest first), with what stands in their way."""
-    stmt = select(Item).where(Item.kind == "production_lot", Item.status.in_(AWAITING))
+    stmt = select(Item).where(Item.kind == ItemKind.PRODUCTION_LOT, Item.status.in_(AWAITING))
     lots = uow.session.scalars(stmt.order_by(Item.id).limit(LIMIT))
     return [_queued(uow.session, lot) for lot in lots]
 
@@ -88,7 +91,7 @@ def lots_awaiting_release(uow: UnitOfWork) -> list[QueuedLot]:
 @use_case(Permission.TRACE_VIEW, read_only=True)
 def open_ncrs(uow: UnitOfWork) -> list[NcrView]:
     """Nonconformances not yet closed (open or dispositioned), oldest first."""
-    stmt = select(Nonconformance).where(Nonconformance.status != "closed")
+    stmt = select(Nonconformance).where(Nonconformance.status != NcrStatus.CLOSED)
     rows = uow.session.scalars(stmt.order_by(Nonconformance.id).limit(LIMIT))
     return [ncr_view(uow.session, n) for n in rows]
 
@@ -112,8 +115,9 @@ def _item_scan(item: Item) -> str:
 @use_case(Permission.TRACE_VIEW, read_only=True)
 def review_for_scan(uow: UnitOfWork, scan: str) -> ScannedReview:
     """The review by exception of the lot a scanned unit or production lot belongs to."""
-    item = require_item(uow.session, scan, ("unit", "production_lot"), "unit or production lot")
-    lot = item if item.kind == "production_lot" else production_lot_of(uow.session, item)
+    kinds = (ItemKind.UNIT, ItemKind.PRODUCTION_LOT)
+    item = require_item(uow.session, scan, kinds, "unit or production lot")
+    lot = item if item.kind == ItemKind.PRODUCTION_LOT else production_lot_of(uow.session, item)
     if lot is None:
         raise Refusal(
             t(

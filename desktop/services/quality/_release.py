@@ -18,9 +18,15 @@ from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
 from db.models import Event, Item, Nonconformance, PrintJob, Product, Signature, User
+from desktop.domain.events import OVERRIDES, EventKind, Outcome
+from desktop.domain.labelling import PrintStatus
 from desktop.domain.permissions import Meaning, Permission
-from desktop.domain.states import describe as describe_status
+from desktop.domain.plant import Tracking
+from desktop.domain.quality import Disposition, NcrStatus
+from desktop.domain.states import ItemKind, Status
+from desktop.domain.steps import AFTER_RELEASE
 from desktop.domain.text import Text, join, restored, t
+from desktop.domain.vocabulary import words_of
 from desktop.services.core import records, routing
 from desktop.services.core.context import LoginSession
 from desktop.services.core.errors import Refusal
@@ -31,48 +37,22 @@ from desktop.services.core.usecase import use_case
 from desktop.services.holds import HoldView, holds_on
 from desktop.services.identity import SignatureInfo, describe, sign_in
 from desktop.services.quality._lot_record import lot_record
-from desktop.services.quality._ncr import NcrView, disposition_code, ncr_view, status_as_written
+from desktop.services.quality._ncr import NcrView, ncr_view
 
-#: Route steps done after release (labelling and packing need a released item).
-AFTER_RELEASE = ("label", "pack")
 #: Unit states still in production (a release takes them, once production is done).
-IN_PRODUCTION = ("in_process", "nonconforming", "completed")
-
-#: Event kinds and outcomes as a review lists them ("weigh: fail"), translatable; the English
-#: is the stored code.
-EVENT_WORDS: dict[str, Text] = {
-    "consume": t("consume"),
-    "weigh": t("weigh"),
-    "inspect": t("inspect"),
-    "check": t("check"),
-    "inspection": t("inspection"),
-    "incoming_inspection": t("incoming_inspection"),
-    "material_reject": t("material_reject"),
-    "label_print": t("label_print"),
-    "label_verify": t("label_verify"),
-    "fail": t("fail"),
-    "failed": t("failed"),
-    "out_of_tolerance": t("out_of_tolerance"),
-    "mismatch": t("mismatch"),
-    "rejected": t("rejected"),
-    "ok": t("ok"),
-}
+IN_PRODUCTION = frozenset({Status.IN_PROCESS, Status.NONCONFORMING, Status.COMPLETED})
 
 
-def event_words(kind: str, outcome: str) -> Text:
-    """ "weigh: fail", each code translatable where it is known."""
-    return t(
-        "{kind}: {outcome}",
-        kind=EVENT_WORDS.get(kind) or kind,
-        outcome=EVENT_WORDS.get(outcome) or outcome,
-    )
+def event_words(kind: EventKind, outcome: Outcome) -> Text:
+    """ "weigh: fail", translatable."""
+    return t("{kind}: {outcome}", kind=kind.words, outcome=outcome.words)
 
 
 @dataclass(frozen=True)
 class UnitLine:
     item_id: int
     unit: str
-    status: str
+    status: Status
     steps_passed: int
     next_step: str | None  # "6 UDI label"
 
@@ -80,8 +60,8 @@ class UnitLine:
 @dataclass(frozen=True)
 class EventLine:
     event_id: uuid.UUID
-    kind: str
-    outcome: str
+    kind: EventKind
+    outcome: Outcome
     item: str
     at: datetime
     user: str
@@ -93,7 +73,7 @@ class EventLine:
 class LabelLine:
     key: str
     item: str
-    status: str
+    status: PrintStatus
     element_string: str
     reprint_of: str | None
     reason: str | None  # why reprinted, or why voided
@@ -105,7 +85,7 @@ class LotReview:
     lot_item_id: int
     product: str
     gtin: str
-    status: str
+    status: Status
     units: tuple[UnitLine, ...]
     deviations: tuple[EventLine, ...]
     overrides: tuple[EventLine, ...]
@@ -135,7 +115,7 @@ class LotRelease:
 
 def units_of(session: Session, lot: Item) -> list[Item]:
     """The finished units of a production lot (none for a lot-controlled product)."""
-    stmt = select(Item).where(Item.kind == "unit", Item.product_id.is_not(None))
+    stmt = select(Item).where(Item.kind == ItemKind.UNIT, Item.product_id.is_not(None))
     if lot.work_order_id is not None:
         stmt = stmt.where(Item.work_order_id == lot.work_order_id)
     else:
@@ -145,9 +125,9 @@ def units_of(session: Session, lot: Item) -> list[Item]:
 
 def production_done(session: Session, item: Item) -> bool:
     """Every step before labelling and packing is passed (or the item is completed)."""
-    if item.status == "completed":
+    if item.status == Status.COMPLETED:
         return True
-    if item.status != "in_process":
+    if item.status != Status.IN_PROCESS:
         return False
     step = routing.next_step(session, item)
     return step is None or step.kind in AFTER_RELEASE
@@ -192,7 +172,7 @@ def _label_line(session: Session, job: PrintJob, names: dict[int, str]) -> Label
         job.status,
         job.element_string,
         original.idempotency_key if original else None,
-        job.void_reason if job.status == "voided" else job.reason,
+        job.void_reason if job.status == PrintStatus.VOIDED else job.reason,
     )
 
 
@@ -205,14 +185,14 @@ def _labels(session: Session, lot: Item, names: dict[int, str]) -> list[LabelLin
 
 def _serialised(session: Session, lot: Item) -> bool:
     product = session.get(Product, lot.product_id) if lot.product_id else None
-    return product is None or product.tracking != "lot"
+    return product is None or product.tracking != Tracking.LOT
 
 
 def to_release(session: Session, lot: Item, units: list[Item]) -> list[Item]:
     """What a release of ``lot`` releases now: the lot-controlled lot itself, or the units still
     in production (all of them the first time; the reworked ones after the lot's release)."""
     if not _serialised(session, lot):
-        return [] if lot.status == "released" else [lot]
+        return [] if lot.status == Status.RELEASED else [lot]
     return [u for u in units if u.status in IN_PRODUCTION]
 
 
@@ -222,18 +202,16 @@ def _blockers(
     found = [
         t("{ncr} is {state} on {item}", ncr=n.number, state=_open_words(n), item=n.item)
         for n in ncrs
-        if n.status != "closed"
+        if n.status != NcrStatus.CLOSED
     ]
     found += [
         t("{item} is on hold: {reason}", item=h.item, reason=h.reason) for h in holds if h.active
     ]
-    if _serialised(session, lot) and lot.status != "released":
-        if all(u.status == "scrapped" for u in units):
+    if _serialised(session, lot) and lot.status != Status.RELEASED:
+        if all(u.status == Status.SCRAPPED for u in units):
             found.append(t("{lot} has no units to release", lot=label(lot)))
-        if lot.status not in ("in_process", "completed"):
-            found.append(
-                t("{item} is {status}", item=label(lot), status=describe_status(lot.status))
-            )
+        if lot.status not in (Status.IN_PROCESS, Status.COMPLETED):
+            found.append(t("{item} is {status}", item=label(lot), status=lot.status.words))
     for item in to_release(session, lot, units):
         if not production_done(session, item):
             found.append(_not_done_words(session, item))
@@ -241,15 +219,15 @@ def _blockers(
 
 
 def _open_words(ncr: NcrView) -> Text:
-    if ncr.status == "open":
-        return t("open")
-    code = disposition_code(ncr.disposition) if ncr.disposition else ncr.disposition
-    return t("dispositioned ({disposition}) but not closed", disposition=code)
+    if ncr.status is NcrStatus.OPEN:
+        return ncr.status.words
+    disposition = words_of(Disposition, ncr.disposition)
+    return t("dispositioned ({disposition}) but not closed", disposition=disposition)
 
 
 def _not_done_words(session: Session, item: Item) -> Text:
-    if item.status != "in_process":
-        return t("{item} is {status}", item=label(item), status=describe_status(item.status))
+    if item.status != Status.IN_PROCESS:
+        return t("{item} is {status}", item=label(item), status=item.status.words)
     step = routing.next_step(session, item)
     if step is None:
         return t("{item} has not finished production", item=label(item))
@@ -291,12 +269,12 @@ def review_of(session: Session, lot: Item) -> LotReview:
         lot.gtin or "",
         lot.status,
         tuple(_unit_line(session, u) for u in units),
-        tuple(_event_line(session, e, names) for e in events if e.outcome != "ok"),
-        tuple(_event_line(session, e, names) for e in events if "override" in e.kind),
+        tuple(_event_line(session, e, names) for e in events if e.outcome != Outcome.OK),
+        tuple(_event_line(session, e, names) for e in events if e.kind in OVERRIDES),
         tuple(ncrs),
         tuple(holds),
         tuple(line for line in labels if line.reprint_of is not None),
-        tuple(line for line in labels if line.status == "voided"),
+        tuple(line for line in labels if line.status == PrintStatus.VOIDED),
         tuple(_blockers(session, lot, units, ncrs, holds)),
         _release_signature(session, lot),
         tuple(label(i) for i in to_release(session, lot, units)),
@@ -304,7 +282,7 @@ def review_of(session: Session, lot: Item) -> LotReview:
 
 
 def _lot(session: Session, scan: str) -> Item:
-    return require_item(session, scan, ("production_lot",), "production lot")
+    return require_item(session, scan, (ItemKind.PRODUCTION_LOT,), "production lot")
 
 
 # ---------------------------------------------------------------- use cases
@@ -322,12 +300,12 @@ def _release_items(uow: UnitOfWork, lot: Item, sig: Signature) -> int:
     units = units_of(uow.session, lot)
     count = 0
     for item in to_release(uow.session, lot, units):
-        records.set_status(uow, item, "completed", reason="production finished; lot released")
-        records.set_status(uow, item, "released", reason=why)
-        count += 1 if item.kind == "unit" else 0
-    if lot.status != "released":
-        records.set_status(uow, lot, "completed", reason="production finished; lot released")
-        records.set_status(uow, lot, "released", reason=why)
+        records.set_status(uow, item, Status.COMPLETED, reason="production finished; lot released")
+        records.set_status(uow, item, Status.RELEASED, reason=why)
+        count += 1 if item.kind == ItemKind.UNIT else 0
+    if lot.status != Status.RELEASED:
+        records.set_status(uow, lot, Status.COMPLETED, reason="production finished; lot released")
+        records.set_status(uow, lot, Status.RELEASED, reason=why)
     return count
 
 
@@ -348,12 +326,8 @@ def release_lot(
     lot = uow.session.get(Item, _lot(uow.session, lot_scan).id, with_for_update=True)
     assert lot is not None
     review = review_of(uow.session, lot)
-    if not review.pending and (review.release is not None or lot.status == "released"):
-        done = (
-            review.release.manifestation()
-            if review.release
-            else status_as_written(lot.status, lot.status)
-        )
+    if not review.pending and (review.release is not None or lot.status == Status.RELEASED):
+        done = review.release.manifestation() if review.release else lot.status.words
         raise Refusal(
             t(
                 'scan "{scan}": {lot} is released already ({done})',
@@ -387,7 +361,7 @@ def release_lot(
     )
     count = _release_items(uow, lot, sig)
     data = {"signature": sig.id, "units_released": count, "deviations": len(review.deviations)}
-    event = records.record_event(uow, "lot_release", item=lot, event_id=event_id, data=data)
+    event = records.record_event(uow, EventKind.LOT_RELEASE, item=lot, event_id=event_id, data=data)
     return _released(uow, event)
 
 
