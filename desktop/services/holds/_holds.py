@@ -21,7 +21,10 @@ from sqlalchemy.orm import Session
 
 from db.models import Hold, Item, Link, Nonconformance, User
 from db.types import utcnow
+from desktop.domain.events import EventKind, LinkKind
 from desktop.domain.permissions import Permission
+from desktop.domain.quality import NcrStatus
+from desktop.domain.states import ItemKind
 from desktop.domain.text import Text, t
 from desktop.services.core import records
 from desktop.services.core.errors import NotFound, Refusal
@@ -30,7 +33,13 @@ from desktop.services.core.records import label
 from desktop.services.core.uow import UnitOfWork
 from desktop.services.core.usecase import use_case
 
-HOLDABLE = ("unit", "production_lot", "material_lot", "case", "pallet")
+HOLDABLE = (
+    ItemKind.UNIT,
+    ItemKind.PRODUCTION_LOT,
+    ItemKind.MATERIAL_LOT,
+    ItemKind.CASE,
+    ItemKind.PALLET,
+)
 
 
 @dataclass(frozen=True)
@@ -65,9 +74,9 @@ def active_holds(session: Session, item_ids: Iterable[int]) -> list[Hold]:
 
 def production_lot_of(session: Session, item: Item) -> Item | None:
     """The production lot a finished unit belongs to (None for anything else)."""
-    if item.kind != "unit" or item.product_id is None:
+    if item.kind != ItemKind.UNIT or item.product_id is None:
         return None
-    stmt = select(Item).where(Item.kind == "production_lot")
+    stmt = select(Item).where(Item.kind == ItemKind.PRODUCTION_LOT)
     if item.work_order_id is not None:
         stmt = stmt.where(Item.work_order_id == item.work_order_id)
     elif item.gtin and item.lot:
@@ -84,11 +93,13 @@ def packed_contents(session: Session, container: Item) -> list[tuple[Item, Link]
     while parents:
         stmt = select(Item, Link).join(Link, Link.child_item_id == Item.id)
         stmt = stmt.where(
-            Link.parent_item_id.in_(parents), Link.kind == "pack", Link.removed_event_id.is_(None)
+            Link.parent_item_id.in_(parents),
+            Link.kind == LinkKind.PACK,
+            Link.removed_event_id.is_(None),
         )
         rows = [(item, link) for item, link in session.execute(stmt.order_by(Link.id))]
         found += rows
-        parents = [item.id for item, _ in rows if item.kind in ("case", "pallet")]
+        parents = [item.id for item, _ in rows if item.kind in (ItemKind.CASE, ItemKind.PALLET)]
     return found
 
 
@@ -239,7 +250,7 @@ def place_hold(
     uow.session.add(hold)
     uow.session.flush()
     data = {"hold": hold.id, "reason": why, "ncr": ncr.number if ncr else None, "scan": scan}
-    records.record_event(uow, "hold", item=item, event_id=event_id, data=data)
+    records.record_event(uow, EventKind.HOLD, item=item, event_id=event_id, data=data)
     uow.audit("hold.place", "hold", hold.id, new={"item": item.id} | data, reason=why)
     return hold_view(uow.session, hold)
 
@@ -252,7 +263,7 @@ def _who(uow: UnitOfWork) -> int:
 
 def _refuse_open_ncr(session: Session, hold: Hold) -> None:
     ncr = session.get(Nonconformance, hold.ncr_id) if hold.ncr_id else None
-    if ncr is not None and ncr.status == "open":
+    if ncr is not None and ncr.status == NcrStatus.OPEN:
         raise Refusal(
             t(
                 "the hold on {item} is for {ncr}, which is still "
@@ -290,7 +301,7 @@ def release_hold(
             "hold.release", "hold", hold.id, old={"released_at": None}, new={"by": user}, reason=why
         )
     data = {"holds": [h.id for h in holds], "reason": why, "scan": scan}
-    records.record_event(uow, "hold_release", item=item, event_id=event_id, data=data)
+    records.record_event(uow, EventKind.HOLD_RELEASE, item=item, event_id=event_id, data=data)
     return [hold_view(uow.session, h) for h in holds]
 
 

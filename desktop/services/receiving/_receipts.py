@@ -21,7 +21,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Event, Item, Part, Supplier
+from desktop.domain.events import EventKind, LinkKind
 from desktop.domain.permissions import Permission
+from desktop.domain.plant import Tracking
+from desktop.domain.states import ItemKind, Status
 from desktop.domain.text import t
 from desktop.services.core import records
 from desktop.services.core.errors import NotFound, Refusal
@@ -43,7 +46,7 @@ class MaterialLotView:
     quantity_available: Decimal
     unit: str
     expiry: date | None
-    status: str
+    status: Status
     certificate_path: str | None
     certificate_sha256: str | None
     received_event: uuid.UUID | None
@@ -52,7 +55,7 @@ class MaterialLotView:
 # ---------------------------------------------------------------- views
 
 
-def events_of(session: Session, item: Item, kind: str) -> list[Event]:
+def events_of(session: Session, item: Item, kind: EventKind) -> list[Event]:
     stmt = select(Event).where(Event.item_id == item.id, Event.kind == kind)
     return list(session.scalars(stmt.order_by(Event.db_time, Event.station_time)))
 
@@ -60,7 +63,7 @@ def events_of(session: Session, item: Item, kind: str) -> list[Event]:
 def lot_view(session: Session, item: Item) -> MaterialLotView:
     part = session.get(Part, item.part_id) if item.part_id else None
     supplier = session.get(Supplier, item.supplier_id) if item.supplier_id else None
-    received = events_of(session, item, "receive")
+    received = events_of(session, item, EventKind.RECEIVE)
     cert = received[0].data.get("certificate") if received else None
     return MaterialLotView(
         item.id,
@@ -164,7 +167,7 @@ def _certificate(path: str | Path | None) -> dict[str, object] | None:
 
 def _refuse_duplicate(session: Session, part: Part, supplier: Supplier, lot: str) -> None:
     stmt = select(Item).where(
-        Item.kind == "material_lot",
+        Item.kind == ItemKind.MATERIAL_LOT,
         Item.part_id == part.id,
         Item.supplier_id == supplier.id,
         Item.supplier_lot == lot,
@@ -179,7 +182,7 @@ def _refuse_duplicate(session: Session, part: Part, supplier: Supplier, lot: str
                 lot=lot,
                 part=part.part_number,
                 supplier=supplier.code,
-                status=records.plain_status(found.status),
+                status=found.status.words,
                 quantity=f"{found.quantity.normalize():f}",
                 unit=found.unit,
             ),
@@ -251,14 +254,14 @@ def receive_lot(
     cert = _certificate(certificate)
     _refuse_duplicate(uow.session, part, supplier, lot)
     item = Item(
-        kind="material_lot",
+        kind=ItemKind.MATERIAL_LOT,
         part_id=part.id,
         supplier_id=supplier.id,
         gtin=part.gtin,
         lot=lot if len(lot) <= MAX_GS1_LOT else None,
         supplier_lot=lot,
         expiry=expiry,
-        status="quarantine",
+        status=Status.QUARANTINE,
         quantity=amount,
         quantity_available=amount,
         unit=part.unit,
@@ -277,7 +280,7 @@ def receive_lot(
     }
     if scan is not None:
         data["scan"] = scan
-    event = records.record_event(uow, "receive", item=item, event_id=event_id, data=data)
+    event = records.record_event(uow, EventKind.RECEIVE, item=item, event_id=event_id, data=data)
     uow.audit("material.receive", "item", item.id, new=data)
     _receive_serials(uow, part, item, amount, serials, event)
     return lot_view(uow.session, item)
@@ -286,7 +289,7 @@ def receive_lot(
 def _receive_serials(
     uow: UnitOfWork, part: Part, lot: Item, amount: Decimal, serials: Sequence[str], event: Event
 ) -> None:
-    if part.tracking != "serial":
+    if part.tracking != Tracking.SERIAL:
         if serials:
             raise Refusal(
                 t("part {part} is lot-controlled: give no serial numbers", part=part.part_number)
@@ -313,19 +316,19 @@ def _receive_serials(
                 )
             )
         piece = Item(
-            kind="unit", part_id=part.id, supplier_id=lot.supplier_id, gtin=part.gtin,
+            kind=ItemKind.UNIT, part_id=part.id, supplier_id=lot.supplier_id, gtin=part.gtin,
             serial=serial, lot=lot.lot, supplier_lot=lot.supplier_lot, expiry=lot.expiry,
-            status="quarantine", quantity=Decimal(1), quantity_available=Decimal(1),
+            status=Status.QUARANTINE, quantity=Decimal(1), quantity_available=Decimal(1),
         )  # fmt: skip
         uow.session.add(piece)
         uow.session.flush()
-        records.add_link(uow, piece, lot, event, quantity=Decimal(1), kind="consume")
+        records.add_link(uow, piece, lot, event, quantity=Decimal(1), kind=LinkKind.CONSUME)
 
 
 def serial_pieces(session: Session, lot: Item) -> list[Item]:
     """The serialised pieces received in a delivery lot."""
     stmt = select(Item).where(
-        Item.kind == "unit",
+        Item.kind == ItemKind.UNIT,
         Item.part_id == lot.part_id,
         Item.supplier_id == lot.supplier_id,
         Item.supplier_lot == lot.supplier_lot,
