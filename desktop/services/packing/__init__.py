@@ -12,10 +12,8 @@ from desktop.services.packing._cases import (
     container_of,
     container_view,
     create_case,
-    kind_word,
     pack_lot_quantity,
     pack_unit,
-    status_word,
 )
 from desktop.services.packing._pallets import close_pallet, create_pallet, pack_case, unpack
 
@@ -28,10 +26,8 @@ __all__ = [
     "container_view",
     "create_case",
     "create_pallet",
-    "kind_word",
     "pack_case",
     "pack_lot_quantity",
     "pack_unit",
-    "status_word",
     "unpack",
 ]

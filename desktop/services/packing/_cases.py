@@ -18,9 +18,12 @@ from sqlalchemy.orm import Session
 
 from db.models import Event, Item, Link, Product
 from desktop.domain.capture import DeviceCapture
+from desktop.domain.events import EventKind, LinkKind
 from desktop.domain.permissions import Permission
-from desktop.domain.states import describe
-from desktop.domain.text import Text, t
+from desktop.domain.plant import Tracking
+from desktop.domain.states import ItemKind, Status
+from desktop.domain.steps import StepKind
+from desktop.domain.text import t
 from desktop.domain.udi import make_sscc
 from desktop.services.core import records, routing
 from desktop.services.core.errors import Refusal
@@ -38,7 +41,7 @@ GS1_COMPANY_PREFIX = "9506000"
 @dataclass(frozen=True)
 class ContentLine:
     item_id: int
-    kind: str
+    kind: ItemKind
     item: str
     quantity: Decimal
 
@@ -46,9 +49,9 @@ class ContentLine:
 @dataclass(frozen=True)
 class ContainerView:
     id: int
-    kind: str  # case | pallet
+    kind: ItemKind  # case | pallet
     sscc: str
-    status: str  # open | closed | packed (a case on a pallet) | shipped
+    status: Status  # open | closed | packed (a case on a pallet) | shipped
     product_gtin: str | None
     contents: tuple[ContentLine, ...]
     count: Decimal  # units, kits or cases inside
@@ -57,30 +60,6 @@ class ContainerView:
 
 # ---------------------------------------------------------------- shared helpers
 
-#: Status words as the packing refusals have always written them, where describe() says it
-#: otherwise ("in production", "in quarantine").
-_PLAIN_WORDS: dict[str, Text] = {
-    "in_process": t("in process"),
-    "quarantine": t("quarantine"),
-}
-
-
-def status_word(status: str, *, underscores: bool = False) -> Text | str:
-    """A status for a refusal, as ``status.replace("_", " ")`` (or as stored, ``underscores``)
-    wrote it in English, translatable."""
-    if underscores and "_" in status:
-        return status
-    word = describe(status)
-    if str(word) == status.replace("_", " "):
-        return word
-    return _PLAIN_WORDS.get(status) or t("{status}", status=status.replace("_", " "))
-
-
-def kind_word(kind: str) -> Text | str:
-    """An item kind in words (case, pallet, unit), translatable."""
-    words: dict[str, Text] = getattr(records, "KIND_WORDS", {})  # records names the kinds
-    return words.get(kind) or kind
-
 
 def active_links(session: Session, parent: Item) -> list[tuple[Item, Link]]:
     stmt = (
@@ -88,7 +67,7 @@ def active_links(session: Session, parent: Item) -> list[tuple[Item, Link]]:
         .join(Link, Link.child_item_id == Item.id)
         .where(
             Link.parent_item_id == parent.id,
-            Link.kind == "pack",
+            Link.kind == LinkKind.PACK,
             Link.removed_event_id.is_(None),
         )
     )
@@ -98,7 +77,7 @@ def active_links(session: Session, parent: Item) -> list[tuple[Item, Link]]:
 def container_of(session: Session, child: Item) -> Item | None:
     stmt = select(Item).join(Link, Link.parent_item_id == Item.id)
     stmt = stmt.where(
-        Link.child_item_id == child.id, Link.kind == "pack", Link.removed_event_id.is_(None)
+        Link.child_item_id == child.id, Link.kind == LinkKind.PACK, Link.removed_event_id.is_(None)
     )
     return session.scalars(stmt.order_by(Link.id)).first()
 
@@ -117,26 +96,35 @@ def container_view(session: Session, item: Item) -> ContainerView:
         product.gtin if product else None,
         contents,
         sum((c.quantity for c in contents), Decimal(0)),
-        product.case_quantity if product and item.kind == "case" else None,
+        product.case_quantity if product and item.kind == ItemKind.CASE else None,
     )
 
 
-def require_container(session: Session, scan: str, kind: str) -> Item:
-    what = {"case": "case (scan its SSCC label)", "pallet": "pallet (scan its SSCC label)"}
-    found = require_item(session, scan, (kind,), what.get(kind, kind))
+#: What a container scan must name, in a refusal.
+_SCAN_ITS_LABEL = {
+    ItemKind.CASE: t("case (scan its SSCC label)"),
+    ItemKind.PALLET: t("pallet (scan its SSCC label)"),
+}
+#: The events that open and close a case or a pallet.
+_CREATED = {ItemKind.CASE: EventKind.CASE_CREATE, ItemKind.PALLET: EventKind.PALLET_CREATE}
+_CLOSED = {ItemKind.CASE: EventKind.CASE_CLOSE, ItemKind.PALLET: EventKind.PALLET_CLOSE}
+
+
+def require_container(session: Session, scan: str, kind: ItemKind) -> Item:
+    found = require_item(session, scan, (kind,), _SCAN_ITS_LABEL[kind])
     return session.get_one(Item, found.id, with_for_update=True)
 
 
 def require_open(item: Item, scan: str) -> None:
-    if item.status != "open":
+    if item.status != Status.OPEN:
         raise Refusal(
             t(
                 'scan "{scan}": {item} is {status}: pack into an open {kind} (a closed one is '
                 "opened again by unpacking from it)",
                 scan=shown(scan),
                 item=label(item),
-                status=status_word(item.status, underscores=True),
-                kind=kind_word(item.kind),
+                status=item.status.words,
+                kind=item.kind.words,
             ),
             entity="item",
             entity_id=str(item.id),
@@ -153,7 +141,7 @@ def earlier_view(uow: UnitOfWork, event_id: uuid.UUID | None) -> ContainerView |
 
 def container_event(
     uow: UnitOfWork,
-    kind: str,
+    kind: EventKind,
     item: Item,
     container: Item,
     *,
@@ -174,17 +162,17 @@ def container_event(
 # ---------------------------------------------------------------- cases and pallets
 
 
-def new_container(uow: UnitOfWork, kind: str, event_id: uuid.UUID | None) -> ContainerView:
+def new_container(uow: UnitOfWork, kind: ItemKind, event_id: uuid.UUID | None) -> ContainerView:
     earlier = earlier_view(uow, event_id)
     if earlier is not None:
         return earlier
-    item = Item(kind=kind, status="open", quantity=Decimal(0), quantity_available=Decimal(0))
+    item = Item(kind=kind, status=Status.OPEN, quantity=Decimal(0), quantity_available=Decimal(0))
     uow.session.add(item)
     uow.session.flush()
     width = 16 - len(GS1_COMPANY_PREFIX)
     item.sscc = make_sscc(SSCC_EXTENSION, GS1_COMPANY_PREFIX, f"{item.id:0{width}d}")
     uow.session.flush()
-    container_event(uow, f"{kind}_create", item, item, event_id=event_id)
+    container_event(uow, _CREATED[kind], item, item, event_id=event_id)
     uow.audit(f"{kind}.create", "item", item.id, new={"sscc": item.sscc})
     return container_view(uow.session, item)
 
@@ -192,7 +180,7 @@ def new_container(uow: UnitOfWork, kind: str, event_id: uuid.UUID | None) -> Con
 @use_case(Permission.PACK)
 def create_case(uow: UnitOfWork, *, event_id: uuid.UUID | None = None) -> ContainerView:
     """A new, empty, open case with its SSCC."""
-    return new_container(uow, "case", event_id)
+    return new_container(uow, ItemKind.CASE, event_id)
 
 
 def _fit_product(uow: UnitOfWork, case: Item, item: Item) -> Product:
@@ -218,7 +206,7 @@ def _fit_product(uow: UnitOfWork, case: Item, item: Item) -> Product:
 
 def _refuse_unpackable(session: Session, item: Item, scan: str) -> None:
     said = t('scan "{scan}"', scan=shown(scan))
-    if item.status == "packed" or (item.kind == "unit" and container_of(session, item)):
+    if item.status == Status.PACKED or (item.kind == ItemKind.UNIT and container_of(session, item)):
         where = container_of(session, item)
         raise Refusal(
             t(
@@ -228,20 +216,20 @@ def _refuse_unpackable(session: Session, item: Item, scan: str) -> None:
                 where=label(where) if where else "?",
             )
         )
-    if item.status != "released":
+    if item.status != Status.RELEASED:
         raise Refusal(
             t(
                 "{said}: {item} is {status}: only released items are packed",
                 said=said,
                 item=label(item),
-                status=status_word(item.status),
+                status=item.status.words,
             ),
             entity="item",
             entity_id=str(item.id),
         )
     require_no_hold(session, item, t("packing"))
     steps = routing.route_steps(session, item)
-    label_at = next((s.position for s in steps if s.kind == "label"), 0)
+    label_at = next((s.position for s in steps if s.kind == StepKind.LABEL), 0)
     if item.current_step < label_at:
         raise Refusal(
             t(
@@ -256,7 +244,7 @@ def _refuse_unpackable(session: Session, item: Item, scan: str) -> None:
 
 def _pass_pack_step(uow: UnitOfWork, item: Item, event: Event) -> None:
     step = routing.next_step(uow.session, item)
-    if step is not None and step.kind == "pack":
+    if step is not None and step.kind == StepKind.PACK:
         routing.pass_step_in(uow, item, step, event)
 
 
@@ -274,9 +262,9 @@ def pack_unit(
     earlier = earlier_view(uow, event_id)
     if earlier is not None:
         return earlier
-    case = require_container(uow.session, case_scan, "case")
+    case = require_container(uow.session, case_scan, ItemKind.CASE)
     require_open(case, case_scan)
-    found = require_item(uow.session, unit_scan, ("unit",), "unit")
+    found = require_item(uow.session, unit_scan, (ItemKind.UNIT,), ItemKind.UNIT.words)
     unit = uow.session.get_one(Item, found.id, with_for_update=True)
     if unit.product_id is None:
         raise Refusal(t('scan "{scan}" is a component, not a finished unit', scan=shown(unit_scan)))
@@ -295,10 +283,10 @@ def pack_unit(
             entity_id=str(case.id),
         )
     event = container_event(
-        uow, "pack", unit, case, event_id=event_id, capture=capture, scan=unit_scan
+        uow, EventKind.PACK, unit, case, event_id=event_id, capture=capture, scan=unit_scan
     )
-    records.add_link(uow, case, unit, event, kind="pack")
-    records.set_status(uow, unit, "packed", reason=f"packed in {label(case)}")
+    records.add_link(uow, case, unit, event, kind=LinkKind.PACK)
+    records.set_status(uow, unit, Status.PACKED, reason=f"packed in {label(case)}")
     _pass_pack_step(uow, unit, event)
     return container_view(uow.session, case)
 
@@ -337,12 +325,12 @@ def pack_lot_quantity(
     earlier = earlier_view(uow, event_id)
     if earlier is not None:
         return earlier
-    case = require_container(uow.session, case_scan, "case")
+    case = require_container(uow.session, case_scan, ItemKind.CASE)
     require_open(case, case_scan)
-    found = require_item(uow.session, lot_scan, ("production_lot",), "production lot")
+    found = require_item(uow.session, lot_scan, (ItemKind.PRODUCTION_LOT,), "production lot")
     lot = uow.session.get_one(Item, found.id, with_for_update=True)
     product = _fit_product(uow, case, lot)
-    if product.tracking != "lot":
+    if product.tracking != Tracking.LOT:
         raise Refusal(
             t(
                 'scan "{scan}": {product} is serialised: pack each unit',
@@ -354,9 +342,9 @@ def pack_lot_quantity(
     inside = container_view(uow.session, case).count
     take = _lot_quantity(case, lot, product, inside, quantity)
     event = container_event(
-        uow, "pack", lot, case, event_id=event_id, scan=lot_scan, quantity=str(take)
+        uow, EventKind.PACK, lot, case, event_id=event_id, scan=lot_scan, quantity=str(take)
     )
-    records.add_link(uow, case, lot, event, quantity=take, kind="pack")
+    records.add_link(uow, case, lot, event, quantity=take, kind=LinkKind.PACK)
     old = lot.quantity_available
     lot.quantity_available = old - take
     uow.audit(
@@ -372,20 +360,20 @@ def pack_lot_quantity(
 
 
 def _refuse_unpackable_lot(session: Session, lot: Item, scan: str) -> None:
-    if lot.status != "released":
+    if lot.status != Status.RELEASED:
         raise Refusal(
             t(
                 'scan "{scan}": {lot} is {status}: only a released lot is packed',
                 scan=shown(scan),
                 lot=label(lot),
-                status=status_word(lot.status),
+                status=lot.status.words,
             ),
             entity="item",
             entity_id=str(lot.id),
         )
     require_no_hold(session, lot, t("packing"))
     steps = routing.route_steps(session, lot)
-    label_at = next((s.position for s in steps if s.kind == "label"), 0)
+    label_at = next((s.position for s in steps if s.kind == StepKind.LABEL), 0)
     if lot.current_step < label_at:
         raise Refusal(
             t(
@@ -399,7 +387,7 @@ def _refuse_unpackable_lot(session: Session, lot: Item, scan: str) -> None:
 
 
 def close_container(
-    uow: UnitOfWork, scan: str, kind: str, event_id: uuid.UUID | None
+    uow: UnitOfWork, scan: str, kind: ItemKind, event_id: uuid.UUID | None
 ) -> ContainerView:
     earlier = earlier_view(uow, event_id)
     if earlier is not None:
@@ -429,8 +417,8 @@ def close_container(
         )
     old, item.quantity = item.quantity, view.count
     uow.audit("item.quantity", "item", item.id, old={"quantity": old}, new={"quantity": view.count})
-    records.set_status(uow, item, "closed", reason=f"{view.count.normalize():f} inside")
-    container_event(uow, f"{kind}_close", item, item, event_id=event_id, count=str(view.count))
+    records.set_status(uow, item, Status.CLOSED, reason=f"{view.count.normalize():f} inside")
+    container_event(uow, _CLOSED[kind], item, item, event_id=event_id, count=str(view.count))
     return container_view(uow.session, item)
 
 
@@ -439,7 +427,7 @@ def close_case(
     uow: UnitOfWork, case_scan: str, *, event_id: uuid.UUID | None = None
 ) -> ContainerView:
     """Close a full case (the product's case quantity)."""
-    return close_container(uow, case_scan, "case", event_id)
+    return close_container(uow, case_scan, ItemKind.CASE, event_id)
 
 
 __all__ = [
@@ -455,11 +443,9 @@ __all__ = [
     "container_view",
     "create_case",
     "earlier_view",
-    "kind_word",
     "new_container",
     "pack_lot_quantity",
     "pack_unit",
     "require_container",
     "require_open",
-    "status_word",
 ]

@@ -8,7 +8,10 @@ import uuid
 from sqlalchemy.orm import Session
 
 from db.models import Item, Link
+from desktop.domain.events import EventKind, LinkKind
 from desktop.domain.permissions import Permission
+from desktop.domain.states import ItemKind, Status
+from desktop.domain.steps import StepKind
 from desktop.domain.text import t
 from desktop.services.core import records, routing
 from desktop.services.core.errors import Refusal
@@ -28,14 +31,13 @@ from desktop.services.packing._cases import (
     new_container,
     require_container,
     require_open,
-    status_word,
 )
 
 
 @use_case(Permission.PACK)
 def create_pallet(uow: UnitOfWork, *, event_id: uuid.UUID | None = None) -> ContainerView:
     """A new, empty, open pallet with its SSCC."""
-    return new_container(uow, "pallet", event_id)
+    return new_container(uow, ItemKind.PALLET, event_id)
 
 
 @use_case(Permission.PACK)
@@ -43,7 +45,7 @@ def close_pallet(
     uow: UnitOfWork, pallet_scan: str, *, event_id: uuid.UUID | None = None
 ) -> ContainerView:
     """Close a pallet with at least one case on it."""
-    return close_container(uow, pallet_scan, "pallet", event_id)
+    return close_container(uow, pallet_scan, ItemKind.PALLET, event_id)
 
 
 @use_case(Permission.PACK)
@@ -54,16 +56,12 @@ def pack_case(
     earlier = earlier_view(uow, event_id)
     if earlier is not None:
         return earlier
-    pallet = require_container(uow.session, pallet_scan, "pallet")
+    pallet = require_container(uow.session, pallet_scan, ItemKind.PALLET)
     require_open(pallet, pallet_scan)
-    case = require_container(uow.session, case_scan, "case")
-    if case.status != "closed":
+    case = require_container(uow.session, case_scan, ItemKind.CASE)
+    if case.status != Status.CLOSED:
         where = container_of(uow.session, case)
-        words = (
-            t("on {pallet}", pallet=label(where))
-            if where
-            else status_word(case.status, underscores=True)
-        )
+        words = t("on {pallet}", pallet=label(where)) if where else case.status.words
         raise Refusal(
             t(
                 'scan "{scan}": {case} is {words}: only a closed case goes on a pallet',
@@ -75,9 +73,9 @@ def pack_case(
             entity_id=str(case.id),
         )
     require_no_hold(uow.session, case, t("palletising"))
-    event = container_event(uow, "pack", case, pallet, event_id=event_id, scan=case_scan)
-    records.add_link(uow, pallet, case, event, kind="pack")
-    records.set_status(uow, case, "packed", reason=f"on {label(pallet)}")
+    event = container_event(uow, EventKind.PACK, case, pallet, event_id=event_id, scan=case_scan)
+    records.add_link(uow, pallet, case, event, kind=LinkKind.PACK)
+    records.set_status(uow, case, Status.PACKED, reason=f"on {label(pallet)}")
     return container_view(uow.session, pallet)
 
 
@@ -88,7 +86,7 @@ def _link(session: Session, container: Item, child: Item) -> Link | None:
 
 
 def _refuse_unpack(session: Session, container: Item, scan: str) -> None:
-    if container.status == "shipped":
+    if container.status == Status.SHIPPED:
         raise Refusal(
             t(
                 'scan "{scan}": {item} is shipped: record a return',
@@ -113,7 +111,7 @@ def _refuse_unpack(session: Session, container: Item, scan: str) -> None:
 def _step_back(uow: UnitOfWork, item: Item, reason: str) -> None:
     """The pack step is to be done again: current_step back to just before it."""
     steps = routing.route_steps(uow.session, item)
-    pack_at = next((s.position for s in steps if s.kind == "pack"), None)
+    pack_at = next((s.position for s in steps if s.kind == StepKind.PACK), None)
     if pack_at is None or item.current_step < pack_at:
         return
     old, item.current_step = item.current_step, pack_at - 1
@@ -128,12 +126,12 @@ def _step_back(uow: UnitOfWork, item: Item, reason: str) -> None:
 
 
 def _restore(uow: UnitOfWork, child: Item, link: Link, why: str) -> None:
-    if child.kind == "unit":
-        records.set_status(uow, child, "released", reason=why)
+    if child.kind == ItemKind.UNIT:
+        records.set_status(uow, child, Status.RELEASED, reason=why)
         _step_back(uow, child, why)
-    elif child.kind == "case":
-        records.set_status(uow, child, "closed", reason=why)
-    elif child.kind == "production_lot":
+    elif child.kind == ItemKind.CASE:
+        records.set_status(uow, child, Status.CLOSED, reason=why)
+    elif child.kind == ItemKind.PRODUCTION_LOT:
         old = child.quantity_available
         child.quantity_available = old + link.quantity
         uow.audit(
@@ -162,13 +160,17 @@ def unpack(
     earlier = earlier_view(uow, event_id)
     if earlier is not None:
         return earlier
-    found = require_item(uow.session, container_scan, ("case", "pallet"), "case or pallet")
+    found = require_item(
+        uow.session, container_scan, (ItemKind.CASE, ItemKind.PALLET), "case or pallet"
+    )
     container = require_container(uow.session, container_scan, found.kind)
     why = (reason or "").strip()
     if not why:
         raise Refusal(t('scan "{scan}": unpacking needs a reason', scan=shown(container_scan)))
     _refuse_unpack(uow.session, container, container_scan)
-    child = require_item(uow.session, child_scan, ("unit", "production_lot", "case"), "item")
+    child = require_item(
+        uow.session, child_scan, (ItemKind.UNIT, ItemKind.PRODUCTION_LOT, ItemKind.CASE), "item"
+    )
     link = _link(uow.session, container, child)
     if link is None:
         raise Refusal(
@@ -181,11 +183,11 @@ def unpack(
             entity="item",
             entity_id=str(child.id),
         )
-    event = container_event(uow, "unpack", child, container, event_id=event_id, reason=why)
+    event = container_event(uow, EventKind.UNPACK, child, container, event_id=event_id, reason=why)
     records.remove_link(uow, link, event, why)
     _restore(uow, child, link, f"unpacked from {label(container)}: {why}")
-    if container.status == "closed":
-        records.set_status(uow, container, "open", reason=f"{label(child)} unpacked: {why}")
+    if container.status == Status.CLOSED:
+        records.set_status(uow, container, Status.OPEN, reason=f"{label(child)} unpacked: {why}")
     return container_view(uow.session, container)
 
 
