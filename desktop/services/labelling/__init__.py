@@ -6,7 +6,8 @@ The public module of this capability: other packages, views and commands import 
 
 from __future__ import annotations
 
-from desktop.services.labelling._jobs import ISSUED, PrintJobView
+from desktop.domain.labelling import ISSUED
+from desktop.services.labelling._jobs import PrintJobView
 from desktop.services.labelling._printing import (
     VerifyResult,
     print_labels,

@@ -22,7 +22,11 @@ from db.models import (
     Signature,
 )
 from db.types import utcnow
-from desktop.domain.text import Text, join, t
+from desktop.domain.labelling import PrintStatus
+from desktop.domain.plant import DeviceKind
+from desktop.domain.states import ItemKind
+from desktop.domain.steps import StepKind
+from desktop.domain.text import join, t
 from desktop.domain.udi import ComposedUDI, ComposeError, compose
 from desktop.labels import LabelError, VerifyFailed, render_verified
 from desktop.services.core import routing
@@ -35,19 +39,6 @@ from desktop.services.holds import production_lot_of
 from desktop.services.identity import SignatureInfo, describe
 from desktop.services.labelling._templates import ApprovedTemplate
 
-#: Job statuses that count as issued labels (the printer has them).
-ISSUED = ("printed", "held", "verified", "voided")
-#: Issued and not yet scanned back.
-AWAITING = ("printed", "held")
-#: A print job's status in words, translatable.
-JOB_STATUS: dict[str, Text] = {
-    "queued": t("queued"),
-    "printed": t("printed"),
-    "held": t("held"),
-    "failed": t("failed"),
-    "verified": t("verified"),
-    "voided": t("voided"),
-}
 MAX_KEY = 56  # print_jobs.idempotency_key is 64 characters; copies add "/NNN"
 
 
@@ -62,7 +53,7 @@ class PrintJobView:
     template_version: int
     element_string: str
     hri: tuple[str, ...]
-    status: str  # queued | printed | held | failed | verified | voided
+    status: PrintStatus
     message: str
     reprint_of: str | None = None
     reason: str | None = None
@@ -150,7 +141,7 @@ def product_and_lot(session: Session, item: Item) -> tuple[Product, Item]:
         raise Refusal(
             t("{item} is not a finished product: it takes no UDI label", item=label(item))
         )
-    lot = item if item.kind == "production_lot" else production_lot_of(session, item)
+    lot = item if item.kind == ItemKind.PRODUCTION_LOT else production_lot_of(session, item)
     if lot is None:
         raise Refusal(
             t("{item} belongs to no production lot: it cannot be labelled", item=label(item))
@@ -181,7 +172,7 @@ def compose_udi(product: Product, item: Item, lot: Item) -> ComposedUDI:
         ) from None
 
 
-def step_now(session: Session, item: Item, kind: str) -> RouteStep | None:
+def step_now(session: Session, item: Item, kind: StepKind) -> RouteStep | None:
     """The item's next route step if it is of ``kind`` (label and pack follow release, so the
     item is released here, which routing.require_step does not allow)."""
     step = routing.next_step(session, item)
@@ -195,7 +186,7 @@ def station_printer(session: Session, station_id: int | None) -> Device | None:
     if station_id is None:
         return None
     stmt = select(Device).where(
-        Device.station_id == station_id, Device.kind == "printer", Device.active.is_(True)
+        Device.station_id == station_id, Device.kind == DeviceKind.PRINTER, Device.active.is_(True)
     )
     return session.scalars(stmt.order_by(Device.id)).first()
 
@@ -256,7 +247,7 @@ def send_all(printer: LabelPrinter, jobs: tuple[ToSend, ...]) -> dict[str, Print
         else:
             outcome = PrinterOutcome.failed(t("not sent: {reason}", reason=failed.reason))
         outcomes[job.key] = outcome
-        if outcome.status == "failed" and failed is None:
+        if outcome.status is PrintStatus.FAILED and failed is None:
             failed = outcome
     return outcomes
 
@@ -297,10 +288,10 @@ def _message(outcomes: dict[str, dict[str, str]]) -> str:
     statuses = [o["status"] for o in outcomes.values()]
     reasons = [o["reason"] for o in outcomes.values() if o["reason"]]
     count = len(statuses)
-    if all(s == "printed" for s in statuses):
+    if all(s == PrintStatus.PRINTED for s in statuses):
         return t("{count} label(s) printed: scan each back to verify it", count=count)
-    if "failed" in statuses:
-        done = statuses.count("printed") + statuses.count("held")
+    if PrintStatus.FAILED in statuses:
+        done = statuses.count(PrintStatus.PRINTED) + statuses.count(PrintStatus.HELD)
         return t(
             "{done} of {count} label(s) reached the printer; the printer failed: {reason}. "
             "Fix the printer and retry with the same job key",

@@ -23,7 +23,13 @@ from sqlalchemy.orm import Session
 from db.models import Event, Item, PrintJob, Product, RouteStep
 from db.types import utcnow
 from desktop.domain.capture import DeviceCapture
+from desktop.domain.events import EventKind, Outcome
+from desktop.domain.labelling import AWAITING_SCAN_BACK as AWAITING
+from desktop.domain.labelling import ISSUED, PrintStatus
 from desktop.domain.permissions import Permission
+from desktop.domain.plant import Tracking
+from desktop.domain.states import ItemKind, Status
+from desktop.domain.steps import StepKind
 from desktop.domain.text import t
 from desktop.domain.udi import parse_scan
 from desktop.services.core import records, routing
@@ -36,9 +42,6 @@ from desktop.services.core.uow import UnitOfWork
 from desktop.services.core.usecase import use_case
 from desktop.services.holds import require_no_hold
 from desktop.services.labelling._jobs import (
-    AWAITING,
-    ISSUED,
-    JOB_STATUS,
     PrintJobView,
     ToSend,
     apply_outcomes,
@@ -57,7 +60,6 @@ from desktop.services.labelling._jobs import (
     to_send,
 )
 from desktop.services.labelling._templates import approved_template
-from desktop.services.packing import status_word
 
 MAX_COPIES = 1000
 
@@ -67,7 +69,7 @@ class VerifyResult:
     ok: bool
     job_key: str
     item: str
-    status: str  # verified | voided
+    status: PrintStatus  # verified | voided
     expected: str  # the printed element string, GS shown as <GS>
     scanned: str  # the scan, GS shown as <GS>
     reason: str  # why the label was voided (empty when verified)
@@ -95,15 +97,15 @@ def replan(uow: UnitOfWork, first: PrintJob) -> PrintPlan:
     jobs = [first]
     while (more := job_by_key(uow.session, f"{first.idempotency_key}/{len(jobs) + 1}")) is not None:
         jobs.append(more)
-    unsent = [job for job in jobs if job.status in ("failed", "queued")]
+    unsent = [job for job in jobs if job.status in (PrintStatus.FAILED, PrintStatus.QUEUED)]
     if unsent:
         item = uow.session.get_one(Item, first.item_id, with_for_update=True)
-        if item.status not in ("released", "packed"):
+        if item.status not in (Status.RELEASED, Status.PACKED):
             raise Refusal(
                 t(
                     "{item} is {status}: not printed again",
                     item=label(item),
-                    status=status_word(item.status),
+                    status=item.status.words,
                 )
             )
         require_no_hold(uow.session, item, t("printing its label"))
@@ -124,10 +126,14 @@ def record_printing(
         return job_view(uow.session, first, again, plan.keys, repeated=True)
     message, recorded = apply_outcomes(uow, tuple(job.key for job in plan.send), outcomes)
     item = uow.session.get_one(Item, first.item_id)
-    failed = any(o["status"] == "failed" for o in recorded.values())
+    failed = any(o["status"] == PrintStatus.FAILED for o in recorded.values())
     data = {"jobs": recorded, **plan.data}
     records.record_event(
-        uow, "label_print", item=item, outcome="failed" if failed else "ok", data=data
+        uow,
+        EventKind.LABEL_PRINT,
+        item=item,
+        outcome=Outcome.FAILED if failed else Outcome.OK,
+        data=data,
     )
     return job_view(uow.session, first, message, plan.keys)
 
@@ -147,7 +153,7 @@ def _refuse_unprintable(
     session: Session, item: Item, product: Product, scan: str, copies: int
 ) -> None:
     said = t('scan "{scan}"', scan=shown(scan))
-    if item.kind == "production_lot" and product.tracking == "serial":
+    if item.kind == ItemKind.PRODUCTION_LOT and product.tracking == Tracking.SERIAL:
         raise Refusal(
             t(
                 "{said} is {item} of serialised {product}: scan one unit",
@@ -156,20 +162,20 @@ def _refuse_unprintable(
                 product=product.name,
             )
         )
-    if item.status != "released":
+    if item.status != Status.RELEASED:
         raise Refusal(
             t(
                 "{said}: {item} is {status}; labels are printed only for released items: "
                 "QC releases the lot first",
                 said=said,
                 item=label(item),
-                status=status_word(item.status),
+                status=item.status.words,
             ),
             entity="item",
             entity_id=str(item.id),
         )
     require_no_hold(session, item, t("printing its label"))
-    if step_now(session, item, "label") is None:
+    if step_now(session, item, StepKind.LABEL) is None:
         step = routing.next_step(session, item)
         where = (
             t('its next step is "{step}"', step=step.name)
@@ -198,15 +204,15 @@ def _refuse_too_many(session: Session, item: Item, said: str, copies: int) -> No
             )
         )
     stmt = select(PrintJob).where(
-        PrintJob.item_id == item.id, PrintJob.status.in_((*ISSUED, "queued"))
+        PrintJob.item_id == item.id, PrintJob.status.in_((*ISSUED, PrintStatus.QUEUED))
     )
     jobs = list(session.scalars(stmt.order_by(PrintJob.id)))
-    if item.kind == "unit" and (jobs or copies > 1):
+    if item.kind == ItemKind.UNIT and (jobs or copies > 1):
         first = (
             t(
                 " (job {job}, {status})",
                 job=jobs[0].idempotency_key,
-                status=JOB_STATUS.get(jobs[0].status) or jobs[0].status,
+                status=jobs[0].status.words,
             )
             if jobs
             else ""
@@ -247,7 +253,9 @@ def queue_labels(uow: UnitOfWork, unit_or_lot_scan: str, copies: int = 1, *, key
     if earlier is not None:
         return replan(uow, earlier)
     scan = unit_or_lot_scan
-    item = require_item(uow.session, scan, ("unit", "production_lot"), "unit or production lot")
+    item = require_item(
+        uow.session, scan, (ItemKind.UNIT, ItemKind.PRODUCTION_LOT), "unit or production lot"
+    )
     item = uow.session.get_one(Item, item.id, with_for_update=True)
     product, lot = product_and_lot(uow.session, item)
     _refuse_unprintable(uow.session, item, product, scan, copies)
@@ -264,7 +272,7 @@ def queue_labels(uow: UnitOfWork, unit_or_lot_scan: str, copies: int = 1, *, key
             element_string=udi.element_string,
             hri="\n".join(udi.hri),
             payload=payload.decode("utf-8"),
-            status="queued",
+            status=PrintStatus.QUEUED,
             printer_device_id=device.id if device else None,
             requested_by=user_id(uow),
         )
@@ -308,7 +316,9 @@ def _job_to_verify(session: Session, text: str) -> PrintJob:
     job = job_by_key(session, text.strip(), lock=True)
     if job is not None:
         return job
-    item = require_item(session, text, ("unit", "production_lot"), "print job or labelled item")
+    item = require_item(
+        session, text, (ItemKind.UNIT, ItemKind.PRODUCTION_LOT), "print job or labelled item"
+    )
     stmt = select(PrintJob).where(PrintJob.item_id == item.id, PrintJob.status.in_(AWAITING))
     job = session.scalars(stmt.order_by(PrintJob.id).with_for_update()).first()
     if job is None:
@@ -373,10 +383,10 @@ def _compare(expected: str, scanned: str) -> tuple[bool, str]:
 def _verified(uow: UnitOfWork, event: Event) -> VerifyResult:
     d = event.data
     return VerifyResult(
-        event.outcome == "ok",
+        event.outcome == Outcome.OK,
         str(d["job"]),
         _kept(d["item"]),
-        str(d["status"]),
+        PrintStatus(d["status"]),
         shown(str(d["expected"]), 200),
         shown(str(d["scanned"]), 200),
         _kept(d["reason"]),
@@ -398,7 +408,7 @@ def _label_step(session: Session, item: Item) -> RouteStep | None:
             PrintJob.item_id == item.id, PrintJob.status.in_(AWAITING)
         )
     )
-    return None if waiting else step_now(session, item, "label")
+    return None if waiting else step_now(session, item, StepKind.LABEL)
 
 
 @use_case(Permission.LABEL_VERIFY)
@@ -422,9 +432,9 @@ def verify_label(
     item = uow.session.get_one(Item, job.item_id, with_for_update=True)
     old = job.status
     if same:
-        job.status, job.verified_at = "verified", utcnow()
+        job.status, job.verified_at = PrintStatus.VERIFIED, utcnow()
     else:
-        job.status, job.void_reason = "voided", why
+        job.status, job.void_reason = PrintStatus.VOIDED, why
     uow.audit(
         f"print_job.{job.status}",
         "print_job",
@@ -446,10 +456,10 @@ def verify_label(
     data["step_passed"] = step is not None
     event = records.record_event(
         uow,
-        "label_verify",
+        EventKind.LABEL_VERIFY,
         item=item,
         event_id=event_id,
-        outcome="ok" if same else "mismatch",
+        outcome=Outcome.OK if same else Outcome.MISMATCH,
         data=data,
         capture=capture,
     )

@@ -10,7 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Item, PrintJob, Product
+from desktop.domain.labelling import PrintStatus
 from desktop.domain.permissions import Permission
+from desktop.domain.plant import Tracking
+from desktop.domain.states import ItemKind, Status
+from desktop.domain.steps import StepKind
 from desktop.domain.text import t
 from desktop.labels import LabelError, render_png
 from desktop.services.core import routing
@@ -31,7 +35,7 @@ from desktop.services.labelling._templates import approved_template
 from desktop.services.packing import ContainerView, container_view
 
 LIMIT = 200
-KINDS = ("unit", "production_lot", "case", "pallet")
+KINDS = (ItemKind.UNIT, ItemKind.PRODUCTION_LOT, ItemKind.CASE, ItemKind.PALLET)
 
 
 @dataclass(frozen=True)
@@ -41,7 +45,7 @@ class QueueLine:
     item: str  # "unit SN-000001"
     product: str
     lot: str
-    label: str  # the latest label job's status: "" (none yet), printed, held, voided, failed
+    label: PrintStatus | None  # the latest label job's status (None: no label yet)
     job_key: str | None  # the latest label job (to verify or to reprint)
 
 
@@ -58,15 +62,15 @@ class LabelPreview:
 
 @dataclass(frozen=True)
 class Scanned:
-    kind: str  # unit | production_lot | case | pallet
+    kind: ItemKind
     item: str
     scan: str  # names the item exactly
-    status: str
+    status: Status
     quantity: int  # 1 for a unit; the kits of a lot
-    next_step: str | None  # the kind of its next route step: "label", "pack", ...
+    next_step: StepKind | None  # the kind of its next route step
     job_key: str | None  # its label job waiting to be scanned back, if any
     last_job: str | None  # its latest label job, whatever its status (for a reprint)
-    last_status: str | None  # that job's status: printed, held, verified, voided, failed
+    last_status: PrintStatus | None  # that job's status
     lot_scan: str | None  # its production lot (for the label reconciliation)
     container: ContainerView | None  # for a case or pallet
 
@@ -84,7 +88,7 @@ def _latest_job(session: Session, item: Item) -> PrintJob | None:
     return session.scalars(stmt.order_by(PrintJob.id.desc()).limit(1)).first()
 
 
-def _next_kind(session: Session, item: Item) -> str | None:
+def _next_kind(session: Session, item: Item) -> StepKind | None:
     if item.product_id is None:
         return None
     step = routing.next_step(session, item)
@@ -99,7 +103,7 @@ def _line(session: Session, item: Item, product: Product) -> QueueLine:
         label(item),
         product.name,
         item.lot or "",
-        job.status if job else "",
+        job.status if job else None,
         job.idempotency_key if job else None,
     )
 
@@ -110,14 +114,16 @@ def print_queue(uow: UnitOfWork) -> list[QueueLine]:
     stmt = (
         select(Item, Product)
         .join(Product, Product.id == Item.product_id)
-        .where(Item.status == "released", Item.kind.in_(("unit", "production_lot")))
+        .where(
+            Item.status == Status.RELEASED, Item.kind.in_((ItemKind.UNIT, ItemKind.PRODUCTION_LOT))
+        )
         .order_by(Item.id)
     )
     lines: list[QueueLine] = []
     for item, product in uow.session.execute(stmt):
-        if item.kind == "production_lot" and product.tracking != "lot":
+        if item.kind == ItemKind.PRODUCTION_LOT and product.tracking != Tracking.LOT:
             continue  # a serialised product is labelled unit by unit
-        if _next_kind(uow.session, item) == "label":
+        if _next_kind(uow.session, item) == StepKind.LABEL:
             lines.append(_line(uow.session, item, product))
         if len(lines) >= LIMIT:
             break
@@ -127,9 +133,11 @@ def print_queue(uow: UnitOfWork) -> list[QueueLine]:
 @use_case(Permission.TRACE_VIEW, read_only=True)
 def label_preview(uow: UnitOfWork, scan: str) -> LabelPreview:
     """The label of a unit or lot exactly as print_labels would compose and render it."""
-    item = require_item(uow.session, scan, ("unit", "production_lot"), "unit or production lot")
+    item = require_item(
+        uow.session, scan, (ItemKind.UNIT, ItemKind.PRODUCTION_LOT), "unit or production lot"
+    )
     product, lot = product_and_lot(uow.session, item)
-    if item.kind == "production_lot" and product.tracking == "serial":
+    if item.kind == ItemKind.PRODUCTION_LOT and product.tracking == Tracking.SERIAL:
         raise Refusal(
             t(
                 "{said} is {item} of serialised {product}: scan one unit",
@@ -162,12 +170,18 @@ def label_preview(uow: UnitOfWork, scan: str) -> LabelPreview:
 def identify(uow: UnitOfWork, scan: str) -> Scanned:
     """What a scan at the packing bench names: a unit, a lot, or a case or pallet (SSCC)."""
     item = require_item(uow.session, scan, KINDS, "unit, lot, case or pallet")
-    if item.kind == "unit" and item.product_id is None:
+    if item.kind == ItemKind.UNIT and item.product_id is None:
         raise Refusal(t('scan "{scan}" is a component, not a finished unit', scan=shown(scan)))
     job = _latest_job(uow.session, item)
-    waiting = job.idempotency_key if job and job.status in ("printed", "held") else None
-    box = container_view(uow.session, item) if item.kind in ("case", "pallet") else None
-    lot = item if item.kind == "production_lot" else production_lot_of(uow.session, item)
+    waiting = (
+        job.idempotency_key
+        if job and job.status in (PrintStatus.PRINTED, PrintStatus.HELD)
+        else None
+    )
+    box = (
+        container_view(uow.session, item) if item.kind in (ItemKind.CASE, ItemKind.PALLET) else None
+    )
+    lot = item if item.kind == ItemKind.PRODUCTION_LOT else production_lot_of(uow.session, item)
     return Scanned(
         item.kind,
         label(item),

@@ -16,7 +16,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.models import Item, PrintJob
+from desktop.domain.events import EventKind
+from desktop.domain.labelling import AWAITING_SCAN_BACK as AWAITING
+from desktop.domain.labelling import ISSUED, PrintStatus
 from desktop.domain.permissions import Meaning, Permission
+from desktop.domain.states import ItemKind, Status
 from desktop.domain.text import t
 from desktop.services.core import records
 from desktop.services.core.context import Context, LoginSession
@@ -29,9 +33,6 @@ from desktop.services.core.usecase import use_case
 from desktop.services.holds import require_no_hold
 from desktop.services.identity import sign_in
 from desktop.services.labelling._jobs import (
-    AWAITING,
-    ISSUED,
-    JOB_STATUS,
     PrintJobView,
     apply_outcomes,
     checked_key,
@@ -41,7 +42,6 @@ from desktop.services.labelling._jobs import (
     to_send,
 )
 from desktop.services.labelling._printing import PrintPlan, printed, replan, user_id
-from desktop.services.packing import status_word
 
 
 @dataclass(frozen=True)
@@ -83,17 +83,17 @@ def _refuse_reprint(session: Session, original: PrintJob, item: Item, reason: st
                 "label job {job} was never printed ({status}): retry the print with its key "
                 "instead",
                 job=original.idempotency_key,
-                status=JOB_STATUS.get(original.status) or original.status,
+                status=original.status.words,
             ),
             entity="print_job",
             entity_id=str(original.id),
         )
-    if item.status not in ("released", "packed"):
+    if item.status not in (Status.RELEASED, Status.PACKED):
         raise Refusal(
             t(
                 "{item} is {status}: labels are reprinted only for released items",
                 item=label(item),
-                status=status_word(item.status),
+                status=item.status.words,
             ),
             entity="item",
             entity_id=str(item.id),
@@ -104,14 +104,14 @@ def _refuse_reprint(session: Session, original: PrintJob, item: Item, reason: st
 def _replace(uow: UnitOfWork, original: PrintJob, new_key: str, why: str) -> None:
     """A label not yet scanned back is void once its reprint exists."""
     if original.status in AWAITING:
-        old, original.status = original.status, "voided"
+        old, original.status = original.status, PrintStatus.VOIDED
         original.void_reason = t("replaced by reprint {job}: {why}", job=new_key, why=why)
         uow.audit(
             "print_job.voided",
             "print_job",
             original.id,
             old={"status": old},
-            new={"status": "voided"},
+            new={"status": PrintStatus.VOIDED},
             reason=original.void_reason,
         )
 
@@ -144,7 +144,7 @@ def queue_reprint(
         element_string=original.element_string,
         hri=original.hri,
         payload=original.payload,
-        status="queued",
+        status=PrintStatus.QUEUED,
         reprint_of_id=original.id,
         reason=why,
         printer_device_id=original.printer_device_id,
@@ -179,7 +179,7 @@ def record_reprint(
     message, recorded = apply_outcomes(uow, (plan.key,), outcomes)
     item = uow.session.get_one(Item, job.item_id)
     data = {**plan.reprint, "outcome": recorded[plan.key]}
-    records.record_event(uow, "label_reprint", item=item, data=data)
+    records.record_event(uow, EventKind.LABEL_REPRINT, item=item, data=data)
     return job_view(uow.session, job, message)
 
 
@@ -208,8 +208,8 @@ def _counts(session: Session, lot: Item) -> dict[str, int]:
     rows = [(status, of) for status, of in session.execute(stmt) if status in ISSUED]
     return {
         "issued": len(rows),
-        "verified": sum(1 for s, _ in rows if s == "verified"),
-        "voided": sum(1 for s, _ in rows if s == "voided"),
+        "verified": sum(1 for s, _ in rows if s == PrintStatus.VERIFIED),
+        "voided": sum(1 for s, _ in rows if s == PrintStatus.VOIDED),
         "reprints": sum(1 for _, of in rows if of is not None),
     }
 
@@ -228,14 +228,14 @@ def reconcile(
     + returned; otherwise a refusal naming the difference."""
     earlier = records.already_recorded(uow, event_id)
     if earlier is None:
-        lot = require_item(uow.session, lot_scan, ("production_lot",), "production lot")
+        lot = require_item(uow.session, lot_scan, (ItemKind.PRODUCTION_LOT,), "production lot")
         if min(applied, destroyed, returned) < 0:
             raise Refusal(t("label counts cannot be negative: count again"))
         counts = _counts(uow.session, lot)
         _refuse_difference(lot, counts["issued"], applied, destroyed, returned)
         data = counts | {"applied": applied, "destroyed": destroyed, "returned": returned}
         earlier = records.record_event(
-            uow, "label_reconcile", item=lot, event_id=event_id, data=data
+            uow, EventKind.LABEL_RECONCILE, item=lot, event_id=event_id, data=data
         )
         uow.audit("labels.reconcile", "item", lot.id, new=data)
     lot_item = uow.session.get_one(Item, earlier.item_id)

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from db.models import Event, Item, Product, WorkOrder
+from desktop.domain.events import EventKind
+from desktop.domain.labelling import LabelPurpose
 from desktop.domain.permissions import Permission
 from desktop.domain.states import ItemKind
 from desktop.domain.text import t
@@ -29,9 +31,9 @@ from desktop.services.core.printing import LabelPrinter, send_safely
 from desktop.services.core.uow import UnitOfWork
 from desktop.services.core.usecase import use_case
 
-TEMPLATE = "serial"
+TEMPLATE = "serial"  # not a code: the label template's name
 #: What the label says it is for (printed in capitals, read by anyone at the bench).
-PURPOSES = {"unit": "UNIT SERIAL", "housing": "HOUSING - UNIT SERIAL"}
+PURPOSES = {LabelPurpose.UNIT: "UNIT SERIAL", LabelPurpose.HOUSING: "HOUSING - UNIT SERIAL"}
 
 
 @dataclass(frozen=True)
@@ -63,18 +65,19 @@ def _printed_already(uow: UnitOfWork, ids: list[int]) -> set[int]:
     if not ids:
         return set()
     events = uow.session.scalars(
-        select(Event).where(Event.kind == "label_print", Event.item_id.in_(ids))
+        select(Event).where(Event.kind == EventKind.LABEL_PRINT, Event.item_id.in_(ids))
     )
     return {e.item_id for e in events if e.item_id and (e.data or {}).get("label") == TEMPLATE}
 
 
 @use_case(Permission.SERIALS_COMMISSION, read_only=True, name="print_serial_labels")
 def serial_labels(
-    uow: UnitOfWork, number: str, purpose: str = "unit", *, again: bool = False
+    uow: UnitOfWork, number: str, purpose: str = LabelPurpose.UNIT, *, again: bool = False
 ) -> list[SerialLabel]:
     """The serial labels of a work order's commissioned units not labelled yet (``again``:
     all of them), rendered for the printer; none left to print is refused."""
-    if purpose not in PURPOSES:
+    chosen = LabelPurpose.known(purpose)
+    if chosen is None:
         raise Refusal(t('label for "{purpose}": say unit or housing', purpose=purpose))
     wo = _order(uow, number)
     product = uow.session.get(Product, wo.product_id)
@@ -101,7 +104,7 @@ def serial_labels(
             continue
         try:
             udi = compose({"gtin": product.gtin, "serial": unit.serial, "lot": wo.lot})
-            fields = {"product_name": product.name, "purpose": PURPOSES[purpose]}
+            fields = {"product_name": product.name, "purpose": PURPOSES[chosen]}
             out.append(SerialLabel(unit.serial, render_zpl(TEMPLATE, udi, fields)))
         except (ComposeError, LabelError) as exc:
             raise Refusal(
@@ -140,7 +143,12 @@ def _record_serial_labels(
             continue
         data = {"label": TEMPLATE, "purpose": purpose, "printer": printer, "serial": serial}
         records.record_event(
-            uow, "label_print", item=unit, event_id=event_id, work_order_id=wo.id, data=data
+            uow,
+            EventKind.LABEL_PRINT,
+            item=unit,
+            event_id=event_id,
+            work_order_id=wo.id,
+            data=data,
         )
 
 
@@ -148,7 +156,7 @@ def print_serial_labels(
     ctx: Context,
     printer: LabelPrinter,
     number: str,
-    purpose: str = "unit",
+    purpose: str = LabelPurpose.UNIT,
     *,
     again: bool = False,
     key: str | None = None,

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from db.models import Item, LabelTemplate, LabelTemplateVersion, Product, Signature, User
 from db.types import utcnow
 from desktop.domain.permissions import Meaning, Permission
+from desktop.domain.steps import StepKind
 from desktop.domain.text import t
 from desktop.domain.udi import compose
 from desktop.labels import LabelError, Template, render_png, template_names
@@ -45,7 +46,7 @@ class TemplateVersionView:
     id: int
     name: str
     version: int
-    status: str  # draft | approved | retired
+    status: TemplateStatus
     description: str
     approved_by: str | None
     approved_at: datetime | None
@@ -94,7 +95,7 @@ def _sync(uow: UnitOfWork, name: str) -> LabelTemplateVersion:
         return same[-1]
     number = (versions[-1].version + 1) if versions else 1
     row = LabelTemplateVersion(
-        template_id=template.id, version=number, status="draft", definition=definition
+        template_id=template.id, version=number, status=TemplateStatus.DRAFT, definition=definition
     )
     uow.session.add(row)
     uow.session.flush()
@@ -102,7 +103,7 @@ def _sync(uow: UnitOfWork, name: str) -> LabelTemplateVersion:
         "label_template.version",
         "label_template_version",
         row.id,
-        new={"template": name, "version": number, "status": "draft"},
+        new={"template": name, "version": number, "status": TemplateStatus.DRAFT},
     )
     return row
 
@@ -295,7 +296,7 @@ def approve_template(
     """Approve a draft version, signed "Label template approved"; the previously approved
     version of the template is retired."""
     row = _version(uow.session, name, version)
-    if row.status != "draft":
+    if row.status != TemplateStatus.DRAFT:
         raise Refusal(
             t(
                 "label template {name} version {version} is {status}: only a draft is approved",
@@ -319,24 +320,28 @@ def approve_template(
         ) from None
     sig = sign_in(uow, login, row, Meaning.TEMPLATE_APPROVED, password, username=username)
     for other in _versions(uow.session, uow.session.get_one(LabelTemplate, row.template_id)):
-        if other.status == "approved":
-            other.status = "retired"
+        if other.status == TemplateStatus.APPROVED:
+            other.status = TemplateStatus.RETIRED
             uow.audit(
                 "label_template.retire",
                 "label_template_version",
                 other.id,
-                old={"status": "approved"},
-                new={"status": "retired"},
+                old={"status": TemplateStatus.APPROVED},
+                new={"status": TemplateStatus.RETIRED},
                 reason=f"version {version} approved",
             )
-    row.status, row.approved_by, row.approved_at = "approved", login.actor.user_id, utcnow()
+    row.status, row.approved_by, row.approved_at = (
+        TemplateStatus.APPROVED,
+        login.actor.user_id,
+        utcnow(),
+    )
     row.signature_id = sig.id
     uow.audit(
         "label_template.approve",
         "label_template_version",
         row.id,
-        old={"status": "draft"},
-        new={"status": "approved", "signature": sig.id},
+        old={"status": TemplateStatus.DRAFT},
+        new={"status": TemplateStatus.APPROVED, "signature": sig.id},
     )
     return version_view(uow.session, row)
 
@@ -357,7 +362,7 @@ def _template_for(session: Session, item: Item, product: Product) -> LabelTempla
         found = session.get(LabelTemplate, product.label_template_id)
         if found is not None:
             return found
-    step = next((s for s in routing.route_steps(session, item) if s.kind == "label"), None)
+    step = next((s for s in routing.route_steps(session, item) if s.kind == StepKind.LABEL), None)
     name = str(step.parameters.get("template", "")) if step else ""
     found = session.scalars(select(LabelTemplate).where(LabelTemplate.name == name)).first()
     if found is None:
@@ -376,9 +381,9 @@ def approved_template(session: Session, item: Item, product: Product) -> Approve
     """The approved version of the product's label template, or a refusal saying what to do."""
     template = _template_for(session, item, product)
     versions = _versions(session, template)
-    approved = [v for v in versions if v.status == "approved"]
+    approved = [v for v in versions if v.status == TemplateStatus.APPROVED]
     if not approved:
-        drafts = ", ".join(str(v.version) for v in versions if v.status == "draft")
+        drafts = ", ".join(str(v.version) for v in versions if v.status == TemplateStatus.DRAFT)
         todo = (
             t("ask QC to approve version {drafts}", drafts=drafts)
             if drafts
