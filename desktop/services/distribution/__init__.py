@@ -6,11 +6,10 @@ The public module of this capability: other packages, views and commands import 
 
 from __future__ import annotations
 
-from desktop.services.distribution._after_sale import KIND_WORDS, record_service_event
+from desktop.services.distribution._after_sale import record_service_event
 from desktop.services.distribution._shipping import ShipmentView, ship
 
 __all__ = [
-    "KIND_WORDS",
     "ShipmentView",
     "record_service_event",
     "ship",

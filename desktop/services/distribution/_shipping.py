@@ -19,7 +19,12 @@ from sqlalchemy.orm import Session
 
 from db.models import Customer, Item, Link, Nonconformance, Shipment, ShipmentLine, Site
 from db.types import utcnow
+from desktop.domain.distribution import ShipmentStatus
+from desktop.domain.events import EventKind, LinkKind
 from desktop.domain.permissions import Permission
+from desktop.domain.quality import NcrStatus
+from desktop.domain.states import ItemKind, Status
+from desktop.domain.steps import StepKind
 from desktop.domain.text import Text, t
 from desktop.services.core import records, routing
 from desktop.services.core.errors import NotFound, Refusal
@@ -28,15 +33,15 @@ from desktop.services.core.records import label
 from desktop.services.core.uow import UnitOfWork
 from desktop.services.core.usecase import use_case
 from desktop.services.holds import packed_contents, require_no_hold
-from desktop.services.packing import container_of, status_word
+from desktop.services.packing import container_of
 
-SHIPPABLE = ("unit", "case", "pallet")
+SHIPPABLE = (ItemKind.UNIT, ItemKind.CASE, ItemKind.PALLET)
 
 
 @dataclass(frozen=True)
 class ShipLine:
     item_id: int
-    kind: str
+    kind: ItemKind
     item: str
     quantity: Decimal
 
@@ -48,14 +53,14 @@ class ShipmentView:
     customer: str
     site: str | None
     site_gln: str | None
-    status: str
+    status: ShipmentStatus
     shipped_at: datetime | None
     lines: tuple[ShipLine, ...]  # what was scanned and everything inside it
     event_id: uuid.UUID | None
 
     @property
     def units(self) -> int:
-        return sum(1 for line in self.lines if line.kind == "unit")
+        return sum(1 for line in self.lines if line.kind == ItemKind.UNIT)
 
 
 # ---------------------------------------------------------------- lookups
@@ -129,7 +134,7 @@ def shipment_view(session: Session, shipment: Shipment) -> ShipmentView:
 def _refuse_top(session: Session, item: Item, scan: str) -> None:
     said = _said(scan)
     done = shipment_of(session, item)
-    if item.status == "shipped" or done is not None:
+    if item.status == Status.SHIPPED or done is not None:
         if done is not None:
             raise Refusal(
                 t(
@@ -150,16 +155,16 @@ def _refuse_top(session: Session, item: Item, scan: str) -> None:
                 container=label(outer),
             )
         )
-    if item.kind in ("case", "pallet") and item.status != "closed":
+    if item.kind in (ItemKind.CASE, ItemKind.PALLET) and item.status != Status.CLOSED:
         raise Refusal(
             t(
                 "{said}: {item} is {status}: close it before shipping",
                 said=said,
                 item=label(item),
-                status=status_word(item.status, underscores=True),
+                status=item.status.words,
             )
         )
-    if item.kind == "unit" and item.product_id is None:
+    if item.kind == ItemKind.UNIT and item.product_id is None:
         raise Refusal(
             t("{said}: {item} is a component, not a finished unit", said=said, item=label(item))
         )
@@ -170,20 +175,20 @@ def _said(scan: str) -> Text:
 
 
 def _refuse_unit(session: Session, unit: Item, said: str, packed: bool) -> None:
-    wanted = "packed" if packed else "released"
+    wanted = Status.PACKED if packed else Status.RELEASED
     if unit.status != wanted:
         raise Refusal(
             t(
                 "{said}: {item} is {status}: only released, labelled units are shipped",
                 said=said,
                 item=label(unit),
-                status=status_word(unit.status),
+                status=unit.status.words,
             ),
             entity="item",
             entity_id=str(unit.id),
         )
     steps = routing.route_steps(session, unit)
-    label_at = next((s.position for s in steps if s.kind == "label"), 0)
+    label_at = next((s.position for s in steps if s.kind == StepKind.LABEL), 0)
     if unit.current_step < label_at:
         raise Refusal(
             t(
@@ -196,7 +201,7 @@ def _refuse_unit(session: Session, unit: Item, said: str, packed: bool) -> None:
 
 def _refuse_open_ncr(session: Session, items: list[Item], said: str) -> None:
     stmt = select(Nonconformance).where(
-        Nonconformance.item_id.in_([i.id for i in items]), Nonconformance.status != "closed"
+        Nonconformance.item_id.in_([i.id for i in items]), Nonconformance.status != NcrStatus.CLOSED
     )
     found = session.scalars(stmt.limit(1)).first()
     if found is not None:
@@ -219,15 +224,15 @@ def _checked(session: Session, item: Item, scan: str) -> list[tuple[Item, Decima
     inside = [(child, link.quantity) for child, link in packed_contents(session, item)]
     everything = [(item, Decimal(1)), *inside]
     for each, _ in everything:
-        if each.kind == "unit":
+        if each.kind == ItemKind.UNIT:
             _refuse_unit(session, each, said, packed=each is not item)
-        elif each.kind == "production_lot" and each.status != "released":
+        elif each.kind == ItemKind.PRODUCTION_LOT and each.status != Status.RELEASED:
             raise Refusal(
                 t(
                     "{said}: {item} is {status}: only released lots ship",
                     said=said,
                     item=label(each),
-                    status=status_word(each.status, underscores=True),
+                    status=each.status.words,
                 )
             )
     _refuse_open_ncr(session, [i for i, _ in everything], said)
@@ -239,14 +244,14 @@ def _checked(session: Session, item: Item, scan: str) -> list[tuple[Item, Decima
 
 def _ship_lot_if_gone(uow: UnitOfWork, lot: Item, number: str) -> None:
     """A lot-controlled lot is shipped once none of it is left and every case of it left."""
-    if lot.quantity_available > 0 or lot.status != "released":
+    if lot.quantity_available > 0 or lot.status != Status.RELEASED:
         return
     stmt = select(Item).join(Link, Link.parent_item_id == Item.id)
     stmt = stmt.where(
-        Link.child_item_id == lot.id, Link.kind == "pack", Link.removed_event_id.is_(None)
+        Link.child_item_id == lot.id, Link.kind == LinkKind.PACK, Link.removed_event_id.is_(None)
     )
-    if all(case.status == "shipped" for case in uow.session.scalars(stmt)):
-        records.set_status(uow, lot, "shipped", reason=f"its last case left on {number}")
+    if all(case.status == Status.SHIPPED for case in uow.session.scalars(stmt)):
+        records.set_status(uow, lot, Status.SHIPPED, reason=f"its last case left on {number}")
 
 
 def _add_lines(uow: UnitOfWork, shipment: Shipment, items: list[tuple[Item, Decimal]]) -> None:
@@ -261,10 +266,10 @@ def _add_lines(uow: UnitOfWork, shipment: Shipment, items: list[tuple[Item, Deci
 def _mark_shipped(uow: UnitOfWork, items: list[tuple[Item, Decimal]], shipment: Shipment) -> None:
     lots = []
     for item, _ in items:
-        if item.kind == "production_lot":
+        if item.kind == ItemKind.PRODUCTION_LOT:
             lots.append(item)
             continue
-        records.set_status(uow, item, "shipped", reason=f"shipped on {shipment.number}")
+        records.set_status(uow, item, Status.SHIPPED, reason=f"shipped on {shipment.number}")
         if item.site_id != shipment.site_id:
             old, item.site_id = item.site_id, shipment.site_id
             uow.audit("item.site", "item", item.id, old={"site": old}, new={"site": item.site_id})
@@ -302,7 +307,7 @@ def ship(
         number=f"tmp-{uuid.uuid4().hex[:12]}",
         customer_id=customer.id,
         site_id=site.id,
-        status="shipped",
+        status=ShipmentStatus.SHIPPED,
         shipped_at=utcnow(),
     )
     uow.session.add(shipment)
@@ -310,11 +315,11 @@ def ship(
     shipment.number = f"SHP-{shipment.id:06d}"
     data = {"shipment": shipment.number, "customer": customer.code, "site": site.name}
     event = records.record_event(
-        uow, "shipment", event_id=event_id, data=data | {"items": [label(i) for i in tops]}
+        uow, EventKind.SHIPMENT, event_id=event_id, data=data | {"items": [label(i) for i in tops]}
     )
     shipment.event_id = event.id
     for item in tops:
-        records.record_event(uow, "ship", item=item, data=data)
+        records.record_event(uow, EventKind.SHIP, item=item, data=data)
     _add_lines(uow, shipment, everything)
     _mark_shipped(uow, everything, shipment)
     uow.audit("shipment.ship", "shipment", shipment.id, new=data | {"lines": len(everything)})

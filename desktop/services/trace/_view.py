@@ -12,14 +12,15 @@ from sqlalchemy.orm import Session
 
 from db import trace
 from db.models import Event, Item, Product, Station, User
+from desktop.domain.distribution import ServiceKind
+from desktop.domain.events import EventKind, Outcome
 from desktop.domain.permissions import Permission
+from desktop.domain.states import ItemKind, Status
 from desktop.domain.text import t
 from desktop.services.core.lookup import require_item
 from desktop.services.core.records import label
 from desktop.services.core.uow import UnitOfWork
 from desktop.services.core.usecase import use_case
-from desktop.services.distribution import KIND_WORDS
-from desktop.services.packing import kind_word
 
 TIMELINE_LIMIT = 200
 
@@ -29,9 +30,9 @@ class GenealogyLine:
     item_id: int
     parent_id: int | None  # the neighbour one step nearer the traced item
     depth: int
-    kind: str
+    kind: ItemKind
     identity: str
-    status: str
+    status: Status
     quantity: str
     current: bool
 
@@ -39,8 +40,8 @@ class GenealogyLine:
 @dataclass(frozen=True)
 class TimelineLine:
     at: datetime
-    kind: str
-    outcome: str
+    kind: EventKind
+    outcome: Outcome
     station: str
     user: str
     summary: str
@@ -61,8 +62,8 @@ class TraceView:
     scan: str
     item_id: int
     identity: str
-    kind: str
-    status: str
+    kind: ItemKind
+    status: Status
     product: str
     timeline: tuple[TimelineLine, ...]
     backward: tuple[GenealogyLine, ...]
@@ -75,10 +76,10 @@ def _identity(node: trace.TraceNode) -> str:
     if node.sscc:
         return t("SSCC {sscc}", sscc=node.sscc)
     if node.serial:
-        return t("{kind} {serial}", kind=kind_word(node.kind), serial=node.serial)
+        return t("{kind} {serial}", kind=ItemKind(node.kind).words, serial=node.serial)
     if node.supplier_lot:
         return t("material lot {lot}", lot=node.supplier_lot)
-    return t("{kind} {lot}", kind=kind_word(node.kind), lot=node.lot or node.item_id)
+    return t("{kind} {lot}", kind=ItemKind(node.kind).words, lot=node.lot or node.item_id)
 
 
 def _lines(nodes: list[trace.TraceNode]) -> tuple[GenealogyLine, ...]:
@@ -87,9 +88,9 @@ def _lines(nodes: list[trace.TraceNode]) -> tuple[GenealogyLine, ...]:
             n.item_id,
             n.via_item_id,
             n.depth,
-            n.kind,
+            ItemKind(n.kind),
             _identity(n),
-            n.status,
+            Status(n.status),
             "" if n.quantity is None else format(n.quantity.normalize(), "f"),
             n.current,
         )
@@ -128,7 +129,7 @@ def _reached(session: Session, item_id: int, limit: int) -> tuple[ReachLine, ...
     for r in itertools.islice(trace.forward_service(session, item_id), limit):
         lines.append(
             ReachLine(
-                KIND_WORDS.get(r.kind) or r.kind,
+                ServiceKind(r.kind).words,
                 t("record {id}", id=r.record_id),
                 "",
                 r.site_name or "",
