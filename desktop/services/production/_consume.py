@@ -18,7 +18,8 @@ from sqlalchemy import CursorResult, func, select, update
 
 from db.models import BomLine, Event, Item, Link, Part, RouteStep
 from db.types import utcnow
-from desktop.domain.states import describe
+from desktop.domain.events import LinkKind
+from desktop.domain.states import ItemKind, Status
 from desktop.domain.text import Text, t
 from desktop.services.core import records
 from desktop.services.core.errors import Refusal
@@ -66,7 +67,7 @@ def _consumed(uow: UnitOfWork, unit: Item, step: RouteStep) -> dict[int, Decimal
         .join(Event, Event.id == Link.event_id)
         .where(
             Link.parent_item_id == unit.id,
-            Link.kind == "consume",
+            Link.kind == LinkKind.CONSUME,
             Link.removed_event_id.is_(None),
             Event.step_id == step.id,
         )
@@ -77,7 +78,7 @@ def _consumed(uow: UnitOfWork, unit: Item, step: RouteStep) -> dict[int, Decimal
 
 def step_needs(uow: UnitOfWork, unit: Item, step: RouteStep) -> list[Need]:
     """What the step consumes: BOM quantity x the lot quantity for a production lot."""
-    times = unit.quantity if unit.kind == "production_lot" else Decimal(1)
+    times = unit.quantity if unit.kind == ItemKind.PRODUCTION_LOT else Decimal(1)
     done = _consumed(uow, unit, step)
     return [
         Need(p.id, p.part_number, p.tracking, b.quantity * times, done.get(p.id, Decimal(0)))
@@ -91,7 +92,7 @@ def missing_words(needs: list[Need]) -> str:
 
 def component_label(comp: Item, part: Part | None) -> str:
     """ "lot B-2231" for a material lot, "pump housing HS-0001" for a serialised part."""
-    if comp.kind == "material_lot" or comp.serial is None or part is None:
+    if comp.kind == ItemKind.MATERIAL_LOT or comp.serial is None or part is None:
         return records.label(comp)
     return t("{part} {serial}", part=part.name.lower(), serial=comp.serial)
 
@@ -155,7 +156,7 @@ def _already_built(uow: UnitOfWork, comp: Item, what: str, scan: str) -> Refusal
     stmt = (
         select(Link, Event)
         .join(Event, Event.id == Link.event_id)
-        .where(Link.child_item_id == comp.id, Link.kind == "consume")
+        .where(Link.child_item_id == comp.id, Link.kind == LinkKind.CONSUME)
         .where(Link.removed_event_id.is_(None))
         .order_by(Link.id.desc())
         .limit(1)
@@ -184,17 +185,17 @@ def _already_built(uow: UnitOfWork, comp: Item, what: str, scan: str) -> Refusal
 
 
 def _check_status(uow: UnitOfWork, comp: Item, what: str, scan: str) -> None:
-    if comp.status == "released":
+    if comp.status == Status.RELEASED:
         return
-    if comp.status == "consumed":
+    if comp.status == Status.CONSUMED:
         raise _already_built(uow, comp, what, scan)
     reason: Text
-    if comp.status == "quarantine":
+    if comp.status == Status.QUARANTINE:
         reason = t("is in quarantine (not released by incoming inspection): use a released lot")
-    elif comp.status == "rejected":
+    elif comp.status == Status.REJECTED:
         reason = t("was rejected by incoming inspection: use a released lot, return this one to QC")
     else:
-        reason = t("is {status}: only released material is consumed", status=describe(comp.status))
+        reason = t("is {status}: only released material is consumed", status=comp.status.words)
     raise Refusal(
         t("{scan}: {what} {reason}", scan=quoted(scan), what=what, reason=reason),
         entity="item",
@@ -205,12 +206,12 @@ def _check_status(uow: UnitOfWork, comp: Item, what: str, scan: str) -> None:
 def _hold_ids(uow: UnitOfWork, comp: Item) -> list[int]:
     """The component and, for a serialised one, the lot it came in."""
     ids = [comp.id]
-    if comp.kind == "unit" and comp.lot:
+    if comp.kind == ItemKind.UNIT and comp.lot:
         ids += list(
             uow.session.scalars(
                 select(Item.id).where(
                     Item.part_id == comp.part_id,
-                    Item.kind == "material_lot",
+                    Item.kind == ItemKind.MATERIAL_LOT,
                     (Item.lot == comp.lot) | (Item.supplier_lot == comp.lot),
                 )
             )
@@ -227,7 +228,7 @@ def check_component(
     not released (quarantine, rejected, consumed), expired, on hold, not enough left."""
     needs = step_needs(uow, unit, step)
     need = next((n for n in needs if n.part_id == comp.part_id), None)
-    if need is None or comp.kind not in ("material_lot", "unit"):
+    if need is None or comp.kind not in (ItemKind.MATERIAL_LOT, ItemKind.UNIT):
         raise _wrong_part(uow, unit, step, needs, comp, scan)
     part = uow.session.get(Part, need.part_id)
     what = component_label(comp, part)
@@ -270,7 +271,7 @@ def check_component(
             entity="item",
             entity_id=str(comp.id),
         )
-    take = Decimal(1) if comp.kind == "unit" else need.remaining
+    take = Decimal(1) if comp.kind == ItemKind.UNIT else need.remaining
     if comp.quantity_available < take:
         raise Refusal(
             t(
@@ -298,9 +299,9 @@ def take_component(
     """Decrement (lot) or consume (serial); the WHERE clause is the guard in the data."""
     old_status, old_qty = comp.status, comp.quantity_available
     stmt = update(Item).where(Item.id == comp.id).execution_options(synchronize_session=False)
-    if comp.kind == "unit":
-        stmt = stmt.where(Item.status == "released").values(
-            status="consumed", quantity_available=0, updated_at=utcnow()
+    if comp.kind == ItemKind.UNIT:
+        stmt = stmt.where(Item.status == Status.RELEASED).values(
+            status=Status.CONSUMED, quantity_available=0, updated_at=utcnow()
         )
     else:
         stmt = stmt.where(Item.quantity_available >= take).values(
@@ -310,7 +311,7 @@ def take_component(
         uow.session.expire(comp)
         raise (
             _already_built(uow, comp, what, scan)
-            if comp.kind == "unit"
+            if comp.kind == ItemKind.UNIT
             else Refusal(
                 t(
                     "{scan}: {what} no longer has {take} {unit} left: take another lot",
@@ -324,13 +325,13 @@ def take_component(
             )
         )
     uow.session.expire(comp)
-    if comp.kind == "unit":
+    if comp.kind == ItemKind.UNIT:
         uow.audit(
             "item.status",
             "item",
             comp.id,
             old={"status": old_status},
-            new={"status": "consumed", "event": event.id},
+            new={"status": Status.CONSUMED, "event": event.id},
             reason="built in",
         )
     else:
@@ -340,5 +341,5 @@ def take_component(
             comp.id,
             old={"quantity_available": old_qty},
             new={"quantity_available": old_qty - take, "event": event.id},
-            reason="consumed",
+            reason=Status.CONSUMED,
         )

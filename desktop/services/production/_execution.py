@@ -21,8 +21,17 @@ from sqlalchemy import select
 
 from db.models import Event, InspectionPlan, InspectionResult, Item, RouteStep
 from desktop.domain.capture import DeviceCapture
+from desktop.domain.events import EventKind
 from desktop.domain.permissions import Permission
-from desktop.domain.steps import Limits, Verdict, check_value, check_weight, limits_of
+from desktop.domain.states import ItemKind
+from desktop.domain.steps import (
+    Limits,
+    StepKind,
+    check_value,
+    check_weight,
+    limits_of,
+    verdict_words,
+)
 from desktop.domain.text import Text, t
 from desktop.services.core import records, routing
 from desktop.services.core.errors import Refusal
@@ -62,7 +71,7 @@ __all__ = [
 
 
 def _start(
-    uow: UnitOfWork, scan: str, kind: str, event_id: uuid.UUID
+    uow: UnitOfWork, scan: str, kind: StepKind, event_id: uuid.UUID
 ) -> tuple[Item, RouteStep | None, StepResult | None]:
     """Find the unit; a retried event returns its earlier result, else lock the unit and check
     it is free to take step ``kind`` now."""
@@ -92,12 +101,14 @@ def consume_component(
 ) -> StepResult:
     """Consume the scanned component (material lot or serialised part) into the unit;
     ``capture`` is the component's scan as the scanner delivered it."""
-    unit, step, earlier = _start(uow, unit_scan, "scan_component", event_id)
+    unit, step, earlier = _start(uow, unit_scan, StepKind.SCAN_COMPONENT, event_id)
     if earlier is not None:
         return earlier
     assert step is not None
     with about_scan(component_scan):
-        found = require_item(uow.session, component_scan, ("material_lot", "unit"), "component")
+        found = require_item(
+            uow.session, component_scan, (ItemKind.MATERIAL_LOT, ItemKind.UNIT), "component"
+        )
     comp = lock(uow, found.id)
     need, take, what = _consume.check_component(uow, unit, step, comp, component_scan)
     rest = [
@@ -133,7 +144,7 @@ def consume_component(
         "quantity": str(take),
     }
     data = {k: v for k, v in values.items() if v is not None}
-    rec = StepRecord("consume", message, data, event_id, capture)
+    rec = StepRecord(EventKind.CONSUME, message, data, event_id, capture)
     event = write_step_event(uow, unit, step, rec, ok=True, next_text=still)
     _consume.take_component(uow, comp, take, what, component_scan, event)
     records.add_link(uow, unit, comp, event, quantity=take)
@@ -143,24 +154,6 @@ def consume_component(
 
 
 # ---------------------------------------------------------------- readings and checks
-
-
-def _verdict_words(verdict: Verdict, value: Decimal, unit: str, limits: Limits, what: str) -> str:
-    """The verdict's words as a translatable message (the same English as ``verdict``)."""
-    reading = f"{value} {limits.unit}".strip()
-    params = {"what": what, "reading": reading, "limits": limits.text()}
-    choices: list[Text] = [
-        t("{what} {reading} is within {limits}", **params),
-        t("{what} {reading} is below the lower limit ({limits})", **params),
-        t("{what} {reading} is above the upper limit ({limits})", **params),
-        t("the scale is not stable: wait for the reading to settle"),
-        t(
-            "the scale reads in {unit}, the step needs {wanted}: set the scale unit",
-            unit=unit,
-            wanted=limits.unit,
-        ),
-    ]
-    return next((c for c in choices if str(c) == verdict.message), verdict.message)
 
 
 def _limits(step: RouteStep) -> Limits:
@@ -228,7 +221,7 @@ def record_weight(
     """A scale reading for a weigh step: only a stable reading in the step's unit is taken;
     out of limits fails the step (event, NCR, unit nonconforming). ``capture`` is the reading
     as the scale sent it (its frame, serial number, time)."""
-    item, step, earlier = _start(uow, unit_scan, "weigh", event_id)
+    item, step, earlier = _start(uow, unit_scan, StepKind.WEIGH, event_id)
     if earlier is not None:
         return earlier
     assert step is not None
@@ -247,13 +240,13 @@ def record_weight(
             entity="item",
             entity_id=str(item.id),
         )
-    verdict = check_weight(value, unit, stable, limits)
+    verdict = check_weight(value, unit, stable, limits, t("weight"))
     if limits.unit and unit != limits.unit:
         raise Refusal(
             t(
                 "{reading}: {verdict} (limits {limits})",
                 reading=reading,
-                verdict=_verdict_words(verdict, value, unit, limits, t("weight")),
+                verdict=verdict_words(verdict),
                 limits=limits.text(),
             ),
             entity="item",
@@ -262,8 +255,8 @@ def record_weight(
     data = {"value": str(value), "unit": unit, "stable": stable, "limits": limits.text()}
     device, serial = (capture.device, capture.serial_number) if capture else (None, None)
     data |= _fitness.require_calibrated_scale(uow, item, unit_scan, device, serial)
-    words = _verdict_words(verdict, value, unit, limits, t("weight"))
-    rec = StepRecord("weigh", words, data, event_id, capture)
+    data["verdict"] = verdict.code
+    rec = StepRecord(EventKind.WEIGH, verdict_words(verdict), data, event_id, capture)
     return _reading(uow, item, step, rec, value, verdict.ok)
 
 
@@ -279,7 +272,7 @@ def record_measurement(
 ) -> StepResult:
     """A measured value for an inspect step, against the step's limits; ``capture`` is the
     instrument's frame, or the keystrokes of a value typed at the station."""
-    item, step, earlier = _start(uow, unit_scan, "inspect", event_id)
+    item, step, earlier = _start(uow, unit_scan, StepKind.INSPECT, event_id)
     if earlier is not None:
         return earlier
     assert step is not None
@@ -299,8 +292,8 @@ def record_measurement(
     what = str(step.parameters.get("characteristic") or step.name)
     verdict = check_value(value, limits, what)
     data = {"value": str(value), "unit": limits.unit, "limits": limits.text()}
-    words = _verdict_words(verdict, value, limits.unit, limits, what)
-    rec = StepRecord("inspect", words, data, event_id, capture)
+    data["verdict"] = verdict.code
+    rec = StepRecord(EventKind.INSPECT, verdict_words(verdict), data, event_id, capture)
     return _reading(uow, item, step, rec, value, verdict.ok)
 
 
@@ -316,7 +309,7 @@ def record_check(
 ) -> StepResult:
     """A pass/fail check step (functional test, seal check); a fail opens an NCR. ``capture``
     is the scan of the PASS or FAIL command barcode when the verdict came from the scanner."""
-    item, step, earlier = _start(uow, unit_scan, "check", event_id)
+    item, step, earlier = _start(uow, unit_scan, StepKind.CHECK, event_id)
     if earlier is not None:
         return earlier
     assert step is not None
@@ -328,5 +321,6 @@ def record_check(
     else:
         words = t("{step} failed: {note}", step=step.name, note=said)
         words = words if said else t("{step} failed", step=step.name)
-    rec = StepRecord("check", words, {"passed": passed, "note": note}, event_id, capture)
+    data = {"passed": passed, "note": note}
+    rec = StepRecord(EventKind.CHECK, words, data, event_id, capture)
     return pass_step(uow, item, step, rec) if passed else fail_step(uow, item, step, rec)

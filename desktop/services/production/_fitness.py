@@ -15,6 +15,7 @@ from desktop.domain.fitness import (
     qualification_problem,
     usable_calibration,
 )
+from desktop.domain.plant import DeviceKind
 from desktop.domain.text import Text, t
 from desktop.services.core.errors import Refusal
 from desktop.services.core.uow import UnitOfWork
@@ -71,7 +72,7 @@ def _scale(uow: UnitOfWork, device: str | None, serial: str | None) -> Device | 
         uow.session.scalars(
             select(Device).where(
                 Device.station_id == uow.actor.station_id,
-                Device.kind == "scale",
+                Device.kind == DeviceKind.SCALE,
                 Device.active.is_(True),
             )
         )

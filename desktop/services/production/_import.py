@@ -20,7 +20,7 @@ from desktop.services.core.uow import UnitOfWork
 from desktop.services.core.usecase import use_case
 from desktop.services.production import _workorders
 
-COLUMNS = ("number", "product", "quantity", "due", "lot")
+COLUMNS = ("number", "product", "quantity", "due", "lot")  # not a code: CSV columns
 REQUIRED = ("number", "product", "quantity")
 MAX_PROBLEMS = 50  # the first ones are named; a file that bad is not read further
 
@@ -116,9 +116,9 @@ def _check(
             bad("due", f'"{raw["due"]}" is not a date: give it as YYYY-MM-DD')
     if lot is not None:
         try:
-            _workorders.check_code(lot, "lot", _workorders.MAX_LOT)
+            _workorders.check_code(lot, t("lot"), _workorders.MAX_LOT)
         except Refusal as refusal:
-            bad("lot", str(refusal.message))
+            bad("lot", str(refusal.message))  # not a code: the CSV column
     if out or found is None:
         return None, out
     return _Row(line, number, found.gtin, quantity, due, lot), out

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from db.models import Item, Product, Route, RouteStep, WorkOrder
 from db.types import utcnow
 from desktop.domain.permissions import Permission
+from desktop.domain.plant import Tracking
 from desktop.domain.states import ItemKind, Status, WorkOrderStatus
 from desktop.domain.text import t
 from desktop.services.core.errors import Refusal
@@ -66,7 +67,7 @@ class PlannedOrder:
 def _units(uow: UnitOfWork, wo: WorkOrder, product: Product) -> list[tuple[str, int, int]]:
     """(status, current_step, quantity) of what goes through the route: each serialised unit,
     or the production lot of a lot-controlled product."""
-    kind = ItemKind.UNIT if product.tracking == "serial" else ItemKind.PRODUCTION_LOT
+    kind = ItemKind.UNIT if product.tracking == Tracking.SERIAL else ItemKind.PRODUCTION_LOT
     stmt = (
         select(Item.status, Item.current_step, func.count(Item.id), func.sum(Item.quantity))
         .where(Item.work_order_id == wo.id, Item.kind == kind)

@@ -20,7 +20,10 @@ from sqlalchemy.exc import IntegrityError
 
 from db.models import Item, Product, WorkOrder
 from desktop.domain.canonical import sha256_hex
+from desktop.domain.events import EventKind
 from desktop.domain.permissions import Permission
+from desktop.domain.plant import Tracking
+from desktop.domain.states import ItemKind, Status, WorkOrderStatus
 from desktop.domain.text import t
 from desktop.services.core import records
 from desktop.services.core.errors import Refusal
@@ -68,7 +71,7 @@ def _next_number(uow: UnitOfWork, gtin: str, prefix: str) -> int:
 
 
 def _generated(uow: UnitOfWork, gtin: str, prefix: str, count: int) -> list[str]:
-    check_code(prefix + "0" * SERIAL_DIGITS, "serial prefix + number", MAX_SERIAL)
+    check_code(prefix + "0" * SERIAL_DIGITS, t("serial prefix + number"), MAX_SERIAL)
     start = _next_number(uow, gtin, prefix)
     width = max(SERIAL_DIGITS, len(str(start + count - 1)))
     if len(prefix) + width > MAX_SERIAL:
@@ -85,7 +88,7 @@ def _generated(uow: UnitOfWork, gtin: str, prefix: str, count: int) -> list[str]
 def _given(uow: UnitOfWork, gtin: str, serials: Sequence[str]) -> list[str]:
     seen: set[str] = set()
     for serial in serials:
-        check_code(serial, "serial", MAX_SERIAL)
+        check_code(serial, t("serial"), MAX_SERIAL)
         if serial in seen:
             raise Refusal(
                 t('serial "{serial}" is given twice: serials are unique', serial=shown(serial))
@@ -108,7 +111,7 @@ def _given(uow: UnitOfWork, gtin: str, serials: Sequence[str]) -> list[str]:
 
 
 def _check_commissionable(uow: UnitOfWork, wo: WorkOrder, product: Product, count: int) -> Item:
-    if wo.status != "released":
+    if wo.status != WorkOrderStatus.RELEASED:
         raise Refusal(
             t(
                 "work order {number} is {status}: release it before commissioning",
@@ -116,7 +119,7 @@ def _check_commissionable(uow: UnitOfWork, wo: WorkOrder, product: Product, coun
                 status=status_words(wo.status),
             )
         )
-    if product.tracking != "serial":
+    if product.tracking != Tracking.SERIAL:
         raise Refusal(
             t(
                 "{product} is lot-controlled: its production lot goes through the route, "
@@ -149,7 +152,7 @@ def _insert_batch(
     """Insert one batch of units with its commissioning event and its audit entry."""
     rows = [
         {
-            "kind": "unit",
+            "kind": ItemKind.UNIT,
             "product_id": wo.product_id,
             "work_order_id": wo.id,
             "gtin": lot.gtin,
@@ -157,7 +160,7 @@ def _insert_batch(
             "serial": serial,
             "production_date": lot.production_date,
             "expiry": lot.expiry,
-            "status": "in_process",
+            "status": Status.IN_PROCESS,
             "quantity": Decimal(1),
             "quantity_available": Decimal(1),
             "unit": "ea",
@@ -176,7 +179,7 @@ def _insert_batch(
     }
     if listed:
         data["serials"] = serials
-    event = records.record_event(uow, "commission", item=lot, data=data)
+    event = records.record_event(uow, EventKind.COMMISSION, item=lot, data=data)
     try:
         uow.session.execute(insert(Item), rows)
     except IntegrityError:

@@ -10,8 +10,10 @@ from datetime import datetime
 from sqlalchemy import select
 
 from db.models import Event, Item, Nonconformance, Product, RouteStep
+from desktop.domain.events import EventKind, Outcome
 from desktop.domain.permissions import Permission
-from desktop.domain.states import describe
+from desktop.domain.quality import NcrStatus
+from desktop.domain.states import ItemKind, Status
 from desktop.domain.steps import StepKind, limits_of
 from desktop.domain.text import restored, t
 from desktop.services.core import records, routing
@@ -26,7 +28,7 @@ EVENTS_SHOWN = 10
 @dataclass(frozen=True)
 class StepState:
     position: int
-    kind: str
+    kind: StepKind
     name: str
     instruction: str
     done: bool
@@ -38,8 +40,8 @@ class StepState:
 class EventLine:
     id: uuid.UUID
     at: datetime  # database time, UTC
-    kind: str
-    outcome: str
+    kind: EventKind
+    outcome: Outcome
     step: str
     summary: str
 
@@ -47,11 +49,11 @@ class EventLine:
 @dataclass(frozen=True)
 class UnitProgress:
     unit: str  # "unit SN-000001" / "lot L26112501"
-    kind: str
+    kind: ItemKind
     gtin: str | None
     serial: str | None
     lot: str | None
-    status: str  # in words: "in production", "nonconforming", ...
+    status: Status
     product: str
     work_order: str | None
     steps: tuple[StepState, ...]
@@ -86,7 +88,7 @@ def _what_next(uow: UnitOfWork, unit: Item, step: RouteStep) -> str:
 
 def _open_ncrs(uow: UnitOfWork, unit: Item) -> tuple[str, ...]:
     stmt = select(Nonconformance.number).where(
-        Nonconformance.item_id == unit.id, Nonconformance.status != "closed"
+        Nonconformance.item_id == unit.id, Nonconformance.status != NcrStatus.CLOSED
     )
     return tuple(uow.session.scalars(stmt.order_by(Nonconformance.id)))
 
@@ -114,19 +116,19 @@ def _summary(event: Event) -> str:
 
 def _blocked(unit: Item, ncrs: tuple[str, ...]) -> str:
     item = records.label(unit)
-    if unit.status == "nonconforming":
+    if unit.status == Status.NONCONFORMING:
         which = ", ".join(ncrs) or t("an NCR")
         return t(
             "{item} is nonconforming ({ncrs}): it waits for a QC disposition",
             item=item,
             ncrs=which,
         )
-    if unit.status == "completed":
+    if unit.status == Status.COMPLETED:
         return t("{item} has passed every step of its route", item=item)
     return t(
         "{item} is {status}: it takes no production steps now",
         item=item,
-        status=describe(unit.status),
+        status=unit.status.words,
     )
 
 
@@ -150,7 +152,7 @@ def unit_status(uow: UnitOfWork, scan: str) -> UnitProgress:
     )
     current = next((s for s in states if s.current), None)
     ncrs = _open_ncrs(uow, unit)
-    if current is not None and unit.status == "in_process":
+    if current is not None and unit.status == Status.IN_PROCESS:
         step = uow.session.get(RouteStep, nxt.id if nxt else 0)
         assert step is not None
         instruction, scan_next = step.instruction, _what_next(uow, unit, step)
@@ -163,7 +165,7 @@ def unit_status(uow: UnitOfWork, scan: str) -> UnitProgress:
         gtin=unit.gtin,
         serial=unit.serial,
         lot=unit.lot,
-        status=describe(unit.status),
+        status=unit.status,
         product=product.name if product else "",
         work_order=work_order_number(uow, unit),
         steps=states,

@@ -19,6 +19,10 @@ from sqlalchemy import select
 
 from db.models import Event, Item, Nonconformance, Product, RouteStep, Station, WorkOrder
 from desktop.domain.capture import DeviceCapture
+from desktop.domain.events import EventKind, Outcome
+from desktop.domain.plant import Tracking
+from desktop.domain.states import ItemKind, Status
+from desktop.domain.steps import StepKind
 from desktop.domain.text import Text, restored, stored, t
 from desktop.services import quality
 from desktop.services.core import records, routing
@@ -75,7 +79,9 @@ def lock(uow: UnitOfWork, item_id: int) -> Item:
 
 def find_unit(uow: UnitOfWork, scan: str) -> Item:
     """The unit (or lot-controlled production lot) a scan names, not yet locked."""
-    item = require_item(uow.session, scan, ("unit", "production_lot"), "unit or production lot")
+    item = require_item(
+        uow.session, scan, (ItemKind.UNIT, ItemKind.PRODUCTION_LOT), "unit or production lot"
+    )
     if item.product_id is None:
         raise Refusal(
             t(
@@ -88,7 +94,11 @@ def find_unit(uow: UnitOfWork, scan: str) -> Item:
             entity_id=str(item.id),
         )
     product = uow.session.get(Product, item.product_id)
-    if item.kind == "production_lot" and product is not None and product.tracking == "serial":
+    if (
+        item.kind == ItemKind.PRODUCTION_LOT
+        and product is not None
+        and product.tracking == Tracking.SERIAL
+    ):
         raise Refusal(
             t(
                 "{scan} is {item} of {product}, which is serialised: "
@@ -134,11 +144,11 @@ def refuse_unit_on_hold(uow: UnitOfWork, unit: Item, scan: str) -> None:
         )
 
 
-def require_step(uow: UnitOfWork, unit: Item, kind: str, scan: str) -> RouteStep:
+def require_step(uow: UnitOfWork, unit: Item, kind: StepKind, scan: str) -> RouteStep:
     """The unit's next step, which must be of ``kind`` (steps in order, none repeated)."""
     steps = routing.route_steps(uow.session, unit)
     nxt = next((s for s in steps if s.position == unit.current_step + 1), None)
-    if unit.status == "in_process" and nxt is not None and nxt.kind != kind:
+    if unit.status == Status.IN_PROCESS and nxt is not None and nxt.kind != kind:
         passed = [s for s in steps if s.kind == kind and s.position <= unit.current_step]
         if passed:
             raise Refusal(
@@ -213,7 +223,7 @@ def result_of(uow: UnitOfWork, event: Event) -> StepResult:
             item=restored(data.get("item_text"), str(data.get("item"))),
         )
     return StepResult(
-        ok=event.outcome == "ok",
+        ok=event.outcome == Outcome.OK,
         message=message,
         unit=item,
         step=str(data.get("step", "")),
@@ -228,7 +238,7 @@ class StepRecord:
     """What a step records: its event kind, outcome words, its data, and what the device
     delivered (the event keeps its device identity, AIM identifier, raw frame and time)."""
 
-    kind: str
+    kind: EventKind
     message: str
     data: dict[str, Any]
     event_id: uuid.UUID
@@ -265,7 +275,7 @@ def write_step_event(
         event_id=rec.event_id,
         work_order_id=unit.work_order_id,
         step_id=step.id,
-        outcome="ok" if ok else "fail",
+        outcome=Outcome.OK if ok else Outcome.FAIL,
         data=data,
         capture=rec.capture,
     )
@@ -302,7 +312,7 @@ def open_failure(
             serial=rec.capture.serial_number,
         )
     found = quality.open_ncr_in(uow, unit, described, event)
-    records.set_status(uow, unit, "nonconforming", reason=f"{found.number}: {rec.message}")
+    records.set_status(uow, unit, Status.NONCONFORMING, reason=f"{found.number}: {rec.message}")
     return found
 
 

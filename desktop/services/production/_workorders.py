@@ -11,10 +11,12 @@ from sqlalchemy import func, or_, select
 
 from db.models import Item, Product, Route, WorkOrder
 from db.types import utcnow
+from desktop.domain.events import EventKind
 from desktop.domain.permissions import Permission
-from desktop.domain.states import WorkOrderStatus
+from desktop.domain.states import ItemKind, Status, WorkOrderStatus
 from desktop.domain.text import Text, t
 from desktop.domain.udi import CSET82
+from desktop.domain.vocabulary import words_of
 from desktop.services.core import records
 from desktop.services.core.errors import NotFound, Refusal
 from desktop.services.core.lookup import shown
@@ -32,7 +34,7 @@ class WorkOrderView:
     product_name: str
     tracking: str  # "serial" | "lot"
     quantity: int
-    status: str  # created | released | completed
+    status: WorkOrderStatus
     lot: str | None
     production_lot_id: int | None
     released_at: datetime | None
@@ -55,18 +57,10 @@ CODE_WORDS: dict[str, Text] = {
 #: GS1 character set 82 in words (the same English as CSET82_HELP).
 CSET82_ALLOWED = t("letters A-Z a-z, digits and {symbols}", symbols="!\"%&'()*+,-./:;<=>?_")
 
-#: A work order's status in words.
-WO_STATUS_WORDS: dict[str, Text] = {
-    "created": t("created"),
-    "released": t("released"),
-    "completed": t("completed"),
-    "closed": t("closed"),
-    "cancelled": t("cancelled"),
-}
-
 
 def status_words(status: str) -> Text:
-    return WO_STATUS_WORDS.get(status) or t("{status}", status=status)
+    """A work order's status in words (WorkOrderStatus.words)."""
+    return words_of(WorkOrderStatus, status)
 
 
 # ---------------------------------------------------------------- reading
@@ -90,12 +84,14 @@ def find_work_order(uow: UnitOfWork, number: str, *, lock: bool = False) -> Work
 
 
 def production_lot(uow: UnitOfWork, wo: WorkOrder) -> Item | None:
-    stmt = select(Item).where(Item.work_order_id == wo.id, Item.kind == "production_lot")
+    stmt = select(Item).where(Item.work_order_id == wo.id, Item.kind == ItemKind.PRODUCTION_LOT)
     return uow.session.scalars(stmt.order_by(Item.id).limit(1)).first()
 
 
 def units_count(uow: UnitOfWork, wo: WorkOrder) -> int:
-    stmt = select(func.count(Item.id)).where(Item.work_order_id == wo.id, Item.kind == "unit")
+    stmt = select(func.count(Item.id)).where(
+        Item.work_order_id == wo.id, Item.kind == ItemKind.UNIT
+    )
     return int(uow.session.scalar(stmt) or 0)
 
 
@@ -212,7 +208,7 @@ def create_in(
             )
         )
     if lot is not None:
-        check_code(lot, "lot", MAX_LOT)
+        check_code(lot, t("lot"), MAX_LOT)
     prod = _product(uow, product)
     if prod.route_id is None:
         raise Refusal(
@@ -225,7 +221,7 @@ def create_in(
         number=number,
         product_id=prod.id,
         quantity=quantity,
-        status="created",
+        status=WorkOrderStatus.CREATED,
         lot=lot,
         due_on=due_on,
     )
@@ -256,7 +252,9 @@ def _new_lot(uow: UnitOfWork, day: date) -> str:
     typed at a station names one lot (GS1 only needs it unique per GTIN)."""
     stem = f"L{day:%y%m%d}"
     taken = uow.session.scalar(
-        select(func.count(Item.id)).where(Item.kind == "production_lot", Item.lot.startswith(stem))
+        select(func.count(Item.id)).where(
+            Item.kind == ItemKind.PRODUCTION_LOT, Item.lot.startswith(stem)
+        )
     )
     seq = int(taken or 0) + 1
     while _lot_used(uow, f"{stem}{seq:02d}"):
@@ -273,7 +271,7 @@ def _lot_used(uow: UnitOfWork, lot: str) -> bool:
 def release_work_order(uow: UnitOfWork, number: str) -> WorkOrderView:
     """Release a created work order to the floor and make its production lot item."""
     wo = find_work_order(uow, number, lock=True)
-    if wo.status != "created":
+    if wo.status != WorkOrderStatus.CREATED:
         raise Refusal(
             t(
                 "work order {number} is {status} already: it is released only once",
@@ -304,14 +302,14 @@ def release_work_order(uow: UnitOfWork, number: str) -> WorkOrderView:
         )
     expiry = made + timedelta(days=product.shelf_life_days) if product.shelf_life_days else None
     item = Item(
-        kind="production_lot",
+        kind=ItemKind.PRODUCTION_LOT,
         product_id=product.id,
         work_order_id=wo.id,
         gtin=product.gtin,
         lot=lot,
         production_date=made,
         expiry=expiry,
-        status="in_process",
+        status=Status.IN_PROCESS,
         quantity=Decimal(wo.quantity),
         quantity_available=Decimal(wo.quantity),
         current_step=0,
@@ -320,14 +318,14 @@ def release_work_order(uow: UnitOfWork, number: str) -> WorkOrderView:
     uow.session.flush()
     wo.status, wo.lot, wo.released_at = WorkOrderStatus.RELEASED, lot, utcnow()
     event = records.record_event(
-        uow, "wo_release", item=item, data={"work_order": wo.number, "lot": lot}
+        uow, EventKind.WO_RELEASE, item=item, data={"work_order": wo.number, "lot": lot}
     )
     uow.audit(
         "work_order.release",
         "work_order",
         wo.id,
-        old={"status": "created"},
-        new={"status": "released", "lot": lot, "expiry": expiry, "event": event.id},
+        old={"status": WorkOrderStatus.CREATED},
+        new={"status": WorkOrderStatus.RELEASED, "lot": lot, "expiry": expiry, "event": event.id},
     )
     return _view(uow, wo)
 
