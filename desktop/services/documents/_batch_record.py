@@ -34,7 +34,11 @@ from db.models import (
     WorkOrder,
 )
 from db.types import utcnow
+from desktop.domain.distribution import ServiceKind
+from desktop.domain.events import EventKind
 from desktop.domain.permissions import Meaning, Permission
+from desktop.domain.plant import Tracking
+from desktop.domain.states import ItemKind, Status
 from desktop.reports import record_query as rq
 from desktop.reports.record_model import (
     BatchRecord,
@@ -60,11 +64,32 @@ from desktop.services.quality import ncr_view, production_done, units_of
 CHUNK = 500
 #: Events after distribution: not part of the dates of manufacture.
 AFTER_SALE = frozenset(
-    {"ship", "shipment", "installation", "service", "repair", "return", "disposal"}
-    | {"recall_open", "recall_close"}
+    {EventKind.SHIP, EventKind.SHIPMENT, EventKind.RECALL_OPEN, EventKind.RECALL_CLOSE}
+    | {EventKind(kind) for kind in ServiceKind}
 )
-MADE = frozenset({"completed", "released", "packed", "shipped", "installed", "returned"})
-SUMMARY_KEYS = ("ncr", "disposition", "job", "status", "part", "lot", "serial", "count", "sscc")
+#: Item states that mean production is done.
+MADE = frozenset(
+    {
+        Status.COMPLETED,
+        Status.RELEASED,
+        Status.PACKED,
+        Status.SHIPPED,
+        Status.INSTALLED,
+        Status.RETURNED,
+    }
+)
+#: The event data fields a record's event line summarises.
+SUMMARY_KEYS = (
+    "ncr",
+    "disposition",
+    "job",
+    "status",
+    "part",
+    "lot",  # not a code: a field name
+    "serial",  # not a code: a field name
+    "count",
+    "sscc",
+)
 
 
 @dataclass(frozen=True)
@@ -102,18 +127,20 @@ def _manifestation(info: SignatureInfo | None) -> Manifestation | None:
 
 
 def _scope(session: Session, scan: str) -> Scope:
-    item = require_item(session, scan, ("production_lot", "unit"), "production lot or serial")
+    item = require_item(
+        session, scan, (ItemKind.PRODUCTION_LOT, ItemKind.UNIT), "production lot or serial"
+    )
     product = session.get(Product, item.product_id) if item.product_id else None
     if product is None:
         raise Refusal(
             f'scan "{shown(scan)}" is a component ({label(item)}): a batch record is kept for a '
             "production lot or a finished unit; scan the lot or the unit's serial"
         )
-    lot = item if item.kind == "production_lot" else production_lot_of(session, item)
+    lot = item if item.kind == ItemKind.PRODUCTION_LOT else production_lot_of(session, item)
     if lot is None:
         raise Refusal(f'scan "{shown(scan)}": {label(item)} belongs to no production lot')
     wo = session.get(WorkOrder, lot.work_order_id) if lot.work_order_id else None
-    if item.kind == "unit":
+    if item.kind == ItemKind.UNIT:
         return Scope(lot, item, [item], product, wo)
     return Scope(lot, None, units_of(session, lot), product, wo)
 
@@ -125,7 +152,7 @@ def _identification(session: Session, scope: Scope, jobs: list[PrintJob]) -> Ide
     product, lot = scope.product, scope.lot
     route = session.get(Route, product.route_id) if product.route_id else None
     return Identification(
-        "unit" if scope.unit else "production lot",
+        (ItemKind.UNIT if scope.unit else ItemKind.PRODUCTION_LOT).words,
         lot.lot or "",
         scope.unit.serial if scope.unit else None,
         product.name,
@@ -144,13 +171,13 @@ def _identification(session: Session, scope: Scope, jobs: list[PrintJob]) -> Ide
 
 
 def _released(session: Session, scope: Scope, events: list[Event]) -> int:
-    release = next((e for e in events if e.kind == "lot_release"), None)
+    release = next((e for e in events if e.kind == EventKind.LOT_RELEASE), None)
     if release is None:
         return 0
-    if scope.product.tracking == "lot":
+    if scope.product.tracking == Tracking.LOT:
         return int(scope.lot.quantity)
     if scope.unit is not None:
-        return 0 if scope.unit.status == "scrapped" else 1
+        return 0 if scope.unit.status == Status.SCRAPPED else 1
     return int(release.data.get("units_released", 0))
 
 
@@ -161,17 +188,17 @@ def _quantities(
     first = min(made, key=lambda e: e.station_time, default=None)
     last = max(made, key=lambda e: e.station_time, default=None)
     station = stations.get(first.station_id or 0) if first else None
-    if scope.product.tracking == "lot":
+    if scope.product.tracking == Tracking.LOT:
         lot, amount = scope.lot, int(scope.lot.quantity)
         done = lot.status in MADE or production_done(session, lot)
-        counts = (amount, amount if done else 0, amount if lot.status == "scrapped" else 0)
+        counts = (amount, amount if done else 0, amount if lot.status == Status.SCRAPPED else 0)
     else:
         units = scope.units
         done_units = [u for u in units if u.status in MADE or production_done(session, u)]
-        counts = (len(units), len(done_units), sum(1 for u in units if u.status == "scrapped"))
+        counts = (len(units), len(done_units), sum(1 for u in units if u.status == Status.SCRAPPED))
     ordered = scope.work_order.quantity if scope.work_order and not scope.unit else counts[0]
     return Quantities(
-        "kits" if scope.product.tracking == "lot" else "units",
+        "kits" if scope.product.tracking == Tracking.LOT else "units",
         ordered,
         *counts,
         _released(session, scope, events),

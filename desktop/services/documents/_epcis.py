@@ -34,14 +34,27 @@ from sqlalchemy.orm import Session
 
 from db.models import Event, Item, Link, Part, Product, Shipment, ShipmentLine, Site, Station
 from db.types import utcnow
+from desktop.domain.events import EventKind, LinkKind
 from desktop.domain.permissions import Permission
+from desktop.domain.plant import Tracking
+from desktop.domain.states import ItemKind
 from desktop.reports.record_model import zone_of
 from desktop.services.core.errors import Refusal
 from desktop.services.core.uow import UnitOfWork
 from desktop.services.core.usecase import use_case
 
 CONTEXT = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"
-KINDS = ("commission", "wo_release", "pack", "unpack", "shipment", "receive")
+KINDS = (
+    EventKind.COMMISSION,
+    EventKind.WO_RELEASE,
+    EventKind.PACK,
+    EventKind.UNPACK,
+    EventKind.SHIPMENT,
+    EventKind.RECEIVE,
+)
+#: CBV business step and disposition of a shipment and of a receipt (EPCIS words, not ours).
+CBV_SHIPPING = ("shipping", "in_transit")  # not a code: CBV
+CBV_RECEIVING = ("receiving", "in_progress")  # not a code: CBV
 PRIVATE = "urn:lotline:"
 UOM = {"g": "GRM", "kg": "KGM", "m": "MTR", "l": "LTR", "ml": "MLT", "mL": "MLT"}
 
@@ -149,7 +162,9 @@ class Mapper:
 
     def commission(self, event: Event) -> dict[str, Any] | None:
         data = event.data
-        stmt = select(Item).where(Item.work_order_id == event.work_order_id, Item.kind == "unit")
+        stmt = select(Item).where(
+            Item.work_order_id == event.work_order_id, Item.kind == ItemKind.UNIT
+        )
         if data.get("serials"):
             stmt = stmt.where(Item.serial.in_(list(data["serials"])))
         else:
@@ -164,7 +179,7 @@ class Mapper:
     def lot_commission(self, event: Event) -> dict[str, Any] | None:
         lot = self.session.get(Item, event.item_id) if event.item_id else None
         product = self.session.get(Product, lot.product_id) if lot and lot.product_id else None
-        if lot is None or product is None or product.tracking != "lot":
+        if lot is None or product is None or product.tracking != Tracking.LOT:
             return None  # a serialised product's lot is commissioned unit by unit
         doc = self.base(event, "ObjectEvent", "ADD", "commissioning", "active")
         return doc | {"quantityList": [self.quantity(lot, lot.quantity)]}
@@ -174,7 +189,7 @@ class Mapper:
         parent = self.session.get(Item, int(event.data["container"]))
         if child is None or parent is None or not parent.sscc:
             return None
-        adding = event.kind == "pack"
+        adding = event.kind == EventKind.PACK
         step = "packing" if adding else "unpacking"
         doc = self.base(
             event, "AggregationEvent", "ADD" if adding else "DELETE", step, "in_progress"
@@ -194,7 +209,7 @@ class Mapper:
         lines = select(ShipmentLine.item_id).where(ShipmentLine.shipment_id == found.id)
         items = {i: self.session.get_one(Item, i) for i in self.session.scalars(lines)}
         tops = [item for item in items.values() if not _inside(self.session, item, set(items))]
-        doc = self.base(event, "ObjectEvent", "OBSERVE", "shipping", "in_transit")
+        doc = self.base(event, "ObjectEvent", "OBSERVE", *CBV_SHIPPING)
         doc["epcList"] = [e for item in tops if (e := self.epc(item))]
         site = self.session.get(Site, found.site_id) if found.site_id else None
         where = self.ids.sgln(site.gln) if site and site.gln else f"{PRIVATE}site:{found.site_id}"
@@ -202,20 +217,20 @@ class Mapper:
 
     def receiving(self, event: Event) -> dict[str, Any] | None:
         lot = self.session.get(Item, event.item_id) if event.item_id else None
-        if lot is None or lot.kind != "material_lot":
+        if lot is None or lot.kind != ItemKind.MATERIAL_LOT:
             return None
-        doc = self.base(event, "ObjectEvent", "OBSERVE", "receiving", "in_progress")
+        doc = self.base(event, "ObjectEvent", "OBSERVE", *CBV_RECEIVING)
         amount = Decimal(str(event.data.get("quantity") or lot.quantity))
         return doc | {"quantityList": [self.quantity(lot, amount)]}
 
     def map(self, event: Event) -> dict[str, Any] | None:
-        how: dict[str, Callable[[Event], dict[str, Any] | None]] = {
-            "commission": self.commission,
-            "wo_release": self.lot_commission,
-            "pack": self.aggregation,
-            "unpack": self.aggregation,
-            "shipment": self.shipping,
-            "receive": self.receiving,
+        how: dict[EventKind, Callable[[Event], dict[str, Any] | None]] = {
+            EventKind.COMMISSION: self.commission,
+            EventKind.WO_RELEASE: self.lot_commission,
+            EventKind.PACK: self.aggregation,
+            EventKind.UNPACK: self.aggregation,
+            EventKind.SHIPMENT: self.shipping,
+            EventKind.RECEIVE: self.receiving,
         }
         return how[event.kind](event)
 
@@ -223,7 +238,7 @@ class Mapper:
 def _inside(session: Session, item: Item, shipped: set[int]) -> bool:
     """Whether ``item`` is packed (currently) in another item of the same shipment."""
     stmt = select(Link.parent_item_id).where(
-        Link.child_item_id == item.id, Link.kind == "pack", Link.removed_event_id.is_(None)
+        Link.child_item_id == item.id, Link.kind == LinkKind.PACK, Link.removed_event_id.is_(None)
     )
     return any(parent in shipped for parent in session.scalars(stmt))
 

@@ -22,6 +22,7 @@ from sqlalchemy import select
 
 from db.models import Product
 from desktop.domain.permissions import Permission
+from desktop.domain.plant import Tracking
 from desktop.domain.udi import is_valid_check_digit
 from desktop.services.core.uow import UnitOfWork
 from desktop.services.core.usecase import use_case
@@ -79,7 +80,7 @@ def identifier(product: Product) -> DeviceIdentifier:
         device_description=product.description or product.name,
         labeler_duns_number="",
         lot_batch_controlled="Y",
-        serial_number_controlled=_yn(product.tracking == "serial"),
+        serial_number_controlled=_yn(product.tracking == Tracking.SERIAL),
         expiration_date_controlled=_yn(bool(product.shelf_life_days)),
         manufacturing_date_controlled="Y",
         donation_id_controlled="N",

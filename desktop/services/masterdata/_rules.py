@@ -8,23 +8,14 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from desktop.domain.permissions import Role
+from desktop.domain.plant import DeviceKind, StationKind, Tracking
 from desktop.domain.steps import StepParameterError, validate_parameters
 from desktop.domain.udi import is_valid_check_digit, key_problem
 from desktop.services.masterdata._files import Problem, Row
 
-TRACKING = ("serial", "lot")
-STATION_KINDS = (
-    "operator",
-    "qc",
-    "packaging",
-    "planning",
-    "receiving",
-    "shipping",
-    "service",
-    "trace",
-    "admin",
-)
-DEVICE_KINDS = ("scanner", "scale", "printer")
+TRACKING = Tracking.values()
+STATION_KINDS = StationKind.values()
+DEVICE_KINDS = DeviceKind.values()
 STEP_FIELDS = ("kind", "name", "instruction")
 
 
@@ -202,7 +193,7 @@ def check_users(rows: list[Row], out: list[Problem]) -> None:
     for row in rows:
         _text(row, "username", out)
         _text(row, "full_name", out)
-        _choice(row, "role", [r.value for r in Role], out)
+        _choice(row, "role", Role.values(), out)
         _qualifications(row, out)
     _unique(rows, "username", out)
     _unique([r for r in rows if r.values.get("badge")], "badge", out)

@@ -9,18 +9,17 @@ from sqlalchemy import select
 
 from db.models import Device, Station
 from desktop.domain.permissions import Permission
+from desktop.domain.plant import DeviceKind, StationKind
 from desktop.domain.text import t
 from desktop.services.core.errors import NotFound, Refusal
 from desktop.services.core.uow import UnitOfWork
 from desktop.services.core.usecase import use_case
 
-DEVICE_KINDS = ("scanner", "scale", "printer")
-
 
 @dataclass(frozen=True)
 class DeviceView:
     id: int
-    kind: str
+    kind: DeviceKind
     name: str
     url: str
     serial_number: str | None
@@ -32,7 +31,7 @@ class DeviceView:
 class StationView:
     id: int
     name: str
-    kind: str
+    kind: StationKind
     active: bool
     devices: tuple[DeviceView, ...]
 
@@ -63,12 +62,13 @@ def register_device(
     serial_number: str | None = None,
 ) -> DeviceView:
     """Register (or re-point) a device on a station; the change is audited."""
-    if kind not in DEVICE_KINDS:
+    device_kind = DeviceKind.known(kind)
+    if device_kind is None:
         raise Refusal(
             t(
                 'device kind "{kind}" is not one of {kinds}',
                 kind=kind,
-                kinds=", ".join(DEVICE_KINDS),
+                kinds=", ".join(DeviceKind.values()),
             )
         )
     if not url.strip():
@@ -83,14 +83,19 @@ def register_device(
     dev = uow.session.scalars(
         select(Device).where(Device.station_id == st.id, Device.name == name)
     ).first()
-    new = {"kind": kind, "url": url, "serial_number": serial_number, "settings": settings or {}}
+    new = {
+        "kind": device_kind,
+        "url": url,
+        "serial_number": serial_number,
+        "settings": settings or {},
+    }
     if dev is None:
-        dev = Device(station_id=st.id, kind=kind, name=name, port_url=url)
+        dev = Device(station_id=st.id, kind=device_kind, name=name, port_url=url)
         uow.session.add(dev)
         old = None
     else:
         old = {"kind": dev.kind, "url": dev.port_url, "serial_number": dev.serial_number}
-    dev.kind, dev.port_url, dev.settings = kind, url, settings or {}
+    dev.kind, dev.port_url, dev.settings = device_kind, url, settings or {}
     dev.serial_number, dev.simulated = serial_number, url == "sim"
     uow.session.flush()
     uow.audit("device.register", "device", dev.id, old=old, new=new)

@@ -22,18 +22,23 @@ from sqlalchemy.orm import Session
 from db.models import Customer, Item, Recall, RecallItem, Signature
 from db.types import utcnow
 from desktop.domain.canonical import sha256_hex
+from desktop.domain.distribution import (
+    AT_CUSTOMER,
+    NEED_RETURN,
+    RecallAction,
+    RecallDisposition,
+    RecallState,
+    RecallStatus,
+    recall_state,
+)
+from desktop.domain.events import EventKind
 from desktop.domain.permissions import Meaning, Permission
 from desktop.reports import recall_query
 from desktop.reports.recall_model import (
-    AT_CUSTOMER,
-    DISPOSITIONS,
-    NEED_RETURN,
-    STATES,
     CustomerLine,
     RecallItemView,
     RecallUpdate,
     RecallView,
-    state_of,
 )
 from desktop.reports.signature import Manifestation
 from desktop.services.core import records
@@ -52,10 +57,11 @@ CHUNK = recall_query.CHUNK
 # ---------------------------------------------------------------- the scope
 
 
-def _insert_items(uow: UnitOfWork, recall: Recall, root_id: int) -> list[tuple[int, str]]:
+def _insert_items(uow: UnitOfWork, recall: Recall, root_id: int) -> list[tuple[int, RecallState]]:
     """One RecallItem per affected item (bulk insert); returns (item id, state) of each."""
     reach = recall_query.reach(uow.session, root_id)
-    taken = [(i, state_of(s)) for i, s in recall_query.affected_items(uow.session, root_id)]
+    affected = recall_query.affected_items(uow.session, root_id)
+    taken = [(i, recall_state(s)) for i, s in affected]
     rows = [
         {"recall_id": recall.id, "item_id": i, "state_at_scope": state}
         | dict(zip(("customer_id", "site_id"), reach.get(i, (None, None)), strict=True))
@@ -115,7 +121,9 @@ def _user(uow: UnitOfWork) -> int:
 
 
 def _refuse_duplicate(session: Session, root: Item, scan: str) -> None:
-    stmt = select(Recall.number).where(Recall.scope_item_id == root.id, Recall.status == "open")
+    stmt = select(Recall.number).where(
+        Recall.scope_item_id == root.id, Recall.status == RecallStatus.OPEN
+    )
     other = session.scalars(stmt.limit(1)).first()
     if other is not None:
         raise Refusal(
@@ -142,7 +150,7 @@ def open_recall(
         number=f"tmp-{uuid.uuid4().hex[:12]}",
         reason=why,
         scope_item_id=root.id,
-        status="open",
+        status=RecallStatus.OPEN,
         opened_by=_user(uow),
         opened_at=utcnow(),
     )
@@ -152,8 +160,8 @@ def open_recall(
     affected = _insert_items(uow, recall, root.id)
     recall.scope_known_at = utcnow()
     data = {"recall": recall.number, "reason": why, "items": len(affected)}
-    records.record_event(uow, "recall_open", item=root, event_id=event_id, data=data)
-    states = {s: sum(1 for _, st in affected if st == s) for s in STATES}
+    records.record_event(uow, EventKind.RECALL_OPEN, item=root, event_id=event_id, data=data)
+    states = {s: sum(1 for _, st in affected if st == s) for s in RecallState}
     digest = sha256_hex("\n".join(str(i) for i, _ in affected))
     new = data | {"scope": label(root), "by_state": states, "items_sha256": digest}
     uow.audit("recall.open", "recall", recall.id, new=new, reason=why)
@@ -164,7 +172,7 @@ def open_recall(
 
 
 def _require_open(recall: Recall) -> None:
-    if recall.status != "open":
+    if recall.status != RecallStatus.OPEN:
         raise Refusal(
             f"{recall.number} is closed ({recall.closed_at:%Y-%m-%d}): it takes no more updates",
             entity="recall",
@@ -235,14 +243,18 @@ def _mark(
     return changed, [i for r, i in targets if getattr(r, field) != now]
 
 
-def _update(recall: Recall, action: str, changed: list[Item], skipped: list[Item]) -> RecallUpdate:
+def _update(
+    recall: Recall, action: RecallAction, changed: list[Item], skipped: list[Item]
+) -> RecallUpdate:
     names = (tuple(label(i) for i in changed), tuple(label(i) for i in skipped))
     return RecallUpdate(recall.number, action, *names)
 
 
-def _refuse_state(recall: Recall, row: RecallItem, item: Item, allowed: Iterable[str]) -> None:
+def _refuse_state(
+    recall: Recall, row: RecallItem, item: Item, allowed: Iterable[RecallState]
+) -> None:
     if row.state_at_scope not in allowed:
-        state = row.state_at_scope.replace("_", " ")
+        state = row.state_at_scope.words
         raise Refusal(
             f"{label(item)} was {state} when the scope was taken: it has no customer to notify "
             "and nothing to return; record its disposition instead",
@@ -265,11 +277,11 @@ def record_notification(
     _require_open(recall)
     targets = _targets(uow, recall, scans, customer)
     for row, item in targets:
-        _refuse_state(recall, row, item, (*AT_CUSTOMER, "returned"))
+        _refuse_state(recall, row, item, (*AT_CUSTOMER, RecallState.RETURNED))
     changed, skipped = _mark(uow, recall, targets, "notified_at")
     new = {"items": [i.id for i in changed], "customer": customer}
     uow.audit("recall.notify", "recall", recall.id, new=new, reason=note.strip() or None)
-    return _update(recall, "notified", changed, skipped)
+    return _update(recall, RecallAction.NOTIFIED, changed, skipped)
 
 
 @use_case(Permission.RECALL_MANAGE)
@@ -279,16 +291,19 @@ def record_return(uow: UnitOfWork, number: str, scans: Sequence[str]) -> RecallU
     _require_open(recall)
     targets = _targets(uow, recall, scans, None)
     for row, item in targets:
-        _refuse_state(recall, row, item, (*AT_CUSTOMER, "returned"))
+        _refuse_state(recall, row, item, (*AT_CUSTOMER, RecallState.RETURNED))
     changed, skipped = _mark(uow, recall, targets, "returned_at")
     uow.audit("recall.return", "recall", recall.id, new={"items": [i.id for i in changed]})
-    return _update(recall, "returned", changed, skipped)
+    return _update(recall, RecallAction.RETURNED, changed, skipped)
 
 
-def _refuse_disposition(recall: Recall, row: RecallItem, item: Item, disposition: str) -> None:
+def _refuse_disposition(
+    recall: Recall, row: RecallItem, item: Item, disposition: RecallDisposition
+) -> None:
     if row.disposition is not None:
         raise Refusal(
-            f"{label(item)} has the disposition {row.disposition} in {recall.number} already: "
+            f"{label(item)} has the disposition {row.disposition.words} in {recall.number} "
+            "already: "
             "a disposition is made once",
             entity="recall",
             entity_id=str(recall.id),
@@ -296,8 +311,9 @@ def _refuse_disposition(recall: Recall, row: RecallItem, item: Item, disposition
     away = row.state_at_scope in AT_CUSTOMER and row.returned_at is None
     if disposition in NEED_RETURN and away:
         raise Refusal(
-            f"{label(item)} is at the customer ({row.state_at_scope}): record its return before "
-            f"it is {disposition}, or choose corrected_in_field or destroyed_on_site",
+            f"{label(item)} is at the customer ({row.state_at_scope.words}): record its return "
+            f"before it is {disposition.words}, or choose "
+            f"{RecallDisposition.CORRECTED_IN_FIELD} or {RecallDisposition.DESTROYED_ON_SITE}",
             entity="recall",
             entity_id=str(recall.id),
         )
@@ -307,30 +323,30 @@ def _refuse_disposition(recall: Recall, row: RecallItem, item: Item, disposition
 def record_disposition(
     uow: UnitOfWork, number: str, scans: Sequence[str], disposition: str, reason: str
 ) -> RecallUpdate:
-    """What became of these units: one of DISPOSITIONS, with the reason."""
+    """What became of these units: one of RecallDisposition, with the reason."""
     recall = _recall(uow.session, number, lock=True)
     _require_open(recall)
-    if disposition not in DISPOSITIONS:
-        raise Refusal(
-            f'disposition "{shown(disposition or "")}" is unknown: use {", ".join(DISPOSITIONS)}'
-        )
+    chosen = RecallDisposition.known(disposition)
+    if chosen is None:
+        codes = ", ".join(RecallDisposition.values())
+        raise Refusal(f'disposition "{shown(disposition or "")}" is unknown: use {codes}')
     why = (reason or "").strip()
     if not why:
         raise Refusal(f"the disposition in {recall.number} needs a reason: say what was done")
     targets = _targets(uow, recall, scans, None)
     for row, item in targets:
-        _refuse_disposition(recall, row, item, disposition)
+        _refuse_disposition(recall, row, item, chosen)
     for row, _ in targets:
-        row.disposition = disposition
+        row.disposition = chosen
     changed = [i for _, i in targets]
     uow.audit(
         "recall.disposition",
         "recall",
         recall.id,
-        new={"items": [i.id for i in changed], "disposition": disposition},
+        new={"items": [i.id for i in changed], "disposition": chosen},
         reason=why,
     )
-    return _update(recall, "dispositioned", changed, [])
+    return _update(recall, RecallAction.DISPOSITIONED, changed, [])
 
 
 # ---------------------------------------------------------------- closing
@@ -373,7 +389,7 @@ def close_recall(
     recall = _recall(uow.session, number, lock=True)
     _require_open(recall)
     _refuse_open_items(uow.session, recall)
-    recall.status, recall.closed_at = "closed", utcnow()
+    recall.status, recall.closed_at = RecallStatus.CLOSED, utcnow()
     why = note.strip() or None
     sig = sign_in(
         uow, login, recall, Meaning.RECALL_CLOSED, password, username=username, reason=why
@@ -382,19 +398,17 @@ def close_recall(
         "recall.close",
         "recall",
         recall.id,
-        old={"status": "open"},
-        new={"status": "closed", "signature": sig.id, "closed_at": recall.closed_at},
+        old={"status": RecallStatus.OPEN},
+        new={"status": RecallStatus.CLOSED, "signature": sig.id, "closed_at": recall.closed_at},
         reason=why,
     )
     scope = uow.session.get(Item, recall.scope_item_id)
     data = {"recall": recall.number, "signature": sig.id}
-    records.record_event(uow, "recall_close", item=scope, data=data)
+    records.record_event(uow, EventKind.RECALL_CLOSE, item=scope, data=data)
     return recall_view(uow.session, recall)
 
 
 __all__ = [
-    "DISPOSITIONS",
-    "STATES",
     "CustomerLine",
     "RecallItemView",
     "RecallUpdate",
@@ -406,5 +420,4 @@ __all__ = [
     "record_disposition",
     "record_notification",
     "record_return",
-    "state_of",
 ]
