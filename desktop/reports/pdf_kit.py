@@ -15,6 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, LongTable, Paragraph, TableStyle
 
+from desktop.domain.events import Outcome
 from desktop.reports.signature import Manifestation
 
 PAGE = landscape(A4)
@@ -62,10 +63,12 @@ def frame(raw: str) -> str:
     return f'<font name="Courier">{escape(raw).replace(" ", "&nbsp;")}</font>'
 
 
-def outcome(outcome: str) -> Raw:
-    if outcome == "ok":
-        return Raw("ok")
-    return Raw(f'<font color="#b00000"><b>{escape(outcome.upper())}</b></font>')
+def outcome(outcome: Outcome) -> Raw:
+    """An event's outcome in words: plain when ok, bold red capitals otherwise."""
+    words = str(outcome.words)
+    if outcome is Outcome.OK:
+        return Raw(words)
+    return Raw(f'<font color="#b00000"><b>{escape(words.upper())}</b></font>')
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence[float]) -> Any:

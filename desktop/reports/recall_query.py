@@ -13,10 +13,13 @@ from sqlalchemy.orm import Session
 
 from db import trace
 from db.models import Customer, Item, Product, Recall, RecallItem, Site, User
-from desktop.reports.recall_model import STATES, CustomerLine, RecallItemView, RecallView
+from desktop.domain.distribution import RecallState, ServiceKind
+from desktop.domain.plant import Tracking
+from desktop.domain.states import ItemKind
+from desktop.reports.recall_model import CustomerLine, RecallItemView, RecallView
 from desktop.reports.signature import Manifestation
 
-SCOPE_KINDS = ("material_lot", "production_lot", "unit")
+SCOPE_KINDS = (ItemKind.MATERIAL_LOT, ItemKind.PRODUCTION_LOT, ItemKind.UNIT)
 CHUNK = 500
 
 
@@ -31,9 +34,13 @@ def affected_items(session: Session, root_id: int) -> list[tuple[int, str]]:
             .where(Item.id.in_(ids[start : start + CHUNK]))
         )
         for item_id, kind, status, tracking in session.execute(stmt):
-            if kind == "unit" or tracking == "lot":
+            if kind == ItemKind.UNIT or tracking == Tracking.LOT:
                 found.append((item_id, status))
     return sorted(found)
+
+
+#: After-sale records that place a unit at their site.
+_AT_A_SITE = (ServiceKind.INSTALLATION, ServiceKind.SERVICE, ServiceKind.REPAIR)
 
 
 def reach(session: Session, root_id: int) -> dict[int, tuple[int | None, int | None]]:
@@ -42,13 +49,13 @@ def reach(session: Session, root_id: int) -> dict[int, tuple[int | None, int | N
     for ship in trace.forward_shipments(session, root_id):
         where[ship.item_id] = (ship.customer_id, ship.site_id)
     for done in trace.forward_service(session, root_id):
-        if done.site_id is not None and done.kind in ("installation", "service", "repair"):
+        if done.site_id is not None and done.kind in _AT_A_SITE:
             customer = done.customer_id or where.get(done.item_id, (None, None))[0]
             where[done.item_id] = (customer, done.site_id)
     return where
 
 
-def _counts(session: Session, recall: Recall) -> tuple[dict[str, int], int, int, int, int]:
+def _counts(session: Session, recall: Recall) -> tuple[dict[RecallState, int], int, int, int, int]:
     stmt = (
         select(
             RecallItem.state_at_scope,
@@ -60,7 +67,7 @@ def _counts(session: Session, recall: Recall) -> tuple[dict[str, int], int, int,
         .where(RecallItem.recall_id == recall.id)
         .group_by(RecallItem.state_at_scope)
     )
-    by_state = {state: 0 for state in STATES}
+    by_state = {state: 0 for state in RecallState}
     totals = [0, 0, 0, 0]
     for state, count, notified, returned, dispositioned in session.execute(stmt):
         by_state[state] = count

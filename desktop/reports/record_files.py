@@ -109,7 +109,7 @@ def write_csv(record: BatchRecord, folder: str | Path) -> list[Path]:
     for section in SUMMARY:
         value = getattr(record, section)
         if value is None:
-            summary.append({"section": section, "field": "", "value": "none"})
+            summary.append({"section": section, "field": "", "value": "none"})  # not a code
             continue
         for name, text in flat(value).items():
             summary.append({"section": section, "field": name, "value": text})

@@ -16,6 +16,11 @@ from datetime import date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from desktop.domain.events import EventKind, Outcome
+from desktop.domain.labelling import PrintStatus
+from desktop.domain.plant import Tracking
+from desktop.domain.quality import Disposition, NcrStatus
+from desktop.domain.states import Status
 from desktop.reports.signature import Manifestation
 
 
@@ -53,14 +58,14 @@ class Identification:
     description: str
     gtin: str  # the UDI-DI
     issuing_agency: str
-    tracking: str  # serial | lot
+    tracking: Tracking
     route: str
     route_version: int
     label_templates: tuple[str, ...]  # "udi-4x2 v1": the approved versions printed
     work_order: str | None
     production_date: date | None
     expiry: date | None
-    status: str
+    status: Status
 
 
 @dataclass(frozen=True)
@@ -80,7 +85,7 @@ class Quantities:
 class UnitLine:
     item: str
     serial: str | None
-    status: str
+    status: Status
     steps_passed: int
 
 
@@ -88,9 +93,9 @@ class UnitLine:
 class StepLine:
     event_id: str
     item: str
-    kind: str  # consume | weigh | inspect | check | label_verify | ncr_open | ...
+    kind: EventKind
     step: str  # "4 Weigh assembled pump" ("" for events outside the route)
-    outcome: str
+    outcome: Outcome
     printed_name: str
     username: str
     station: str
@@ -128,10 +133,10 @@ class NcrLine:
     number: str
     item: str
     description: str
-    status: str
+    status: NcrStatus
     opened_by: str
     opened_at: datetime
-    disposition: str | None
+    disposition: Disposition | None
     disposition_reason: str | None
     signature: Manifestation | None
     closed_by: str | None
@@ -159,7 +164,7 @@ class LabelLine:
     template_version: int
     element_string: str  # GS shown as <GS>
     hri: tuple[str, ...]
-    status: str  # printed | held | verified | voided | failed | queued
+    status: PrintStatus
     reprint_of: str | None
     reason: str | None  # why reprinted
     void_reason: str | None

@@ -32,6 +32,9 @@ from db.models import (
     Supplier,
     User,
 )
+from desktop.domain.events import LinkKind
+from desktop.domain.labelling import ISSUED, PrintStatus
+from desktop.domain.plant import DeviceKind
 from desktop.reports.record_model import (
     AuditLine,
     ComponentLine,
@@ -41,8 +44,10 @@ from desktop.reports.record_model import (
 )
 
 CHUNK = 500
+#: The event data fields a step line summarises.
 SUMMARY_KEYS = (
-    *("ncr", "disposition", "job", "status", "reason", "note", "part", "lot", "serial"),
+    *("ncr", "disposition", "job", "status", "reason", "note", "part"),
+    *("lot", "serial"),  # not a code: field names
     *("count", "sscc", "template", "version", "element_string", "units_released"),
 )
 Directory = tuple[dict[int, User], dict[int, Station], dict[int, Device]]
@@ -100,7 +105,7 @@ def _summary(data: dict[str, Any], ncr: str | None) -> str:
         text = ", ".join(shown).replace("\x1d", "<GS>")
     if data.get("calibration_certificate"):  # the scale's calibration when it weighed
         text += (
-            f"; {data.get('scale', 'scale')} calibrated, certificate "
+            f"; {data.get('scale') or DeviceKind.SCALE.words} calibrated, certificate "
             f"{data['calibration_certificate']}, due {data.get('calibration_due', '')}"
         )
     return text + (f"; {ncr} opened" if ncr else "")
@@ -192,13 +197,13 @@ def inspections(
 
 
 def label_counts(jobs: list[PrintJob]) -> LabelCounts:
-    issued = [j for j in jobs if j.status in ("printed", "held", "verified", "voided")]
+    issued = [j for j in jobs if j.status in ISSUED]
     return LabelCounts(
         len(issued),
         sum(1 for j in issued if j.reprint_of_id is None),
         sum(1 for j in issued if j.reprint_of_id is not None),
-        sum(1 for j in issued if j.status == "voided"),
-        sum(1 for j in issued if j.status == "verified"),
+        sum(1 for j in issued if j.status is PrintStatus.VOIDED),
+        sum(1 for j in issued if j.status is PrintStatus.VERIFIED),
     )
 
 
@@ -208,7 +213,7 @@ def components(session: Session, keys: Keys, names: dict[int, str]) -> list[Comp
         .join(Item, Item.id == Link.child_item_id)
         .outerjoin(Part, Part.id == Item.part_id)
         .outerjoin(Supplier, Supplier.id == Item.supplier_id)
-        .where(in_(Link.parent_item_id, list(keys.ids)), Link.kind == "consume")
+        .where(in_(Link.parent_item_id, list(keys.ids)), Link.kind == LinkKind.CONSUME)
         .order_by(Link.id)
     )
     return [
