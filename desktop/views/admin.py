@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.devices import ScanEvent, discovery
 from desktop.domain.permissions import Role, role_words
+from desktop.domain.plant import StationKind
 from desktop.services import identity, masterdata
 from desktop.services.core.errors import Refusal
 from desktop.views.admin_fitness import FitnessTab
@@ -36,7 +37,7 @@ TEST_LABEL = (
 
 
 class AdminScreen(Screen):
-    key = "admin"
+    key = StationKind.ADMIN
 
     def __init__(self, runner: Runner, kit: StationKit) -> None:
         super().__init__(runner, kit)
@@ -71,7 +72,7 @@ class AdminScreen(Screen):
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.role = QComboBox()
         for role in Role:  # shown in the station's language, the role's code as its data
-            self.role.addItem(shown(role_words(role.value)), role.value)
+            self.role.addItem(shown(role.words), role.value)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Reason (required to unlock or disable)"))
         form = QFormLayout()

@@ -25,6 +25,10 @@ from PySide6.QtWidgets import (
 from desktop.adapters.capture import scan_capture, weight_capture
 from desktop.devices import ScanEvent, WeightReading
 from desktop.domain.capture import DeviceCapture
+from desktop.domain.events import Outcome
+from desktop.domain.plant import StationKind
+from desktop.domain.states import Status
+from desktop.domain.steps import StepKind
 from desktop.services import production
 from desktop.services.core.errors import Refusal
 from desktop.services.production import StepResult, UnitProgress, unit_status
@@ -35,11 +39,12 @@ from desktop.views.tasks import Runner
 from desktop.views.widgets import BigButton, ResultPanel, StepList, WeightGauge, hbox, label
 from desktop.views.words import shown
 
-COMMANDS = {"PASS": "pass", "FAIL": "fail", "NEXT": "next"}
+#: The command barcodes an operator scans: a check step's verdict, or "done with this unit".
+PASS, FAIL, NEXT = "PASS", "FAIL", "NEXT"
 
 
 class OperatorScreen(Screen):
-    key = "operator"
+    key = StationKind.OPERATOR
 
     def __init__(self, runner: Runner, kit: StationKit) -> None:
         super().__init__(runner, kit)
@@ -117,13 +122,13 @@ class OperatorScreen(Screen):
     def show_progress(self, progress: UnitProgress | None) -> None:
         self.progress = progress
         kind = progress.next_step.kind if progress and progress.next_step else None
-        if progress is not None and progress.status == "nonconforming":
+        if progress is not None and progress.status is Status.NONCONFORMING:
             kind = None  # nothing can be done at the bench until QC decides
-        self.gauge.setVisible(kind == "weigh")
-        self.record.setVisible(kind == "weigh")
-        self.value.setVisible(kind == "inspect")
-        self.pass_button.setVisible(kind == "check")
-        self.fail_button.setVisible(kind == "check")
+        self.gauge.setVisible(kind is StepKind.WEIGH)
+        self.record.setVisible(kind is StepKind.WEIGH)
+        self.value.setVisible(kind is StepKind.INSPECT)
+        self.pass_button.setVisible(kind is StepKind.CHECK)
+        self.fail_button.setVisible(kind is StepKind.CHECK)
         if progress is None:
             self.unit_line.setText(self.tr("No unit"))
             self.prompt.setText(self.tr("Scan a unit"))
@@ -134,25 +139,26 @@ class OperatorScreen(Screen):
             self.history.clear()
             return
         wo = f" · {progress.work_order}" if progress.work_order else ""
-        unit, status = shown(progress.unit), shown(progress.status)
+        unit, status = shown(progress.unit), shown(progress.status.words)
         self.unit_line.setText(f"{unit} · {progress.product}{wo} · {status}")
         prompt = shown(progress.scan_next)
         self.prompt.setText(prompt)
         self.prompt.setFont(theme.font(34 if _width(prompt) <= 32 else 22, bold=True))
         same = progress.instruction.strip() == progress.scan_next.strip()
         self.instruction.setText("" if same else shown(progress.instruction))
-        if progress.next_step is not None and kind == "weigh":
+        if progress.next_step is not None and kind is StepKind.WEIGH:
             self._set_band(progress)
-        failed = progress.status == "nonconforming"
+        failed = progress.status is Status.NONCONFORMING
         self.steps.show_steps(
             [(s.position, s.name, _state(s.done, s.current, failed)) for s in progress.steps]
         )
         self.history.clear()
         for e in progress.events:
-            mark = "✔" if e.outcome == "ok" else "✖"
+            mark = "✔" if e.outcome is Outcome.OK else "✖"
             when = e.at.astimezone().strftime("%H:%M:%S")
-            self.history.addItem(f"{mark} {when}  {e.step or e.kind}: {shown(e.summary)}")
-        if kind == "inspect":
+            what = e.step or shown(e.kind.words)
+            self.history.addItem(f"{mark} {when}  {what}: {shown(e.summary)}")
+        if kind is StepKind.INSPECT:
             self.value.setFocus()
 
     def _set_band(self, progress: UnitProgress) -> None:
@@ -190,12 +196,12 @@ class OperatorScreen(Screen):
             return
         scan = self.queue.popleft()
         self.result.acknowledge()
-        command = COMMANDS.get(scan.text.strip().upper())
-        if command == "next":
+        command = scan.text.strip().upper()
+        if command == NEXT:
             self.clear_unit()
             self._next_scan()
-        elif command in ("pass", "fail"):
-            self._check(command == "pass", scan_capture(scan))
+        elif command in (PASS, FAIL):
+            self._check(command == PASS, scan_capture(scan))
         elif self._wants_component():
             self._call(
                 production.consume_component,
@@ -211,7 +217,8 @@ class OperatorScreen(Screen):
 
     def _wants_component(self) -> bool:
         p = self.progress
-        return bool(p and p.next_step and p.next_step.kind == "scan_component" and self.unit_scan)
+        wanted = p and p.next_step and p.next_step.kind is StepKind.SCAN_COMPONENT
+        return bool(wanted and self.unit_scan)
 
     def on_weight(self, reading: WeightReading) -> None:
         self.reading = reading
@@ -347,5 +354,5 @@ def _state(done: bool, current: bool, failed: bool) -> str:
     if done:
         return "done"
     if current:
-        return "failed" if failed else "current"
+        return "failed" if failed else "current"  # not a code: how a step row looks
     return "todo"

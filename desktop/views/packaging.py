@@ -25,7 +25,10 @@ from PySide6.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QVBoxLayout
 from desktop.adapters.capture import scan_capture
 from desktop.devices import ScanEvent
 from desktop.domain.capture import DeviceCapture
-from desktop.domain.states import describe
+from desktop.domain.labelling import PrintStatus
+from desktop.domain.plant import StationKind
+from desktop.domain.states import ItemKind, Status
+from desktop.domain.steps import StepKind
 from desktop.services import labelling
 from desktop.services.core.errors import Refusal
 from desktop.services.core.printing import LabelPrinter
@@ -42,7 +45,7 @@ from desktop.views.words import shown
 
 
 class PackagingScreen(Screen):
-    key = "packaging"
+    key = StationKind.PACKAGING
 
     def __init__(self, runner: Runner, kit: StationKit) -> None:
         super().__init__(runner, kit)
@@ -126,7 +129,7 @@ class PackagingScreen(Screen):
             text = self.tr("Apply the label, then scan it back")
         elif self.voided:
             text = self.tr("Reprint the label with a supervisor: F10")
-        elif self.selected is not None and self.selected.next_step == "label":
+        elif self.selected is not None and self.selected.next_step is StepKind.LABEL:
             text = self.tr("Print the label: F9")
         elif self.case is None:
             text = self.tr("Scan a unit to label, or a case label to pack")
@@ -185,9 +188,9 @@ class PackagingScreen(Screen):
         super().keyPressEvent(event)
 
     def _identified(self, found: Scanned, scan: str, capture: DeviceCapture | None = None) -> None:
-        if found.kind == "case":
+        if found.kind is ItemKind.CASE:
             self.cases.take(found)
-        elif found.kind == "pallet":
+        elif found.kind is ItemKind.PALLET:
             self.refuse(
                 self.tr("A pallet"),
                 self.tr("%1 is a pallet; this station packs units into cases.").replace(
@@ -197,7 +200,7 @@ class PackagingScreen(Screen):
             )
         elif found.job_key is not None:
             self._verify(found.job_key, scan, capture)  # its printed label, scanned back
-        elif found.next_step == "pack":
+        elif found.next_step is StepKind.PACK:
             self.cases.pack(found, capture)
         else:
             self._select(found)
@@ -209,22 +212,23 @@ class PackagingScreen(Screen):
 
     def _select(self, found: Scanned) -> None:
         self.selected, self.last_job, self.last_item = found, found.last_job, found.item
-        self.voided = found.last_status == "voided" and found.next_step == "label"
+        voided = found.last_status is PrintStatus.VOIDED
+        self.voided = voided and found.next_step is StepKind.LABEL
         self.preview.show_preview(
             None, self.tr("Rendering the label of %1…").replace("%1", shown(found.item))
         )
-        self.preview.set_copies(found.quantity if found.kind == "production_lot" else None)
+        self.preview.set_copies(found.quantity if found.kind is ItemKind.PRODUCTION_LOT else None)
         self.show_prompt()
         self.call(labelling.label_preview, found.scan, done=self._previewed)
-        if found.status not in ("released", "packed"):
+        if found.status not in (Status.RELEASED, Status.PACKED):
             self.refuse(
                 self.tr("Not released"),
                 self.tr("%1 is %2: labels are printed only for released items.")
                 .replace("%1", shown(found.item))
-                .replace("%2", shown(describe(found.status))),
+                .replace("%2", shown(found.status.words)),
                 self.tr("QC releases the lot first."),
             )
-        elif found.next_step == "label":
+        elif found.next_step is StepKind.LABEL:
             self.result.show_good(
                 self.tr("%1 selected").replace("%1", shown(found.item)),
                 self.tr("Print its label: F9"),
@@ -233,7 +237,7 @@ class PackagingScreen(Screen):
             self.result.show_idle(
                 self.tr("%1 · %2")
                 .replace("%1", shown(found.item))
-                .replace("%2", shown(describe(found.status)))
+                .replace("%2", shown(found.status.words))
             )
 
     def _previewed(self, preview: LabelPreview) -> None:
@@ -259,13 +263,13 @@ class PackagingScreen(Screen):
             return
         retry = self.failed_key
         key = retry[1] if retry and retry[0] == item.scan else uuid.uuid4().hex
-        copies = self.preview.copies.value() if item.kind == "production_lot" else 1
+        copies = self.preview.copies.value() if item.kind is ItemKind.PRODUCTION_LOT else 1
         self.call(
             labelling.print_labels, self.printer, item.scan, copies, done=self.printed, key=key
         )
 
     def printed(self, job: PrintJobView) -> None:
-        if job.status == "failed":
+        if job.status is PrintStatus.FAILED:
             self.failed_key = (self.selected.scan if self.selected else "", job.key)
             self.refuse(
                 self.tr("Label not printed"),
@@ -276,7 +280,7 @@ class PackagingScreen(Screen):
         self.failed_key, self.last_job, self.last_item = None, job.key, job.item
         self.voided = False
         self.awaiting = list(job.copies)
-        if job.status == "held":
+        if job.status is PrintStatus.HELD:
             self.refuse(
                 self.tr("The printer holds the label"),
                 job.message,

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject
 
 from desktop.domain.capture import DeviceCapture
 from desktop.domain.permissions import Meaning
-from desktop.domain.states import describe
+from desktop.domain.states import ItemKind, Status
 from desktop.services import identity, labelling, packing
 from desktop.services.labelling import PrintJobView, Reconciliation, Scanned
 from desktop.services.packing import ContainerView
@@ -110,15 +110,15 @@ class CaseActions(QObject):
         self.s = screen
 
     def take(self, found: Scanned) -> None:
-        self.s.case = found.container if found.status == "open" else None
+        self.s.case = found.container if found.status is Status.OPEN else None
         self.s.case_box.show_case(found.container)
         self.s.show_prompt()
-        if found.status != "open":
+        if found.status is not Status.OPEN:
             self.s.refuse(
-                self.tr("Case is %1").replace("%1", shown(describe(found.status))),
+                self.tr("Case is %1").replace("%1", shown(found.status.words)),
                 self.tr("%1 is %2: nothing more is packed into it.")
                 .replace("%1", shown(found.item))
-                .replace("%2", shown(describe(found.status))),
+                .replace("%2", shown(found.status.words)),
                 self.tr("Scan an open case, or F7 for a new one."),
             )
         else:
@@ -151,7 +151,7 @@ class CaseActions(QObject):
             return
         assert self.s.case is not None
         sscc = f"(00){self.s.case.sscc}"
-        if found.kind == "unit":
+        if found.kind is ItemKind.UNIT:
             self.s.call(
                 packing.pack_unit,
                 sscc,

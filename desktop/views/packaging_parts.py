@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.states import describe
+from desktop.domain.labelling import PrintStatus
+from desktop.domain.states import Status
 from desktop.services.labelling import LabelPreview, QueueLine
 from desktop.services.packing import ContainerView
 from desktop.views import theme
@@ -45,16 +46,18 @@ class PrintQueue(Table):
         self.lines = list(lines)
         self.fill([(shown(q.item), q.product, self._state(q.label)) for q in self.lines])
 
-    def _state(self, status: str) -> str:
-        words = {
-            "": self.tr("to print"),
-            "queued": self.tr("to print"),
-            "printed": self.tr("printed: scan it back"),
-            "held": self.tr("▲ held by the printer"),
-            "failed": self.tr("✖ not printed: print again"),
-            "voided": self.tr("✖ voided: reprint"),
+    def _state(self, status: PrintStatus | None) -> str:
+        """The label's state in words, with what to do next."""
+        if status is None or status is PrintStatus.QUEUED:
+            return self.tr("to print")
+        words = shown(status.words)
+        todo = {
+            PrintStatus.PRINTED: self.tr("%1: scan it back"),
+            PrintStatus.HELD: self.tr("▲ %1 by the printer"),
+            PrintStatus.FAILED: self.tr("✖ %1: print again"),
+            PrintStatus.VOIDED: self.tr("✖ %1: reprint"),
         }
-        return words.get(status, status)
+        return todo[status].replace("%1", words) if status in todo else words
 
     def selected_line(self) -> QueueLine | None:
         rows = self.selectionModel().selectedRows()
@@ -181,11 +184,8 @@ class CaseBox(QWidget):
         self.fill.setFont(theme.font(18, bold=True))
         count = format(case.count.normalize(), "f")
         of = self.tr("%1 of %2").replace("%1", count).replace("%2", str(case.capacity or "?"))
-        state = (
-            self.tr("open")
-            if case.status == "open"
-            else self.tr("■ %1").replace("%1", shown(describe(case.status)))
-        )
+        words = shown(case.status.words)
+        state = words if case.status is Status.OPEN else self.tr("■ %1").replace("%1", words)
         self.fill.setText(f"{of} · {state}")
         self.contents.clear()
         for line in case.contents:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout
 
 from desktop.devices import ScanEvent
 from desktop.domain.permissions import Meaning
-from desktop.domain.states import describe
+from desktop.domain.plant import StationKind
 from desktop.domain.text import join
 from desktop.services import quality
 from desktop.services.core.errors import Refusal
@@ -42,7 +42,7 @@ NCR_NUMBER = re.compile(r"NCR-\d+")
 
 
 class QcScreen(Screen):
-    key = "qc"
+    key = StationKind.QC
 
     def __init__(self, runner: Runner, kit: StationKit) -> None:
         super().__init__(runner, kit)
@@ -229,7 +229,7 @@ class QcScreen(Screen):
             )
             return
         if not r.pending:
-            done = shown(r.release.manifestation() if r.release else describe(r.status))
+            done = shown(r.release.manifestation() if r.release else r.status.words)
             self.refuse(
                 self.tr("Nothing to release"),
                 self.tr("Lot %1 is released already: %2").replace("%1", r.lot).replace("%2", done),

@@ -13,13 +13,15 @@ from html import escape
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QTextBrowser
 
-from desktop.domain.states import describe
+from desktop.domain.events import Outcome
+from desktop.domain.quality import NcrStatus
+from desktop.domain.states import Status
 from desktop.services.identity import SignatureInfo
-from desktop.services.quality import LotReview, NcrView, ScannedReview, ncr_status_words
+from desktop.services.quality import LotReview, NcrView, ScannedReview
 from desktop.views import theme
 from desktop.views.words import shown
 
-ABNORMAL_STATES = ("nonconforming", "scrapped", "rejected")
+ABNORMAL_STATES = frozenset({Status.NONCONFORMING, Status.SCRAPPED, Status.REJECTED})
 
 
 def when(stamp: datetime | None) -> str:
@@ -40,12 +42,7 @@ class QcWords(QObject):
     def disposition(self, ncr: NcrView) -> str:
         if ncr.disposition is None:
             return ""
-        words = {
-            "rework": self.tr("rework"),
-            "scrap": self.tr("scrap"),
-            "use_as_is": self.tr("use as is"),
-        }
-        text = words.get(ncr.disposition, ncr.disposition)
+        text = shown(ncr.disposition.words)
         if ncr.return_to_step:
             text += " " + self.tr("→ step %1").replace("%1", str(ncr.return_to_step))
         text += f": {ncr.disposition_reason or ''}"
@@ -111,7 +108,7 @@ class ReviewBrowser(QTextBrowser):
     def _heading(self, r: LotReview) -> str:
         title = self.tr("Lot %1 · %2").replace("%1", r.lot).replace("%2", r.product)
         status = self.tr("GTIN %1 · status: %2").replace("%1", r.gtin)
-        status = status.replace("%2", shown(describe(r.status)))
+        status = status.replace("%2", shown(r.status.words))
         return (
             f"<p style='font-size:17pt; font-weight:bold; margin:0'>{escape(title)}</p>"
             f"<p style='margin-top:2px'>{escape(status)}</p>"
@@ -159,7 +156,7 @@ class ReviewBrowser(QTextBrowser):
         rows = [
             [
                 _cell(shown(u.unit)),
-                _cell(shown(describe(u.status)), abnormal=u.status in ABNORMAL_STATES),
+                _cell(shown(u.status.words), abnormal=u.status in ABNORMAL_STATES),
                 _cell(u.steps_passed),
                 _cell(u.next_step or self.tr("every step passed")),
             ]
@@ -173,7 +170,7 @@ class ReviewBrowser(QTextBrowser):
             [
                 _cell(n.number),
                 _cell(shown(n.item)),
-                _cell(shown(ncr_status_words(n.status)), abnormal=n.status != "closed"),
+                _cell(shown(n.status.words), abnormal=n.status is not NcrStatus.CLOSED),
                 _cell(n.description),
                 _cell(ncr_disposition(n)),
             ]
@@ -196,7 +193,7 @@ class ReviewBrowser(QTextBrowser):
             [
                 _cell(when(e.at)),
                 _cell(shown(e.item)),
-                _cell(shown(e.what or f"{e.kind}: {e.outcome}"), abnormal=e.outcome != "ok"),
+                _cell(shown(e.what), abnormal=e.outcome is not Outcome.OK),
                 _cell(e.user),
                 _cell(shown(e.message)),
             ]
@@ -240,7 +237,7 @@ class ReviewBrowser(QTextBrowser):
                 _cell(kind),
                 _cell(x.key),
                 _cell(shown(x.item)),
-                _cell(x.status),
+                _cell(shown(x.status.words)),
                 _cell(x.reason or ""),
             ]
             for kind, x in lines

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.quality import Disposition, NcrStatus
 from desktop.services.holds import HoldView
 from desktop.services.quality import InspectionPlanView, NcrView, QueuedLot
 from desktop.views import theme
@@ -88,8 +89,6 @@ class ReleaseTab(QWidget):
 class NcrTab(QWidget):
     """Nonconformances not closed; disposition (signed), close, and open one on the scan."""
 
-    DISPOSITIONS = ("rework", "scrap", "use_as_is")
-
     def __init__(self) -> None:
         super().__init__()
         self.table = Table(
@@ -102,12 +101,8 @@ class NcrTab(QWidget):
             ]
         )
         self.disposition = QComboBox()
-        for value, text in zip(
-            self.DISPOSITIONS,
-            (self.tr("Rework"), self.tr("Scrap"), self.tr("Use as is")),
-            strict=True,
-        ):
-            self.disposition.addItem(text, value)
+        for value in Disposition:  # in the station's language, the code as the item's data
+            self.disposition.addItem(shown(value.words), value.value)
         self.step = QSpinBox()
         self.step.setRange(0, 99)
         self.step.setSpecialValueText(self.tr("where it stopped"))
@@ -147,7 +142,7 @@ class NcrTab(QWidget):
                 (
                     n.number,
                     shown(n.item),
-                    self.tr("✖ open") if n.status == "open" else self.tr("dispositioned"),
+                    ("✖ " if n.status is NcrStatus.OPEN else "") + shown(n.status.words),
                     n.description,
                     ncr_disposition(n),
                 )

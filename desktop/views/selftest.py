@@ -14,6 +14,8 @@ from typing import cast
 
 from PySide6.QtWidgets import QApplication
 
+from desktop.domain.plant import StationKind
+from desktop.domain.quality import Disposition
 from desktop.labels.zpl_check import datamatrix_data
 from desktop.services.core.context import Context
 from desktop.views.admin import AdminScreen
@@ -133,7 +135,7 @@ def _passed(op: OperatorScreen, position: int) -> bool:
 
 
 def build_to_weigh(w: Walk, serial: str, housing: str, board: str) -> None:
-    op = cast(OperatorScreen, w.window.screens["operator"])
+    op = cast(OperatorScreen, w.window.screens[StationKind.OPERATOR])
     w.scan(serial)
     w.wait(f"unit {serial} loaded", lambda: serial in op.unit_line.text())
     w.scan(housing)
@@ -146,7 +148,7 @@ def build_to_weigh(w: Walk, serial: str, housing: str, board: str) -> None:
 
 
 def on_scale(w: Walk, grams: str) -> None:
-    op = cast(OperatorScreen, w.window.screens["operator"])
+    op = cast(OperatorScreen, w.window.screens[StationKind.OPERATOR])
     w.weigh(grams)
     w.wait(
         f"stable {grams} g on the gauge",
@@ -157,7 +159,7 @@ def on_scale(w: Walk, grams: str) -> None:
 def walk_operator(w: Walk, data: WalkData) -> str:
     """Two pumps: the first refused a wrong part and fails its weight (NCR), the second passes
     every operator step. Returns the NCR number."""
-    op = cast(OperatorScreen, w.window.screens["operator"])
+    op = cast(OperatorScreen, w.window.screens[StationKind.OPERATOR])
     w.login_badge("B-1001", "1234")
     w.wait("operator screen shown", lambda: w.window.current_screen() is op)
     first, second = data.serials
@@ -185,7 +187,7 @@ def walk_operator(w: Walk, data: WalkData) -> str:
     w.wait("weight accepted", lambda: _passed(op, 4) and not op.result.refused)
     w.scan("PASS")
     w.wait("functional test passed", lambda: _passed(op, 5))
-    w.shot("operator")
+    w.shot(StationKind.OPERATOR)
     w.logout()
     return ncr
 
@@ -233,7 +235,7 @@ def _ready(qc: QcScreen) -> bool:
 
 def walk_qc(w: Walk, data: WalkData, ncr: str) -> None:
     w.login_password("quinn", "demo-password")
-    qc = cast(QcScreen, w.window.screens["qc"])
+    qc = cast(QcScreen, w.window.screens[StationKind.QC])
     w.wait("QC screen shown", lambda: w.window.current_screen() is qc)
     lot_label = f"]d201{PUMP_GTIN}10{data.lot}"
     w.scan(lot_label)
@@ -242,7 +244,7 @@ def walk_qc(w: Walk, data: WalkData, ncr: str) -> None:
     w.scan(ncr)
     tab = qc.ncr_tab
     w.wait("NCR selected", lambda: qc.tabs.currentWidget() is tab and _selected(tab) == ncr)
-    tab.disposition.setCurrentIndex(tab.disposition.findData("scrap"))
+    tab.disposition.setCurrentIndex(tab.disposition.findData(Disposition.SCRAP))
     tab.disposition_button.click()
     sign(w, qc, "demo-password", "quinn", reason="weight out of tolerance twice: scrap")
     tab.note.setText("unit scrapped: weight out of tolerance")
@@ -256,13 +258,13 @@ def walk_qc(w: Walk, data: WalkData, ncr: str) -> None:
         "lot released, manifestation shown",
         lambda: qc.current is not None and qc.current.review.release is not None,
     )
-    w.shot("qc")
+    w.shot(StationKind.QC)
     w.logout()
 
 
 def walk_packaging(w: Walk, data: WalkData) -> None:
     w.login_password("pat", "demo-password")
-    pack = cast(PackagingScreen, w.window.screens["packaging"])
+    pack = cast(PackagingScreen, w.window.screens[StationKind.PACKAGING])
     w.wait("packaging screen shown", lambda: w.window.current_screen() is pack)
     w.scan(data.serials[1])
     w.wait("real label preview rendered", lambda: pack.preview.current is not None)
@@ -275,7 +277,7 @@ def walk_packaging(w: Walk, data: WalkData) -> None:
         "label printed by the printer simulator",
         lambda: printer.label_count > before and bool(pack.awaiting),
     )
-    w.shot("packaging")
+    w.shot(StationKind.PACKAGING)
     zpl = printer.labels[-1].read_bytes()
     w.scan("]d2" + datamatrix_data(zpl))  # the label as printed, scanned back
     w.wait("label verified by scan-back", lambda: not pack.awaiting and not pack.result.refused)
@@ -285,22 +287,22 @@ def walk_packaging(w: Walk, data: WalkData) -> None:
 
 def walk_trace(w: Walk, data: WalkData) -> None:
     w.login_password("sam", "demo-password")
-    w.window.open_screen("trace")
-    trace = cast(TraceScreen, w.window.screens["trace"])
+    w.window.open_screen(StationKind.TRACE)
+    trace = cast(TraceScreen, w.window.screens[StationKind.TRACE])
     w.scan(data.serials[1])
     w.wait("unit traced", lambda: trace.view is not None)
     w.wait("housing found backward", lambda: trace.backward.topLevelItemCount() > 0)
-    w.shot("trace")
+    w.shot(StationKind.TRACE)
     w.logout()
 
 
 def walk_admin(w: Walk) -> None:
     w.login_password("ada", "demo-admin-password")
-    w.window.open_screen("admin")  # the Admin tab (not the first one)
-    admin = cast(AdminScreen, w.window.screens["admin"])
+    w.window.open_screen(StationKind.ADMIN)  # the Admin tab (not the first one)
+    admin = cast(AdminScreen, w.window.screens[StationKind.ADMIN])
     w.wait("admin screen shown", lambda: w.window.current_screen() is admin)
     w.wait("users listed", lambda: admin.users.rowCount() >= 5)
-    w.shot("admin")
+    w.shot(StationKind.ADMIN)
     w.logout()
 
 

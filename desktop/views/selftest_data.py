@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop.domain.labelling import TemplateStatus
 from desktop.services import identity, labelling, production, receiving
 from desktop.services.core.context import Context, LoginSession
 from desktop.services.masterdata import DEMO_ADMIN
@@ -53,7 +54,7 @@ def _approve_templates(base: Context, qc: Context, login: LoginSession) -> None:
     name, _full, password = DEMO_ADMIN
     admin = base.as_actor(identity.login(base, name, password).actor)
     for template in labelling.register_templates(admin):
-        if template.status == "draft":
+        if template.status is TemplateStatus.DRAFT:
             labelling.approve_template(
                 qc, login, template.name, template.version, PASSWORD, username="quinn"
             )

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.devices import ScanEvent, WeightReading
+from desktop.domain.permissions import role_words
+from desktop.domain.plant import StationKind
 from desktop.domain.udi import parse_scan
 from desktop.services import identity
 from desktop.services.core.context import Context, LoginSession
@@ -28,6 +30,7 @@ from desktop.views.login import LoginScreen
 from desktop.views.screen import Screen
 from desktop.views.tasks import Runner
 from desktop.views.widgets import BigButton, DeviceLight, DeviceState, SimulationBanner, label
+from desktop.views.words import shown
 
 log = logging.getLogger(__name__)
 
@@ -137,15 +140,6 @@ class MainWindow(QMainWindow):
         header.addLayout(strip)
         return header
 
-    def role_words(self) -> dict[str, str]:
-        return {
-            "operator": self.tr("operator"),
-            "qc_inspector": self.tr("QC inspector"),
-            "packaging": self.tr("packer"),
-            "supervisor": self.tr("supervisor"),
-            "admin": self.tr("administrator"),
-        }
-
     def light_words(self) -> dict[str, str]:
         return {
             "connected": self.tr("connected"),
@@ -196,7 +190,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.ctx = self.base.as_actor(session.actor)
         role = session.actor.role or ""
-        self.user_label.setText(f"{session.actor.full_name} · {self.role_words().get(role, role)}")
+        self.user_label.setText(f"{session.actor.full_name} · {shown(role_words(role))}")
         self.logout_button.setEnabled(True)
         keys = [k for k in kinds.visible_to(role) if k in self.screens]
         if self.kind in keys:  # the station's own kind first
@@ -268,7 +262,7 @@ class MainWindow(QMainWindow):
             return
         if not isinstance(widget, Screen):
             return
-        if widget.key != "admin" and _hibc_primary_alone(scan):
+        if widget.key != StationKind.ADMIN and _hibc_primary_alone(scan):
             self.message.setStyleSheet("")
             self.message.setText(
                 self.tr(

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.permissions import meaning_words
+from desktop.domain.permissions import Meaning
+from desktop.domain.vocabulary import words_of
 from desktop.services.core.errors import Refusal
 from desktop.services.identity import SignatureInfo
 from desktop.views import theme
@@ -70,7 +71,7 @@ class SignatureDialog(QDialog):
         column = QVBoxLayout(page)
         column.addWidget(label(self.tr("Electronic signature"), 20, bold=True))
         self.what = label(what, 16, bold=True)
-        self.meaning = label(shown(meaning_words(meaning)), 16, bold=True)
+        self.meaning = label(shown(words_of(Meaning, meaning)), 16, bold=True)
         for caption, value in (
             (self.tr("You sign"), self.what),
             (self.tr("Meaning"), self.meaning),
@@ -221,7 +222,7 @@ class SignatureDialog(QDialog):
     def show_signature(self, info: SignatureInfo) -> None:
         self.printed_name.setText(f"{info.printed_name} ({info.username})")
         self.when.setText(info.signed_at.strftime("%Y-%m-%d  %H:%M:%S UTC"))
-        self.signed_meaning.setText(shown(meaning_words(info.meaning)))
+        self.signed_meaning.setText(shown(info.meaning.words))
         self.manifestation.setText(shown(info.manifestation()))
 
     def refuse_scan(self, text: str) -> None:

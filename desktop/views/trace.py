@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.devices import ScanEvent
-from desktop.domain.states import describe
+from desktop.domain.plant import StationKind
+from desktop.domain.states import ItemKind
 from desktop.services.core.errors import Refusal
-from desktop.services.packing import kind_word
 from desktop.services.trace import GenealogyLine, TraceView, trace_item
 from desktop.views import theme
 from desktop.views.kit import StationKit
@@ -39,7 +39,7 @@ def export_folder() -> Path:
 
 
 class TraceScreen(Screen):
-    key = "trace"
+    key = StationKind.TRACE
 
     def __init__(self, runner: Runner, kit: StationKit) -> None:
         super().__init__(runner, kit)
@@ -130,7 +130,7 @@ class TraceScreen(Screen):
     def show_view(self, view: TraceView) -> None:
         self.view = view
         product = f" · {view.product}" if view.product else ""
-        status = shown(describe(view.status))
+        status = shown(view.status.words)
         self.heading.setText(f"{shown(view.identity)}{product} · {status}")
         self._fill_tree(self.backward, view.backward)
         self._fill_tree(self.forward, view.forward)
@@ -142,11 +142,18 @@ class TraceScreen(Screen):
         )
         self.timeline.fill(
             [
-                (_when(t.at), t.kind, t.outcome, t.station, t.user, shown(t.summary))
+                (
+                    _when(t.at),
+                    shown(t.kind.words),
+                    shown(t.outcome.words),
+                    t.station,
+                    t.user,
+                    shown(t.summary),
+                )
                 for t in view.timeline
             ]
         )
-        units = sum(1 for g in view.forward if g.kind == "unit" and g.depth > 0)
+        units = sum(1 for g in view.forward if g.kind is ItemKind.UNIT and g.depth > 0)
         customers = len({r.customer for r in view.reached if r.customer})
         text = self.tr("%1 units downstream, %2 customers reached.")
         text = text.replace("%1", str(units)).replace("%2", str(customers))
@@ -159,8 +166,8 @@ class TraceScreen(Screen):
         nodes: dict[int, QTreeWidgetItem] = {}
         for line in lines:
             parent = nodes.get(line.parent_id or -1)
-            status = shown(describe(line.status))
-            cols = [shown(line.identity), shown(kind_word(line.kind)), status, line.quantity]
+            status = shown(line.status.words)
+            cols = [shown(line.identity), shown(line.kind.words), status, line.quantity]
             node = QTreeWidgetItem(cols) if parent is None else QTreeWidgetItem(parent, cols)
             if not line.current:
                 removed = self.tr("removed")

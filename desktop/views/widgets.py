@@ -167,7 +167,7 @@ class StepList(QListWidget):
             item = QListWidgetItem(f"{marks.get(state, '○')}  {position}. {name}")
             f = theme.font(15 if state == "current" else 13, bold=state == "current")
             item.setFont(f)
-            if state == "failed":
+            if state == "failed":  # not a code: how a step row looks
                 item.setForeground(QColor(theme.ABNORMAL))
             elif state == "done":
                 item.setForeground(QColor(theme.MUTED))
