@@ -33,6 +33,7 @@ from db.engine import make_engine
 from db.migrate import upgrade
 from db.models import Item, Link
 from desktop.cli.common import EXIT_FAIL, EXIT_OK, add_database, set_handler
+from desktop.domain.states import ItemKind, Status
 
 ROOT = Path(__file__).resolve().parents[2]
 WALK = """trace_walk(item_id, depth, link_id, removed) AS (
@@ -101,7 +102,9 @@ def _data_set(engine: Engine, args: argparse.Namespace) -> tuple[bool, float] | 
     upgrade(engine)
     with Session(engine) as s:
         items = s.scalar(select(func.count()).select_from(Item)) or 0
-        built = select(func.count()).where(Item.kind == "unit", Item.work_order_id.is_not(None))
+        built = select(func.count()).where(
+            Item.kind == ItemKind.UNIT, Item.work_order_id.is_not(None)
+        )
         units = s.scalar(built) or 0
     if units == args.units:
         return False, 0.0
@@ -118,10 +121,12 @@ def _data_set(engine: Engine, args: argparse.Namespace) -> tuple[bool, float] | 
 
 def _probes(session: Session) -> tuple[int, int]:
     """(the middle resin lot, the middle pallet shipped whole)."""
-    lots = select(Item.id).where(Item.kind == "material_lot", Item.supplier_lot.like("SL-RESIN-%"))
+    lots = select(Item.id).where(
+        Item.kind == ItemKind.MATERIAL_LOT, Item.supplier_lot.like("SL-RESIN-%")
+    )
     count = session.scalar(select(func.count()).select_from(lots.subquery())) or 0
     lot = session.scalar(lots.order_by(Item.id).offset(count // 2).limit(1))
-    pallets = select(Item.id).where(Item.kind == "pallet", Item.status == "shipped")
+    pallets = select(Item.id).where(Item.kind == ItemKind.PALLET, Item.status == Status.SHIPPED)
     count = session.scalar(select(func.count()).select_from(pallets.subquery())) or 0
     pallet = session.scalar(pallets.order_by(Item.id).offset(count // 2).limit(1))
     assert lot is not None and pallet is not None, "no bench data set in this database"
@@ -142,7 +147,11 @@ def _orm_forward(engine: Engine, lot: int) -> tuple[int, int, int]:
     with Session(engine) as s:
         nodes = list(trace.forward(s, lot))
         shipped = list(trace.forward_shipments(s, lot))
-    return len(nodes), sum(n.kind == "unit" for n in nodes), len({x.shipment_id for x in shipped})
+    return (
+        len(nodes),
+        sum(n.kind == ItemKind.UNIT for n in nodes),
+        len({x.shipment_id for x in shipped}),
+    )
 
 
 def _raw_forward(engine: Engine, lot: int) -> tuple[int, int]:

@@ -23,6 +23,9 @@ from db.engine import make_engine
 from db.migrate import ensure_schema
 from db.models import Product, Route, RouteStep, User
 from desktop.cli.common import cli_station
+from desktop.domain.permissions import Role
+from desktop.domain.plant import Tracking
+from desktop.domain.steps import StepKind
 from desktop.domain.udi import gs1_check_digit
 from desktop.services import production
 from desktop.services.core.context import Actor, Context
@@ -59,13 +62,17 @@ def _bench_product(engine: Engine) -> str:
             RouteStep(
                 route_id=route.id,
                 position=1,
-                kind="check",
+                kind=StepKind.CHECK,
                 name="Bench check",
                 instruction="",
                 parameters={"prompt": "ok?"},
             )
         )
-        s.add(Product(gtin=gtin, name=f"Bench product {tag}", tracking="serial", route_id=route.id))
+        s.add(
+            Product(
+                gtin=gtin, name=f"Bench product {tag}", tracking=Tracking.SERIAL, route_id=route.id
+            )
+        )
     return gtin
 
 
@@ -78,7 +85,7 @@ def _bench_supervisor(engine: Engine) -> Actor:
             user = User(
                 username="bench-supervisor",
                 full_name="Lotline benchmark",
-                role="supervisor",
+                role=Role.SUPERVISOR,
                 password_hash="!",  # matches no password
                 failed_attempts=0,
             )

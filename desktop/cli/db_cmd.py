@@ -64,7 +64,7 @@ def _setup_roles(args: argparse.Namespace) -> int:
     )
     engine.dispose()
     for name in (owner, runtime):
-        state = "created" if name in done.created else "existed"
+        state = "created" if name in done.created else "existed"  # not a code: a role's fate
         if name in done.passwords_set:
             state += ", password changed"
         print(f"role {name}: {state}")

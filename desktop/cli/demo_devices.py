@@ -32,6 +32,7 @@ from desktop.devices import (
 )
 from desktop.devices import LabelPrinter as ZplPrinter
 from desktop.devices.sim import PrinterSim, ScaleSim, ScannerSim, load_profile
+from desktop.domain.plant import DeviceKind
 from desktop.labels import zpl_check
 from desktop.labels.errors import LabelError
 
@@ -80,7 +81,7 @@ class Bench:
         self.traces = out / "device-traces"
         self.scanner_sims = {s: ScannerSim() for s in SCANNER_STATIONS}
         self.scale_sim = ScaleSim(load_profile("scale-mtsics"))
-        self.printer_sim = PrinterSim(load_profile("printer"), labels_dir=self.labels_dir)
+        self.printer_sim = PrinterSim(load_profile(DeviceKind.PRINTER), labels_dir=self.labels_dir)
         self._started: list[ScannerSim | ScaleSim | PrinterSim] = []
         self.scanners: dict[str, Scanner] = {}
 
@@ -112,13 +113,13 @@ class Bench:
         table = {
             "url": self.scale_sim.port_url,
             "protocol": "mtsics",
-            "trace": self._trace("scale"),
+            "trace": self._trace(DeviceKind.SCALE),
         }
         self.scale = scale_from_config(table, device_id=SCALE_NAME)
         self.scale.port.open()
         self.scale.on_connect()
         self._started.append(self.printer_sim.start())
-        table = {"url": self.printer_sim.port_url, "trace": self._trace("printer")}
+        table = {"url": self.printer_sim.port_url, "trace": self._trace(DeviceKind.PRINTER)}
         driver = printer_from_config(table, device_id=PRINTER_NAME)
         driver.port.open()
         driver.on_connect()
@@ -183,7 +184,7 @@ class Bench:
             if time.monotonic() > deadline:
                 raise DemoFailed(
                     f"the printer took label {key} but did not print it within {WAIT:.0f} s "
-                    f"(state: {self.printer_sim.state}): see {self._trace('printer')}"
+                    f"(state: {self.printer_sim.state}): see {self._trace(DeviceKind.PRINTER)}"
                 )
             time.sleep(0.01)
         return self.labels_dir / f"label-{number:05d}.zpl"

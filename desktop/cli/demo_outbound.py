@@ -14,6 +14,8 @@ from db.models import Customer, Item, PrintJob, Product, Site
 from desktop.cli.demo_devices import DemoFailed
 from desktop.cli.demo_report import LabelCounts
 from desktop.cli.demo_shift import KIT_GTIN, PRODUCT_CODES, PUMP_GTIN, Shift, eid, lot_barcode
+from desktop.domain.labelling import PrintStatus, TemplateStatus
+from desktop.domain.states import ItemKind
 from desktop.services import distribution, packing
 from desktop.services.labelling import (
     ISSUED,
@@ -39,7 +41,7 @@ def approve_templates(shift: Shift) -> None:
     """Register the shipped label templates; QC approves each draft (signed)."""
     qc = shift.crew.qc
     for view in register_templates(shift.crew.admin):
-        if view.name in TEMPLATES and view.status == "draft":
+        if view.name in TEMPLATES and view.status == TemplateStatus.DRAFT:
             approve_template(
                 qc.ctx, qc.login, view.name, view.version, qc.password, username=qc.username
             )
@@ -75,7 +77,7 @@ def release_lots(shift: Shift) -> None:
 
 
 def _issued(job: PrintJobView) -> PrintJobView:
-    if job.status != "printed":
+    if job.status != PrintStatus.PRINTED:
         raise DemoFailed(f"label {job.key} of {job.item} was not printed: {job.message}")
     return job
 
@@ -94,7 +96,7 @@ def _mix_up(shift: Shift, job: PrintJobView, neighbour: str) -> PrintJobView:
     pat, sam = shift.crew.packer, shift.crew.supervisor
     wrong = shift.scan_label("pack-1", neighbour)
     result = verify_label(pat.ctx, job.key, wrong.symbol_text, event_id=eid())
-    if result.status != "voided":
+    if result.status != PrintStatus.VOIDED:
         raise DemoFailed(f"a scan-back of another unit's label verified {job.key}: {result}")
     reason = "scan-back read the neighbouring unit's label; label voided and destroyed"
     again = reprint_label(
@@ -135,8 +137,8 @@ def _voided(shift: Shift, gtin: str, lot: str) -> int:
     stmt = (
         select(func.count(PrintJob.id))
         .join(Item, Item.id == PrintJob.lot_item_id)
-        .where(Item.kind == "production_lot", Item.gtin == gtin, Item.lot == lot)
-        .where(PrintJob.status == "voided")
+        .where(Item.kind == ItemKind.PRODUCTION_LOT, Item.gtin == gtin, Item.lot == lot)
+        .where(PrintJob.status == PrintStatus.VOIDED)
     )
     with Session(shift.engine) as session:
         return int(session.scalar(stmt) or 0)
@@ -167,8 +169,8 @@ def label_counts(shift: Shift) -> LabelCounts:
     return LabelCounts(
         printed=shift.bench.printer_sim.label_count,
         issued=len(issued),
-        verified=sum(1 for status, _ in issued if status == "verified"),
-        voided=sum(1 for status, _ in issued if status == "voided"),
+        verified=sum(1 for status, _ in issued if status == PrintStatus.VERIFIED),
+        voided=sum(1 for status, _ in issued if status == PrintStatus.VOIDED),
         reprints=sum(1 for _, of in issued if of is not None),
     )
 

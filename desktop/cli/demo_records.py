@@ -13,6 +13,7 @@ from db import audit, trace
 from db.models import Item, LabelTemplate, LabelTemplateVersion, PrintJob, Product
 from desktop.cli.demo_devices import DemoFailed
 from desktop.cli.demo_shift import PUMP_GTIN, Shift, eid, lot_barcode
+from desktop.domain.states import ItemKind
 from desktop.domain.udi import compose, parse_scan
 from desktop.labels import render_pdf
 from desktop.labels.templates import template_from_dict
@@ -31,11 +32,15 @@ def find_bad_lot(shift: Shift) -> None:
     open a recall on it (its scope: every unit built with it, and where each went)."""
     lot, tally = shift.plan.bad_board, shift.tally
     with Session(shift.engine) as session:
-        roots = [i for i in trace.find_items(session, supplier_lot=lot) if i.kind == "material_lot"]
+        roots = [
+            i
+            for i in trace.find_items(session, supplier_lot=lot)
+            if i.kind == ItemKind.MATERIAL_LOT
+        ]
         if len(roots) != 1:
             raise DemoFailed(f"control-board lot {lot} is {len(roots)} items in the database")
         nodes = trace.forward(session, roots[0].id)
-        tally.traced_units = sorted(n.serial for n in nodes if n.kind == "unit" and n.serial)
+        tally.traced_units = sorted(n.serial for n in nodes if n.kind == ItemKind.UNIT and n.serial)
         reach = trace.forward_shipments(session, roots[0].id)
         tally.traced_customers = sorted({r.customer_code for r in reach})
     tally.bad_lot = f"control-board lot {lot} (BOARD-IP300, Circuit Works)"

@@ -7,6 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TextIO
 
+from desktop.domain.states import ItemKind
 from desktop.reports.recall_model import RecallView
 from desktop.services.distribution import ShipmentView
 
@@ -79,9 +80,11 @@ class Tally:
 
 
 def _shipment(view: ShipmentView) -> str:
-    cases = sum(1 for line in view.lines if line.kind == "case")
-    units = sum(1 for line in view.lines if line.kind == "unit")
-    kits = sum((line.quantity for line in view.lines if line.kind == "production_lot"), Decimal(0))
+    cases = sum(1 for line in view.lines if line.kind == ItemKind.CASE)
+    units = sum(1 for line in view.lines if line.kind == ItemKind.UNIT)
+    kits = sum(
+        (line.quantity for line in view.lines if line.kind == ItemKind.PRODUCTION_LOT), Decimal(0)
+    )
     return (
         f"{view.number} to {view.customer_code} {view.customer}, {view.site} (GLN "
         f"{view.site_gln}): {cases} case(s); {units} pump(s) and {kits.normalize():f} kit(s)"
@@ -110,7 +113,7 @@ def _recall_lines(tally: Tally) -> list[str]:
 
 
 def _production_lines(tally: Tally) -> list[str]:
-    serials = f"{tally.serials[0]}..{tally.serials[-1]}" if tally.serials else "none"
+    serials = f"{tally.serials[0]}..{tally.serials[-1]}" if tally.serials else "none"  # not a code
     lines = [
         f"received {len(tally.materials)} material lots ({tally.pieces} serialised housings "
         "among them), each inspected and released "

@@ -21,6 +21,8 @@ from desktop.adapters.capture import scan_capture, weight_capture
 from desktop.cli.demo_devices import Bench, DemoFailed
 from desktop.cli.demo_report import NcrStory, Tally
 from desktop.devices import ScanEvent
+from desktop.domain.quality import Disposition, NcrStatus
+from desktop.domain.steps import StepKind
 from desktop.services import identity, production, quality, receiving
 from desktop.services.core.context import Actor, Context, LoginSession, Settings
 from desktop.services.production import StepResult, commission_serials, unit_status
@@ -278,10 +280,10 @@ def _weigh_with_rework(shift: Shift, serial: str) -> None:
         raise DemoFailed(f"{HEAVY} g should fail the weigh step of {serial}: {first.message}")
     qc = shift.crew.qc
     status = unit_status(qc.ctx, shift.scan("qc-1", serial))
-    step = next(s for s in status.steps if s.kind == "weigh")
+    step = next(s for s in status.steps if s.kind is StepKind.WEIGH)
     limits = f"{step.parameters['lower']}–{step.parameters['upper']} {step.parameters['unit']}"
     view = quality.disposition_ncr(
-        qc.ctx, qc.login, first.ncr_number, "rework",
+        qc.ctx, qc.login, first.ncr_number, Disposition.REWORK,
         "battery-cover screw found loose and a spare screw inside the housing: remove it, "
         "refit the cover and weigh again", qc.password, step.position, username=qc.username,
     )  # fmt: skip
@@ -294,7 +296,8 @@ def _weigh_with_rework(shift: Shift, serial: str) -> None:
     _expect(weigh(shift, serial, REWORKED))
     story.reweighed = f"{REWORKED} g"
     note = f"spare screw removed, cover refitted; weighed again {REWORKED} g, within {limits}"
-    story.closed = quality.close_ncr(qc.ctx, first.ncr_number, note).status == "closed"
+    closed = quality.close_ncr(qc.ctx, first.ncr_number, note)
+    story.closed = closed.status is NcrStatus.CLOSED
 
 
 def build_kits(shift: Shift) -> None:

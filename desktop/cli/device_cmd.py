@@ -85,7 +85,7 @@ def _qualifications(args: argparse.Namespace) -> int:
     engine = open_engine(args, must_exist=True)
     for q in identity.list_qualifications(system_context(engine, "qualifications"), args.user):
         until = q.expires_on.isoformat() if q.expires_on else "-"
-        state = "revoked" if q.revoked else "held"
+        state = "revoked" if q.revoked else "held"  # not a code: a qualification's state
         print(f"{q.username:<16} {q.qualification:<32} expires {until:<10} {state}")
     return EXIT_OK
 

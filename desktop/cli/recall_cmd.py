@@ -19,7 +19,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from desktop.cli.common import EXIT_OK, add_by, add_database, log_in, open_engine, set_handler
-from desktop.reports.recall_model import DISPOSITIONS, RecallUpdate, RecallView
+from desktop.domain.distribution import RecallDisposition
+from desktop.reports.recall_model import RecallUpdate, RecallView
 from desktop.services import recall
 
 
@@ -32,12 +33,12 @@ def _when(value: datetime | None) -> str:
 
 
 def show(view: RecallView) -> None:
-    print(f"{view.number} ({view.status}) on {view.scope}: {view.reason}")
+    print(f"{view.number} ({view.status.words}) on {view.scope}: {view.reason}")
     print(f"  opened {_when(view.opened_at)} by {view.opened_by}")
     print(
         f"  scope known after {_span(view.time_to_scope)}; closed after {_span(view.time_to_close)}"
     )
-    states = ", ".join(f"{k.replace('_', ' ')} {n}" for k, n in view.by_state.items() if n)
+    states = ", ".join(f"{k.words} {n}" for k, n in view.by_state.items() if n)
     print(f"  {view.items_total} item(s): {states or 'none'}")
     print(
         f"  notified {view.notified}, returned {view.returned}, dispositioned {view.dispositioned}"
@@ -47,7 +48,8 @@ def show(view: RecallView) -> None:
         print(f"  notify {c.code} {c.name}{where}: {c.items} item(s), {c.notified} notified")
     for i in view.items:
         who = f" at {i.customer_code}" if i.customer_code else ""
-        print(f"    {i.item}: {i.state_at_scope}{who}; disposition {i.disposition or '-'}")
+        done = i.disposition.words if i.disposition else "-"
+        print(f"    {i.item}: {i.state_at_scope.words}{who}; disposition {done}")
     if view.closing:
         print(f"  closed: {view.closing.text()}")
 
@@ -75,9 +77,10 @@ def _seconds(value: timedelta | None) -> float | None:
 
 
 def _done(update: RecallUpdate) -> int:
-    print(f"{update.number}: {update.action} {len(update.changed)}: {', '.join(update.changed)}")
+    did = update.action.words
+    print(f"{update.number}: {did} {len(update.changed)}: {', '.join(update.changed)}")
     if update.skipped:
-        print(f"  already {update.action}: {', '.join(update.skipped)}")
+        print(f"  already {did}: {', '.join(update.skipped)}")
     return EXIT_OK
 
 
@@ -105,7 +108,7 @@ def _close(args: argparse.Namespace) -> int:
 
 def _action(actions: Any, name: str, text: str, handler: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = actions.add_parser(name, help=text)
-    if name != "open":
+    if name != "open":  # not a code: the subcommand
         parser.add_argument("number", metavar="NUMBER", help="the recall number (RCL-000001)")
     add_by(parser)
     add_database(parser)
@@ -121,7 +124,12 @@ def register(sub: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     actions = parser.add_subparsers(dest="recall_action", metavar="ACTION", required=True)
-    opened = _action(actions, "open", "open a recall on a lot's or unit's forward scope", _open)
+    opened = _action(
+        actions,
+        "open",  # not a code: a subcommand
+        "open a recall on a lot's or unit's forward scope",
+        _open,
+    )
     opened.add_argument("scope", metavar="SCOPE", help="component lot, lot or unit (a scan)")
     opened.add_argument("--reason", required=True)
     status = _action(actions, "status", "where a recall stands", _status)
@@ -130,11 +138,11 @@ def register(sub: Any) -> None:
     notify = _action(actions, "notify", "record customers notified", _notify)
     notify.add_argument("--customer", metavar="CODE")
     notify.add_argument("--unit", action="append", metavar="SCAN")
-    back = _action(actions, "return", "record units returned", _return)
+    back = _action(actions, "return", "record units returned", _return)  # not a code
     back.add_argument("--unit", action="append", metavar="SCAN", required=True)
     disp = _action(actions, "disposition", "record what became of units", _disposition)
     disp.add_argument("--unit", action="append", metavar="SCAN", required=True)
-    disp.add_argument("--as", dest="as_", required=True, choices=DISPOSITIONS)
+    disp.add_argument("--as", dest="as_", required=True, choices=RecallDisposition.values())
     disp.add_argument("--reason", required=True)
     close = _action(actions, "close", 'close, signed "Recall closed"', _close)
     close.add_argument("--note", help="closing note (the signature's reason)")

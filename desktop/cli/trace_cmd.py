@@ -24,6 +24,7 @@ from db.engine import check_reachable
 from db.migrate import current_revision, refuse_newer_schema
 from db.models import Item
 from desktop.cli.common import EXIT_FAIL, EXIT_OK, add_database, open_engine, set_handler
+from desktop.domain.events import LinkKind
 from desktop.domain.udi import ParsedUDI, is_valid_check_digit, parse_scan
 
 _GS_SPELLINGS = re.compile(r"<GS>|\\x1[dD]", re.IGNORECASE)
@@ -259,7 +260,8 @@ def _print_json(
     out.write(json.dumps(head)[:-1] + ', "summary": ' + json.dumps(total.to_dict()))
     shown: dict[str, int] = {}
     streams = _streams(session, root, way, args)
-    for name, stream in zip(("nodes", "shipments", "service"), streams, strict=True):
+    names = ("nodes", "shipments", "service")  # not a code: the JSON sections
+    for name, stream in zip(names, streams, strict=True):
         out.write(f', "{name}": [')
         count = 0
         for count, row in enumerate(_limited(stream, args.limit), start=1):
@@ -274,7 +276,7 @@ def _via(node: trace.TraceNode) -> str:
     if node.via_kind is None:
         return ""
     quantity = ""
-    if node.quantity is not None and (node.via_kind == "consume" or node.quantity != 1):
+    if node.quantity is not None and (node.via_kind == LinkKind.CONSUME or node.quantity != 1):
         quantity = f" x{node.quantity.normalize():f}"  # a pack of one says nothing
     history = "" if node.current else "  (history: a link on the way was removed)"
     return f"  <{node.via_kind}{quantity}>{history}"

@@ -25,6 +25,7 @@ from desktop.cli.common import (
     set_handler,
     system_context,
 )
+from desktop.domain.permissions import Role
 from desktop.services import identity
 from desktop.services.core.context import Actor, Context
 
@@ -57,7 +58,7 @@ def _add(args: argparse.Namespace) -> int:
             badge_id=args.badge,
             pin=args.pin,
         )
-    elif args.role != "admin":
+    elif args.role != Role.ADMIN:
         print("lotline: only the first administrator can be added without --by ADMIN")
         return EXIT_FAIL
     else:
