@@ -338,10 +338,10 @@ def _refuse_unverifiable(job: PrintJob) -> None:
     if job.status in AWAITING:
         return
     words = {
-        "verified": t("was verified already"),
-        "voided": t("was voided ({reason})", reason=job.void_reason),
-        "failed": t("never reached the printer: retry the print with its key"),
-        "queued": t("was never sent to the printer"),
+        PrintStatus.VERIFIED: t("was verified already"),
+        PrintStatus.VOIDED: t("was voided ({reason})", reason=job.void_reason),
+        PrintStatus.FAILED: t("never reached the printer: retry the print with its key"),
+        PrintStatus.QUEUED: t("was never sent to the printer"),
     }
     raise Refusal(
         t(

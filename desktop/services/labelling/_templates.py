@@ -33,13 +33,6 @@ from desktop.services.core.uow import UnitOfWork
 from desktop.services.core.usecase import use_case
 from desktop.services.identity import SignatureInfo, describe, sign_in
 
-#: A template version's status in words (draft | approved | retired), translatable.
-_TEMPLATE_STATUS = {
-    "draft": t("draft"),
-    "approved": t("approved"),
-    "retired": t("retired"),
-}
-
 
 @dataclass(frozen=True)
 class TemplateVersionView:
@@ -191,7 +184,7 @@ def register_template_file(uow: UnitOfWork, path: str | Path) -> TemplateVersion
                     file=Path(path).name,
                     name=name,
                     version=row.version,
-                    status=_TEMPLATE_STATUS.get(row.status) or row.status,
+                    status=row.status.words,
                 ),
                 entity="label_template_version",
                 entity_id=str(row.id),
@@ -302,7 +295,7 @@ def approve_template(
                 "label template {name} version {version} is {status}: only a draft is approved",
                 name=name,
                 version=version,
-                status=_TEMPLATE_STATUS.get(row.status) or row.status,
+                status=row.status.words,
             ),
             entity="label_template_version",
             entity_id=str(row.id),
