@@ -17,7 +17,14 @@ from db.engine import make_engine
 from db.errors import DatabaseProblem
 from db.migrate import ensure_schema
 from db.roles import refuse_privileged_station
-from desktop.config import STATION_KINDS, ConfigError, StationConfig, load_config
+from desktop.config import (
+    STATION_KINDS,
+    ConfigError,
+    StationConfig,
+    default_secret_key_file,
+    load_config,
+)
+from desktop.services import identity
 from desktop.services.core.context import Actor, Context, Settings
 from desktop.services.masterdata import DEMO_HINT, ensure_demo_plant
 from desktop.wiring import DeviceSinks, StationDevices, build_devices
@@ -79,7 +86,16 @@ def open_backend(cfg: StationConfig) -> Context:
     if cfg.production:
         refuse_privileged_station(engine)
     ensure_schema(engine)
-    settings = Settings(cfg.lockout_threshold, frozenset(cfg.totp_roles))
+    try:  # the key of TOTP secrets, made on a production station's first start
+        secret_key = identity.load_or_create_key(default_secret_key_file(), create=cfg.production)
+    except identity.SecretKeyProblem as problem:
+        raise ConfigError(str(problem)) from None
+    settings = Settings(
+        cfg.lockout_threshold,
+        frozenset(cfg.totp_roles),
+        production=cfg.production,
+        secret_key=secret_key,
+    )
     anchoring = None
     if cfg.audit.anchor:
         anchoring = station_anchoring(

@@ -65,6 +65,12 @@ def default_key_file() -> Path:
     return Path(platformdirs.user_config_dir("Lotline", appauthor=False)) / "audit-signing.key"
 
 
+def default_secret_key_file() -> Path:
+    """The site's key for TOTP secrets, beside the audit key in the station's protected
+    configuration folder (0600); every station of a site holds the same file."""
+    return default_key_file().parent / "totp-secrets.key"
+
+
 def default_anchor_folder() -> Path:
     return Path(platformdirs.user_data_dir("Lotline", appauthor=False)) / "audit-anchors"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import socket
 import sys
 from collections.abc import Callable
@@ -13,8 +14,9 @@ from sqlalchemy import Engine
 from db.engine import check_reachable, make_engine
 from db.errors import DatabaseProblem
 from db.migrate import ensure_schema, refuse_newer_schema
+from desktop.config import default_secret_key_file
 from desktop.services import identity
-from desktop.services.core.context import Actor, Context, LoginSession
+from desktop.services.core.context import Actor, Context, LoginSession, Settings
 from desktop.services.core.errors import AuthenticationFailed, Refusal
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
@@ -103,9 +105,23 @@ def log_in(engine: Engine, username: str) -> tuple[Context, LoginSession, str]:
     lines = read_stdin_lines(2)
     if not lines or not lines[0]:
         raise AuthenticationFailed(f"the password of {username} must be the first line on stdin")
-    start = Context(engine, Actor(None, username, "", None, cli_station()))
-    login = identity.login(start, username, lines[0], lines[1] if len(lines) > 1 else None)
-    return Context(engine, login.actor), login, lines[0]
+    settings = cli_settings()
+    start = Context(engine, Actor(None, username, "", None, cli_station()), settings)
+    code = lines[1] if len(lines) > 1 else None
+    login = identity.login(start, username, lines[0], code)
+    login.second_factor = code  # a signature in this same command is given with this code
+    return Context(engine, login.actor, settings), login, lines[0]
+
+
+def cli_settings() -> Settings:
+    """The policy a command applies: production when LOTLINE_PRODUCTION says so, and the
+    site's TOTP secret key when this computer holds it (desktop.config)."""
+    production = os.environ.get("LOTLINE_PRODUCTION", "").lower() in ("1", "true", "yes")
+    try:
+        key = identity.load_or_create_key(default_secret_key_file(), create=False)
+    except identity.SecretKeyProblem as problem:
+        raise AuthenticationFailed(str(problem)) from None
+    return Settings(production=production, secret_key=key)
 
 
 def add_by(parser: argparse.ArgumentParser, who: str = "USER") -> None:

@@ -1,4 +1,4 @@
-"""`lotline user add | list | unlock | disable`.
+"""`lotline user add | list | unlock | disable | passwd`.
 
 The first user of a new installation is an administrator made with
 ``lotline user add NAME --role admin --password-stdin``; after that, ``--by ADMIN`` names the
@@ -19,6 +19,7 @@ from desktop.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     add_database,
+    cli_settings,
     cli_station,
     open_engine,
     read_stdin_lines,
@@ -80,6 +81,20 @@ def _list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _passwd(args: argparse.Namespace) -> int:
+    """A person's own new password: old, new (and authenticator code) as lines on stdin."""
+    engine = open_engine(args)
+    lines = read_stdin_lines(3)
+    if len(lines) < 2 or not lines[0] or not lines[1]:
+        print("lotline: give the old password and the new one as two lines on stdin")
+        return EXIT_FAIL
+    ctx = Context(engine, Actor(None, args.name, "", None, cli_station()), cli_settings())
+    code = lines[2] if len(lines) > 2 else None
+    identity.change_password(ctx, args.name, lines[0], lines[1], code)
+    print(f"password of {args.name} changed")
+    return EXIT_OK
+
+
 def _admin_action(args: argparse.Namespace, action: Any) -> int:
     engine = open_engine(args)
     lines = read_stdin_lines(2)
@@ -105,6 +120,12 @@ def register(sub: Any) -> None:
     add.add_argument("--by", metavar="ADMIN", help="the administrator adding this user")
     add_database(add)
     set_handler(add, _add)
+    passwd = actions.add_parser(
+        "passwd", help="change your password (old, new and code as lines on stdin)"
+    )
+    passwd.add_argument("name")
+    add_database(passwd)
+    set_handler(passwd, _passwd)
     lst = actions.add_parser("list", help="list users")
     add_database(lst)
     set_handler(lst, _list)

@@ -274,6 +274,7 @@ class QcScreen(Screen):
             what=what,
             meaning=meaning.value,
             ask_username=self.login.signings == 0,
+            login=self.login,
             sign=sign,
             manifestation=manifestation_of,
             reason_label=reason_label,

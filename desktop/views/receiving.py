@@ -479,6 +479,7 @@ class ReceivingScreen(Screen):
             what=what,
             meaning=meaning.value,
             ask_username=self.login.signings == 0,
+            login=self.login,
             sign=sign,
             manifestation=manifestation_of,
             parent=self,

@@ -27,6 +27,7 @@ from desktop.views import kinds, theme
 from desktop.views.kinds import ScreenFactory
 from desktop.views.kit import StationKit
 from desktop.views.login import LoginScreen
+from desktop.views.password_change import PasswordChangeDialog
 from desktop.views.screen import Screen
 from desktop.views.tasks import Runner
 from desktop.views.widgets import BigButton, DeviceLight, DeviceState, SimulationBanner, label
@@ -186,7 +187,20 @@ class MainWindow(QMainWindow):
     def _login_refused(self, refusal: Refusal) -> None:
         self.login_screen.refused(refusal.message)
 
+    def _change_password(self, session: LoginSession) -> None:
+        """The log-in step of a person whose password an administrator gave: choose one."""
+        dialog = PasswordChangeDialog(self.runner, self.base, session, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self._logged_in)
+        dialog.rejected.connect(
+            lambda: self.show_login(self.tr("Logged out: choose your password to go on."))
+        )
+        dialog.open()
+
     def _logged_in(self, session: LoginSession) -> None:
+        if session.must_change_password:  # production: a given password is replaced first
+            self._change_password(session)
+            return
         self.session = session
         self.ctx = self.base.as_actor(session.actor)
         role = session.actor.role or ""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.permissions import Meaning
 from desktop.domain.vocabulary import words_of
+from desktop.services.core.context import LoginSession
 from desktop.services.core.errors import Refusal
 from desktop.services.identity import SignatureInfo
 from desktop.views import theme
@@ -51,11 +52,15 @@ class SignatureDialog(QDialog):
         manifestation: Callable[[Any], SignatureInfo | None],
         reason_label: str | None = None,
         signer: str = "",
+        login: LoginSession | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.runner, self.sign, self.manifest = runner, sign, manifestation
         self.ask_username, self.busy, self.result_value = ask_username, False, None
+        #: A signer who logged in with an authenticator code signs with one too.
+        self.login = login
+        self.asks_code = login is not None and login.totp_step is not None
         self.setWindowTitle(self.tr("Electronic signature"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setFixedWidth(theme.mm(180))  # a fixed width: wrapped text gets the height it needs
@@ -89,6 +94,10 @@ class SignatureDialog(QDialog):
         if self.ask_username:
             form.addRow(label(self.tr("User name"), 14), self.username)
         form.addRow(label(self.tr("Password"), 14), self.password)
+        self.code = self._edit(self.tr("6 digits from your authenticator app"))
+        if self.asks_code:
+            form.addRow(label(self.tr("Authenticator code"), 14), self.code)
+            self.password.returnPressed.connect(self.code.setFocus)
         column.addLayout(form)
         self.notice = ResultPanel()
         self.notice.setMinimumHeight(theme.mm(22))
@@ -182,6 +191,8 @@ class SignatureDialog(QDialog):
         self.sign_button.setEnabled(False)
         self.notice.show_idle(self.tr("Signing…"))
         user = self.username.text().strip() if self.ask_username else None
+        if self.asks_code and self.login is not None:  # used once, by this signature
+            self.login.second_factor = self.code.text().strip()
         self.runner.run(
             self.sign,
             user,
@@ -195,6 +206,7 @@ class SignatureDialog(QDialog):
         fields = [self.reason] if self.reason.isVisibleTo(self) else []
         fields += [self.username] if self.ask_username else []
         fields.append(self.password)
+        fields += [self.code] if self.asks_code else []
         return next((f for f in fields if not f.text().strip()), None)
 
     def _refused(self, refusal: Refusal) -> None:
