@@ -45,7 +45,6 @@ def chinese(qapp: QCoreApplication) -> Iterator[QTranslator]:
     [
         ("LoginScreen", "Log in with badge", "工牌登录"),
         ("MainWindow", "OFFLINE", "离线"),
-        ("NcrTab", "Use as is", "让步接收"),
         ("HoldsTab", "Release hold", "解除冻结"),
         ("SignatureDialog", "Electronic signature", "电子签名"),
     ],
@@ -54,6 +53,21 @@ def test_the_compiled_file_answers_in_chinese(
     chinese: QTranslator, context: str, source: str, chinese_text: str
 ) -> None:
     assert QCoreApplication.translate(context, source) == chinese_text
+
+
+@pytest.mark.parametrize(
+    ("source", "vocabulary", "chinese_text"),
+    [
+        ("use as is", "Disposition", "让步接收"),
+        ("released", "Status", "已放行"),
+        ("released", "WorkOrderStatus", "已下达"),  # one English word, two vocabularies
+        ("open", "NcrStatus", "待处理"),
+    ],
+)
+def test_the_words_of_a_code_answer_in_chinese_in_their_vocabulary(
+    chinese: QTranslator, source: str, vocabulary: str, chinese_text: str
+) -> None:
+    assert QCoreApplication.translate("services", source, vocabulary) == chinese_text
 
 
 def test_placeholders_and_key_hints_survive_translation(chinese: QTranslator) -> None:

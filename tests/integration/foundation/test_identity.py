@@ -107,7 +107,7 @@ def test_users_are_disabled_never_deleted_and_ids_are_not_reused(engine: Engine)
 def test_only_admins_manage_users(engine: Engine) -> None:
     admin = admin_ctx(engine)
     olga = make_user(admin, "olga", "operator")
-    with pytest.raises(PermissionDenied, match=r"olga \(operator\) may not manage users"):
+    with pytest.raises(PermissionDenied, match=r"olga \(line operator\) may not manage users"):
         identity.add_user(olga, "eve", "Eve", "admin", "password-123")
 
 

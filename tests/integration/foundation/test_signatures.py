@@ -72,7 +72,9 @@ def test_meaning_is_checked_against_the_signers_role(engine: Engine) -> None:
     make_user(admin, "olga", "operator")
     login = identity.login(station_ctx(engine), "olga", "password-123")
     ctx = admin.as_actor(login.actor)
-    with pytest.raises(Refusal, match='may not sign "Released for distribution": ask a QC'):
+    with pytest.raises(
+        Refusal, match='may not sign "Released for distribution". Roles that may: QC inspector'
+    ):
         sign_record(
             ctx,
             login,

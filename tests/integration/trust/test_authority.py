@@ -28,7 +28,7 @@ def test_an_operator_actor_edited_to_qc_is_refused_the_release(plant) -> None:
     before = counts(plant.engine)
     refused(
         plant.engine, release_lot, ctx, olga, built.lot, PASSWORD, "olga",
-        match=r"olga \(operator\) may not release lots for distribution",
+        match=r"olga \(line operator\) may not release lots for distribution",
     )  # fmt: skip
     assert counts(plant.engine) == before
     assert status(plant.engine, serial=built.serials[0]) == "in_process"
@@ -54,7 +54,7 @@ def test_a_locked_user_and_a_changed_role_take_effect_at_once(plant) -> None:
         s.execute(update(User).where(User.username == "quinn").values(role="operator"))
     refused(
         plant.engine, release_lot, qc, login, built.lot, PASSWORD, "quinn",
-        match=r"quinn \(operator\) may not release lots for distribution",
+        match=r"quinn \(line operator\) may not release lots for distribution",
     )  # fmt: skip
     with Session(plant.engine) as s, s.begin():
         quinn = update(User).where(User.username == "quinn")

@@ -57,7 +57,7 @@ def test_units_are_packed_when_released_and_label_verified(plant, printer) -> No
     case = create_case(pack)
     refused(
         plant.engine, pack_unit, pack, case.sscc, "SN-000001",
-        match='scan "SN-000001": unit SN-000001 is in process: only released items are packed',
+        match='scan "SN-000001": unit SN-000001 is in production: only released items are packed',
     )  # fmt: skip
     refused(
         plant.engine, pack_unit, pack, case.sscc, "SN-000006",

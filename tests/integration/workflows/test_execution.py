@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from db import audit
 from db.models import Device, Event, InspectionResult, Item, Link, Nonconformance
+from desktop.domain.states import Status
 from desktop.services.production import (
     consume_component,
     record_check,
@@ -49,7 +50,7 @@ def test_a_pump_goes_through_its_route_step_by_step(plant) -> None:
     status = unit_status(op, sn)
     assert status.unit == f"unit {sn}" and status.work_order == "WO-P1"
     assert status.next_step is not None and status.next_step.position == 1
-    assert status.scan_next == "scan HOUSING-IP300" and status.status == "in production"
+    assert status.scan_next == "scan HOUSING-IP300" and status.status == Status.IN_PROCESS
 
     scanned = capture("line-1 scanner", b"]C0HS-0001", aim="]C0")  # plain Code 128, AIM on
     first = consume_component(op, sn, "]C0HS-0001", event_id=eid(), capture=scanned)

@@ -328,7 +328,7 @@ def test_a_failed_unit_takes_no_further_steps(plant, line: Line, op) -> None:
 def test_roles_without_the_permission(plant, line: Line) -> None:
     qc = plant.ctx("qc_inspector")
     consume(
-        plant, qc, line.serials[0], "HS-1", r"quinn \(qc_inspector\) may not consume components"
+        plant, qc, line.serials[0], "HS-1", r"quinn \(QC inspector\) may not consume components"
     )
     pack = plant.ctx("packaging")
     refused(
@@ -338,6 +338,6 @@ def test_roles_without_the_permission(plant, line: Line) -> None:
         line.serials[0],
         True,
         event_id=eid(),
-        match=r"pat \(packaging\) may not execute production steps: ask a line operator, "
-        "a supervisor",
+        match=r"pat \(packer\) may not execute production steps\. Roles that may: line operator, "
+        "supervisor",
     )

@@ -82,7 +82,7 @@ def test_hold_refusals_quote_the_scan_and_say_why(plant) -> None:
     op = plant.ctx("operator")
     refused(
         plant.engine, release_hold, op, built.lot, "fine",
-        match="olga \\(operator\\) may not release holds: ask a QC inspector",
+        match="olga \\(line operator\\) may not release holds. Roles that may: QC inspector",
     )  # fmt: skip
 
 

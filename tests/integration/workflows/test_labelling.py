@@ -92,7 +92,7 @@ def test_only_released_items_are_printed(plant, printer) -> None:
     build_pumps(plant, 1)
     refused(
         plant.engine, print_labels, plant.ctx("packaging"), printer, "SN-000001", key="k1",
-        match='scan "SN-000001": unit SN-000001 is in process; labels are printed only for '
+        match='scan "SN-000001": unit SN-000001 is in production; labels are printed only for '
         "released items: QC releases the lot first",
     )  # fmt: skip
     refused(

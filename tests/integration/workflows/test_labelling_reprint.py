@@ -44,7 +44,7 @@ def test_a_reprint_needs_a_reason_and_a_supervisor_signature(plant, printer) -> 
     refused(
         plant.engine, reprint_label, pack, plant.login("packaging"), "k1", "smudged", PASSWORD,
         "pat", printer=printer,
-        match=r'pat \(packaging\) may not sign "Reprint approved": ask a supervisor',
+        match=r'pat \(packer\) may not sign "Reprint approved"\. Roles that may: supervisor',
     )  # fmt: skip
     refused(
         plant.engine, reprint_label, pack, sam, "nope", "smudged", PASSWORD, printer=printer,
@@ -137,5 +137,5 @@ def test_reconciliation_counts_every_issued_label(plant, printer) -> None:
     assert item(plant.engine, serial="SN-000003").current_step == 5
     refused(
         plant.engine, reconcile, plant.ctx("operator"), built.lot, 2, 1, 0,
-        match=r"olga \(operator\) may not reconcile labels",
+        match=r"olga \(line operator\) may not reconcile labels",
     )  # fmt: skip

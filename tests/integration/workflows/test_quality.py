@@ -102,7 +102,7 @@ def test_bad_readings_are_refused(plant) -> None:
     )  # fmt: skip
     refused(
         plant.engine, record_inspection, plant.ctx("packaging"), built.serials[0], "x", "1",
-        match=r"pat \(packaging\) may not record inspections: ask a QC inspector",
+        match=r"pat \(packer\) may not record inspections\. Roles that may: QC inspector",
     )  # fmt: skip
 
 

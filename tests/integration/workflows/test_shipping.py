@@ -100,7 +100,7 @@ def test_what_may_not_leave_is_refused(plant, printer) -> None:
     )  # fmt: skip
     refused(
         plant.engine, ship, pack, "CUST-STMARY", STMARY, ["SN-000001"],
-        match='scan "SN-000001": unit SN-000001 is in process: only released, labelled units',
+        match='scan "SN-000001": unit SN-000001 is in production: only released, labelled units',
     )  # fmt: skip
     refused(
         plant.engine, ship, pack, "CUST-STMARY", STMARY, ["SN-000004"],
@@ -219,5 +219,5 @@ def test_after_sale_events_against_a_serial(plant, printer) -> None:
     assert installed.site == site.name
     refused(
         plant.engine, record_service_event, plant.ctx("packaging"), "SN-000002", "service", None,
-        "", match=r"pat \(packaging\) may not record installation, service, returns and disposal",
+        "", match=r"pat \(packer\) may not record installation, service, returns and disposal",
     )  # fmt: skip

@@ -222,7 +222,7 @@ def test_work_order_refusals(plant) -> None:
 def test_an_operator_may_not_manage_work_orders_or_commission(plant) -> None:
     op = plant.ctx("operator")
     before = counts(plant.engine)
-    with pytest.raises(PermissionDenied, match=r"olga .operator. may not create and release"):
+    with pytest.raises(PermissionDenied, match=r"olga .line operator. may not create and release"):
         create_work_order(op, "WO-X", PUMP, 1)
     refused(
         plant.engine,
@@ -230,7 +230,7 @@ def test_an_operator_may_not_manage_work_orders_or_commission(plant) -> None:
         op,
         "WO-X",
         count=1,
-        match=r"may not commission serial numbers: ask a supervisor",
+        match=r"may not commission serial numbers\. Roles that may: supervisor",
     )
     assert counts(plant.engine) == before
 
