@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Item, LabelTemplate, LabelTemplateVersion, Product, Signature, User
 from db.types import utcnow
+from desktop.domain.labelling import TemplateStatus
 from desktop.domain.permissions import Meaning, Permission
 from desktop.domain.steps import StepKind
 from desktop.domain.text import t
@@ -191,7 +192,7 @@ def register_template_file(uow: UnitOfWork, path: str | Path) -> TemplateVersion
             )
     number = (versions[-1].version + 1) if versions else 1
     row = LabelTemplateVersion(
-        template_id=template.id, version=number, status="draft", definition=definition
+        template_id=template.id, version=number, status=TemplateStatus.DRAFT, definition=definition
     )
     uow.session.add(row)
     uow.session.flush()
@@ -199,7 +200,12 @@ def register_template_file(uow: UnitOfWork, path: str | Path) -> TemplateVersion
         "label_template.version",
         "label_template_version",
         row.id,
-        new={"template": name, "version": number, "status": "draft", "file": Path(path).name},
+        new={
+            "template": name,
+            "version": number,
+            "status": TemplateStatus.DRAFT,
+            "file": Path(path).name,
+        },
     )
     return version_view(uow.session, row)
 
