@@ -86,12 +86,16 @@ class UnitOfWork:
         old: Any = None,
         new: Any = None,
         reason: str | None = None,
+        by: Actor | None = None,
     ) -> None:
+        """Append an entry in the name of the acting person, or of ``by`` (the signer of an
+        electronic signature given at another person's station, e.g. a supervisor's)."""
+        who = by or self.actor
         self._pending.append(
             audit.PendingEntry(
-                user_id=self.actor.user_id,
-                username=self.actor.username,
-                station=self.actor.station,
+                user_id=who.user_id,
+                username=who.username,
+                station=who.station,
                 action=action,
                 entity=entity,
                 entity_id=str(entity_id),

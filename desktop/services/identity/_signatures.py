@@ -150,6 +150,7 @@ def sign_in(
         record_id,
         new={"signature_id": sig.id, "meaning": sig.meaning, "hash": sig.record_hash},
         reason=reason,
+        by=login.actor,  # the signer, who may not be the person logged in at the station
     )
     return sig
 

@@ -163,7 +163,14 @@ def queue_reprint(
     )
     job.signature_id = sig.id
     _replace(uow, original, new_key, why)
-    uow.audit("print_job.queue", "print_job", job.id, new={"key": new_key, "reprint": True})
+    approved_by = f"{sig.printed_name} ({supervisor_login.actor.username})"
+    uow.audit(
+        "print_job.queue",
+        "print_job",
+        job.id,
+        new={"key": new_key, "reprint": True, "approved_by": approved_by, "signature": sig.id},
+        reason=why,
+    )
     data: dict[str, object] = {"job": new_key, "reprint_of": original.idempotency_key}
     data |= {"reason": why, "signature": sig.id}
     return PrintPlan(new_key, (new_key,), to_send([job]), False, {}, reprint=data)
