@@ -24,7 +24,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -149,6 +148,14 @@ packing.close_pallet                      -     -     +         -        -
 packing.unpack                            -     -     +         -        -
 distribution.ship                         -     -     +         -        -
 distribution.record_service_event         -     -     -         +        -
+distribution.open_shipment                -     -     +         -        -
+distribution.add_to_shipment              -     -     +         -        -
+distribution.remove_from_shipment         -     -     +         -        -
+distribution.confirm_shipment             -     -     +         -        -
+distribution.record_delivery              -     -     +         -        -
+distribution.shipment                     +     +     +         +        +
+distribution.shipments                    +     +     +         +        +
+distribution.delivery_note                +     +     +         +        +
 recall.open_recall                        -     -     -         +        -
 recall.recall_status                      -     -     -         +        -
 recall.record_notification                -     -     -         +        -
@@ -554,25 +561,15 @@ def _register_templates(w: World) -> Call:
     return lambda ctx, role: labelling.register_templates(ctx)
 
 
-def _template_file(w: World) -> Path:
-    w.templates()
-    text = resources.files("desktop.labels").joinpath("templates", "udi-2x1.json").read_text()
-    revised = text.replace('"description": "', f'"description": "rev {w.unique("")}: ', 1)
-    assert revised != text
-    path = w.folder / f"{w.unique('udi-2x1-')}.json"
-    path.write_text(revised, encoding="utf-8")
-    return path
-
-
 @scenario("labelling.register_template_file")
 def _register_template_file(w: World) -> Call:
-    path = _template_file(w)
+    path = w.template_file()
     return lambda ctx, role: labelling.register_template_file(ctx, path)
 
 
 @scenario("labelling.approve_template")
 def _approve_template(w: World) -> Call:
-    draft = labelling.register_template_file(w.ctx("qc_inspector"), _template_file(w))
+    draft = labelling.register_template_file(w.ctx("qc_inspector"), w.template_file())
 
     def call(ctx: Context, role: str) -> object:
         login, username = signer(w, role)
@@ -749,6 +746,64 @@ def _service_event(w: World) -> Call:
     return lambda ctx, role: distribution.record_service_event(
         ctx, serial, "installation", ST_MARY[1], "installed in ward 3", event_id=uuid.uuid4()
     )
+
+
+def _open_shipment_with(w: World) -> str:
+    pack = w.ctx("packaging")
+    number = distribution.open_shipment(pack, *ST_MARY).number
+    distribution.add_to_shipment(pack, number, w.full_case())
+    return number
+
+
+def _shipped_shipment(w: World) -> str:
+    number = _open_shipment_with(w)
+    distribution.confirm_shipment(w.ctx("packaging"), number)
+    return number
+
+
+@scenario("distribution.open_shipment")
+def _open_shipment(w: World) -> Call:
+    return lambda ctx, role: distribution.open_shipment(ctx, *ST_MARY)
+
+
+@scenario("distribution.add_to_shipment")
+def _add_to_shipment(w: World) -> Call:
+    number, case = distribution.open_shipment(w.ctx("packaging"), *ST_MARY).number, w.full_case()
+    return lambda ctx, role: distribution.add_to_shipment(ctx, number, case)
+
+
+@scenario("distribution.remove_from_shipment")
+def _remove_from_shipment(w: World) -> Call:
+    number, case = distribution.open_shipment(w.ctx("packaging"), *ST_MARY).number, w.full_case()
+    distribution.add_to_shipment(w.ctx("packaging"), number, case)
+    return lambda ctx, role: distribution.remove_from_shipment(ctx, number, case)
+
+
+@scenario("distribution.confirm_shipment")
+def _confirm_shipment(w: World) -> Call:
+    number = _open_shipment_with(w)
+    return lambda ctx, role: distribution.confirm_shipment(ctx, number, event_id=uuid.uuid4())
+
+
+@scenario("distribution.record_delivery")
+def _record_delivery(w: World) -> Call:
+    number = _shipped_shipment(w)
+    return lambda ctx, role: distribution.record_delivery(ctx, number, "R. Chen", datetime.now(UTC))
+
+
+@scenario("distribution.shipment")
+def _shipment(w: World) -> Call:
+    number = _open_shipment_with(w)
+    return lambda ctx, role: distribution.shipment(ctx, number)
+
+
+@scenario("distribution.delivery_note")
+def _delivery_note(w: World) -> Call:
+    number = _shipped_shipment(w)
+    return lambda ctx, role: distribution.delivery_note(ctx, number)
+
+
+SCENARIOS["distribution.shipments"] = read(distribution.shipments)
 
 
 # ---------------------------------------------------------------- recalls

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from importlib import resources
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -156,6 +157,16 @@ class World:
         if "templates" not in self._stock:
             approve_templates(self.plant)
             self._stock["templates"] = []
+
+    def template_file(self) -> Path:
+        """A revised udi-2x1 template (its description changed): the next draft version."""
+        self.templates()
+        text = resources.files("desktop.labels").joinpath("templates", "udi-2x1.json").read_text()
+        revised = text.replace('"description": "', f'"description": "rev {self.unique("")}: ', 1)
+        assert revised != text
+        path = self.folder / f"{self.unique('udi-2x1-')}.json"
+        path.write_text(revised, encoding="utf-8")
+        return path
 
     def released_pumps(self) -> list[str]:
         """Serials of released pumps whose label is not printed yet."""
