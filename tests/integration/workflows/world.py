@@ -60,6 +60,7 @@ class World:
     _logins: dict[str, LoginSession] = field(default_factory=dict)
     _numbers: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _stock: dict[str, list[str]] = field(default_factory=dict)
+    _kits_left: int = 0
 
     def __post_init__(self) -> None:
         self.plant = Plant(self.engine)
@@ -208,9 +209,13 @@ class World:
         labelling.verify_label(pack, job.key, job.element_string, event_id=uuid.uuid4())
         return built.scan
 
-    def kit_lot(self) -> str:
-        if not self._stock.get("kits"):
+    def kit_lot(self, quantity: int = 10) -> str:
+        """A released, labelled kit lot with ``quantity`` kits set aside for the caller."""
+        left = self._kits_left
+        if not self._stock.get("kits") or left < quantity:
             self._stock["kits"] = [self.released_kit_lot()]
+            left = 100
+        self._kits_left = left - quantity
         return self._stock["kits"][0]
 
     def case(self) -> str:
