@@ -90,7 +90,7 @@ def test_absent_values_hash_as_null_not_as_text() -> None:
 _text = st.text(st.characters(codec="utf-8"), max_size=12)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(
     user_id=st.none() | st.integers(min_value=0, max_value=2**53),
     username=_text,
