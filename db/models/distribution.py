@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Numeric, Text, UniqueConstraint, Uuid
+from sqlalchemy import ForeignKey, Numeric, String, Text, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base, Code, Created, IdPK, fk
@@ -31,6 +31,9 @@ class Shipment(Base):
         Coded(ShipmentStatus, 16), default=ShipmentStatus.OPEN
     )
     shipped_at: Mapped[datetime | None]
+    delivered_at: Mapped[datetime | None]  # proof of delivery: when the customer signed
+    received_by: Mapped[str | None] = mapped_column(String(120))  # who signed at the customer
+    pod_recorded_at: Mapped[datetime | None]
     event_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("events.id"))
     created_at: Mapped[Created]
 

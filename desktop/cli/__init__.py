@@ -26,6 +26,7 @@ COMMANDS: tuple[str, ...] = (
     "label_cmd",
     "template_cmd",
     "receive_cmd",
+    "ship_cmd",
     "sim_cmd",
     "demo_cmd",
     "bench_cmd",

@@ -7,10 +7,33 @@ The public module of this capability: other packages, views and commands import 
 from __future__ import annotations
 
 from desktop.services.distribution._after_sale import record_service_event
-from desktop.services.distribution._shipping import ShipmentView, ship
+from desktop.services.distribution._shipments import (
+    DeliveryNote,
+    NoteLine,
+    add_to_shipment,
+    confirm_shipment,
+    delivery_note,
+    open_shipment,
+    record_delivery,
+    remove_from_shipment,
+    shipment,
+    shipments,
+)
+from desktop.services.distribution._shipping import ShipLine, ShipmentView, ship
 
 __all__ = [
+    "DeliveryNote",
+    "NoteLine",
+    "ShipLine",
     "ShipmentView",
+    "add_to_shipment",
+    "confirm_shipment",
+    "delivery_note",
+    "open_shipment",
+    "record_delivery",
     "record_service_event",
+    "remove_from_shipment",
     "ship",
+    "shipment",
+    "shipments",
 ]

@@ -57,6 +57,8 @@ class ShipmentView:
     shipped_at: datetime | None
     lines: tuple[ShipLine, ...]  # what was scanned and everything inside it
     event_id: uuid.UUID | None
+    delivered_at: datetime | None = None  # proof of delivery: when the customer signed
+    received_by: str | None = None  # who signed at the customer
 
     @property
     def units(self) -> int:
@@ -101,8 +103,10 @@ def _customer(session: Session, code: str) -> Customer:
     return found
 
 
-def shipment_of(session: Session, item: Item) -> Shipment | None:
+def shipment_of(session: Session, item: Item, other_than: int | None = None) -> Shipment | None:
     stmt = select(Shipment).join(ShipmentLine, ShipmentLine.shipment_id == Shipment.id)
+    if other_than is not None:
+        stmt = stmt.where(Shipment.id != other_than)
     return session.scalars(stmt.where(ShipmentLine.item_id == item.id)).first()
 
 
@@ -125,15 +129,17 @@ def shipment_view(session: Session, shipment: Shipment) -> ShipmentView:
         shipment.shipped_at,
         lines,
         shipment.event_id,
+        shipment.delivered_at,
+        shipment.received_by,
     )
 
 
 # ---------------------------------------------------------------- the checks
 
 
-def _refuse_top(session: Session, item: Item, scan: str) -> None:
+def _refuse_top(session: Session, item: Item, scan: str, on: int | None = None) -> None:
     said = _said(scan)
-    done = shipment_of(session, item)
+    done = shipment_of(session, item, other_than=on)
     if item.status == Status.SHIPPED or done is not None:
         if done is not None:
             raise Refusal(
@@ -216,10 +222,13 @@ def _refuse_open_ncr(session: Session, items: list[Item], said: str) -> None:
         )
 
 
-def _checked(session: Session, item: Item, scan: str) -> list[tuple[Item, Decimal]]:
-    """The scanned item and everything inside it, each checked; with shipped quantities."""
+def _checked(
+    session: Session, item: Item, scan: str, on: int | None = None
+) -> list[tuple[Item, Decimal]]:
+    """The scanned item and everything inside it, each checked; with shipped quantities
+    (``on``: the open shipment the item is on already, not a reason to refuse)."""
     said = _said(scan)
-    _refuse_top(session, item, scan)
+    _refuse_top(session, item, scan, on)
     require_no_hold(session, item, t("shipping"))
     inside = [(child, link.quantity) for child, link in packed_contents(session, item)]
     everything = [(item, Decimal(1)), *inside]

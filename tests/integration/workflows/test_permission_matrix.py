@@ -148,6 +148,14 @@ packing.close_pallet                      -     -     +         -        -
 packing.unpack                            -     -     +         -        -
 distribution.ship                         -     -     +         -        -
 distribution.record_service_event         -     -     -         +        -
+distribution.open_shipment                -     -     +         -        -
+distribution.add_to_shipment              -     -     +         -        -
+distribution.remove_from_shipment         -     -     +         -        -
+distribution.confirm_shipment             -     -     +         -        -
+distribution.record_delivery              -     -     +         -        -
+distribution.shipment                     +     +     +         +        +
+distribution.shipments                    +     +     +         +        +
+distribution.delivery_note                +     +     +         +        +
 recall.open_recall                        -     -     -         +        -
 recall.recall_status                      -     -     -         +        -
 recall.record_notification                -     -     -         +        -
@@ -738,6 +746,70 @@ def _service_event(w: World) -> Call:
     return lambda ctx, role: distribution.record_service_event(
         ctx, serial, "installation", ST_MARY[1], "installed in ward 3", event_id=uuid.uuid4()
     )
+
+
+def _open_shipment_with(w: World) -> str:
+    pack = w.ctx("packaging")
+    number = distribution.open_shipment(pack, *ST_MARY).number
+    distribution.add_to_shipment(pack, number, w.labelled_pump())
+    return number
+
+
+def _shipped_shipment(w: World) -> str:
+    number = _open_shipment_with(w)
+    distribution.confirm_shipment(w.ctx("packaging"), number)
+    return number
+
+
+@scenario("distribution.open_shipment")
+def _open_shipment(w: World) -> Call:
+    return lambda ctx, role: distribution.open_shipment(ctx, *ST_MARY)
+
+
+@scenario("distribution.add_to_shipment")
+def _add_to_shipment(w: World) -> Call:
+    number, case = (
+        distribution.open_shipment(w.ctx("packaging"), *ST_MARY).number,
+        w.labelled_pump(),
+    )
+    return lambda ctx, role: distribution.add_to_shipment(ctx, number, case)
+
+
+@scenario("distribution.remove_from_shipment")
+def _remove_from_shipment(w: World) -> Call:
+    number, case = (
+        distribution.open_shipment(w.ctx("packaging"), *ST_MARY).number,
+        w.labelled_pump(),
+    )
+    distribution.add_to_shipment(w.ctx("packaging"), number, case)
+    return lambda ctx, role: distribution.remove_from_shipment(ctx, number, case)
+
+
+@scenario("distribution.confirm_shipment")
+def _confirm_shipment(w: World) -> Call:
+    number = _open_shipment_with(w)
+    return lambda ctx, role: distribution.confirm_shipment(ctx, number, event_id=uuid.uuid4())
+
+
+@scenario("distribution.record_delivery")
+def _record_delivery(w: World) -> Call:
+    number = _shipped_shipment(w)
+    return lambda ctx, role: distribution.record_delivery(ctx, number, "R. Chen", datetime.now(UTC))
+
+
+@scenario("distribution.shipment")
+def _shipment(w: World) -> Call:
+    number = _open_shipment_with(w)
+    return lambda ctx, role: distribution.shipment(ctx, number)
+
+
+@scenario("distribution.delivery_note")
+def _delivery_note(w: World) -> Call:
+    number = _shipped_shipment(w)
+    return lambda ctx, role: distribution.delivery_note(ctx, number)
+
+
+SCENARIOS["distribution.shipments"] = read(distribution.shipments)
 
 
 # ---------------------------------------------------------------- recalls
