@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.devices import ScanEvent
+from desktop.domain.labelling import LabelPurpose
 from desktop.domain.plant import StationKind, Tracking
 from desktop.domain.states import WorkOrderStatus
 from desktop.services import labelling, production
@@ -133,8 +134,8 @@ class PlanningScreen(Screen):
         self.commission_button.clicked.connect(self._commission)
         self.purpose = QComboBox()
         self.purpose.setMinimumHeight(theme.mm(10))
-        self.purpose.addItem(self.tr("on the unit"), "unit")
-        self.purpose.addItem(self.tr("on the housing"), "housing")
+        self.purpose.addItem(self.tr("on the unit"), LabelPurpose.UNIT.value)
+        self.purpose.addItem(self.tr("on the housing"), LabelPurpose.HOUSING.value)
         self.again = QCheckBox(self.tr("print again"))
         self.again.setMinimumHeight(theme.mm(10))
         size = theme.mm(6)
