@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Connection, Engine, select, text
 from sqlalchemy.orm import Session
 
 from db.models import GENESIS_HASH, AuditEntry
@@ -154,17 +154,15 @@ _COLUMNS = (
     "user_id, username, station, action, entity, entity_id, old_value, new_value, reason, "
     "prev_hash, hash"
 )
-_AT_SQL = {
-    "postgresql": "to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US') || '+00:00'",
-    "sqlite": "CASE WHEN length(at) = 26 THEN substr(at, 1, 10) || 'T' || substr(at, 12) "
-    "|| '+00:00' ELSE at END",
-}
+_PG_AT = "to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US') || '+00:00'"
 ISO_SUFFIX = "+00:00"
 _NO_MARK = 1 << 62
 
 
 def _iso(value: Any) -> str:
-    """``at`` as the ISO text the hash covers, for a value the SQL above could not shape."""
+    """``at`` as the ISO text the hash covers (UTC, microseconds, "+00:00")."""
+    if isinstance(value, str) and len(value) == 26 and value[10] == " ":
+        return f"{value[:10]}T{value[11:]}{ISO_SUFFIX}"  # SQLite's stored form, the usual case
     try:
         moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
     except ValueError:
@@ -173,24 +171,39 @@ def _iso(value: Any) -> str:
     return moment.isoformat(timespec="microseconds")
 
 
-def chain_rows(engine: Engine, batch: int = 20_000) -> Iterator[Row]:
-    """Every entry in id order, read in pages by id (keyset), as plain tuples (fast)."""
-    at_sql = _AT_SQL.get(engine.dialect.name, "at")
-    sql = text(
-        f"SELECT id, {at_sql}, {_COLUMNS} FROM audit_entries WHERE id > :after ORDER BY id LIMIT :n"
+def chain_rows(bind: Engine | Connection, batch: int = 20_000) -> Iterator[Row]:
+    """Every entry in id order, read in pages by id (keyset), as plain tuples.
+
+    Read through the driver's own cursor (no SQLAlchemy row objects: a million entries must be
+    verified in seconds). Given a Connection, the pages are read in its transaction, so that
+    the chain and the records checked with it are one snapshot.
+    """
+    if isinstance(bind, Engine):
+        with bind.connect() as conn:
+            yield from chain_rows(conn, batch)
+        return
+    pg = bind.dialect.name == "postgresql"
+    sql = (
+        f"SELECT id, {_PG_AT if pg else 'at'}, {_COLUMNS} FROM audit_entries "
+        f"WHERE id > {'%s' if pg else '?'} ORDER BY id LIMIT {int(batch)}"
     )
-    after = -1
-    with engine.connect() as conn:
+    bind.execute(text("SELECT 1"))  # the transaction begins (BEGIN on SQLite, see db.engine)
+    cursor = bind.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        after = -1
         while True:
-            page = conn.execute(sql, {"after": after, "n": batch}).all()
-            for row in page:
-                if isinstance(row[1], str) and row[1].endswith(ISO_SUFFIX):
-                    yield tuple(row)
-                else:
+            cursor.execute(sql, (after,))
+            page = cursor.fetchall()
+            if pg:
+                yield from page
+            else:
+                for row in page:
                     yield (row[0], _iso(row[1]), *row[2:])
             if len(page) < batch:
                 return
             after = page[-1][0]
+    finally:
+        cursor.close()
 
 
 class Marks(Protocol):

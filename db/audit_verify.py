@@ -13,20 +13,24 @@ What each check catches (docs/audit-trail.md):
 - records left behind: events and items that no audit entry accounts for
   (db/audit_accounting.py).
 
-Speed: entries are read as plain tuples in pages and hashed without building dicts; checkpoint
-marks are held in compact arrays; only the newest ``SIGNED_TAIL`` checkpoints of the database
-and of each outside copy have their signatures checked (every checkpoint is still compared with
-the chain; an older forged one could only agree with the chain or be reported).
+Speed and consistency: everything is read in one transaction (one snapshot: REPEATABLE READ on
+PostgreSQL, one read transaction on SQLite), entries through the driver's cursor in pages and
+hashed without building dicts. The newest ``RECENT`` checkpoints of the database and the
+outside copies' newest lines are walked with the chain (count and head hash at the entry they
+name); every older checkpoint is compared with the stored hash of its entry in one SQL join.
+Signatures are checked for the newest ``SIGNED_TAIL`` checkpoints of each source. Outside
+copies are read before the snapshot is taken: a checkpoint is copied out only after its
+commit, so the snapshot holds every checkpoint a copy holds.
 """
 
 from __future__ import annotations
 
-from array import array
+import gc
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Engine, Row, func, select, text
+from sqlalchemy import Connection, Engine, Row, func, select, text
 
 from db import audit
 from db.anchor import AnchorProblem, Checkpoint, OutsideCopy, OutsideRecord, key_id_of
@@ -35,6 +39,7 @@ from db.models import AuditCheckpoint, AuditKey
 
 SIGNED_TAIL = 100
 OUTSIDE_TAIL = 1000
+RECENT = 1000
 _MAX_LINES_PER_KIND = 3
 
 
@@ -72,55 +77,46 @@ class Report:
 
 
 class _Marks:
-    """Checkpoints sorted by the entry they name, held in arrays (a million fit in a few MB)."""
+    """Checkpoints sorted by the entry they name (the newest of the database, and the outside
+    copies' newest lines): told the count and stored hash when the walk reaches them."""
 
     def __init__(self) -> None:
-        self.ids = array("q")
-        self.counts = array("q")
-        self.heads = bytearray()
-        self.sources = array("i")  # 0 = the database, k = outside copy k
-        self.refs = array("q")  # checkpoint id (database) or index in the copy's tail
+        self.items: list[tuple[int, int, str, int, int]] = []  # last id, count, head, source, ref
         self.pos = 0
         self.next_id = 1 << 62
         self.found: list[tuple[str, int, int, str]] = []  # (kind, mark index, entry id, extra)
 
     def add(self, last_id: int, count: int, head: str, source: int, ref: int) -> None:
-        try:
-            raw = bytes.fromhex(head)
-        except ValueError:
-            raw = b""
-        self.ids.append(last_id)
-        self.counts.append(count)
-        self.heads += raw.ljust(32, b"\0")[:32]
-        self.sources.append(source)
-        self.refs.append(ref)
+        self.items.append((last_id, count, head, source, ref))
 
     def ready(self) -> None:
-        order = sorted(range(len(self.ids)), key=lambda i: (self.ids[i], self.sources[i]))
-        self.ids = array("q", (self.ids[i] for i in order))
-        self.counts = array("q", (self.counts[i] for i in order))
-        self.heads = bytearray(b"".join(bytes(self.heads[i * 32 : i * 32 + 32]) for i in order))
-        self.sources = array("i", (self.sources[i] for i in order))
-        self.refs = array("q", (self.refs[i] for i in order))
-        self.next_id = self.ids[0] if self.ids else 1 << 62
+        self.items.sort(key=lambda m: (m[0], m[3]))
+        self.next_id = self.items[0][0] if self.items else 1 << 62
+
+    def source(self, i: int) -> int:
+        return self.items[i][3]
+
+    def ref(self, i: int) -> int:
+        return self.items[i][4]
 
     def reach(self, entry_id: int, count: int, stored_hash: str) -> int:
-        ids, i = self.ids, self.pos
-        while i < len(ids) and ids[i] <= entry_id:
-            if ids[i] < entry_id:
-                self.found.append(("missing", i, ids[i], ""))
-            elif self.heads[i * 32 : i * 32 + 32].hex() != stored_hash:
+        items, i = self.items, self.pos
+        while i < len(items) and items[i][0] <= entry_id:
+            last_id, signed_count, head, _, _ = items[i]
+            if last_id < entry_id:
+                self.found.append(("missing", i, last_id, ""))
+            elif head != stored_hash:
                 self.found.append(("rewritten", i, entry_id, stored_hash))
-            elif self.counts[i] != count:
+            elif signed_count != count:
                 self.found.append(("count", i, entry_id, str(count)))
             i += 1
         self.pos = i
-        return ids[i] if i < len(ids) else 1 << 62
+        return items[i][0] if i < len(items) else 1 << 62
 
     def finish(self, last_id: int | None, count: int) -> None:
-        for i in range(self.pos, len(self.ids)):
-            self.found.append(("beyond", i, self.ids[i], str(last_id or 0)))
-        self.pos = len(self.ids)
+        for i in range(self.pos, len(self.items)):
+            self.found.append(("beyond", i, self.items[i][0], str(last_id or 0)))
+        self.pos = len(self.items)
 
 
 def verify_all(
@@ -130,40 +126,57 @@ def verify_all(
 ) -> Report:
     """Check the audit trail of ``engine`` against its checkpoints and ``copies``."""
     report = Report()
-    keys = _keys(engine)
-    report.keys = sorted(keys)
-    recent = _recent_checkpoints(engine, report)
-    chain_id = recent[0][1].chain_id if recent else None
-    for cp_id, cp in recent:
-        _check_signature(report, cp.describe(cp_id), cp, keys.get(cp.key_id), trusted_keys)
-    tails = _outside(report, copies, keys, chain_id, trusted_keys)
-    marks = _marks(engine, tails, chain_id)
-    walk = audit.ChainWalk(marks)
-    ledger = Ledger()
-    walk.feed(audit.chain_rows(engine), ledger.collect, ENTITIES)
-    walk.finish()
-    report.entries, report.head_id = walk.count, walk.head_id
-    _chain_problems(report, walk)
-    _mark_problems(report, engine, marks, tails, copies, walk)
-    _latest_outside_in_database(report, engine, tails, copies, recent)
-    report.problems += ledger.findings(engine)
+    raw_tails = [_read_tail(report, copy) for copy in copies]  # before the snapshot
+    collecting = gc.isenabled()
+    gc.disable()  # millions of short-lived tuples: the cyclic collector only slows the walk
+    try:
+        with _snapshot(engine) as conn:
+            _verify_in(conn, report, copies, raw_tails, trusted_keys)
+    finally:
+        if collecting:
+            gc.enable()
     return report
 
 
-def _keys(engine: Engine) -> dict[str, str]:
-    with engine.connect() as conn:
-        rows = conn.execute(select(AuditKey.key_id, AuditKey.public_key)).all()
-    return {k: p for k, p in rows}
+def _snapshot(engine: Engine) -> Connection:
+    if engine.dialect.name == "postgresql":
+        return engine.connect().execution_options(isolation_level="REPEATABLE READ")
+    return engine.connect()
 
 
-def _recent_checkpoints(engine: Engine, report: Report) -> list[tuple[int, Checkpoint]]:
-    with engine.connect() as conn:
-        report.checkpoints = int(conn.scalar(select(func.count(AuditCheckpoint.id))) or 0)
-        rows = conn.execute(
-            select(AuditCheckpoint).order_by(AuditCheckpoint.id.desc()).limit(SIGNED_TAIL)
-        ).all()
-        chains = conn.execute(select(AuditCheckpoint.chain_id).distinct().limit(5)).scalars()
-        chain_ids = list(chains)
+def _verify_in(
+    conn: Connection,
+    report: Report,
+    copies: Sequence[OutsideCopy],
+    raw_tails: list[list[OutsideRecord] | None],
+    trusted_keys: Collection[str] | None,
+) -> None:
+    keys = {k: p for k, p in conn.execute(select(AuditKey.key_id, AuditKey.public_key)).all()}
+    report.keys = sorted(keys)
+    recent = _recent_checkpoints(conn, report)
+    chain_id = recent[0][1].chain_id if recent else None
+    for cp_id, cp in recent[:SIGNED_TAIL]:
+        _check_signature(report, cp.describe(cp_id), cp, keys.get(cp.key_id), trusted_keys)
+    tails = _outside(report, copies, raw_tails, keys, chain_id, trusted_keys)
+    marks = _marks(recent, tails)
+    walk = audit.ChainWalk(marks)
+    ledger = Ledger()
+    walk.feed(audit.chain_rows(conn), ledger.collect, ENTITIES)
+    walk.finish()
+    report.entries, report.head_id = walk.count, walk.head_id
+    _chain_problems(report, walk)
+    _mark_problems(report, conn, marks, tails, copies, walk)
+    _older_checkpoints(report, conn, recent)
+    _latest_outside_in_database(report, conn, tails, copies, recent)
+    report.problems += ledger.findings(conn)
+
+
+def _recent_checkpoints(conn: Connection, report: Report) -> list[tuple[int, Checkpoint]]:
+    report.checkpoints = int(conn.scalar(select(func.count(AuditCheckpoint.id))) or 0)
+    rows = conn.execute(
+        select(AuditCheckpoint).order_by(AuditCheckpoint.id.desc()).limit(RECENT)
+    ).all()
+    chain_ids = list(conn.execute(select(AuditCheckpoint.chain_id).distinct().limit(5)).scalars())
     out = [(int(r.id), _checkpoint(r)) for r in rows]
     if out:
         report.latest = out[0][1]
@@ -212,19 +225,25 @@ def _check_signature(
         )
 
 
+def _read_tail(report: Report, copy: OutsideCopy) -> list[OutsideRecord] | None:
+    try:
+        return copy.tail(OUTSIDE_TAIL)
+    except AnchorProblem as problem:
+        report.problems.append(str(problem))
+        return None
+
+
 def _outside(
     report: Report,
     copies: Sequence[OutsideCopy],
+    raw_tails: list[list[OutsideRecord] | None],
     keys: dict[str, str],
     chain_id: str | None,
     trusted: Collection[str] | None,
 ) -> list[list[OutsideRecord]]:
     tails: list[list[OutsideRecord]] = []
-    for copy in copies:
-        try:
-            records = copy.tail(OUTSIDE_TAIL)
-        except AnchorProblem as problem:
-            report.problems.append(str(problem))
+    for copy, records in zip(copies, raw_tails, strict=True):
+        if records is None:  # unreadable: said already
             tails.append([])
             continue
         if not records:
@@ -271,27 +290,42 @@ def _outside(
     return tails
 
 
-def _marks(engine: Engine, tails: list[list[OutsideRecord]], chain_id: str | None) -> _Marks:
+def _marks(recent: list[tuple[int, Checkpoint]], tails: list[list[OutsideRecord]]) -> _Marks:
     marks = _Marks()
-    sql = text(
-        "SELECT last_entry_id, entry_count, head_hash, id FROM audit_checkpoints "
-        "WHERE id > :after ORDER BY id LIMIT 50000"
-    )
-    after = -1
-    with engine.connect() as conn:
-        while True:
-            page = conn.execute(sql, {"after": after}).all()
-            for last_id, count, head, cp_id in page:
-                marks.add(int(last_id), int(count), head, 0, int(cp_id))
-            if len(page) < 50000:
-                break
-            after = page[-1][3]
+    for cp_id, cp in recent:
+        marks.add(cp.last_entry_id, cp.entry_count, cp.head_hash, 0, cp_id)
     for k, tail in enumerate(tails, start=1):
         for i, record in enumerate(tail):
             cp = record.checkpoint
             marks.add(cp.last_entry_id, cp.entry_count, cp.head_hash, k, i)
     marks.ready()
     return marks
+
+
+def _older_checkpoints(
+    report: Report, conn: Connection, recent: list[tuple[int, Checkpoint]]
+) -> None:
+    """Every checkpoint older than the ones walked: the entry it names, with the head it signed
+    (the walk has shown the stored hashes true, or named the entries that are not)."""
+    if len(recent) < RECENT:
+        return  # every checkpoint was walked
+    oldest = recent[-1][0]
+    where = (
+        "FROM audit_checkpoints c LEFT JOIN audit_entries a ON a.id = c.last_entry_id "
+        "WHERE c.id < :oldest AND (a.id IS NULL OR a.hash <> c.head_hash)"
+    )
+    found = int(conn.execute(text(f"SELECT count(*) {where}"), {"oldest": oldest}).scalar_one())
+    if not found:
+        return
+    first = conn.execute(
+        text(f"SELECT c.id, c.last_entry_id, a.id {where} ORDER BY c.id LIMIT 1"),
+        {"oldest": oldest},
+    ).one()
+    why = "is not in the audit trail" if first[2] is None else "has another hash than was signed"
+    report.problems.append(
+        f"{_n(found, 'older checkpoint')} disagree with the chain: the first, checkpoint "
+        f"{first[0]}, names entry {first[1]}, which {why}: entries were removed or rewritten"
+    )
 
 
 def _chain_problems(report: Report, walk: audit.ChainWalk) -> None:
@@ -317,18 +351,17 @@ def _n(count: int, noun: str) -> str:
 
 
 def _describe_mark(
-    engine: Engine,
+    conn: Connection,
     marks: _Marks,
     i: int,
     tails: list[list[OutsideRecord]],
     copies: Sequence[OutsideCopy],
 ) -> str:
-    source, ref = marks.sources[i], marks.refs[i]
+    source, ref = marks.source(i), marks.ref(i)
     if source > 0:
         held = tails[source - 1][ref].checkpoint
         return f"the {copies[source - 1].name} holds a {held.describe()}"
-    with engine.connect() as conn:
-        row = conn.execute(select(AuditCheckpoint).where(AuditCheckpoint.id == ref)).first()
+    row = conn.execute(select(AuditCheckpoint).where(AuditCheckpoint.id == ref)).first()
     if row is None:  # pragma: no cover - read a moment ago
         return f"checkpoint {ref}"
     return f"the database's {_checkpoint(row).describe(ref)}"
@@ -336,7 +369,7 @@ def _describe_mark(
 
 def _mark_problems(
     report: Report,
-    engine: Engine,
+    conn: Connection,
     marks: _Marks,
     tails: list[list[OutsideRecord]],
     copies: Sequence[OutsideCopy],
@@ -345,12 +378,12 @@ def _mark_problems(
     shown: dict[tuple[str, int], int] = {}
     chosen: dict[tuple[str, int], tuple[str, int, int, str]] = {}
     for found in marks.found:
-        key = (found[0], marks.sources[found[1]])
+        key = (found[0], marks.source(found[1]))
         shown[key] = shown.get(key, 0) + 1
         if key not in chosen or found[0] == "beyond":  # the first, or the furthest cut
             chosen[key] = found
     for kind, i, entry_id, extra in chosen.values():
-        where = _describe_mark(engine, marks, i, tails, copies)
+        where = _describe_mark(conn, marks, i, tails, copies)
         if kind == "beyond" and walk.count == 0:
             why = "the audit trail is empty: every entry was removed"
         elif kind == "beyond":
@@ -381,7 +414,7 @@ def _mark_problems(
 
 def _latest_outside_in_database(
     report: Report,
-    engine: Engine,
+    conn: Connection,
     tails: list[list[OutsideRecord]],
     copies: Sequence[OutsideCopy],
     recent: list[tuple[int, Checkpoint]],
@@ -391,10 +424,9 @@ def _latest_outside_in_database(
         if not tail or latest_db is None:
             continue
         newest = tail[-1].checkpoint
-        with engine.connect() as conn:
-            held = conn.execute(
-                select(AuditCheckpoint.id).where(AuditCheckpoint.signature == newest.signature)
-            ).first()
+        held = conn.execute(
+            select(AuditCheckpoint.id).where(AuditCheckpoint.signature == newest.signature)
+        ).first()
         if held is None and newest.last_entry_id >= latest_db.last_entry_id:
             report.problems.append(
                 f"the {copy.name} holds a {newest.describe()} that the database does not: the "

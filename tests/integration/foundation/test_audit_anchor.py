@@ -424,3 +424,25 @@ def test_the_fast_hash_is_the_canonical_json_hash(
         prev_hash=GENESIS_HASH,
     )  # fmt: skip
     assert audit.entry_hash(entry) == expected
+
+
+def test_older_checkpoints_are_compared_in_one_join(
+    history: History, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the newest RECENT checkpoints (walked with the chain), the rest are checked by SQL."""
+    from db import audit_verify
+
+    monkeypatch.setattr(audit_verify, "RECENT", 2)
+    assert verify_all(history.engine, [AnchorFile(history.file)]).ok
+    first_anchored = min(_checkpoint_entries(history.engine))
+    _rechain(history.engine, first_anchored)
+    report = verify_all(history.engine)
+    assert any(
+        "older checkpoints disagree with the chain" in p and "has another hash" in p
+        for p in report.problems
+    ), report.problems
+
+
+def _checkpoint_entries(engine: Engine) -> list[int]:
+    with engine.connect() as conn:
+        return list(conn.execute(select(AuditCheckpoint.last_entry_id)).scalars())
