@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from db.models import Item
 from desktop.domain.states import ItemKind
 from desktop.domain.text import Text, t
-from desktop.domain.udi import ParsedUDI, parse_scan
+from desktop.domain.udi import ParsedUDI, key_problem, parse_scan
 from desktop.services.core.errors import NotFound, Refusal
 
 #: What a scan was expected to name, in words (the ``what`` of require_item), translatable.
@@ -94,6 +94,11 @@ def require_item(
             )
         )
     items = find_by_scan(session, text, kinds)
+    plain = text.strip()
+    if not items and len(plain) == 18 and plain.isascii() and plain.isdigit():
+        wrong = key_problem("SSCC", plain)  # an SSCC typed in: say so if it cannot be one
+        if wrong is not None:
+            raise Refusal(t('scan "{scan}": {wrong}', scan=shown(text), wrong=wrong))
     if not items:
         raise NotFound(
             t(

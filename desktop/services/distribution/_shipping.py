@@ -26,6 +26,7 @@ from desktop.domain.quality import NcrStatus
 from desktop.domain.states import ItemKind, Status
 from desktop.domain.steps import StepKind
 from desktop.domain.text import Text, t
+from desktop.domain.udi import key_problem
 from desktop.services.core import records, routing
 from desktop.services.core.errors import NotFound, Refusal
 from desktop.services.core.lookup import require_item, shown
@@ -70,6 +71,10 @@ class ShipmentView:
 
 def find_site(session: Session, text: str, customer: Customer | None = None) -> Site:
     given = (text or "").strip()
+    if len(given) == 13 and given.isascii() and given.isdigit():
+        wrong = key_problem("GLN", given)  # a GLN typed in, checked before it is looked up
+        if wrong is not None:
+            raise Refusal(t("{wrong}: give the site's GLN or name", wrong=wrong))
     stmt = select(Site).where(or_(Site.gln == given, Site.name == given))
     if customer is not None:
         stmt = stmt.where(Site.customer_id == customer.id)

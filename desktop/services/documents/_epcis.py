@@ -38,6 +38,7 @@ from desktop.domain.events import EventKind, LinkKind
 from desktop.domain.permissions import Permission
 from desktop.domain.plant import Tracking
 from desktop.domain.states import ItemKind
+from desktop.domain.udi import key_problem
 from desktop.reports.record_model import zone_of
 from desktop.services.core.errors import Refusal
 from desktop.services.core.uow import UnitOfWork
@@ -266,6 +267,9 @@ def _check_ids(ids: Ids) -> None:
     gln = ids.plant_gln
     if gln is not None and (len(gln) != 13 or not gln.isdigit()):
         raise Refusal(f'plant GLN "{gln}" must be 13 digits: give the GLN of the plant')
+    wrong = key_problem("GLN", gln) if gln is not None else None
+    if wrong is not None:
+        raise Refusal(f"plant {wrong}: give the GLN of the plant")
 
 
 @use_case(Permission.RECORD_EXPORT)
