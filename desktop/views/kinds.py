@@ -64,6 +64,7 @@ SCREENS: tuple[KindScreen, ...] = (
         P.MATERIAL_INSPECT,
         P.MATERIAL_DISPOSITION,
     ),
+    _entry(StationKind.SHIPPING, "desktop.views.shipping:ShippingScreen", P.SHIP),
     _entry(StationKind.TRACE, "desktop.views.trace:TraceScreen", P.TRACE_VIEW),
     _entry(
         StationKind.ADMIN,

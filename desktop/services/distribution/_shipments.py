@@ -9,13 +9,14 @@ placed meanwhile refuses it) and adds everything packed inside them.
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import Item, Product, Recall, RecallItem, Shipment, ShipmentLine
+from db.models import Customer, Item, Product, Recall, RecallItem, Shipment, ShipmentLine, Site
 from db.types import utcnow
 from desktop.domain.distribution import RecallStatus, ShipmentStatus
 from desktop.domain.events import EventKind
@@ -327,6 +328,24 @@ def record_delivery(
     return shipment_view(uow.session, shipment)
 
 
+@dataclass(frozen=True)
+class SiteChoice:
+    """A customer's site a shipment may go to."""
+
+    customer_code: str
+    customer: str
+    site: str
+    gln: str | None
+
+
+@use_case(Permission.TRACE_VIEW, read_only=True)
+def customer_sites(uow: UnitOfWork) -> list[SiteChoice]:
+    """Every customer's sites, by customer code and site name."""
+    stmt = select(Customer, Site).join(Site, Site.customer_id == Customer.id)
+    rows = uow.session.execute(stmt.order_by(Customer.code, Site.name))
+    return [SiteChoice(c.code, c.name, s.name, s.gln) for c, s in rows]
+
+
 @use_case(Permission.TRACE_VIEW, read_only=True)
 def shipment(uow: UnitOfWork, number: str) -> ShipmentView:
     """One shipment by its number."""
@@ -398,8 +417,10 @@ def _inside_one_of(session: Session, item: Item, ids: set[int]) -> bool:
 __all__ = [
     "DeliveryNote",
     "NoteLine",
+    "SiteChoice",
     "add_to_shipment",
     "confirm_shipment",
+    "customer_sites",
     "delivery_note",
     "open_shipment",
     "record_delivery",

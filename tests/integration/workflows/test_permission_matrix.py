@@ -156,6 +156,7 @@ distribution.record_delivery              -     -     +         -        -
 distribution.shipment                     +     +     +         +        +
 distribution.shipments                    +     +     +         +        +
 distribution.delivery_note                +     +     +         +        +
+distribution.customer_sites               +     +     +         +        +
 recall.open_recall                        -     -     -         +        -
 recall.recall_status                      -     -     -         +        -
 recall.record_notification                -     -     -         +        -
@@ -810,6 +811,7 @@ def _delivery_note(w: World) -> Call:
 
 
 SCENARIOS["distribution.shipments"] = read(distribution.shipments)
+SCENARIOS["distribution.customer_sites"] = read(distribution.customer_sites)
 
 
 # ---------------------------------------------------------------- recalls
