@@ -63,7 +63,7 @@ def test_review_disposition_and_signed_release(
     dialog = _dialog(qtbot, screen)
     assert dialog.ask_username and dialog.username.isVisible()  # first signing of the session
     assert dialog.meaning.text() == "Disposition approved"
-    assert dialog.what.text() == "NCR-000001 on unit SN-000002: Rework (from step 5)"
+    assert dialog.what.text() == "NCR-000001 on unit SN-000002: rework (from step 5)"
     _sign(qtbot, dialog, "wrong-password", reason="cable reseated")
     qtbot.waitUntil(lambda: dialog.notice.refused)
     assert "wrong password" in dialog.notice.detail.text() and dialog.isVisible()
