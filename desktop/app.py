@@ -26,7 +26,12 @@ from desktop.config import (
 )
 from desktop.services import identity
 from desktop.services.core.context import Actor, Context, Settings
-from desktop.services.masterdata import DEMO_HINT, ensure_demo_plant
+from desktop.services.masterdata import (
+    demo_floor,
+    demo_hint,
+    ensure_demo_floor,
+    ensure_demo_plant,
+)
 from desktop.wiring import DeviceSinks, StationDevices, build_devices
 
 if TYPE_CHECKING:  # the GUI's modules load Qt: imported where the window is built
@@ -107,8 +112,8 @@ def open_backend(cfg: StationConfig) -> Context:
         )
     actor = Actor(None, "(not logged in)", "", None, cfg.station)
     base = Context(engine, actor, settings, anchoring)
-    if cfg.simulated and not cfg.production:
-        ensure_demo_plant(base)
+    if cfg.simulated and not cfg.production and ensure_demo_plant(base) is not None:
+        ensure_demo_floor(base)  # a newcomer's first start: a unit to build at once
     return base
 
 
@@ -152,6 +157,7 @@ def build_station(cfg: StationConfig, base: Context, demo_hint: str = "") -> Sta
         printer=devices.label_printer,
         simulators=devices.simulators,
         connected=devices.connected,
+        wedge=devices.wedge,
     )
     window = build_window(cfg, base, kit, demo_hint)
     signals.setParent(window)
@@ -163,7 +169,8 @@ def run_gui(cfg: StationConfig, base: Context) -> int:
 
     app = application(cfg.language)
     try:
-        station = build_station(cfg, base, DEMO_HINT if cfg.simulated else "")
+        hint = demo_hint(demo_floor(base)) if cfg.simulated else ""
+        station = build_station(cfg, base, hint)
     except ConfigError as problem:
         print(f"lotline: {problem}", file=sys.stderr)
         return 1
@@ -189,7 +196,7 @@ def selftest(cfg: StationConfig, shots: Path | None) -> int:
         from desktop.views.station import application
 
         application(cfg.language)
-        station = build_station(cfg, base)
+        station = build_station(cfg, base, demo_hint(demo_floor(base)))
         station.devices.start()
         try:
             code = run_selftest(station.window, base, shots, cfg.language)

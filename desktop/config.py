@@ -31,6 +31,9 @@ STATION_KINDS = (
 )
 LANGUAGES = ("en", "zh_CN")
 DEVICE_KINDS = ("scanner", "scale", "printer")
+#: ``[devices.wedge]``: the keyboard-wedge (USB HID) scanner that types into the station; on
+#: unless ``enabled = false`` (see desktop/devices/wedge.py for its settings).
+WEDGE = "wedge"
 
 
 class ConfigError(ValueError):
@@ -103,6 +106,7 @@ class StationConfig:
     )
     backup: BackupConfig | None = None
     audit: AuditConfig = field(default_factory=AuditConfig)
+    wedge: Mapping[str, Any] = field(default_factory=dict)  # [devices.wedge]
     source: str = "defaults"
 
     @property
@@ -117,13 +121,23 @@ def default_path() -> Path:
 def _devices(raw: Mapping[str, Any], where: str) -> dict[str, DeviceConfig]:
     out = {k: DeviceConfig(k) for k in DEVICE_KINDS}
     for kind, spec in raw.items():
+        if kind == WEDGE:
+            continue  # not a port: see _wedge
         if kind not in DEVICE_KINDS:
-            raise ConfigError(f"{where}: [devices.{kind}] is not a device kind {DEVICE_KINDS}")
+            known = (*DEVICE_KINDS, WEDGE)
+            raise ConfigError(f"{where}: [devices.{kind}] is not a device kind {known}")
         if not isinstance(spec, Mapping):
             raise ConfigError(f"{where}: [devices.{kind}] must be a table")
         settings = {k: v for k, v in spec.items() if k not in ("url", "profile")}
         out[kind] = DeviceConfig(kind, str(spec.get("url", "sim")), settings, spec.get("profile"))
     return out
+
+
+def _wedge(raw: Mapping[str, Any], where: str) -> dict[str, Any]:
+    spec = raw.get(WEDGE, {})
+    if not isinstance(spec, Mapping):
+        raise ConfigError(f"{where}: [devices.{WEDGE}] must be a table")
+    return dict(spec)
 
 
 def _backup(raw: Any, where: str) -> BackupConfig | None:
@@ -213,6 +227,7 @@ def _validated(values: dict[str, Any], where: str) -> StationConfig:
             totp_roles=tuple(values.get("totp_roles", cfg.totp_roles)),
             production=str(values.get("production", "false")).lower() in ("1", "true", "yes"),
             devices=_devices(values.get("devices", {}), where),
+            wedge=_wedge(values.get("devices", {}), where),
             backup=_backup(values.get("backup"), where),
         )
         cfg = replace(cfg, audit=_audit(values.get("audit"), where, cfg.production))

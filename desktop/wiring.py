@@ -37,6 +37,7 @@ from desktop.devices import (
 )
 from desktop.devices.sim import PrinterSim, ScaleSim, ScannerSim, load_profile
 from desktop.devices.sim.station import StationSimulators
+from desktop.devices.wedge import WedgeDecoder, WedgeSettings
 from desktop.domain.udi import hibc_linked
 
 log = logging.getLogger(__name__)
@@ -53,6 +54,11 @@ class DeviceSinks:
     scan: Callable[[ScanEvent], None]
     weight: Callable[[WeightReading], None]
     health: Callable[[str, Health], None]  # device kind ("scanner", "scale", "printer"), health
+
+
+def wedge_name(station: str) -> str:
+    """The configured id of a station's keyboard-wedge scanner, unless the file names one."""
+    return f"keyboard-wedge scanner {station}"
 
 
 def device_name(station: str, kind: str, device: DeviceConfig) -> str:
@@ -103,6 +109,7 @@ class StationDevices:
     scale: DeviceWorker[WeightReading] | None = None
     printer: PrinterWorker | None = None
     label_printer: DriverPrinter | None = None
+    wedge: WedgeDecoder | None = None  # the window feeds it keystrokes (desktop/views/wedge.py)
     _labels: tempfile.TemporaryDirectory[str] | None = None
 
     def workers(self) -> list[DeviceWorker[Any] | PrinterWorker]:
@@ -136,8 +143,10 @@ def build_devices(cfg: StationConfig, sinks: DeviceSinks) -> StationDevices:
     labels = None
     names = {kind: device_name(cfg.station, kind, d) for kind, d in cfg.devices.items()}
     scanner_cfg = cfg.devices.get("scanner")
-    window = float(scanner_cfg.settings.get("hibc_window", HIBC_WINDOW)) if scanner_cfg else 0.0
+    settings_of = scanner_cfg.settings if scanner_cfg else {}
+    window = float(settings_of.get("hibc_window", HIBC_WINDOW))
     devices = StationDevices(cfg.station, names, StationSimulators(), ScanPath(sinks.scan, window))
+    devices.wedge = keyboard_wedge(cfg)  # before any simulator starts: a wrong setting stops here
     try:
         for kind, device in cfg.devices.items():
             settings = dict(device.settings)
@@ -166,6 +175,20 @@ def build_devices(cfg: StationConfig, sinks: DeviceSinks) -> StationDevices:
     )
     devices._labels = labels
     return devices
+
+
+def keyboard_wedge(cfg: StationConfig) -> WedgeDecoder | None:
+    """The keyboard-wedge scanner of ``[devices.wedge]`` (on unless ``enabled = false``)."""
+    spec = dict(cfg.wedge)
+    if str(spec.get("enabled", True)).lower() in ("false", "0", "no"):
+        return None
+    given = str(spec.get("device_id") or "").strip()
+    serial = str(spec.get("serial_number") or "").strip() or None
+    try:
+        settings = WedgeSettings.from_mapping(spec)
+    except ValueError as exc:
+        raise ConfigError(f"{cfg.source}: [devices.wedge]: {exc}") from None
+    return WedgeDecoder(given or wedge_name(cfg.station), settings, serial)
 
 
 def _simulator(
@@ -222,4 +245,6 @@ __all__ = [
     "StationDevices",
     "build_devices",
     "device_name",
+    "keyboard_wedge",
+    "wedge_name",
 ]

@@ -29,6 +29,7 @@ COMMANDS: tuple[str, ...] = (
     "ship_cmd",
     "sim_cmd",
     "demo_cmd",
+    "demo_sheet_cmd",
     "bench_cmd",
     "recall_cmd",
     "record_cmd",

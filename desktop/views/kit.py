@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from desktop.devices import ScanEvent
 from desktop.devices.sim.station import StationSimulators
+from desktop.devices.wedge import WedgeDecoder
 from desktop.services.core.printing import LabelPrinter
 from desktop.views.device_signals import DeviceSignals
 
@@ -23,7 +24,8 @@ class StationKit:
     ``take_scan`` is the scan path: every scan that does not come from a serial driver (a
     keyboard-wedge burst) enters there, so it reaches the screens the same way. ``printer`` is
     None where the station has no label printer; ``simulators`` holds the simulated devices
-    (none on a production station); ``connected`` says whether every device's port is open.
+    (none on a production station); ``connected`` says whether every device's port is open;
+    ``wedge`` decodes the keystrokes of a keyboard-wedge scanner (None: the station has none).
     """
 
     signals: DeviceSignals
@@ -31,3 +33,4 @@ class StationKit:
     printer: LabelPrinter | None = None
     simulators: StationSimulators = field(default_factory=StationSimulators)
     connected: Callable[[], bool] = _always
+    wedge: WedgeDecoder | None = None

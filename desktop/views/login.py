@@ -23,8 +23,7 @@ class LoginScreen(QWidget):
         self.password = self._field(self.tr("Password"), secret=True)
         self.totp = self._field(self.tr("Authenticator code (if asked)"))
         self.result = ResultPanel()
-        self.demo = label(demo_hint, 12)
-        self.demo.setObjectName("muted")
+        self.demo = demo_hint  # what to scan first on the demo plant, under the prompt
         self.badge_button = BigButton(self.tr("Log in with badge"))
         self.password_button = BigButton(self.tr("Log in with password"))
         self.badge_button.clicked.connect(self._badge)
@@ -79,13 +78,13 @@ class LoginScreen(QWidget):
         outer.addWidget(self.heading)
         outer.addLayout(grid)
         outer.addWidget(self.result)
-        outer.addWidget(self.demo)
         outer.addStretch(1)
 
     def reset(self, message: str = "") -> None:
         for edit in (self.badge, self.pin, self.username, self.password, self.totp):
             edit.clear()
         self.result.show_idle(message or self.tr("Scan your badge, then type your PIN."))
+        self.result.hint.setText(self.demo)
         self.badge.setFocus()
 
     def on_scan(self, text: str) -> None:

@@ -6,10 +6,12 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QMainWindow,
+    QSizePolicy,
     QStackedWidget,
     QTabBar,
     QVBoxLayout,
@@ -29,7 +31,9 @@ from desktop.views.kit import StationKit
 from desktop.views.login import LoginScreen
 from desktop.views.password_change import PasswordChangeDialog
 from desktop.views.screen import Screen
+from desktop.views.simulator_panel import SimulatorPanel
 from desktop.views.tasks import Runner
+from desktop.views.wedge import KeyboardWedge
 from desktop.views.widgets import BigButton, DeviceLight, DeviceState, SimulationBanner, label
 from desktop.views.words import shown
 
@@ -66,6 +70,7 @@ class MainWindow(QMainWindow):
         kit.signals.scanned.connect(self.on_scan)
         kit.signals.weighed.connect(self.on_weight)
         kit.signals.state_changed.connect(self.set_device_state)
+        self.wedge = KeyboardWedge(kit.wedge, kit.take_scan, self) if kit.wedge else None
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
         self.idle.setInterval(int(idle_minutes * 60_000))
@@ -92,6 +97,8 @@ class MainWindow(QMainWindow):
                 )
             )
         column.addLayout(self._header())
+        sims = self.kit.simulators
+        self.simulators = SimulatorPanel(sims) if sims.scanner or sims.scale else None
         self.nav = QTabBar()
         self.nav.currentChanged.connect(self._nav_changed)
         column.addWidget(self.nav)
@@ -102,7 +109,11 @@ class MainWindow(QMainWindow):
         column.addWidget(self.stack, 1)
         self.message = label("", 13)
         self.message.setObjectName("muted")
-        column.addWidget(self.message)
+        bottom = QHBoxLayout()  # the message line, and the simulated devices beside it
+        bottom.addWidget(self.message, 1)
+        if self.simulators is not None:
+            bottom.addWidget(self.simulators)
+        column.addLayout(bottom)
         self.setCentralWidget(root)
 
     def _header(self) -> QVBoxLayout:
@@ -160,7 +171,7 @@ class MainWindow(QMainWindow):
         self.user_label.setText(self.tr("not logged in"))
         self.logout_button.setEnabled(False)
         self.login_screen.reset(message)
-        self.stack.setCurrentWidget(self.login_screen)
+        self._show_page(self.login_screen)
 
     def _badge_login(self, badge: str, pin: str, totp: str) -> None:
         self.runner.run(
@@ -229,9 +240,21 @@ class MainWindow(QMainWindow):
             self.nav.blockSignals(True)
             self.nav.setCurrentIndex(self._nav_keys.index(key))
             self.nav.blockSignals(False)
-        self.stack.setCurrentWidget(screen)
+        self._show_page(screen)
         if self.ctx is not None and self.session is not None:
             screen.activate(self.ctx, self.session)
+
+    def _show_page(self, page: QWidget) -> None:
+        """Show ``page``; only its own minimum size counts for the window's, so a station fits
+        1280x800 whatever the largest screen it could open needs."""
+        ignored, preferred = QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+        for index in range(self.stack.count()):
+            other = self.stack.widget(index)
+            if other is not None:
+                policy = preferred if other is page else ignored
+                other.setSizePolicy(policy, policy)
+        self.stack.setCurrentWidget(page)
+        self.stack.updateGeometry()
 
     def _nav_changed(self, index: int) -> None:
         keys = getattr(self, "_nav_keys", [])
@@ -252,6 +275,19 @@ class MainWindow(QMainWindow):
     def _idle_lock(self) -> None:
         minutes = self.idle.interval() / 60_000
         self.logout(self.tr("Locked after %1 minutes without input.").replace("%1", f"{minutes:g}"))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The keyboard-wedge scanner types into whichever widget has focus: its filter sees
+        every key of the application while the window is shown."""
+        if self.wedge is not None:
+            QApplication.instance().installEventFilter(self.wedge)  # type: ignore[union-attr]
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if self.wedge is not None:
+            self.wedge.flush()
+            QApplication.instance().removeEventFilter(self.wedge)  # type: ignore[union-attr]
+        super().hideEvent(event)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if self.session is not None and event.type() in (

@@ -13,6 +13,13 @@ from desktop.services.masterdata._calibration import (
     device_calibrations,
 )
 from desktop.services.masterdata._demo import DEMO_ADMIN, DEMO_HINT, ensure_demo_plant
+from desktop.services.masterdata._demo_floor import (
+    Badge,
+    DemoFloor,
+    demo_floor,
+    demo_hint,
+    ensure_demo_floor,
+)
 from desktop.services.masterdata._load import DEMO_FOLDER, MasterDataInvalid, load_folder
 from desktop.services.masterdata._stations import StationView, list_stations, register_device
 
@@ -20,11 +27,16 @@ __all__ = [
     "DEMO_ADMIN",
     "DEMO_FOLDER",
     "DEMO_HINT",
+    "Badge",
     "CalibrationView",
+    "DemoFloor",
     "MasterDataInvalid",
     "StationView",
     "calibrate_device",
+    "demo_floor",
+    "demo_hint",
     "device_calibrations",
+    "ensure_demo_floor",
     "ensure_demo_plant",
     "list_stations",
     "load_folder",

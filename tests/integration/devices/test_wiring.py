@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from desktop.config import ConfigError, DeviceConfig, StationConfig
+from desktop.config import ConfigError, DeviceConfig, StationConfig, load_config
 from desktop.devices import Health, ScanEvent, WeightReading
 from desktop.domain.udi import hibc_check_character
-from desktop.wiring import DeviceSinks, ScanPath, StationDevices, build_devices
+from desktop.wiring import DeviceSinks, ScanPath, StationDevices, build_devices, keyboard_wedge
 from tests.integration.devices.support import wait_for
 
 PRIMARY = "+A123BJC5D6E71G"
@@ -126,3 +126,33 @@ def test_scan_path_pairs_only_consecutive_reads_of_one_device_within_the_window(
     path(_read(SECONDARY, device="line-1 scanner", at=51 * S))  # another device's primary
     assert out[-1].hibc_primary is None
     assert [e.raw for e in out] == [_read(e.text).raw for e in out]  # raw frames untouched
+
+
+def test_the_keyboard_wedge_from_the_station_file(tmp_path: Any) -> None:
+    station_file = tmp_path / "station.toml"
+    station_file.write_text(
+        'station = "line-9"\n[devices.wedge]\nprefix = "*"\nsuffix = "TAB"\n'
+        'gs_substitute = "~"\nmax_gap_ms = 25\n',
+        encoding="utf-8",
+    )
+    cfg = load_config(station_file, environ={})
+    wedge = keyboard_wedge(cfg)
+    assert wedge is not None and wedge.device_id == "keyboard-wedge scanner line-9"
+    s = wedge.settings
+    assert (s.prefix, s.suffix, s.gs_substitute, s.max_gap_ns) == ("*", "\t", "~", 25_000_000)
+    assert not cfg.simulated or cfg.devices["scanner"].simulated  # the wedge is no port
+    default = keyboard_wedge(StationConfig(station="line-9"))
+    assert default is not None and default.settings.suffix == "\r"  # on by default, Enter
+    assert keyboard_wedge(replace(cfg, wedge={"enabled": False})) is None
+
+
+def test_a_wrong_wedge_setting_is_refused_before_any_simulator_starts() -> None:
+    cfg = StationConfig(
+        station="line-9", source="station.toml", wedge={"suffix": "ENTER", "gs_substitute": "\r"}
+    )
+    with pytest.raises(ConfigError, match=r"station.toml: \[devices.wedge\]: .*gs_substitute"):
+        build_devices(cfg, Collected().sinks())
+    with pytest.raises(
+        ConfigError, match=r"\[devices.wedge\]: unknown keyboard-wedge setting 'gap'"
+    ):
+        build_devices(replace(cfg, wedge={"gap": 3}), Collected().sinks())
