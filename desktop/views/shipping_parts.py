@@ -10,7 +10,7 @@ from PySide6.QtCore import QDateTime, QTimeZone
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
-    QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
@@ -107,10 +107,15 @@ class CurrentPanel(QWidget):
         self.delivered_at.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.pod_button = BigButton(self.tr("Record proof of delivery") + "  [F9]")
         self.pod = QGroupBox(self.tr("Proof of delivery"))
-        form = QFormLayout(self.pod)
-        form.addRow(self.tr("Signed for by"), self.signed_by)
-        form.addRow(self.tr("Delivered at (local time)"), self.delivered_at)
-        form.addRow(self.pod_button)
+        self.pod_button.setMinimumWidth(320)
+        form = QGridLayout(self.pod)
+        form.addWidget(label(self.tr("Signed for by"), 12), 0, 0)
+        form.addWidget(self.signed_by, 1, 0)
+        form.addWidget(label(self.tr("Delivered at (local time)"), 12), 0, 1)
+        form.addWidget(self.delivered_at, 1, 1)
+        form.addWidget(self.pod_button, 0, 2, 2, 1)
+        form.setColumnStretch(0, 3)
+        form.setColumnStretch(1, 2)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.title)
@@ -129,6 +134,7 @@ class CurrentPanel(QWidget):
         self.remove_button.setEnabled(is_open)
         self.confirm_button.setEnabled(is_open)
         self.note_button.setEnabled(view is not None)
+        self.pod.setVisible(shipped)
         self.pod.setEnabled(shipped and view is not None and view.delivered_at is None)
         if view is None:
             self.title.setText(self.tr("No shipment open"))
