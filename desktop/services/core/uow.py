@@ -12,6 +12,7 @@ from db import audit
 from db.engine import writer
 from desktop.domain.permissions import Permission, can, holders, role_words, who_may
 from desktop.domain.text import t
+from desktop.services.core import text_guard
 from desktop.services.core.authority import standing
 from desktop.services.core.context import Actor, Context
 from desktop.services.core.errors import PermissionDenied, Refusal
@@ -34,6 +35,7 @@ class UnitOfWork:
         self.write = write
         bind = writer(ctx.engine) if write else ctx.engine  # readers never take the write lock
         self.session = Session(bind, expire_on_commit=False, autoflush=True)
+        text_guard.install(self.session)  # no control characters in stored text
         self._pending: list[audit.PendingEntry] = []
 
     def __enter__(self) -> UnitOfWork:
