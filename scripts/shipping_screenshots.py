@@ -12,7 +12,8 @@ driver, and saves the screen's work area with ``widget.grab()`` at 1280x800 into
 
 Shots: shipping (a new shipment, a case scanned that left already: refused with the reason),
 shipping-shipped (a shipped shipment with its delivery note lines), shipping-delivered (its
-proof of delivery recorded).
+proof of delivery recorded), packaging-pallet (the packaging station's pallet bar with a new
+pallet).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from db.engine import make_engine  # noqa: E402
 from db.migrate import ensure_schema  # noqa: E402
 from db.models import Item, Shipment, ShipmentLine  # noqa: E402
 from desktop.domain.states import ItemKind  # noqa: E402
+from desktop.views.packaging import PackagingScreen  # noqa: E402
 from desktop.views.shipping import ShippingScreen  # noqa: E402
 from desktop.views.station import application  # noqa: E402
 
@@ -76,6 +78,11 @@ def take(shots: Shots, engine: object, folder: Path) -> None:
     screen.record_delivery()
     shots.settle()
     shots.save(screen, "shipping-delivered")
+    packer = shots.open(PackagingScreen, "pat", "pack-1")
+    assert isinstance(packer, PackagingScreen)
+    packer.pallets.new()
+    shots.settle()
+    shots.save(packer, "packaging-pallet")
 
 
 def main() -> int:

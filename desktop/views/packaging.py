@@ -3,8 +3,10 @@ reprint (reason + supervisor signature), label reconciliation, packing units int
 
 Scans: after a print the next scan is the scan-back of that label (verified, or voided with
 both strings shown); a case's SSCC makes it the open case; a unit or lot whose label is next is
-selected for printing; a labelled unit (or lot) is packed into the open case. Keyboard: F5
-refresh, F7 new case, F8 close the open case, F9 print, F10 reprint, F11 reconcile the lot;
+selected for printing; a labelled unit (or lot) is packed into the open case; a pallet's SSCC
+makes it the current pallet and a closed case scanned then goes onto it (packaging_pallets).
+Keyboard: F3 unpack the next scan (reason typed), F4 close the pallet, F5 refresh, F6 new
+pallet, F7 new case, F8 close the open case, F9 print, F10 reprint, F11 reconcile the lot;
 Enter in the queue selects the item; Enter or Esc acknowledges a refusal, and Esc stops waiting
 for a scan-back (a later scan of that label still verifies it).
 """
@@ -36,6 +38,7 @@ from desktop.services.labelling import LabelPreview, PrintJobView, Scanned, Veri
 from desktop.services.packing import ContainerView
 from desktop.views.kit import StationKit
 from desktop.views.packaging_actions import CaseActions, LabelActions
+from desktop.views.packaging_pallets import PalletActions, PalletBar
 from desktop.views.packaging_parts import CaseBox, PreviewBox, PrintQueue
 from desktop.views.qc_tabs import key_button
 from desktop.views.screen import Screen
@@ -62,6 +65,8 @@ class PackagingScreen(Screen):
         self.pending = 0  # calls in flight
         runner.busy_changed.connect(self._runner_busy)
         self.labels, self.cases = LabelActions(self), CaseActions(self)
+        self.pallet_bar = PalletBar()
+        self.pallets = PalletActions(self, self.pallet_bar)
         self._build()
         self._keys()
         self.show_prompt()
@@ -100,6 +105,7 @@ class PackagingScreen(Screen):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(row)
         outer.addLayout(grid, 1)
+        outer.addWidget(self.pallet_bar)
         outer.addWidget(self.result)
         self._wire()
 
@@ -114,7 +120,10 @@ class PackagingScreen(Screen):
 
     def _keys(self) -> None:
         actions: dict[str, Callable[[], None]] = {
+            "F3": self.pallets.arm_unpack,
+            "F4": self.pallets.close,
             "F5": self.refresh,
+            "F6": self.pallets.new,
             "F7": self.cases.new,
             "F8": self.cases.close,
             "F9": self.print_label,
@@ -188,16 +197,10 @@ class PackagingScreen(Screen):
         super().keyPressEvent(event)
 
     def _identified(self, found: Scanned, scan: str, capture: DeviceCapture | None = None) -> None:
+        if self.pallets.handles(found):
+            return
         if found.kind is ItemKind.CASE:
             self.cases.take(found)
-        elif found.kind is ItemKind.PALLET:
-            self.refuse(
-                self.tr("A pallet"),
-                self.tr("%1 is a pallet; this station packs units into cases.").replace(
-                    "%1", shown(found.item)
-                ),
-                self.tr("Scan a case label, or a unit."),
-            )
         elif found.job_key is not None:
             self._verify(found.job_key, scan, capture)  # its printed label, scanned back
         elif found.next_step is StepKind.PACK:
