@@ -50,6 +50,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--language", help="en or zh_CN")
     p.add_argument("--selftest", action="store_true", help="walk every station offscreen")
     p.add_argument("--screenshots", type=Path, help="with --selftest: save screenshots here")
+    p.add_argument(
+        "--bench-latency",
+        type=int,
+        metavar="UNITS",
+        help="offscreen: build UNITS units with scans (serial and keyboard wedge) and print the "
+        "scan-to-screen latencies as JSON (lotline bench station runs this)",
+    )
     return p.parse_args(argv)
 
 
@@ -124,6 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         cfg = configure(args)
         if args.selftest:
             return selftest(cfg, args.screenshots)
+        if args.bench_latency:
+            return bench_latency(cfg, args.bench_latency)
         base = open_backend(cfg)
     except (ConfigError, DatabaseProblem) as problem:
         print(f"lotline: {problem}", file=sys.stderr)
@@ -179,6 +188,45 @@ def run_gui(cfg: StationConfig, base: Context) -> int:
         return run_window(app, station.window)
     finally:
         station.devices.stop()
+
+
+def bench_latency(cfg: StationConfig, units: int) -> int:
+    """Offscreen, simulated devices and a keyboard wedge, the database of ``cfg`` (a temporary
+    SQLite file if none): the operator station takes ``units`` units' scans; JSON to stdout."""
+    import json
+    import os
+    import tempfile
+    import uuid
+    from dataclasses import replace
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory(prefix="lotline-latency-") as tmp:
+        url = cfg.database_url or f"sqlite:///{Path(tmp) / 'latency.sqlite'}"
+        cfg = replace(
+            cfg, database_url=url, devices=StationConfig().devices, production=False, wedge={}
+        )
+        base = open_backend(cfg)
+        from desktop.views.latency import LatencyFailed, as_json, measure, prepare_units
+        from desktop.views.station import application
+
+        prepared = prepare_units(base, units, uuid.uuid4().hex[:6].upper())
+        application("en")
+        station = build_station(cfg, base)
+        station.devices.start()
+        try:
+            station.window.resize(1280, 800)
+            station.window.show()
+            samples = measure(station.window, prepared)
+        except LatencyFailed as failure:
+            print(f"lotline: latency bench failed: {failure}", file=sys.stderr)
+            return 1
+        finally:
+            station.window.runner.wait(15_000)
+            station.devices.stop()
+            base.engine.dispose()
+        backend = "sqlite" if url.startswith("sqlite") else "postgresql"
+        print(json.dumps({"database": backend, "units": units, "samples": as_json(samples)}))
+        return 0
 
 
 def selftest(cfg: StationConfig, shots: Path | None) -> int:

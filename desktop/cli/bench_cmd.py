@@ -9,7 +9,7 @@ import argparse
 import importlib
 from typing import Any
 
-BENCHES: tuple[str, ...] = ("devices", "serials", "recall")
+BENCHES: tuple[str, ...] = ("devices", "serials", "recall", "station")
 
 
 def register(sub: Any) -> None:

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QLineEdit,
@@ -45,6 +45,9 @@ PASS, FAIL, NEXT = "PASS", "FAIL", "NEXT"
 
 class OperatorScreen(Screen):
     key = StationKind.OPERATOR
+    #: The screen has answered a scan or an action: a StepResult, the UnitProgress of a unit
+    #: just loaded, or the Refusal shown (tests and the latency bench wait on it).
+    answered = Signal(object)
 
     def __init__(self, runner: Runner, kit: StationKit) -> None:
         super().__init__(runner, kit)
@@ -175,6 +178,7 @@ class OperatorScreen(Screen):
                 "%1", result.ncr_number or "?"
             )
             self.result.show_refused(self.tr("Step failed"), result.message, hint)
+        self.answered.emit(result)
         self._reload()
 
     def show_refusal(self, refusal: Refusal) -> None:
@@ -183,6 +187,7 @@ class OperatorScreen(Screen):
             refusal.message,
             self.tr("Nothing was recorded for this scan. Scan again, or press Enter."),
         )
+        self.answered.emit(refusal)
         self._done()
 
     # ---- input --------------------------------------------------------------------------
@@ -320,6 +325,7 @@ class OperatorScreen(Screen):
     def _loaded(self, progress: UnitProgress) -> None:
         self.show_progress(progress)
         self.result.show_good(self.tr("Unit loaded"), progress.unit)
+        self.answered.emit(progress)
 
     def _reload(self) -> None:
         if self.unit_scan and self.ctx is not None:

@@ -34,6 +34,9 @@ class Runner(QObject):
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="lotline-work")
         self._pending = 0
+        #: When the last call returned on its worker thread (monotonic ns): a use case has
+        #: committed by then. The latency bench reads it.
+        self.last_done_ns = 0
         self._deliver.connect(self._on_deliver, Qt.ConnectionType.QueuedConnection)
 
     @property
@@ -72,6 +75,7 @@ class Runner(QObject):
             text = f"{type(exc).__name__}: {exc}"
             self._deliver.emit(lambda: self.error.emit(text))
         else:
+            self.last_done_ns = time.monotonic_ns()
             self._deliver.emit((lambda: done(result)) if done is not None else (lambda: None))
 
     def _on_deliver(self, thunk: Callable[[], None]) -> None:
