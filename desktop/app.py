@@ -119,6 +119,13 @@ def open_backend(cfg: StationConfig) -> Context:
         )
     actor = Actor(None, "(not logged in)", "", None, cfg.station)
     base = Context(engine, actor, settings, anchoring)
+    demo = identity.demo_accounts(base) if cfg.production else []
+    if demo:
+        raise ConfigError(
+            f"production = true but this database still holds the demo plant's accounts "
+            f"({', '.join(demo)}): use a database made for production, or have an "
+            "administrator disable those accounts first"
+        )
     if cfg.simulated and not cfg.production and ensure_demo_plant(base) is not None:
         ensure_demo_floor(base)  # a newcomer's first start: a unit to build at once
     return base

@@ -16,6 +16,7 @@ from desktop.services.identity._auth import (
     login_badge,
     unlock_user,
 )
+from desktop.services.identity._demo_accounts import demo_accounts
 from desktop.services.identity._password import change_password
 from desktop.services.identity._policy import password_problem, pin_problem
 from desktop.services.identity._qualifications import (
@@ -43,6 +44,7 @@ __all__ = [
     "change_password",
     "check_signature",
     "create_user_in",
+    "demo_accounts",
     "describe",
     "disable_user",
     "grant_in",
