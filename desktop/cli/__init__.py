@@ -27,6 +27,7 @@ COMMANDS: tuple[str, ...] = (
     "template_cmd",
     "receive_cmd",
     "ship_cmd",
+    "service_cmd",
     "station_cmd",
     "sim_cmd",
     "demo_cmd",

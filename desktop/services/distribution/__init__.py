@@ -6,7 +6,8 @@ The public module of this capability: other packages, views and commands import 
 
 from __future__ import annotations
 
-from desktop.services.distribution._after_sale import record_service_event
+from desktop.services.distribution._after_sale import ServiceView, record_service_event
+from desktop.services.distribution._repair import replace_part
 from desktop.services.distribution._shipments import (
     DeliveryNote,
     NoteLine,
@@ -26,6 +27,7 @@ from desktop.services.distribution._shipping import ShipLine, ShipmentView, ship
 __all__ = [
     "DeliveryNote",
     "NoteLine",
+    "ServiceView",
     "ShipLine",
     "ShipmentView",
     "SiteChoice",
@@ -37,6 +39,7 @@ __all__ = [
     "record_delivery",
     "record_service_event",
     "remove_from_shipment",
+    "replace_part",
     "ship",
     "shipment",
     "shipments",

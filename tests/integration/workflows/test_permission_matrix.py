@@ -32,7 +32,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 import desktop.services
-from db.models import AuditEntry, Route
+from db.models import AuditEntry, Item, Link, Route
 from desktop.domain.permissions import Meaning
 from desktop.services import (
     distribution,
@@ -157,6 +157,7 @@ distribution.shipment                     +     +     +         +        +
 distribution.shipments                    +     +     +         +        +
 distribution.delivery_note                +     +     +         +        +
 distribution.customer_sites               +     +     +         +        +
+distribution.replace_part                 -     -     -         +        -
 recall.open_recall                        -     -     -         +        -
 recall.recall_status                      -     -     -         +        -
 recall.record_notification                -     -     -         +        -
@@ -812,6 +813,25 @@ def _delivery_note(w: World) -> Call:
 
 SCENARIOS["distribution.shipments"] = read(distribution.shipments)
 SCENARIOS["distribution.customer_sites"] = read(distribution.customer_sites)
+
+
+@scenario("distribution.replace_part")
+def _replace_part(w: World) -> Call:
+    serial = w.shipped_pump()
+    distribution.record_service_event(w.ctx("supervisor"), serial, "return", None, "RMA-1")
+    housing = w.housing()
+    with Session(w.engine) as s:
+        unit = s.scalars(select(Item).where(Item.serial == serial)).one()
+        old = s.scalars(
+            select(Item)
+            .join(Link, Link.child_item_id == Item.id)
+            .where(Link.parent_item_id == unit.id, Item.serial.is_not(None))
+        ).first()
+        assert old is not None and old.serial is not None
+        fitted = old.serial
+    return lambda ctx, role: distribution.replace_part(
+        ctx, serial, fitted, housing, "cracked housing", event_id=uuid.uuid4()
+    )
 
 
 # ---------------------------------------------------------------- recalls
