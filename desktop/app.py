@@ -21,9 +21,11 @@ from desktop.config import (
     STATION_KINDS,
     ConfigError,
     StationConfig,
+    default_path,
     default_secret_key_file,
     load_config,
 )
+from desktop.first_run import needs_setup
 from desktop.services import identity
 from desktop.services.core.context import Actor, Context, Settings
 from desktop.services.masterdata import (
@@ -134,6 +136,9 @@ def open_backend(cfg: StationConfig) -> Context:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     setup_logging()
+    first = not (args.selftest or args.bench_latency or args.database) and needs_setup(args.config)
+    if first and not first_start(args.language):
+        return 0  # the wizard was closed: no station file, nothing started
     try:
         cfg = configure(args)
         if args.selftest:
@@ -145,6 +150,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"lotline: {problem}", file=sys.stderr)
         return 1
     return run_gui(cfg, base)
+
+
+def first_start(language: str | None) -> bool:
+    """No station file yet: the first-run wizard (desktop/views/first_run.py). False when it
+    was closed without writing one and without choosing the demo."""
+    import os
+
+    from desktop.views.first_run import run_first_run
+    from desktop.views.station import application
+
+    application(language or os.environ.get("LOTLINE_LANGUAGE") or "en")
+    written, demo = run_first_run(default_path())
+    return written is not None or demo
 
 
 @dataclass

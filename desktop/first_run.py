@@ -16,7 +16,7 @@ from pathlib import Path
 
 from db.engine import default_sqlite_path, make_engine
 from db.migrate import ensure_schema
-from db.probe import Probe, probe
+from db.probe import Probe, Verdict, probe
 from desktop.config import (
     DEVICE_KINDS,
     LANGUAGES,
@@ -30,6 +30,25 @@ from desktop.config import (
 from desktop.services import identity
 from desktop.services.core.context import Actor, Context, Settings
 
+__all__ = [
+    "AdminMade",
+    "Probe",
+    "SetupRefused",
+    "StationPlan",
+    "Verdict",
+    "check_plan",
+    "confirm_second_factor",
+    "embedded_url",
+    "first_admin",
+    "has_users",
+    "needs_setup",
+    "open_database",
+    "render",
+    "test_database",
+    "totp_secret",
+    "write_station_file",
+]
+
 
 class SetupRefused(Exception):
     """A set-up step cannot go on; the message says what was wrong and what to do."""
@@ -41,9 +60,10 @@ def embedded_url() -> str:
 
 
 def needs_setup(config: Path | None, environ: Mapping[str, str] | None = None) -> bool:
-    """True when no station file is named and none is at the default place (a first start)."""
+    """True when no station file is named and none is at the default place (a first start); a
+    database named in the environment (a scripted or benchmark start) is not a first start."""
     env = os.environ if environ is None else environ
-    if config is not None or env.get("LOTLINE_CONFIG"):
+    if config is not None or env.get("LOTLINE_CONFIG") or env.get("LOTLINE_DATABASE_URL"):
         return False
     return not default_path().exists()
 
