@@ -18,6 +18,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.pool import NullPool
 
 from db.errors import BadDatabaseUrl, DatabaseMissing, DatabaseUnreachable
+from db.resilience import DEFAULT, Timeouts, install_postgres, install_sqlite, postgres_connect_args
 
 ENV_VAR = "LOTLINE_DATABASE_URL"
 SQLITE_BUSY_TIMEOUT_MS = 15_000
@@ -59,22 +60,35 @@ def parse_url(raw: str) -> URL:
 
 
 def make_engine(
-    raw_url: str | None = None, *, pool: bool = True, must_exist: bool = False
+    raw_url: str | None = None,
+    *,
+    pool: bool = True,
+    must_exist: bool = False,
+    timeouts: Timeouts = DEFAULT,
 ) -> Engine:
     """An engine for the URL, configured for Lotline (no connection is made yet).
 
     ``must_exist`` (read-only commands): an SQLite file that is not there is refused instead of
-    being created, and so is its folder.
+    being created, and so is its folder. ``timeouts`` bound every wait (db/resilience.py): on
+    PostgreSQL connect, statement and idle-in-transaction timeouts, TCP keepalives, a watchdog
+    for a silent server and a ping at check-out that copes with a restarted server.
     """
     url = parse_url(resolve_url(raw_url))
     if url.get_backend_name() == "sqlite":
         if must_exist:
             refuse_missing_sqlite(url)
-        return _sqlite_engine(url)
-    kwargs: dict[str, Any] = {"pool_pre_ping": True, "connect_args": {"connect_timeout": 5}}
+        engine = _sqlite_engine(url)
+        install_sqlite(engine, timeouts)
+        return engine
+    kwargs: dict[str, Any] = {
+        "connect_args": postgres_connect_args(timeouts),
+        "pool_recycle": timeouts.pool_recycle_s,
+    }
     if not pool:
         kwargs["poolclass"] = NullPool
-    return create_engine(url, **kwargs)
+    engine = create_engine(url, **kwargs)
+    install_postgres(engine, timeouts)  # includes the check-out ping (instead of pool_pre_ping)
+    return engine
 
 
 def refuse_missing_sqlite(url: URL) -> None:

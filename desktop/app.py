@@ -96,7 +96,7 @@ def open_backend(cfg: StationConfig) -> Context:
 
     In production the station refuses a database role that could rewrite history (superuser,
     table owner) before anything else, and anchors the audit chain (``[audit]``)."""
-    engine = make_engine(cfg.database_url)
+    engine = make_engine(cfg.database_url, timeouts=cfg.database)
     if cfg.production:
         refuse_privileged_station(engine)
     ensure_schema(engine)

@@ -16,6 +16,8 @@ from typing import Any
 
 import platformdirs
 
+from db.resilience import Timeouts
+
 #: Station kinds a station file may name; a kind whose screen is not registered yet
 #: (desktop/views/kinds.py) opens the first screen its user may see.
 STATION_KINDS = (
@@ -107,6 +109,7 @@ class StationConfig:
     backup: BackupConfig | None = None
     audit: AuditConfig = field(default_factory=AuditConfig)
     wedge: Mapping[str, Any] = field(default_factory=dict)  # [devices.wedge]
+    database: Timeouts = field(default_factory=Timeouts)  # [database]: waits and retries
     source: str = "defaults"
 
     @property
@@ -194,6 +197,48 @@ def _audit(raw: Any, where: str, production: bool) -> AuditConfig:
     )
 
 
+#: ``[database]`` settings of the station file -> Timeouts fields (seconds unless said).
+DATABASE_SETTINGS = {
+    "connect_timeout": "connect_s",
+    "statement_timeout": "statement_s",
+    "idle_in_transaction_timeout": "idle_in_transaction_s",
+    "silent_grace": "grace_s",
+    "keepalives_idle": "keepalives_idle_s",
+    "keepalives_interval": "keepalives_interval_s",
+    "keepalives_count": "keepalives_count",
+    "pool_recycle": "pool_recycle_s",
+    "retry_attempts": "retry_attempts",
+    "retry_base": "retry_base_s",
+    "retry_cap": "retry_cap_s",
+}
+
+
+def _database(raw: Any, where: str) -> Timeouts:
+    """``[database]``: how long to wait for the database and how to retry (db/resilience.py)."""
+    if raw is None:
+        return Timeouts()
+    if not isinstance(raw, Mapping):
+        raise ConfigError(f"{where}: [database] must be a table (statement_timeout = 15, ...)")
+    unknown = sorted(set(raw) - set(DATABASE_SETTINGS))
+    if unknown:
+        known = ", ".join(DATABASE_SETTINGS)
+        raise ConfigError(f"{where}: [database] {unknown[0]} is not a setting: {known}")
+    values: dict[str, Any] = {}
+    for name, value in raw.items():
+        whole = DATABASE_SETTINGS[name] in ("keepalives_idle_s", "keepalives_interval_s")
+        whole = whole or name in ("keepalives_count", "retry_attempts")
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ConfigError(f"{where}: [database] {name} must be a number (found {value!r})")
+        if whole and value != int(value):
+            raise ConfigError(f"{where}: [database] {name} must be a whole number ({value!r})")
+        values[DATABASE_SETTINGS[name]] = int(value) if whole else float(value)
+    limits = Timeouts(**values)
+    problems = limits.problems()
+    if problems:
+        raise ConfigError(f"{where}: [database] {problems[0]}")
+    return limits
+
+
 def _from_file(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
@@ -229,6 +274,7 @@ def _validated(values: dict[str, Any], where: str) -> StationConfig:
             devices=_devices(values.get("devices", {}), where),
             wedge=_wedge(values.get("devices", {}), where),
             backup=_backup(values.get("backup"), where),
+            database=_database(values.get("database"), where),
         )
         cfg = replace(cfg, audit=_audit(values.get("audit"), where, cfg.production))
     except (TypeError, ValueError) as exc:

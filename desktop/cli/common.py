@@ -10,10 +10,13 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-from db.engine import check_reachable, make_engine
+from db.engine import check_reachable, make_engine, parse_url, resolve_url
 from db.errors import DatabaseProblem
 from db.migrate import ensure_schema, refuse_newer_schema
+from db.resilience import DEFAULT, reason_of
 from desktop.config import default_secret_key_file
 from desktop.services import identity
 from desktop.services.core.context import Actor, Context, LoginSession, Settings
@@ -56,7 +59,8 @@ def system_context(engine: Engine, job: str) -> Context:
 
 
 def guarded(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-    """Turn database problems and refusals into one clear line on stderr and exit code 1."""
+    """Turn database problems and refusals into one clear line on stderr and exit code 1; a
+    database that stopped answering outside a use case (migrating, a report) too."""
 
     def run(args: argparse.Namespace) -> int:
         try:
@@ -64,6 +68,19 @@ def guarded(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.
             return handler(args)
         except (DatabaseProblem, Refusal, BadInput) as problem:
             print(f"lotline: {problem}", file=sys.stderr)
+            return EXIT_FAIL
+        except (DBAPIError, PoolTimeout) as failure:
+            reason = reason_of(failure, DEFAULT)
+            if reason is None:
+                raise
+            where = parse_url(resolve_url(getattr(args, "database", None)))
+            host = where.render_as_string(hide_password=True)
+            print(
+                f"lotline: the database {host} is not answering ({reason}): the command "
+                "stopped (what it had not finished was not recorded); run it again when the "
+                "server answers",
+                file=sys.stderr,
+            )
             return EXIT_FAIL
 
     return run

@@ -4,7 +4,10 @@ The GUI thread never waits on the database: ``runner.run(fn, args..., done=..., 
 runs ``fn`` on a worker thread (a plain Python thread pool: no Qt objects are created or
 destroyed off the GUI thread). The outcome comes back through one queued signal and the
 callbacks run on the GUI thread. A Refusal goes to ``refused`` (the person gets the reason);
-any other exception is logged and shown as an error; nothing dies silently.
+so does a database that is not answering (``DatabaseUnavailable``, after the retries a safe call
+gets: db/resilience.py), in words saying nothing was recorded and to do it again when the
+database light is green; any other exception is logged and shown as an error; nothing dies
+silently.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
+from desktop.services.core.availability import DatabaseUnavailable, not_answering
 from desktop.services.core.errors import Refusal
 from desktop.views.words import shown
 
@@ -70,13 +74,37 @@ class Runner(QObject):
                 self._deliver.emit(lambda r=refusal: refused(r))
             else:
                 self._deliver.emit(lambda r=refusal: self.error.emit(shown(r)))
+        except DatabaseUnavailable as down:
+            log.warning("database unavailable in %s: %s", getattr(fn, "__name__", fn), down)
+            self._deliver.emit(lambda h=down.host: self._not_answering(h, refused))
         except Exception as exc:  # shown to the person and logged, never swallowed
+            if not_answering(exc):  # outside a use case (a screen's read): the same words
+                log.warning("database unavailable: %s", exc)
+                self._deliver.emit(lambda: self._not_answering("", refused))
+                return
             log.exception("background task %s failed", getattr(fn, "__name__", fn))
             text = f"{type(exc).__name__}: {exc}"
             self._deliver.emit(lambda: self.error.emit(text))
         else:
             self.last_done_ns = time.monotonic_ns()
             self._deliver.emit((lambda: done(result)) if done is not None else (lambda: None))
+
+    def _not_answering(self, host: str, refused: Callable[[Refusal], None] | None) -> None:
+        """On the GUI thread: say in the station's language that nothing was recorded."""
+        if host:
+            words = self.tr(
+                "The database at {host} is not answering: what you just did (your last scan) "
+                "was not recorded. Do it again when the database light is green."
+            ).format(host=host)
+        else:
+            words = self.tr(
+                "The database is not answering: what you just did (your last scan) was not "
+                "recorded. Do it again when the database light is green."
+            )
+        if refused is not None:
+            refused(Refusal(words))
+        else:
+            self.error.emit(words)
 
     def _on_deliver(self, thunk: Callable[[], None]) -> None:
         try:

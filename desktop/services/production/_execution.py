@@ -90,7 +90,7 @@ def _start(
 # ---------------------------------------------------------------- consumption
 
 
-@use_case(Permission.COMPONENT_CONSUME)
+@use_case(Permission.COMPONENT_CONSUME, idempotent=True)
 def consume_component(
     uow: UnitOfWork,
     unit_scan: str,
@@ -207,7 +207,7 @@ def _reading(
     return result_of(uow, event)
 
 
-@use_case(Permission.STEP_EXECUTE)
+@use_case(Permission.STEP_EXECUTE, idempotent=True)
 def record_weight(
     uow: UnitOfWork,
     unit_scan: str,
@@ -260,7 +260,7 @@ def record_weight(
     return _reading(uow, item, step, rec, value, verdict.ok)
 
 
-@use_case(Permission.STEP_EXECUTE)
+@use_case(Permission.STEP_EXECUTE, idempotent=True)
 def record_measurement(
     uow: UnitOfWork,
     unit_scan: str,
@@ -297,7 +297,7 @@ def record_measurement(
     return _reading(uow, item, step, rec, value, verdict.ok)
 
 
-@use_case(Permission.STEP_EXECUTE)
+@use_case(Permission.STEP_EXECUTE, idempotent=True)
 def record_check(
     uow: UnitOfWork,
     unit_scan: str,
