@@ -13,7 +13,7 @@ driver, and saves the screen's work area with ``widget.grab()`` at 1280x800 into
 Shots: shipping (a new shipment, a case scanned that left already: refused with the reason),
 shipping-shipped (a shipped shipment with its delivery note lines), shipping-delivered (its
 proof of delivery recorded), packaging-pallet (the packaging station's pallet bar with a new
-pallet).
+pallet), service (a shipped pump installed at a customer site, a repair armed).
 """
 
 from __future__ import annotations
@@ -37,8 +37,10 @@ from sqlalchemy.orm import Session  # noqa: E402
 from db.engine import make_engine  # noqa: E402
 from db.migrate import ensure_schema  # noqa: E402
 from db.models import Item, Shipment, ShipmentLine  # noqa: E402
-from desktop.domain.states import ItemKind  # noqa: E402
+from desktop.domain.distribution import ServiceKind  # noqa: E402
+from desktop.domain.states import ItemKind, Status  # noqa: E402
 from desktop.views.packaging import PackagingScreen  # noqa: E402
+from desktop.views.service import ServiceScreen  # noqa: E402
 from desktop.views.shipping import ShippingScreen  # noqa: E402
 from desktop.views.station import application  # noqa: E402
 
@@ -83,6 +85,20 @@ def take(shots: Shots, engine: object, folder: Path) -> None:
     packer.pallets.new()
     shots.settle()
     shots.save(packer, "packaging-pallet")
+    with Session(engine) as s:  # type: ignore[call-overload]
+        serial = s.scalars(
+            select(Item.serial).where(Item.status == Status.SHIPPED, Item.product_id.is_not(None))
+        ).first()
+    service = shots.open(ServiceScreen, "sam", "line-1")
+    assert isinstance(service, ServiceScreen)
+    shots.scan(service, "]C0" + str(serial))
+    service.kind.setCurrentIndex(service.kind.findData(ServiceKind.INSTALLATION))
+    service.site.setCurrentIndex(service.site.count() - 1)
+    service.notes.setText("ICU bed 4, commissioning checklist signed")
+    service.record()
+    shots.settle()
+    service.arm_repair()
+    shots.save(service, "service")
 
 
 def main() -> int:

@@ -65,6 +65,7 @@ SCREENS: tuple[KindScreen, ...] = (
         P.MATERIAL_DISPOSITION,
     ),
     _entry(StationKind.SHIPPING, "desktop.views.shipping:ShippingScreen", P.SHIP),
+    _entry(StationKind.SERVICE, "desktop.views.service:ServiceScreen", P.SERVICE_RECORD),
     _entry(StationKind.TRACE, "desktop.views.trace:TraceScreen", P.TRACE_VIEW),
     _entry(
         StationKind.ADMIN,
