@@ -5,6 +5,7 @@ that follows a removed one. SQLite in a temporary file stands in for the databas
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
@@ -388,3 +389,57 @@ def test_checkpoint_marks_are_told_the_count_and_hash_at_their_ids(engine: Engin
 )
 def test_a_stored_time_is_read_as_utc_iso_text(value: Any, iso: str) -> None:
     assert audit._iso(value) == iso
+
+
+@pytest.fixture
+def new_york(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The station's clock in another zone than UTC: stored times must still read as UTC."""
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.usefixtures("new_york")
+def test_a_stored_time_is_read_as_utc_whatever_the_station_s_zone() -> None:
+    assert audit._iso(datetime(2026, 1, 2, 3, 4, 5)) == "2026-01-02T03:04:05.000000+00:00"
+    aware = datetime(2026, 1, 2, 4, 4, 5, tzinfo=timezone(timedelta(hours=1)))
+    assert audit._iso(aware) == "2026-01-02T03:04:05.000000+00:00"
+
+
+def test_a_time_stored_without_microseconds_still_verifies(engine: Engine) -> None:
+    """A time the fast SQL path does not shape (written by another tool, no fraction) is read
+    through the slow path, as the same instant: the entry verifies."""
+    (row,) = _append(engine, _pending(1))
+    at = "2026-01-02T03:04:05.000000+00:00"
+    values: dict[str, Any] = {
+        "at": at,
+        "user_id": row.user_id,
+        "username": row.username,
+        "station": row.station,
+        "action": row.action,
+        "entity": row.entity,
+        "entity_id": row.entity_id,
+        "old_value": row.old_value,
+        "new_value": row.new_value,
+        "reason": row.reason,
+        "prev_hash": row.prev_hash,
+    }
+    with engine.begin() as conn:
+        conn.execute(
+            text("UPDATE audit_entries SET at = '2026-01-02 03:04:05', hash = :h WHERE id = :id"),
+            {"h": audit.chain_hash(**values), "id": row.id},
+        )
+    (read,) = audit.chain_rows(engine)
+    assert read[0] == row.id and read[1] == at and read[2:12] == tuple(values.values())[1:]
+    assert audit.verify(engine) == audit.ChainCheck(True, 1)
+
+
+def test_a_walk_over_nothing_tells_its_marks_it_ended_before_any_entry() -> None:
+    marks = _Marks(next_id=1)
+    walk = audit.ChainWalk(marks)
+    walk.feed([])
+    walk.finish()
+    assert marks.finished == [(None, 0)] and marks.reached == []
+    assert (walk.head_id, walk.head_hash, walk.count) == (None, GENESIS_HASH, 0)

@@ -159,3 +159,22 @@ def test_a_rejected_frame_is_logged_with_its_raw_bytes(caplog: pytest.LogCapture
     (record,) = caplog.records
     assert record.levelno == logging.WARNING
     assert record.getMessage() == "scale line-1: rejected frame b'S X\\x00\\r': no status"
+
+
+def test_the_default_garble_threshold_is_64_bytes() -> None:
+    watch = GarbleWatch("scale", 9600)
+    assert (watch.threshold, watch.base_threshold) == (64, 64)
+
+
+def test_feeding_nothing_never_flushes_a_frame_only_flush_due_does() -> None:
+    framer = LineFramer(b"", idle_ns=50 * MS)
+    framer.feed(b"AB", 0)
+    assert framer.feed(b"", 60 * MS) == []
+    assert framer.pending == b"AB"
+    assert framer.flush_due(60 * MS) == [b"AB"]
+
+
+def test_the_time_to_flush_is_exact_in_seconds() -> None:
+    framer = LineFramer(b"", idle_ns=50 * MS)
+    framer.feed(b"AB", 0)
+    assert framer.seconds_to_flush(10 * MS) == 0.04

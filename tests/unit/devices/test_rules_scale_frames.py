@@ -534,3 +534,79 @@ def test_a_toledo_decoder_counts_pending_garbage_of_its_own_framer() -> None:
     assert report is not None and "no valid frame in 3 bytes" in report
     decoder.reset()
     assert decoder.silence_report() is None
+
+
+# --- edges the mutation run found untested ------------------------------------------------
+
+
+def test_every_digit_of_weight_and_tare_counts() -> None:
+    w = weight(parse_toledo(frame(SWA | 2, SWB_KG, SWC, b"123456", b"654321")))
+    assert (w.value, w.tare) == (D("123456"), D("654321"))
+
+
+def test_a_frame_without_checksum_is_cut_at_17_and_the_rest_waits() -> None:
+    good = frame(SWA | 4, SWB_KG, SWC, b"001234")
+    framer = ToledoFramer(False)
+    assert framer.feed(good + good[:5]) == ([good], [])
+    assert framer.pending == good[:5]
+
+
+def test_a_stray_byte_before_a_broken_frame_is_never_taken_for_a_frame() -> None:
+    good = frame(SWA | 4, SWB_KG, SWC, b"001234")
+    broken = b"\x02" + b"0" * 14 + b"\r"  # a frame cut short: its CR comes one byte early
+    frames, junk = ToledoFramer(False).feed(b"X" + broken + good)
+    assert frames == [good]
+    assert b"".join(junk) == b"X" + broken
+
+
+def test_a_tab_at_the_end_of_a_line_is_a_control_character() -> None:
+    assert parse_ohaus(b"5.0 g\t") == "control characters in a weight line"
+    assert mtsics.parse_line(b"S S 1.0 g\t") == "control characters in a reply line"
+
+
+def test_an_ohaus_unit_is_kept_as_sent() -> None:
+    assert parse_ohaus(b"5.0 gX\r\n") == Weight(WeightStatus.STABLE, D("5.0"), "gX", None)
+
+
+def test_the_decoder_s_default_line_settings() -> None:
+    decoder = ScaleDecoder("scale", "mtsics")
+    assert (decoder.watch.baudrate, decoder.watch.base_threshold) == (9600, 64)
+
+
+@pytest.mark.parametrize(("line", "counted"), [(b"   \r\n", 4), (b"XX\r\n", 3)])
+def test_a_line_of_spaces_or_letters_is_garbage_not_an_empty_line(
+    line: bytes, counted: int
+) -> None:
+    decoder = ScaleDecoder("scale", "mtsics", garble_threshold=100)
+    assert decoder.feed(line) == ([], None)
+    assert decoder.watch.invalid_bytes == counted
+
+
+def test_every_rejected_line_of_one_read_is_counted() -> None:
+    decoder = ScaleDecoder("scale", "mtsics", garble_threshold=100)
+    decoder.feed(b"X?\r\nY?\r\n")
+    assert decoder.watch.invalid_bytes == 6
+
+
+def test_garbage_still_waiting_for_its_line_end_counts_toward_the_report() -> None:
+    decoder = ScaleDecoder("scale", "mtsics", garble_threshold=4)
+    valid, problem = decoder.feed(b"\xff\xfe\xfd\xfc")
+    assert valid == [] and problem is not None and "no valid frame in 4 bytes" in problem
+
+
+def test_silence_reports_rejected_and_pending_garbage_together() -> None:
+    decoder = ScaleDecoder("scale", "mtsics", garble_threshold=1000)
+    decoder.feed(b"X\r\n\xff\xfe")  # 2 bytes rejected, 2 pending that can never be a reply
+    assert decoder.watch.invalid_bytes == 2
+    report = decoder.silence_report()
+    assert report is not None and "no valid frame in 4 bytes" in report
+
+
+def test_bytes_between_toledo_frames_are_logged_as_such(caplog: pytest.LogCaptureFixture) -> None:
+    good = frame(SWA | 4, SWB_KG, SWC, b"001234")
+    decoder = ScaleDecoder("scale line-1", "toledo", checksum=False)
+    with caplog.at_level(logging.WARNING, logger="desktop.devices.scale"):
+        decoder.feed(b"zz" + good)
+    assert [r.getMessage() for r in caplog.records] == [
+        "scale line-1: rejected frame b'zz': bytes outside any frame"
+    ]

@@ -198,3 +198,9 @@ def test_reset_forgets_a_partial_scan() -> None:
     decoder.feed(b"HALF", 0)
     decoder.reset()
     assert decoder.feed(b"WHOLE\r", 0)[0][0].text == "WHOLE"
+
+
+def test_every_rejected_frame_of_one_read_is_counted() -> None:
+    decoder = ScanDecoder("scanner", terminator=b"\r", garble_threshold=100)
+    assert decoder.feed(b"\x00\r\x00\x00\r", 0) == ([], None)
+    assert decoder.watch.invalid_bytes == 5
