@@ -176,3 +176,17 @@ def test_check_says_a_database_migrated_by_a_newer_lotline_is_too_new(
     assert probe(postgres_url).verdict is Verdict.SCHEMA_TOO_NEW
     assert main(["station", "check", "--database", postgres_url]) == 1
     assert "newer Lotline" in capsys.readouterr().err
+
+
+def test_a_first_start_is_one_without_a_station_file_or_a_named_database(
+    tmp_path: Path,
+) -> None:
+    from desktop.first_run import needs_setup
+
+    assert needs_setup(None, {})  # nothing at the default place (the test's own folder)
+    assert not needs_setup(tmp_path / "station.toml", {})
+    assert not needs_setup(None, {"LOTLINE_CONFIG": str(tmp_path / "station.toml")})
+    assert not needs_setup(None, {"LOTLINE_DATABASE_URL": "sqlite:///x.sqlite"})
+    (tmp_path / "config" / "Lotline").mkdir(parents=True)
+    (tmp_path / "config" / "Lotline" / "station.toml").write_text('station = "a"\n')
+    assert not needs_setup(None, {})
