@@ -112,3 +112,8 @@ def test_every_field_changes_the_hash() -> None:
     for key, value in changed.items():
         assert content_hash({**record, key: value}) != base, key
     assert content_hash({**record, "extra": None}) != base
+
+
+def test_a_decimal_that_is_not_finite_is_written_as_python_spells_it() -> None:
+    assert canonical_json(Decimal("Infinity")) == '"Infinity"'
+    assert canonical_json(Decimal("-Infinity")) == '"-Infinity"'

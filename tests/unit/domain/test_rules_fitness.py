@@ -77,8 +77,9 @@ def test_a_capture_names_its_device_and_its_time_zone() -> None:
     capture = DeviceCapture("line-1 scanner", b"]d2010950600013435210K7\r", at, aim="]d2")
     assert capture.received_utc == datetime(2026, 5, 1, 10, 0, tzinfo=UTC)
     assert capture.received_utc.tzinfo is UTC
-    with pytest.raises(ValueError, match="names its device"):
+    with pytest.raises(ValueError) as unnamed:
         DeviceCapture("  ", b"x", at)
+    assert str(unnamed.value) == "a device capture names its device (the configured id)"
     with pytest.raises(ValueError) as naive:
         DeviceCapture("line-1 scanner", b"x", datetime(2026, 5, 1, 12, 0))
     assert str(naive.value) == "received_at 2026-05-01 12:00:00 has no time zone: give it in UTC"

@@ -20,7 +20,9 @@ from desktop.domain.permissions import (
     holders,
     may_sign,
     parse_role,
+    role_words,
     signers,
+    who_may,
 )
 
 OP, QC, PK, SV, AD = "operator", "qc_inspector", "packaging", "supervisor", "admin"
@@ -129,3 +131,27 @@ def test_parse_role_names_the_roles_it_knows() -> None:
     assert str(refused.value) == (
         'unknown role "boss": use one of operator, qc_inspector, packaging, supervisor, admin'
     )
+
+
+@pytest.mark.parametrize(
+    ("role", "words", "template"),
+    [
+        ("qc_inspector", "QC inspector", "QC inspector"),
+        ("operator", "line operator", "line operator"),
+        (None, "no role", "no role"),
+        ("", "no role", "no role"),
+        ("shift_lead", "shift lead", "{code}"),  # a role a newer version wrote: as it is
+    ],
+)
+def test_a_role_in_words(role: str | None, words: str, template: str) -> None:
+    said = role_words(role)
+    assert (str(said), said.template) == (words, template)
+
+
+def test_who_may_is_named_in_a_refusal() -> None:
+    said = who_may([Role.QC_INSPECTOR, Role.SUPERVISOR])
+    assert str(said) == "Roles that may: QC inspector, supervisor"
+    assert said.template == "Roles that may: {roles}"
+    assert said.params["roles"].template == "{p0}, {p1}"
+    nobody = who_may([])
+    assert (str(nobody), nobody.template) == ("No role may do this", "No role may do this")

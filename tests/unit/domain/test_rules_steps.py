@@ -13,6 +13,7 @@ from desktop.domain.steps import (
     Limits,
     StepKind,
     StepParameterError,
+    check_value,
     limits_of,
     parse_kind,
     validate_parameters,
@@ -157,3 +158,20 @@ def test_limits_in_words() -> None:
 
 def test_labelling_and_packing_come_after_release() -> None:
     assert {k.value for k in AFTER_RELEASE} == {"label", "pack"}
+
+
+def test_a_step_without_a_name_is_named_by_a_question_mark() -> None:
+    with pytest.raises(StepParameterError) as refused:
+        validate_parameters("check", {})
+    assert str(refused.value) == 'step "?" (check) needs prompt'
+
+
+def test_a_nominal_left_empty_is_refused_naming_the_step() -> None:
+    with pytest.raises(StepParameterError) as refused:
+        validate_parameters("weigh", dict(GOOD["weigh"], nominal=None), "Fill")
+    assert str(refused.value) == 'step "Fill": nominal "None" is not a number'
+
+
+def test_what_a_reading_is_called_when_nobody_says() -> None:
+    limits = Limits(Decimal("1"), Decimal("2"), "g")
+    assert check_value(Decimal("1.5"), limits).what == "value"
