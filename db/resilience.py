@@ -174,6 +174,13 @@ class _Watchdog:
 WATCHDOG = _Watchdog()
 
 
+def _dbapi(conn: Any) -> Any:
+    """The DBAPI connection under a SQLAlchemy Connection; None once it was invalidated."""
+    if conn is None or conn.invalidated or conn.closed:
+        return None
+    return conn.connection.dbapi_connection
+
+
 def install_postgres(engine: Engine, limits: Timeouts) -> None:
     """Bound every statement, commit, rollback and check-out of ``engine`` by the watchdog."""
     _timeouts[engine] = limits
@@ -181,16 +188,19 @@ def install_postgres(engine: Engine, limits: Timeouts) -> None:
 
     @event.listens_for(engine, "before_cursor_execute")
     def _before(conn: Any, *_args: Any) -> None:
-        WATCHDOG.arm(conn.connection.dbapi_connection, silent)
+        if (dbapi_conn := _dbapi(conn)) is not None:
+            WATCHDOG.arm(dbapi_conn, silent)
 
     @event.listens_for(engine, "after_cursor_execute")
     def _after(conn: Any, *_args: Any) -> None:
-        WATCHDOG.disarm(conn.connection.dbapi_connection)
+        if (dbapi_conn := _dbapi(conn)) is not None:
+            WATCHDOG.disarm(dbapi_conn)
 
     @event.listens_for(engine, "commit")
     @event.listens_for(engine, "rollback")
     def _ending(conn: Any) -> None:
-        WATCHDOG.arm(conn.connection.dbapi_connection, silent)  # disarmed at check-in
+        if (dbapi_conn := _dbapi(conn)) is not None:
+            WATCHDOG.arm(dbapi_conn, silent)  # disarmed at check-in
 
     @event.listens_for(engine, "connect")
     def _connected(dbapi_conn: Any, _record: Any) -> None:
@@ -217,8 +227,7 @@ def install_postgres(engine: Engine, limits: Timeouts) -> None:
 
     @event.listens_for(engine, "handle_error")
     def _silent(context: Any) -> None:
-        conn = context.connection
-        dbapi_conn = conn.connection.dbapi_connection if conn is not None else None
+        dbapi_conn = _dbapi(context.connection)
         if dbapi_conn is not None and id(dbapi_conn) in WATCHDOG.fired:
             context.is_disconnect = True
 
