@@ -160,8 +160,9 @@ def first_start(language: str | None) -> bool:
     from desktop.views.first_run import run_first_run
     from desktop.views.station import application
 
-    application(language or os.environ.get("LOTLINE_LANGUAGE") or "en")
-    written, demo = run_first_run(default_path())
+    chosen = language or os.environ.get("LOTLINE_LANGUAGE") or "en"
+    application(chosen)
+    written, demo = run_first_run(default_path(), chosen)
     return written is not None or demo
 
 

@@ -31,7 +31,7 @@ def shoot(folder: Path, language: str) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="lotline-shots-") as tmp:
-        wizard = FirstRunWizard(Path(tmp) / "station.toml")
+        wizard = FirstRunWizard(Path(tmp) / "station.toml", language)
         wizard.resize(1280, 800)
         wizard.show()
 

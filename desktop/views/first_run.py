@@ -18,7 +18,9 @@ from desktop.views.tasks import Runner
 class FirstRunWizard(QWizard):
     """Station -> database -> devices -> first administrator; Finish writes the station file."""
 
-    def __init__(self, station_file: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, station_file: Path, language: str = "en", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.station_file = station_file
         self.runner = Runner(self)
@@ -29,11 +31,19 @@ class FirstRunWizard(QWizard):
         self.setWindowTitle(self.tr("Set up this Lotline station"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.station = StationPage(self)
+        self.station.language.setCurrentIndex(max(0, self.station.language.findData(language)))
         self.database = DatabasePage(self)
         self.devices = DevicesPage(self)
         self.admin = AdminPage(self)
         for page in (self.station, self.database, self.devices, self.admin):
             self.addPage(page)
+        for button, text in (  # Qt's own words are English: the station's words instead
+            (QWizard.WizardButton.BackButton, self.tr("< Back")),
+            (QWizard.WizardButton.NextButton, self.tr("Next >")),
+            (QWizard.WizardButton.FinishButton, self.tr("Finish")),
+            (QWizard.WizardButton.CancelButton, self.tr("Cancel")),
+        ):
+            self.setButtonText(button, text)
         self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("Run the demo instead"))
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
         self.customButtonClicked.connect(self._demo)
@@ -98,10 +108,10 @@ class FirstRunWizard(QWizard):
         super().done(result)
 
 
-def run_first_run(station_file: Path) -> tuple[StationConfig | None, bool]:
-    """Show the wizard (the Qt application must exist): (the station written or None, whether
-    the person chose the demo instead)."""
-    wizard = FirstRunWizard(station_file)
+def run_first_run(station_file: Path, language: str = "en") -> tuple[StationConfig | None, bool]:
+    """Show the wizard (the Qt application must exist, its translator installed for
+    ``language``): (the station written or None, whether the person chose the demo instead)."""
+    wizard = FirstRunWizard(station_file, language)
     wizard.resize(1280, 800)
     wizard.exec()
     return wizard.written, wizard.demo

@@ -831,12 +831,32 @@
         <translation>设置本 Lotline 工位</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="37" />
+        <location filename="../first_run.py" line="38" />
+        <source>&lt; Back</source>
+        <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="39" />
+        <source>Next &gt;</source>
+        <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="40" />
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="41" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="44" />
         <source>Run the demo instead</source>
         <translation>改为运行演示</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="91" />
+        <location filename="../first_run.py" line="98" />
         <source>Station file not written</source>
         <translation>未写入工位文件</translation>
     </message>
@@ -3410,13 +3430,13 @@ Scanned: %2</source>
 <context>
     <name>Runner</name>
     <message>
-        <location filename="../tasks.py" line="102" />
+        <location filename="../tasks.py" line="96" />
         <source>The database at {host} is not answering: what you just did (your last scan) was not recorded. Do it again when the database light is green.</source>
         <extracomment>When the last call returned on its worker thread (monotonic ns): a use case has committed by then. The latency bench reads it.</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../tasks.py" line="107" />
+        <location filename="../tasks.py" line="101" />
         <source>The database is not answering: what you just did (your last scan) was not recorded. Do it again when the database light is green.</source>
         <translation type="unfinished" />
     </message>
@@ -3471,7 +3491,7 @@ Scanned: %2</source>
     </message>
     <message>
         <location filename="../service.py" line="71" />
-        <location filename="../service.py" line="141" />
+        <location filename="../service.py" line="147" />
         <source>(no site)</source>
         <translation>（无地点）</translation>
     </message>
@@ -3491,112 +3511,112 @@ Scanned: %2</source>
         <translation>安装、维护、退回、处置</translation>
     </message>
     <message>
-        <location filename="../service.py" line="82" />
+        <location filename="../service.py" line="85" />
         <source>part taken out (scan)</source>
         <translation>拆下的部件（扫描）</translation>
     </message>
     <message>
-        <location filename="../service.py" line="83" />
+        <location filename="../service.py" line="86" />
         <source>part fitted (scan)</source>
         <translation>装入的部件（扫描）</translation>
     </message>
     <message>
-        <location filename="../service.py" line="84" />
+        <location filename="../service.py" line="87" />
         <source>what was wrong</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../service.py" line="85" />
+        <location filename="../service.py" line="88" />
         <source>Replace a part</source>
         <translation>更换部件</translation>
     </message>
     <message>
-        <location filename="../service.py" line="86" />
+        <location filename="../service.py" line="89" />
         <source>Record repair</source>
         <translation>登记维修</translation>
     </message>
     <message>
-        <location filename="../service.py" line="87" />
+        <location filename="../service.py" line="90" />
         <source>Repair: replace a part</source>
         <translation>维修：更换部件</translation>
     </message>
     <message>
-        <location filename="../service.py" line="125" />
+        <location filename="../service.py" line="131" />
         <source>Scan the unit's serial</source>
         <translation>请扫描单件序列号</translation>
     </message>
     <message>
-        <location filename="../service.py" line="127" />
+        <location filename="../service.py" line="133" />
         <source>Scan the part taken out</source>
         <translation>请扫描拆下的部件</translation>
     </message>
     <message>
-        <location filename="../service.py" line="129" />
+        <location filename="../service.py" line="135" />
         <source>Scan the part fitted</source>
         <translation>请扫描装入的部件</translation>
     </message>
     <message>
-        <location filename="../service.py" line="131" />
+        <location filename="../service.py" line="137" />
         <source>Record what was done (F8), or replace a part (F6)</source>
         <translation>登记所做工作（F8），或更换部件（F6）</translation>
     </message>
     <message>
-        <location filename="../service.py" line="156" />
+        <location filename="../service.py" line="162" />
         <source>Say what was wrong, then record the repair (F9)</source>
         <translation>请说明故障，然后登记维修（F9）</translation>
     </message>
     <message>
-        <location filename="../service.py" line="162" />
+        <location filename="../service.py" line="168" />
         <source>Not a unit</source>
         <translation>不是单件</translation>
     </message>
     <message>
-        <location filename="../service.py" line="167" />
+        <location filename="../service.py" line="173" />
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../service.py" line="192" />
+        <location filename="../service.py" line="198" />
         <source>No unit</source>
         <translation>未载入单件</translation>
     </message>
     <message>
-        <location filename="../service.py" line="193" />
+        <location filename="../service.py" line="199" />
         <source>No unit has been scanned.</source>
         <translation>尚未扫描单件。</translation>
     </message>
     <message>
-        <location filename="../service.py" line="194" />
+        <location filename="../service.py" line="200" />
         <source>Scan the unit's serial first.</source>
         <translation>请先扫描单件序列号。</translation>
     </message>
     <message>
-        <location filename="../service.py" line="215" />
+        <location filename="../service.py" line="221" />
         <source>%1 recorded: %2</source>
         <translation>%1 已登记：%2</translation>
     </message>
     <message>
-        <location filename="../service.py" line="218" />
+        <location filename="../service.py" line="224" />
         <source>The unit is %1</source>
         <translation>单件状态：%1</translation>
     </message>
     <message>
-        <location filename="../service.py" line="242" />
+        <location filename="../service.py" line="248" />
         <source>Repair refused</source>
         <translation>维修被拒绝</translation>
     </message>
     <message>
-        <location filename="../service.py" line="249" />
+        <location filename="../service.py" line="255" />
         <source>Repair recorded: %1</source>
         <translation>维修已登记：%1</translation>
     </message>
     <message>
-        <location filename="../service.py" line="272" />
+        <location filename="../service.py" line="278" />
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../service.py" line="277" />
+        <location filename="../service.py" line="283" />
         <source>Nothing was recorded. Press Enter to go on.</source>
         <translation>未记录任何内容。按 Enter 继续。</translation>
     </message>
