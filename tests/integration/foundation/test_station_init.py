@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pyotp
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 
 from db.engine import make_engine
 from db.probe import Verdict, classify, probe
@@ -190,3 +190,36 @@ def test_a_first_start_is_one_without_a_station_file_or_a_named_database(
     (tmp_path / "config" / "Lotline").mkdir(parents=True)
     (tmp_path / "config" / "Lotline" / "station.toml").write_text('station = "a"\n')
     assert not needs_setup(None, {})
+
+
+def test_a_wrong_password_is_told_apart_on_a_server_that_asks_for_one() -> None:
+    """A private cluster (the shared test server trusts everyone) asking for passwords."""
+    import shutil
+    import tempfile
+
+    from tests.support.private_pg import PrivateCluster
+
+    folder = Path(tempfile.mkdtemp(prefix="lotline-pg-"))  # initdb runs as postgres: not tmp_path
+    cluster = PrivateCluster.start_new(folder)
+    try:
+        admin = create_engine(cluster.admin_url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text("CREATE ROLE station LOGIN PASSWORD 'Right-horse-battery'"))
+        admin.dispose()
+        hba = cluster.data / "pg_hba.conf"
+        hba.write_text(
+            "local all all trust\n"
+            "host all postgres 127.0.0.1/32 trust\n"
+            "host all all 127.0.0.1/32 scram-sha-256\n"
+        )
+        cluster._run("pg_ctl", "-D", str(cluster.data), "reload")
+        base = f"127.0.0.1:{cluster.port}/lotline"
+        wrong = probe(f"postgresql://station:Wrong-horse@{base}")
+        assert wrong.verdict is Verdict.WRONG_PASSWORD, wrong.message
+        assert "refused the password" in wrong.message and "Wrong-horse" not in wrong.message
+        assert probe(f"postgresql://nobody:x@{base}").verdict is Verdict.WRONG_PASSWORD
+        right = probe(f"postgresql://station:Right-horse-battery@{base}")
+        assert right.verdict is Verdict.NEW, right.message
+    finally:
+        cluster.destroy()
+        shutil.rmtree(folder, ignore_errors=True)
