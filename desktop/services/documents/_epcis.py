@@ -52,10 +52,12 @@ KINDS = (
     EventKind.UNPACK,
     EventKind.SHIPMENT,
     EventKind.RECEIVE,
+    EventKind.REPAIR,
 )
 #: CBV business step and disposition of a shipment and of a receipt (EPCIS words, not ours).
 CBV_SHIPPING = ("shipping", "in_transit")  # not a code: CBV
 CBV_RECEIVING = ("receiving", "in_progress")  # not a code: CBV
+CBV_REPAIRING = ("repairing", "in_progress")  # not a code: CBV
 PRIVATE = "urn:lotline:"
 UOM = {"g": "GRM", "kg": "KGM", "m": "MTR", "l": "LTR", "ml": "MLT", "mL": "MLT"}
 
@@ -224,6 +226,29 @@ class Mapper:
         amount = Decimal(str(event.data.get("quantity") or lot.quantity))
         return doc | {"quantityList": [self.quantity(lot, amount)]}
 
+    def repair(self, event: Event) -> dict[str, Any] | None:
+        """A repair that fitted a part: the part added to the unit (AggregationEvent ADD); the
+        removed part's link is ended by the same event (a repair without parts is not
+        exported)."""
+        unit = self.session.get(Item, event.item_id) if event.item_id else None
+        stmt = select(Link).where(Link.event_id == event.id, Link.kind == LinkKind.CONSUME)
+        fitted = self.session.scalars(stmt).first()
+        parent = self.epc(unit) if unit is not None else None
+        if fitted is None or parent is None:
+            return None
+        part = self.session.get_one(Item, fitted.child_item_id)
+        doc = self.base(event, "AggregationEvent", "ADD", *CBV_REPAIRING)
+        doc["parentID"] = parent
+        epc = self.epc(part)
+        if epc is None and part.serial:  # a supplier's serialised part without a GTIN
+            number = self.session.get(Part, part.part_id) if part.part_id else None
+            name = number.part_number if number else f"item-{part.id}"
+            epc = f"{PRIVATE}part:{_escape(name)}:serial:{_escape(part.serial)}"
+        if epc is not None:
+            return doc | {"childEPCs": [epc]}
+        amount = Decimal(str(fitted.quantity))
+        return doc | {"childEPCs": [], "childQuantityList": [self.quantity(part, amount)]}
+
     def map(self, event: Event) -> dict[str, Any] | None:
         how: dict[EventKind, Callable[[Event], dict[str, Any] | None]] = {
             EventKind.COMMISSION: self.commission,
@@ -232,6 +257,7 @@ class Mapper:
             EventKind.UNPACK: self.aggregation,
             EventKind.SHIPMENT: self.shipping,
             EventKind.RECEIVE: self.receiving,
+            EventKind.REPAIR: self.repair,
         }
         return how[event.kind](event)
 

@@ -4,6 +4,8 @@ trace of the unit shows the repair and the new parts (both databases)."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -11,7 +13,9 @@ from db.models import Item, Link
 from desktop.domain.distribution import ServiceKind
 from desktop.domain.events import EventKind
 from desktop.domain.states import Status
+from desktop.reports.epcis_check import check_document
 from desktop.services.distribution import record_service_event, replace_part, ship
+from desktop.services.documents import export_epcis
 from desktop.services.holds import place_hold
 from desktop.services.trace import trace_item
 from tests.integration.workflows.qcpack_support import (
@@ -104,6 +108,14 @@ def test_a_returned_unit_gets_a_new_board_and_housing(plant, printer) -> None:
         plant.engine, replace_part, sam, serial, board, "BRD-NEW", "again",
         match=f"is not built into unit {serial}",
     )  # fmt: skip
+    doc = export_epcis(sam, datetime.now(UTC) - timedelta(days=1))
+    assert check_document(doc) == []
+    repairs = [e for e in doc["epcisBody"]["eventList"] if e["bizStep"] == "repairing"]
+    assert [(e["type"], e["action"]) for e in repairs] == [("AggregationEvent", "ADD")] * 2
+    assert repairs[0]["parentID"].endswith(f".{serial}")
+    assert repairs[0]["childQuantityList"][0]["quantity"] == 1.0
+    assert repairs[1]["parentID"] == repairs[0]["parentID"]
+    assert repairs[1]["childEPCs"] == ["urn:lotline:part:HOUSING-IP300:serial:H-NEW-1"]
     trace = trace_item(sam, serial)
     assert [line.kind for line in trace.timeline].count(EventKind.REPAIR) == 2
     backward = {line.identity for line in trace.backward}

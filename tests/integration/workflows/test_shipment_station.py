@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from desktop.domain.distribution import ShipmentStatus
 from desktop.domain.states import ItemKind, Status
+from desktop.reports.epcis_check import check_document
 from desktop.services.distribution import (
     add_to_shipment,
     confirm_shipment,
@@ -17,6 +18,7 @@ from desktop.services.distribution import (
     remove_from_shipment,
     shipments,
 )
+from desktop.services.documents import export_epcis
 from desktop.services.holds import place_hold
 from desktop.services.packing import (
     close_case,
@@ -132,6 +134,11 @@ def test_a_shipment_is_scanned_confirmed_noted_and_delivered(plant, printer) -> 
         match="delivery was recorded already \\(signed by R. Chen",
     )  # fmt: skip
     assert [s.number for s in shipments(pack, ShipmentStatus.SHIPPED)] == [shipment.number]
+    doc = export_epcis(plant.ctx("supervisor"), datetime.now(UTC) - timedelta(days=1))
+    assert check_document(doc) == []
+    shipping = [e for e in doc["epcisBody"]["eventList"] if e["bizStep"] == "shipping"]
+    assert len(shipping) == 1 and len(shipping[0]["epcList"]) == 2
+    assert sorted(epc.split(":")[3] for epc in shipping[0]["epcList"]) == ["sgtin", "sscc"]
 
 
 def test_shipping_an_unreleased_case_is_refused(plant, printer) -> None:
