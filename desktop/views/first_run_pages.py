@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from desktop import first_run
 from desktop.config import DEVICE_KINDS
 from desktop.devices import discovery
-from desktop.domain.plant import StationKind
+from desktop.domain.plant import DeviceKind, StationKind
 from desktop.services.core.errors import AuthenticationFailed, Refusal
 from desktop.views import kinds
 from desktop.views.tables import Table
@@ -225,12 +225,12 @@ class DevicesPage(QWizardPage):
                 self.tr("Simulated"), self.tr("The built-in simulator answers for this device.")
             )
             return
-        if kind == "scanner":  # a scanner speaks only when it scans
+        if kind == DeviceKind.SCANNER:  # a scanner speaks only when it scans
             self.result.show_idle(
                 self.tr('After log-in, the admin screen\'s "Wait for a test scan" shows a scan.')
             )
             return
-        probe = discovery.probe_scale if kind == "scale" else discovery.probe_printer
+        probe = discovery.probe_scale if kind == DeviceKind.SCALE else discovery.probe_printer
         self.result.show_idle(self.tr("Asking %1…").replace("%1", url))
         self.w.runner.run(probe, url, done=lambda answer: self._answered(url, answer))
 
@@ -253,7 +253,7 @@ class AdminPage(QWizardPage):
         self.enrolled = False
         self.setTitle(self.tr("First administrator"))
         self.setSubTitle(self.tr("The administrator logs in with a password and an authenticator."))
-        self.username, self.full_name = QLineEdit("admin"), QLineEdit()
+        self.username, self.full_name = QLineEdit(), QLineEdit()
         self.password, self.again = QLineEdit(), QLineEdit()
         for field in (self.password, self.again):
             field.setEchoMode(QLineEdit.EchoMode.Password)
