@@ -171,8 +171,15 @@ def _iso(value: Any) -> str:
     return moment.isoformat(timespec="microseconds")
 
 
-def chain_rows(bind: Engine | Connection, batch: int = 20_000) -> Iterator[Row]:
-    """Every entry in id order, read in pages by id (keyset), as plain tuples.
+def chain_rows(
+    bind: Engine | Connection,
+    batch: int = 20_000,
+    *,
+    after: int = -1,
+    upto: int = _NO_MARK,
+) -> Iterator[Row]:
+    """The entries with ``after`` < id <= ``upto`` (all by default) in id order, read in pages
+    by id (keyset), as plain tuples.
 
     Read through the driver's own cursor (no SQLAlchemy row objects: a million entries must be
     verified in seconds). Given a Connection, the pages are read in its transaction, so that
@@ -180,19 +187,19 @@ def chain_rows(bind: Engine | Connection, batch: int = 20_000) -> Iterator[Row]:
     """
     if isinstance(bind, Engine):
         with bind.connect() as conn:
-            yield from chain_rows(conn, batch)
+            yield from chain_rows(conn, batch, after=after, upto=upto)
         return
     pg = bind.dialect.name == "postgresql"
+    mark = "%s" if pg else "?"
     sql = (
         f"SELECT id, {_PG_AT if pg else 'at'}, {_COLUMNS} FROM audit_entries "
-        f"WHERE id > {'%s' if pg else '?'} ORDER BY id LIMIT {int(batch)}"
+        f"WHERE id > {mark} AND id <= {mark} ORDER BY id LIMIT {int(batch)}"
     )
     bind.execute(text("SELECT 1"))  # the transaction begins (BEGIN on SQLite, see db.engine)
     cursor = bind.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
-        after = -1
         while True:
-            cursor.execute(sql, (after,))
+            cursor.execute(sql, (after, upto))
             page = cursor.fetchall()
             if pg:
                 yield from page

@@ -40,6 +40,13 @@ class Ledger:
     links: set[int] = field(default_factory=set)
     commissioned: Counter[int] = field(default_factory=Counter)
 
+    def merge(self, other: Ledger) -> None:
+        """Add what another part of the chain vouches for."""
+        self.events |= other.events
+        self.items |= other.items
+        self.links |= other.links
+        self.commissioned.update(other.commissioned)
+
     def collect(self, row: Row) -> None:
         entity, entity_id = row[6], row[7]
         if entity == "event":

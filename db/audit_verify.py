@@ -14,13 +14,14 @@ What each check catches (docs/audit-trail.md):
   (db/audit_accounting.py).
 
 Speed and consistency: everything is read in one transaction (one snapshot: REPEATABLE READ on
-PostgreSQL, one read transaction on SQLite), entries through the driver's cursor in pages and
-hashed without building dicts. The newest ``RECENT`` checkpoints of the database and the
-outside copies' newest lines are walked with the chain (count and head hash at the entry they
-name); every older checkpoint is compared with the stored hash of its entry in one SQL join.
-Signatures are checked for the newest ``SIGNED_TAIL`` checkpoints of each source. Outside
-copies are read before the snapshot is taken: a checkpoint is copied out only after its
-commit, so the snapshot holds every checkpoint a copy holds.
+PostgreSQL, one read transaction on SQLite); entries through the driver's cursor in pages,
+hashed without building dicts, a long chain in parallel parts (db/audit_walk.py). The newest
+``RECENT`` checkpoints of the database and the outside copies' newest lines are walked with the
+chain (count and head hash at the entry they name); every older checkpoint is compared with the
+stored hash of its entry in one SQL join. Signatures are checked for the newest
+``SIGNED_TAIL`` checkpoints of each source. Outside copies are read before the snapshot is
+taken: a checkpoint is copied out only after its commit, so the snapshot holds every
+checkpoint a copy holds.
 """
 
 from __future__ import annotations
@@ -32,9 +33,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Row, func, select, text
 
-from db import audit
 from db.anchor import AnchorProblem, Checkpoint, OutsideCopy, OutsideRecord, key_id_of
-from db.audit_accounting import ENTITIES, Ledger
+from db.audit_walk import Walked, walk_chain
 from db.models import AuditCheckpoint, AuditKey
 
 SIGNED_TAIL = 100
@@ -115,7 +115,11 @@ class _Marks:
 
     def finish(self, last_id: int | None, count: int) -> None:
         for i in range(self.pos, len(self.items)):
-            self.found.append(("beyond", i, self.items[i][0], str(last_id or 0)))
+            named = self.items[i][0]
+            if last_id is not None and named < last_id:
+                self.found.append(("missing", i, named, ""))
+            else:
+                self.found.append(("beyond", i, named, str(last_id or 0)))
         self.pos = len(self.items)
 
 
@@ -139,9 +143,13 @@ def verify_all(
 
 
 def _snapshot(engine: Engine) -> Connection:
+    conn = engine.connect()
     if engine.dialect.name == "postgresql":
-        return engine.connect().execution_options(isolation_level="REPEATABLE READ")
-    return engine.connect()
+        # Idle before the isolation level is set (a check-out ping may have opened a
+        # transaction on the driver's connection); then one snapshot for every query.
+        conn.connection.driver_connection.rollback()  # type: ignore[union-attr]
+        conn.execution_options(isolation_level="REPEATABLE READ")
+    return conn
 
 
 def _verify_in(
@@ -159,16 +167,16 @@ def _verify_in(
         _check_signature(report, cp.describe(cp_id), cp, keys.get(cp.key_id), trusted_keys)
     tails = _outside(report, copies, raw_tails, keys, chain_id, trusted_keys)
     marks = _marks(recent, tails)
-    walk = audit.ChainWalk(marks)
-    ledger = Ledger()
-    walk.feed(audit.chain_rows(conn), ledger.collect, ENTITIES)
-    walk.finish()
+    walk = walk_chain(conn, {m[0] for m in marks.items})
+    for entry_id, count, stored_hash in walk.reached:
+        marks.reach(entry_id, count, stored_hash)
+    marks.finish(walk.head_id, walk.count)
     report.entries, report.head_id = walk.count, walk.head_id
     _chain_problems(report, walk)
     _mark_problems(report, conn, marks, tails, copies, walk)
     _older_checkpoints(report, conn, recent)
     _latest_outside_in_database(report, conn, tails, copies, recent)
-    report.problems += ledger.findings(conn)
+    report.problems += walk.ledger.findings(conn)
 
 
 def _recent_checkpoints(conn: Connection, report: Report) -> list[tuple[int, Checkpoint]]:
@@ -328,7 +336,7 @@ def _older_checkpoints(
     )
 
 
-def _chain_problems(report: Report, walk: audit.ChainWalk) -> None:
+def _chain_problems(report: Report, walk: Walked) -> None:
     for entry_id in walk.changed[:_MAX_LINES_PER_KIND]:
         report.problems.append(
             f"audit entry {entry_id}: its content no longer matches its hash (the entry was "
@@ -373,7 +381,7 @@ def _mark_problems(
     marks: _Marks,
     tails: list[list[OutsideRecord]],
     copies: Sequence[OutsideCopy],
-    walk: audit.ChainWalk,
+    walk: Walked,
 ) -> None:
     shown: dict[tuple[str, int], int] = {}
     chosen: dict[tuple[str, int], tuple[str, int, int, str]] = {}

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from sqlalchemy import Connection, Engine, func, select, text
 from sqlalchemy.orm import Session
 
-from db import append_only, audit
+from db import append_only, audit, audit_walk
 from db.anchor import Anchoring, AnchorProblem, SigningKey, anchor_with
 from db.anchor_copies import AnchorFile, AnchorServer, anchor_file, station_anchoring
 from db.audit_verify import verify_all
@@ -95,6 +95,16 @@ def history(
         station_file,
     )
     engine.dispose()
+
+
+@pytest.fixture(params=["one walk", "parallel parts"])
+def walk_mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Verify walks the chain in one pass, or (as for a long chain) in parts by processes."""
+    if request.param == "parallel parts":
+        if not audit_walk._can_fork():
+            pytest.skip("parts run in parallel processes on Linux only")
+        monkeypatch.setattr(audit_walk, "PARALLEL_FROM", 1)
+    return str(request.param)
 
 
 def _unprotected(conn: Connection, change: Callable[[Connection], None]) -> None:
@@ -172,7 +182,7 @@ def test_every_commit_is_anchored_in_the_database_and_the_outside_file(
     assert history.anchoring.key.key_id in out
 
 
-def test_changed_row(history: History, capsys: pytest.CaptureFixture[str]) -> None:
+def test_changed_row(history: History, capsys: pytest.CaptureFixture[str], walk_mode: str) -> None:
     target = _ids(history.engine)[5]
     _tamper(history.engine, f"UPDATE audit_entries SET reason = 'edited' WHERE id = {target}")
     code, out = _verify(history, capsys)
@@ -180,7 +190,9 @@ def test_changed_row(history: History, capsys: pytest.CaptureFixture[str]) -> No
     assert f"BROKEN: audit entry {target}: its content no longer matches its hash" in out
 
 
-def test_deleted_middle_row(history: History, capsys: pytest.CaptureFixture[str]) -> None:
+def test_deleted_middle_row(
+    history: History, capsys: pytest.CaptureFixture[str], walk_mode: str
+) -> None:
     ids = _ids(history.engine)
     _tamper(history.engine, f"DELETE FROM audit_entries WHERE id = {ids[6]}")
     code, out = _verify(history, capsys)
@@ -189,7 +201,9 @@ def test_deleted_middle_row(history: History, capsys: pytest.CaptureFixture[str]
     assert "not the number that was signed: entries were removed or added before it" in out
 
 
-def test_deleted_last_rows(history: History, capsys: pytest.CaptureFixture[str]) -> None:
+def test_deleted_last_rows(
+    history: History, capsys: pytest.CaptureFixture[str], walk_mode: str
+) -> None:
     ids = _ids(history.engine)
     _tamper(history.engine, f"DELETE FROM audit_entries WHERE id > {ids[-4]}")
     code, out = _verify(history, capsys)
@@ -214,7 +228,9 @@ def test_deleted_last_rows_and_their_checkpoints_the_outside_copy_tells(
     assert "that the database does not: the database's newest checkpoints were removed" in out
 
 
-def test_emptied_table(history: History, capsys: pytest.CaptureFixture[str]) -> None:
+def test_emptied_table(
+    history: History, capsys: pytest.CaptureFixture[str], walk_mode: str
+) -> None:
     _tamper(history.engine, "DELETE FROM audit_entries")
     code, out = _verify(history, capsys)
     assert code == 1
@@ -244,7 +260,7 @@ def test_emptied_table_and_checkpoints_the_outside_copy_and_the_records_tell(
 
 
 def test_rewritten_and_rechained_table(
-    history: History, capsys: pytest.CaptureFixture[str]
+    history: History, capsys: pytest.CaptureFixture[str], walk_mode: str
 ) -> None:
     target = _ids(history.engine)[8]
     _rechain(history.engine, target)
