@@ -26,6 +26,7 @@ from desktop.services import identity
 from desktop.services.core.context import Context, LoginSession
 from desktop.services.core.errors import Refusal
 from desktop.views import kinds, theme
+from desktop.views.database_light import DatabaseLight
 from desktop.views.kinds import ScreenFactory
 from desktop.views.kit import StationKit
 from desktop.views.login import LoginScreen
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
                 ("printer", self.tr("Printer")),
             )
         }
+        self.database_light = DatabaseLight(self.tr("Database"), self.base)
         self.logout_button = BigButton(self.tr("Log out"))
         self.logout_button.setShortcut("Ctrl+L")
         self.logout_button.setMinimumWidth(theme.mm(38))
@@ -143,7 +145,7 @@ class MainWindow(QMainWindow):
         row.addStretch(1)
         row.addWidget(self.logout_button)
         strip = QHBoxLayout()
-        for light in self.lights.values():
+        for light in (*self.lights.values(), self.database_light):
             strip.addWidget(light)
             strip.addSpacing(theme.mm(3))
         strip.addStretch(1)

@@ -597,6 +597,24 @@
     </message>
 </context>
 <context>
+    <name>DatabaseLight</name>
+    <message>
+        <location filename="../database_light.py" line="88" />
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <location filename="../database_light.py" line="89" />
+        <source>retrying</source>
+        <translation>重试中</translation>
+    </message>
+    <message>
+        <location filename="../database_light.py" line="90" />
+        <source>OFFLINE since {time}</source>
+        <translation>离线（自 {time} 起）</translation>
+    </message>
+</context>
+<context>
     <name>DatabasePage</name>
     <message>
         <location filename="../first_run_pages.py" line="73" />
@@ -826,37 +844,37 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../first_run.py" line="29" />
+        <location filename="../first_run.py" line="31" />
         <source>Set up this Lotline station</source>
         <translation>设置本 Lotline 工位</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="38" />
+        <location filename="../first_run.py" line="41" />
         <source>&lt; Back</source>
         <translation>&lt; 上一步</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="39" />
+        <location filename="../first_run.py" line="42" />
         <source>Next &gt;</source>
         <translation>下一步 &gt;</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="40" />
+        <location filename="../first_run.py" line="43" />
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="41" />
+        <location filename="../first_run.py" line="44" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="44" />
+        <location filename="../first_run.py" line="47" />
         <source>Run the demo instead</source>
         <translation>改为运行演示</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="98" />
+        <location filename="../first_run.py" line="101" />
         <source>Station file not written</source>
         <translation>未写入工位文件</translation>
     </message>
@@ -1445,82 +1463,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../shell.py" line="87" />
+        <location filename="../shell.py" line="88" />
         <source>Lotline — %1</source>
         <translation>Lotline — %1</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="95" />
+        <location filename="../shell.py" line="96" />
         <source>SIMULATION — simulated devices; nothing recorded here is production data</source>
         <translation>模拟 — 设备为模拟设备；此处记录的任何内容都不是生产数据</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="129" />
+        <location filename="../shell.py" line="130" />
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="130" />
+        <location filename="../shell.py" line="131" />
         <source>Scale</source>
         <translation>秤</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="131" />
+        <location filename="../shell.py" line="132" />
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="134" />
+        <location filename="../shell.py" line="135" />
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../shell.py" line="136" />
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="139" />
+        <location filename="../shell.py" line="141" />
         <source>Logged out.</source>
         <translation>已退出登录。</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="157" />
+        <location filename="../shell.py" line="159" />
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="158" />
+        <location filename="../shell.py" line="160" />
         <source>error</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="159" />
+        <location filename="../shell.py" line="161" />
         <source>OFFLINE</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="160" />
+        <location filename="../shell.py" line="162" />
         <source>simulated</source>
         <translation>模拟</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="171" />
+        <location filename="../shell.py" line="173" />
         <source>not logged in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="207" />
+        <location filename="../shell.py" line="209" />
         <source>Logged out: choose your password to go on.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../shell.py" line="235" />
+        <location filename="../shell.py" line="237" />
         <source>Logged in as %1.</source>
         <translation>已登录：%1。</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="277" />
+        <location filename="../shell.py" line="279" />
         <source>Locked after %1 minutes without input.</source>
         <translation>%1 分钟无操作，已锁定。</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="319" />
+        <location filename="../shell.py" line="321" />
         <source>HIBC product code %1 read: now scan the second symbol of the same label (lot or serial).</source>
         <translation>已读取 HIBC 产品代码 %1：请扫描同一标签上的第二个条码（批次或序列号）。</translation>
     </message>
@@ -3433,12 +3456,12 @@ Scanned: %2</source>
         <location filename="../tasks.py" line="96" />
         <source>The database at {host} is not answering: what you just did (your last scan) was not recorded. Do it again when the database light is green.</source>
         <extracomment>When the last call returned on its worker thread (monotonic ns): a use case has committed by then. The latency bench reads it.</extracomment>
-        <translation type="unfinished" />
+        <translation>数据库 {host} 无响应：您刚才的操作（上一次扫描）未被记录。请在数据库指示灯变绿后重新操作。</translation>
     </message>
     <message>
         <location filename="../tasks.py" line="101" />
         <source>The database is not answering: what you just did (your last scan) was not recorded. Do it again when the database light is green.</source>
-        <translation type="unfinished" />
+        <translation>数据库无响应：您刚才的操作（上一次扫描）未被记录。请在数据库指示灯变绿后重新操作。</translation>
     </message>
 </context>
 <context>
