@@ -53,3 +53,27 @@ def test_the_periodic_check_finds_a_server_that_is_not_there(qtbot: Any) -> None
     qtbot.waitUntil(lambda: light.state == "offline", timeout=20_000)
     assert "OFFLINE since" in light.text() and light.host.startswith("127.0.0.1:")
     assert "cannot reach the database" in light.toolTip()
+
+
+def test_the_runner_turns_a_database_not_answering_into_words(qtbot: Any) -> None:
+    from datetime import UTC, datetime
+
+    from desktop.services.core.errors import Refusal
+    from desktop.views.tasks import Runner
+
+    runner = Runner()
+    heard: list[Refusal] = []
+
+    def down() -> None:
+        raise DatabaseUnavailable("db.plant:5432", "connection refused", since=datetime.now(UTC))
+
+    def reset() -> None:  # a screen's own read, outside a use case
+        raise OperationalError("SELECT", {}, ConnectionResetError("connection reset by peer"))
+
+    runner.run(down, refused=heard.append)
+    runner.run(reset, refused=heard.append)
+    assert runner.wait(10_000)
+    first, second = sorted(r.message for r in heard)  # two worker threads: any order
+    assert first.startswith("The database at db.plant:5432 is not answering")
+    assert "was not recorded" in first and "light is green" in first
+    assert second.startswith("The database is not answering") and "Traceback" not in second
