@@ -181,9 +181,20 @@ def _dbapi(conn: Any) -> Any:
     return conn.connection.dbapi_connection
 
 
+#: Per thread: the current attempt reached COMMIT (its outcome is unknown if the answer is lost).
+_phase = threading.local()
+
+
+def _watch_commits(engine: Engine) -> None:
+    @event.listens_for(engine, "commit")
+    def _committing(_conn: Any) -> None:
+        _phase.committing = True
+
+
 def install_postgres(engine: Engine, limits: Timeouts) -> None:
     """Bound every statement, commit, rollback and check-out of ``engine`` by the watchdog."""
     _timeouts[engine] = limits
+    _watch_commits(engine)
     silent = limits.silent_s
 
     @event.listens_for(engine, "before_cursor_execute")
@@ -234,22 +245,39 @@ def install_postgres(engine: Engine, limits: Timeouts) -> None:
 
 def install_sqlite(engine: Engine, limits: Timeouts) -> None:
     _timeouts[engine] = limits
+    _watch_commits(engine)
 
 
 class DatabaseUnavailable(DatabaseProblem):
-    """The database did not answer or went away; nothing of the call was recorded (or, for a
-    call safe to repeat, every attempt failed). ``str()`` is one line for a person."""
+    """The database did not answer or went away (for a call safe to repeat: at every attempt).
+    ``maybe_recorded``: an attempt failed while committing, so the server may have recorded it
+    (the answer was lost); otherwise nothing was recorded. ``str()`` is one line for a person."""
 
-    def __init__(self, host: str, reason: str, *, attempts: int = 1, since: datetime) -> None:
+    def __init__(
+        self,
+        host: str,
+        reason: str,
+        *,
+        attempts: int = 1,
+        since: datetime,
+        maybe_recorded: bool = False,
+    ) -> None:
         tried = f" (tried {attempts} times)" if attempts > 1 else ""
+        outcome = (
+            "it may have been recorded (the connection was lost while committing): look before "
+            "doing it again"
+            if maybe_recorded
+            else "nothing was recorded; do it again"
+        )
         super().__init__(
-            f"the database at {host} is not answering ({reason}){tried}: nothing was recorded; "
-            "do it again when the database answers (the database light is green)"
+            f"the database at {host} is not answering ({reason}){tried}: {outcome} when the "
+            "database answers (the database light is green)"
         )
         self.host = host
         self.reason = reason
         self.attempts = attempts
         self.since = since
+        self.maybe_recorded = maybe_recorded
 
 
 def host_of(engine: Engine) -> str:
@@ -335,13 +363,16 @@ def call(
     limits = timeouts_of(engine)
     attempts = limits.retry_attempts if retry else 1
     since = datetime.now(UTC)
+    maybe_recorded = False
     for number in range(1, attempts + 1):
+        _phase.committing = False
         try:
             result = attempt()
         except (exc.DBAPIError, exc.TimeoutError) as failure:
             reason = reason_of(failure, limits)
             if reason is None:
                 raise
+            maybe_recorded = maybe_recorded or getattr(_phase, "committing", False)
             if number < attempts and is_transient(failure, limits):
                 log.warning("database call failed (%s); attempt %d of %d", reason, number, attempts)
                 _tell("retrying", reason)
@@ -349,7 +380,7 @@ def call(
                 continue
             _tell("offline", reason)
             raise DatabaseUnavailable(
-                host_of(engine), reason, attempts=number, since=since
+                host_of(engine), reason, attempts=number, since=since, maybe_recorded=maybe_recorded
             ) from None
         else:
             _tell("ok", "")

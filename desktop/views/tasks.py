@@ -76,7 +76,10 @@ class Runner(QObject):
                 self._deliver.emit(lambda r=refusal: self.error.emit(shown(r)))
         except DatabaseUnavailable as down:
             log.warning("database unavailable in %s: %s", getattr(fn, "__name__", fn), down)
-            self._deliver.emit(lambda h=down.host: self._not_answering(h, refused))
+            if down.maybe_recorded:  # the answer to COMMIT was lost: look before doing it again
+                self._deliver.emit(lambda h=down.host: self._maybe_recorded(h, refused))
+            else:
+                self._deliver.emit(lambda h=down.host: self._not_answering(h, refused))
         except Exception as exc:  # shown to the person and logged, never swallowed
             if not_answering(exc):  # outside a use case (a screen's read): the same words
                 log.warning("database unavailable: %s", exc)
@@ -101,6 +104,16 @@ class Runner(QObject):
                 "The database is not answering: what you just did (your last scan) was not "
                 "recorded. Do it again when the database light is green."
             )
+        if refused is not None:
+            refused(Refusal(words))
+        else:
+            self.error.emit(words)
+
+    def _maybe_recorded(self, host: str, refused: Callable[[Refusal], None] | None) -> None:
+        words = self.tr(
+            "The database at {host} stopped answering while recording what you just did: it may "
+            "have been recorded. Look at the record before doing it again."
+        ).format(host=host)
         if refused is not None:
             refused(Refusal(words))
         else:

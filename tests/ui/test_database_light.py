@@ -70,10 +70,17 @@ def test_the_runner_turns_a_database_not_answering_into_words(qtbot: Any) -> Non
     def reset() -> None:  # a screen's own read, outside a use case
         raise OperationalError("SELECT", {}, ConnectionResetError("connection reset by peer"))
 
+    def lost() -> None:  # the answer to COMMIT was lost
+        when = datetime.now(UTC)
+        raise DatabaseUnavailable("db.plant:5432", "reset", since=when, maybe_recorded=True)
+
     runner.run(down, refused=heard.append)
     runner.run(reset, refused=heard.append)
+    runner.run(lost, refused=heard.append)
     assert runner.wait(10_000)
-    first, second = sorted(r.message for r in heard)  # two worker threads: any order
+    maybe = [r.message for r in heard if "may have been recorded" in r.message]
+    assert len(maybe) == 1 and "Look at the record before doing it again" in maybe[0]
+    first, second = sorted(r.message for r in heard if r.message not in maybe)  # any order
     assert first.startswith("The database at db.plant:5432 is not answering")
     assert "was not recorded" in first and "light is green" in first
     assert second.startswith("The database is not answering") and "Traceback" not in second

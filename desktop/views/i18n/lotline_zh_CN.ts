@@ -3453,15 +3453,20 @@ Scanned: %2</source>
 <context>
     <name>Runner</name>
     <message>
-        <location filename="../tasks.py" line="96" />
+        <location filename="../tasks.py" line="99" />
         <source>The database at {host} is not answering: what you just did (your last scan) was not recorded. Do it again when the database light is green.</source>
         <extracomment>When the last call returned on its worker thread (monotonic ns): a use case has committed by then. The latency bench reads it.</extracomment>
         <translation>数据库 {host} 无响应：您刚才的操作（上一次扫描）未被记录。请在数据库指示灯变绿后重新操作。</translation>
     </message>
     <message>
-        <location filename="../tasks.py" line="101" />
+        <location filename="../tasks.py" line="104" />
         <source>The database is not answering: what you just did (your last scan) was not recorded. Do it again when the database light is green.</source>
         <translation>数据库无响应：您刚才的操作（上一次扫描）未被记录。请在数据库指示灯变绿后重新操作。</translation>
+    </message>
+    <message>
+        <location filename="../tasks.py" line="114" />
+        <source>The database at {host} stopped answering while recording what you just did: it may have been recorded. Look at the record before doing it again.</source>
+        <translation>数据库 {host} 在记录您刚才的操作时停止响应：该操作可能已被记录。请先查看记录，再决定是否重新操作。</translation>
     </message>
 </context>
 <context>
