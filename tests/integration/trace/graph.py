@@ -30,6 +30,7 @@ from db.models import (
     User,
     WorkOrder,
 )
+from desktop.domain.events import EventKind, LinkKind
 from desktop.domain.udi import gs1_check_digit, sscc_from
 
 NOW = datetime(2024, 5, 6, 7, 8, 9, tzinfo=UTC)
@@ -67,7 +68,7 @@ class Graph:
         return self._add(Item, kind=kind, status=status, **values)
 
     def link(self, parent: int, child: int, quantity: str = "1", kind: str = "consume") -> int:
-        event = self.event("pack" if kind == "pack" else "build", parent)
+        event = self.event(EventKind.PACK if kind == LinkKind.PACK else EventKind.CONSUME, parent)
         return self._add(
             Link,
             parent_item_id=parent,
@@ -78,7 +79,7 @@ class Graph:
         )
 
     def remove(self, link_id: int) -> None:
-        event = self.event("remove")
+        event = self.event(EventKind.UNPACK)
         self.session.execute(update(Link).where(Link.id == link_id).values(removed_event_id=event))
 
     def customer(self, code: str) -> int:
