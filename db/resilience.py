@@ -223,9 +223,7 @@ def install_postgres(engine: Engine, limits: Timeouts) -> None:
         (bounded); the pool replaces it when it does not answer."""
         WATCHDOG.arm(dbapi_conn, limits.connect_s + limits.grace_s)
         try:
-            cursor = dbapi_conn.cursor()
-            cursor.execute("SELECT 1")
-            cursor.close()
+            engine.dialect.do_ping(dbapi_conn)  # SELECT 1 in autocommit: no transaction left open
         except Exception as failure:
             raise exc.DisconnectionError(f"stale connection: {failure}") from None
         finally:
