@@ -59,7 +59,7 @@ def figures(samples: list[dict[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for path in ("serial", "wedge", "all"):
         mine = [s for s in samples if path in ("all", s["path"])]
-        consume = [s for s in mine if s["kind"] == "consume"]
+        consume = [s for s in mine if s["kind"] == "consume"]  # not a code: a sample kind
         load = [s for s in mine if s["kind"] == "load"]
         row: dict[str, Any] = {"scans": len(mine)}
         for name, values in (

@@ -19,7 +19,7 @@ from desktop.views.widgets import DeviceLight, DeviceState
 
 log = logging.getLogger(__name__)
 
-CONNECTED, RETRYING, OFFLINE = "ok", "retrying", "offline"
+CONNECTED, RETRYING, OFFLINE = "ok", "retrying", "offline"  # not a code: a light's states
 
 
 class DatabaseLight(DeviceLight):

@@ -84,9 +84,10 @@ def measure(window: MainWindow, units: Units) -> list[Sample]:
     op.answered.connect(lambda what: answers.append((time.monotonic_ns(), what)))
     samples: list[Sample] = []
     for n, serial in enumerate(units.serials):
-        path = "serial" if n % 2 == 0 else "wedge"
+        path = "serial" if n % 2 == 0 else "wedge"  # not a code: the scanner path
         scans = (serial, f"]C0{units.housings[n]}", f"]C0{units.board_lot}")
-        for kind, text in zip(("load", "consume", "consume"), scans, strict=True):
+        kinds = ("load", "consume", "consume")  # not a code: what a sample measures
+        for kind, text in zip(kinds, scans, strict=True):
             samples.append(_one(window, op, answers, path, kind, text))
     return samples
 
@@ -109,7 +110,7 @@ def _one(
     _settle(window, op)
     before = len(answers)
     window.runner.last_done_ns = 0
-    if path == "serial":
+    if path == "serial":  # not a code: the scanner path
         scanner = window.kit.simulators.scanner
         assert scanner is not None
         sent_ns = scanner.scan(text)
@@ -129,7 +130,8 @@ def _one(
     if isinstance(what, Refusal):
         raise LatencyFailed(f"the {path} scan {text!r} was refused: {op.result.detail.text()}")
     done_ns = window.runner.last_done_ns
-    commit = (done_ns - sent_ns) / 1e6 if kind == "consume" and done_ns else None
+    consumed = kind == "consume"  # not a code: what the sample measures
+    commit = (done_ns - sent_ns) / 1e6 if consumed and done_ns else None
     return Sample(path, kind, commit, (shown_ns - sent_ns) / 1e6)
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Item, Part, WorkOrder
+from desktop.domain.labelling import TemplateStatus
 from desktop.services import identity, labelling, production, receiving
 from desktop.services.core.context import Context, LoginSession
 from desktop.services.masterdata._demo import DEMO_ADMIN
@@ -113,7 +114,7 @@ def ensure_demo_floor(base: Context) -> DemoFloor:
     name, _full, admin_password = DEMO_ADMIN
     admin, _ = _as(base, name, admin_password)
     for template in labelling.register_templates(admin):
-        if template.status == "draft":
+        if template.status is TemplateStatus.DRAFT:
             labelling.approve_template(
                 qc, login, template.name, template.version, PASSWORD, username="quinn"
             )
