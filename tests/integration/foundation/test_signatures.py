@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
@@ -73,7 +75,8 @@ def test_meaning_is_checked_against_the_signers_role(engine: Engine) -> None:
     login = identity.login(station_ctx(engine), "olga", "password-123")
     ctx = admin.as_actor(login.actor)
     with pytest.raises(
-        Refusal, match='may not sign "Released for distribution". Roles that may: QC inspector'
+        Refusal,
+        match=re.escape('may not sign "Released for distribution". Roles that may: QC inspector'),
     ):
         sign_record(
             ctx,

@@ -57,14 +57,14 @@ def _weighing(engine: Engine, serial: str) -> Any:
 
 CHANGES: dict[str, Callable[[Engine, tuple[str, ...]], Any]] = {
     "weighing": lambda e, serials: _weighing(e, serials[0]),
-    "serial": lambda e, serials: update(Item)
-    .where(Item.serial == serials[1])
-    .values(serial="SN-999999"),
+    "serial": lambda e, serials: (
+        update(Item).where(Item.serial == serials[1]).values(serial="SN-999999")
+    ),
     "inspection": lambda e, serials: update(InspectionResult).values(value="1.05"),
     "ncr": lambda e, serials: update(Nonconformance).values(description="nothing"),
-    "link": lambda e, serials: update(Link)
-    .where(Link.parent_item_id == _unit_id(e, serials[0]))
-    .values(quantity=2),
+    "link": lambda e, serials: (
+        update(Link).where(Link.parent_item_id == _unit_id(e, serials[0])).values(quantity=2)
+    ),
     "deleted event": lambda e, serials: delete(Event).where(
         Event.item_id == _unit_id(e, serials[0]), Event.kind == "check"
     ),
