@@ -4,9 +4,10 @@
 #   scripts/mutation.sh PACKAGE [mutant name globs, to run only those]
 #   PACKAGE: audit | devices | domain | udi | labels | all
 #
-# Each run works on a copy of the working tree in $MUTATION_DIR/PACKAGE (default
-# /tmp/lotline-mutation), so nobody's checkout is ever mutated, and runs only the unit tests
-# that belong to the package, at low priority on one worker (the machine is shared).
+# Each run works on a copy of the working tree (or of the commit MUTATION_FROM names, e.g.
+# MUTATION_FROM=HEAD) in $MUTATION_DIR/PACKAGE (default /tmp/lotline-mutation), so nobody's
+# checkout is ever mutated, and runs only the unit tests that belong to the package, at low
+# priority on one worker (the machine is shared).
 # It prints the score (killed / all mutants in scope) and writes the surviving mutants, with
 # their diffs, to $MUTATION_DIR/PACKAGE/survivors.txt. docs/mutation.md says what each package
 # covers and names the survivors that are equivalent.
@@ -18,7 +19,7 @@ mutmut=${MUTMUT:-$repo/.venv/bin/mutmut}
 base=${MUTATION_DIR:-/tmp/lotline-mutation}
 niceness=${MUTATION_NICE:-15}
 
-usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 [ $# -ge 1 ] || usage
 package=$1; shift
 if [ "$package" = all ]; then
@@ -34,7 +35,8 @@ scope=()
 case "$package" in
   audit)
     mutate=(db/audit.py)
-    tests=(tests/unit/db)
+    # and the chain read on PostgreSQL (its own placeholders and time format): a few seconds
+    tests=(tests/unit/db tests/integration/foundation/test_rules_audit_postgres.py)
     ;;
   devices)
     # the framers and frame parsers; the drivers' I/O loops are tested over ptys (integration)
@@ -63,23 +65,38 @@ case "$package" in
   *) usage ;;
 esac
 [ $# -gt 0 ] && scope=("$@")  # globs on the command line: only those mutants
-# MUTATION_TESTS="path ..." runs other tests instead (e.g. to measure before tests were added).
+# MUTATION_TESTS="path ..." runs other tests instead (e.g. to measure before tests were added);
+# MUTATION_SCORE_ONLY=1 scores the last run again without running anything.
 [ -n "${MUTATION_TESTS:-}" ] && read -r -a tests <<<"$MUTATION_TESTS"
 present=()
 for t in "${tests[@]}"; do [ -e "$t" ] && present+=("$t"); done
 [ ${#present[@]} -gt 0 ] || { echo "no tests for $package: ${tests[*]}"; exit 2; }
 
 work=$base/$package
+if [ -n "${MUTATION_SCORE_ONLY:-}" ]; then
+  # only the score (and survivors.txt) of the run already in $work
+  [ -d "$work/mutants" ] || { echo "no run in $work to score"; exit 2; }
+  cd "$work"
+  elapsed=$(cat elapsed 2>/dev/null || echo 0)
+else
 rm -rf "$work"
 mkdir -p "$work"
-# The working tree as it is now (uncommitted changes included), without caches.
-tar -C "$repo" --exclude=__pycache__ --exclude='*.pyc' --exclude=.hypothesis \
-  -cf - desktop db tests pyproject.toml | tar -C "$work" -xf -
+if [ -n "${MUTATION_FROM:-}" ]; then
+  # a commit (MUTATION_FROM=HEAD): what others are editing right now cannot disturb the run
+  git -C "$repo" archive "$MUTATION_FROM" desktop db tests pyproject.toml | tar -C "$work" -xf -
+else
+  # the working tree as it is now (uncommitted changes included), without caches
+  tar -C "$repo" --exclude=__pycache__ --exclude='*.pyc' --exclude=.hypothesis \
+    -cf - desktop db tests pyproject.toml | tar -C "$work" -xf -
+fi
 
+# MUTATION_PYTEST_ARGS="--deselect ..." is added to every pytest run (e.g. to leave out a test
+# that someone else's unfinished change breaks).
 "$python" - "$work/pyproject.toml" "${#mutate[@]}" "${mutate[@]}" "${#not_mutated[@]}" "${not_mutated[@]}" \
   "${present[@]}" <<'EOF'
-import json, sys
+import json, os, shlex, sys
 path, args = sys.argv[1], sys.argv[2:]
+extra = shlex.split(os.environ.get("MUTATION_PYTEST_ARGS", ""))
 mutate, args = args[1 : 1 + int(args[0])], args[1 + int(args[0]) :]
 keep, tests = args[1 : 1 + int(args[0])], args[1 + int(args[0]) :]
 with open(path, "a", encoding="utf-8") as f:
@@ -88,7 +105,7 @@ with open(path, "a", encoding="utf-8") as f:
         'source_paths = ["desktop", "db"]\n'
         f"only_mutate = {json.dumps(mutate)}\n"
         f"do_not_mutate = {json.dumps(keep)}\n"
-        f"pytest_add_cli_args = {json.dumps(['-p', 'no:cacheprovider', '-q'])}\n"
+        f"pytest_add_cli_args = {json.dumps(['-p', 'no:cacheprovider', '-q', *extra])}\n"
         f"pytest_add_cli_args_test_selection = {json.dumps(tests)}\n"
         "use_git_change_detection = false\n"
     )
@@ -101,10 +118,12 @@ QT_QPA_PLATFORM=offscreen nice -n "$niceness" "$mutmut" run --max-children 1 "${
 status=$?
 set -e
 elapsed=$(( $(date +%s) - started ))
+echo "$elapsed" >elapsed
 if [ $status -ne 0 ]; then
   tail -30 run.log
   echo "mutmut run failed ($status): see $work/run.log"
   exit $status
+fi
 fi
 
 "$python" - "$mutmut" "$package" "$elapsed" "${scope[@]}" <<'EOF'

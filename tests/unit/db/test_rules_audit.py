@@ -385,6 +385,7 @@ def test_checkpoint_marks_are_told_the_count_and_hash_at_their_ids(engine: Engin
         ("2026-01-02 03:04:05", "2026-01-02T03:04:05.000000+00:00"),
         ("2026-01-02T05:04:05+02:00", "2026-01-02T03:04:05.000000+00:00"),
         ("not a time", "not a time"),
+        ("abcdefghijklmnopqrstuvwxyz", "abcdefghijklmnopqrstuvwxyz"),  # 26 long, not a time
     ],
 )
 def test_a_stored_time_is_read_as_utc_iso_text(value: Any, iso: str) -> None:

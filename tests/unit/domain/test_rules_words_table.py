@@ -3,6 +3,9 @@ template, parameters and vocabulary name) and that the table cannot be changed a
 
 from __future__ import annotations
 
+import uuid
+from typing import Any
+
 import pytest
 
 from desktop.domain.text import Word, t
@@ -10,21 +13,19 @@ from desktop.domain.vocabulary import Vocabulary, tables, words_for
 
 
 def test_a_declared_table_gives_each_code_its_words() -> None:
-    class Flavour(Vocabulary):
-        SWEET = "sweet"
-        SOUR = "sour"
-
-    made = words_for(Flavour, {Flavour.SWEET: t("sweet"), Flavour.SOUR: t("{x} sour", x="very")})
-    assert set(made) == {Flavour.SWEET, Flavour.SOUR}
-    sour = made[Flavour.SOUR]
+    name = f"Flavour{uuid.uuid4().hex[:8]}"  # a vocabulary has one table: a new one each run
+    flavour: Any = Vocabulary(name, {"SWEET": "sweet", "SOUR": "sour"})  # type: ignore[call-arg]
+    made = words_for(flavour, {flavour.SWEET: t("sweet"), flavour.SOUR: t("{x} sour", x="very")})
+    assert set(made) == {flavour.SWEET, flavour.SOUR}
+    sour = made[flavour.SOUR]
     assert type(sour) is Word
     assert (str(sour), sour.template, sour.params, sour.vocabulary) == (
         "very sour",
         "{x} sour",
         {"x": "very"},
-        "Flavour",
+        name,
     )
-    assert Flavour.SOUR.words is sour
-    assert tables()["Flavour"][Flavour.SWEET] == "sweet"
+    assert flavour.SOUR.words is sour
+    assert tables()[name][flavour.SWEET] == "sweet"
     with pytest.raises(TypeError):
-        made[Flavour.SWEET] = t("bitter")  # type: ignore[index]
+        made[flavour.SWEET] = t("bitter")  # type: ignore[index]
