@@ -5,8 +5,9 @@ weights from the simulated scale: goods received and inspected (one lot rejected
 templates approved, a work order planned and its serials commissioned, three pumps built, the
 lot released by QC, labels printed and verified, a case packed onto a pallet, the pallet
 shipped with its delivery note, a pump returned and repaired with a new board, and the whole
-history traced backward and forward. The test calls no service: it logs people in as the
-stations do and reads the database only to check what the screens did."""
+history traced backward and forward. The test calls no service: each station is its window
+as the station program builds it, people log in at its log-in screen (the operator by scanning
+a badge), and the database is read only to check what the screens did."""
 
 from __future__ import annotations
 
@@ -30,30 +31,24 @@ from sqlalchemy.orm import Session
 
 from db import audit
 from db.engine import make_engine
-from db.models import Station
+from db.models import Event, Item
 from desktop.config import DeviceConfig, StationConfig
 from desktop.domain.distribution import ServiceKind
+from desktop.domain.plant import StationKind
 from desktop.domain.states import Status
-from desktop.services import identity
-from desktop.services.core.context import Actor, Context, LoginSession
+from desktop.services.core.context import Actor, Context
 from desktop.services.masterdata import DEMO_FOLDER
 from desktop.views.device_signals import DeviceSignals
 from desktop.views.kit import StationKit
 from desktop.views.operator import OperatorScreen
-from desktop.views.packaging import PackagingScreen
-from desktop.views.planning import PlanningScreen
-from desktop.views.qc import QcScreen
-from desktop.views.receiving import ReceivingScreen
 from desktop.views.screen import Screen
-from desktop.views.service import ServiceScreen
-from desktop.views.shipping import ShippingScreen
+from desktop.views.shell import MainWindow
 from desktop.views.signature import SignatureDialog
-from desktop.views.tasks import Runner
-from desktop.views.templates import TemplatesScreen
+from desktop.views.station import build_window
 from desktop.views.trace import TraceScreen
 from desktop.wiring import DeviceSinks, StationDevices, build_devices
 from tests.integration.workflows.qcpack_support import item
-from tests.support.plant import ADMIN_PASSWORD, PASSWORD, SETTINGS, USERS
+from tests.support.plant import ADMIN_PASSWORD, PASSWORD, USERS
 from tests.ui.conftest import FakePrinter, scan, settle
 
 BOARD = "09506000117843"  # BOARD-IP300, lot-controlled, on the supplier's GS1 label
@@ -99,57 +94,62 @@ def _plant_folder(tmp_path: Path) -> Path:
 
 @dataclass
 class Floor:
-    """The plant's stations on one database: each screen opened at its role's station, logged
-    in as the station's log-in does, with a simulated scanner (and scale) on pseudo-terminals."""
+    """The plant's stations on one database: for each, the station's window built as the
+    station program builds it, on a simulated scanner (and scale) behind pseudo-terminals,
+    the person logged in at its log-in screen and the screen opened from its navigation."""
 
     engine: Engine
     qtbot: Any
-    runners: list[Runner] = field(default_factory=list)
+    windows: list[MainWindow] = field(default_factory=list)
     started: list[StationDevices] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
-    def login(self, role: str) -> LoginSession:
-        username, station = USERS[role]
-        password = ADMIN_PASSWORD if role == "admin" else PASSWORD
-        with Session(self.engine) as s:
-            station_id = s.scalar(select(Station.id).where(Station.name == station))
-        actor = Actor(None, username, "", None, station, station_id)
-        login = identity.login(Context(self.engine, actor, SETTINGS), username, password)
-        login.actor = Actor(**{**login.actor.__dict__, "station_id": station_id})
-        return login
-
     def open(
-        self, cls: type[Screen], role: str, printer: FakePrinter | None = None, scale: bool = False
+        self, kind: str, role: str, printer: FakePrinter | None = None, scale: bool = False
     ) -> Any:
-        login = self.login(role)
+        username, station = USERS[role]
         devices_cfg = {"scanner": DeviceConfig("scanner")}
         if scale:
             devices_cfg["scale"] = DeviceConfig("scale")
-        cfg = StationConfig(station=login.actor.station, devices=devices_cfg)
-        signals = DeviceSignals({kind: True for kind in devices_cfg})
+        cfg = StationConfig(station=station, devices=devices_cfg)
+        base = Context(self.engine, Actor(None, "(not logged in)", "", None, station))
+        signals = DeviceSignals({k: True for k in devices_cfg})
         devices = build_devices(cfg, DeviceSinks(signals.scan, signals.weight, signals.health))
         kit = StationKit(signals, devices.scan_path, printer, devices.simulators, devices.connected)
-        runner = Runner()
-        runner.error.connect(self.errors.append)
-        self.runners.append(runner)
+        window = build_window(cfg, base, kit)  # as desktop.app.build_station, on this printer
+        signals.setParent(window)
+        window.runner.error.connect(self.errors.append)
+        self.windows.append(window)
         self.started.append(devices)
-        screen = cls(runner, kit)
-        signals.scanned.connect(screen.on_scan)
-        signals.weighed.connect(screen.on_weight)
+        self.qtbot.addWidget(window)
         devices.start()
+        window.resize(1280, 800)
+        window.show()
         self.qtbot.waitUntil(devices.connected, timeout=WAIT)
-        self.qtbot.addWidget(screen)
-        screen.resize(1280, 680)
-        screen.show()
-        screen.activate(Context(self.engine, login.actor, SETTINGS), login)
-        screen.activateWindow()
-        self.qtbot.waitActive(screen, timeout=WAIT)
+        login = window.login_screen
+        if role == "operator":  # the badge scanned, the PIN typed
+            scanner = kit.simulators.scanner
+            assert scanner is not None
+            scanner.scan("B-1001")
+            self.qtbot.waitUntil(lambda: login.badge.text() == "B-1001", timeout=WAIT)
+            login.pin.setText("1234")
+            self.qtbot.mouseClick(login.badge_button, Qt.MouseButton.LeftButton)
+        else:
+            login.username.setText(username)
+            login.password.setText(PASSWORD)
+            self.qtbot.mouseClick(login.password_button, Qt.MouseButton.LeftButton)
+        self.qtbot.waitUntil(lambda: window.session is not None, timeout=WAIT)
+        assert kind in window._nav_keys, f"{role} may not open the {kind} screen"
+        window.open_screen(kind)
+        window.activateWindow()
+        self.qtbot.waitActive(window, timeout=WAIT)
+        screen = window.screens[kind]
         settle(self.qtbot, screen)
         return screen
 
     def close(self) -> None:
-        for runner in self.runners:
-            runner.wait()
+        for window in self.windows:
+            window.runner.wait(30_000)
         for devices in self.started:
             devices.stop()
 
@@ -213,7 +213,7 @@ def _receive(floor: Floor, qtbot: Any, tmp_path: Path) -> None:
     """Goods-in receives board lots BRD-A, BRD-R and BRD-S and a delivery of three housings;
     QC inspects them: BRD-R fails and is rejected, the others are released with a signature."""
     printer = FakePrinter()
-    goods = floor.open(ReceivingScreen, "packaging", printer)
+    goods = floor.open(StationKind.RECEIVING, "packaging", printer)
     tab = goods.receive_tab
     for lot, quantity in (("BRD-A", "10"), ("BRD-R", "5"), ("BRD-S", "2")):
         _scanned(qtbot, goods, f"]d201{BOARD}17{_day(400)}10{lot}")
@@ -239,7 +239,7 @@ def _receive(floor: Floor, qtbot: Any, tmp_path: Path) -> None:
     assert len(printer.sent) == 4
     assert item(floor.engine, supplier_lot="BRD-R").status == Status.QUARANTINE
 
-    qc = floor.open(ReceivingScreen, "qc_inspector")
+    qc = floor.open(StationKind.RECEIVING, "qc_inspector")
     inspect = qc.inspect_tab
     _scanned(qtbot, qc, f"]d201{BOARD}10BRD-R")
     assert inspect.title.text() == "Lot BRD-R · in quarantine"
@@ -273,17 +273,20 @@ def _receive(floor: Floor, qtbot: Any, tmp_path: Path) -> None:
 
 def _approve_templates(floor: Floor, qtbot: Any, tmp_path: Path) -> None:
     """QC registers the label templates from their files and approves each with a signature."""
-    screen = floor.open(TemplatesScreen, "qc_inspector")
+    qc = floor.open(StationKind.QC, "qc_inspector")
+    _press(qtbot, qc, Qt.Key.Key_F12)  # QC's label templates tab
+    screen = qc.templates
+    assert qc.tabs.currentWidget() is screen
     assert screen.versions == []
     for name in ("udi-2x1", "udi-4x2"):
         shipped = resources.files("desktop.labels").joinpath("templates", f"{name}.json")
         path = tmp_path / f"{name}.json"
         path.write_text(shipped.read_text("utf-8"), "utf-8")
         screen.file.setText(str(path))
-        _press(qtbot, screen, Qt.Key.Key_F6)
+        _click(qtbot, screen, screen.register_button)
         assert screen.result.title.text() == f"✔  {name} version 1 registered as a draft"
         assert screen.preview is not None and not screen.view.original.isNull()
-        qtbot.keyClick(screen, Qt.Key.Key_F9)
+        qtbot.mouseClick(screen.approve_button, Qt.MouseButton.LeftButton)
         _sign(qtbot, screen, "quinn")
         assert screen.result.title.text() == f"✔  {name} version 1 approved"
     assert {(v.name, v.status) for v in screen.versions} == {
@@ -296,7 +299,7 @@ def _plan(floor: Floor, qtbot: Any) -> str:
     """The supervisor creates WO-1 for three pumps, releases it, commissions and prints three
     serials; returns the production lot."""
     printer = FakePrinter()
-    screen = floor.open(PlanningScreen, "supervisor", printer)
+    screen = floor.open(StationKind.PLANNING, "supervisor", printer)
     screen.side.setCurrentIndex(1)
     screen.product.setCurrentIndex(screen.product.findData(PUMP))
     screen.number.setText("WO-1")
@@ -348,14 +351,26 @@ def _build_one(qtbot: Any, op: OperatorScreen, serial: str, housing: str, grams:
 def _build(floor: Floor, qtbot: Any, serials: list[str]) -> None:
     """The operator builds each pump: its housing, board lot BRD-A, the torque typed, the
     weight from the simulated scale, the functional test passed by scanning PASS."""
-    op = floor.open(OperatorScreen, "operator", scale=True)
+    op = floor.open(StationKind.OPERATOR, "operator", scale=True)
     for n, serial in enumerate(serials):
         _build_one(qtbot, op, serial, f"H-00{n + 1}", f"240{n}.5")
+    with Session(floor.engine) as s:
+        unit = s.scalars(select(Item).where(Item.serial == serials[2])).one()
+        events = s.scalars(select(Event).where(Event.item_id == unit.id)).all()
+    devices = {e.kind: e.data.get("device") for e in events if e.kind != "label_print"}
+    assert devices == {
+        "consume": "line-1 scanner",
+        "inspect": "keyboard line-1",
+        "weigh": "line-1 scale",
+        "check": "line-1 scanner",
+    }
+    weigh = next(e for e in events if e.kind == "weigh")
+    assert Decimal(weigh.data["value"]) == Decimal("2402.5")
 
 
 def _release(floor: Floor, qtbot: Any, lot: str) -> None:
     """QC reviews the lot from its label and releases it with a signature."""
-    screen = floor.open(QcScreen, "qc_inspector")
+    screen = floor.open(StationKind.QC, "qc_inspector")
     assert [q.lot for q in screen.release_tab.lots] == [lot]
     _scanned(qtbot, screen, f"]d201{PUMP}10{lot}")
     assert screen.prompt.text() == "Ready: release the lot (F9)"
@@ -369,7 +384,7 @@ def _pack(floor: Floor, qtbot: Any, serials: list[str]) -> str:
     """Packaging prints each pump's label, verifies it by scanning it back, packs the three into
     a case, closes it, puts it on a new pallet and closes the pallet; returns the pallet SSCC."""
     printer = FakePrinter()
-    screen = floor.open(PackagingScreen, "packaging", printer)
+    screen = floor.open(StationKind.PACKAGING, "packaging", printer)
     assert [line.item for line in screen.queue.lines] == [f"unit {s}" for s in serials]
     labels = []
     for serial in serials:
@@ -407,7 +422,7 @@ def _pack(floor: Floor, qtbot: Any, serials: list[str]) -> str:
 def _ship(floor: Floor, qtbot: Any, pallet: str, tmp_path: Path) -> str:
     """Shipping opens a shipment to St Mary's, scans the pallet, writes the delivery note and
     confirms it shipped; returns the shipment number."""
-    screen = floor.open(ShippingScreen, "packaging")
+    screen = floor.open(StationKind.SHIPPING, "packaging")
     screen.folder = tmp_path
     sites = screen.list_panel.site
     sites.setCurrentIndex(sites.findText("CUST-STMARY", Qt.MatchFlag.MatchStartsWith))
@@ -429,7 +444,7 @@ def _ship(floor: Floor, qtbot: Any, pallet: str, tmp_path: Path) -> str:
 
 def _repair(floor: Floor, qtbot: Any, serial: str) -> None:
     """The pump comes back under an RMA; its board (lot BRD-A) is replaced by one of BRD-S."""
-    screen = floor.open(ServiceScreen, "supervisor")
+    screen = floor.open(StationKind.SERVICE, "supervisor")
     _scanned(qtbot, screen, "]C0" + serial)
     assert screen.heading.text().startswith(f"unit {serial} · ")
     screen.kind.setCurrentIndex(screen.kind.findData(ServiceKind.RETURN))
@@ -462,7 +477,7 @@ def _trace(floor: Floor, qtbot: Any, serial: str, pallet: str, shipment: str) ->
     """Backward from the repaired pump to its parts and their supplier lots, its events from
     the build to the repair, and where it went; forward from the board lot it was built with
     to the pumps that still hold that lot, their case, pallet and shipment."""
-    screen = floor.open(TraceScreen, "supervisor")
+    screen = floor.open(StationKind.TRACE, "supervisor")
     view = _traced(qtbot, screen, serial)
     assert screen.heading.text().startswith(f"unit {serial} · Infusion Pump IP-300")
     backward = [g.identity for g in view.backward if g.current]
