@@ -62,3 +62,23 @@ def test_only_a_busy_sqlite_database_is_transient() -> None:
     busy = OperationalError("INSERT", {}, sqlite3.OperationalError("database is locked"))
     broken = OperationalError("SELECT", {}, sqlite3.OperationalError("no such table: item"))
     assert is_transient(busy, Timeouts()) and reason_of(broken, Timeouts()) is None
+
+
+def test_the_cli_edge_says_a_lost_database_in_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    import argparse
+
+    from desktop.cli.common import EXIT_FAIL, guarded
+
+    def migrating(_args: argparse.Namespace) -> int:  # a failure outside any use case
+        raise OperationalError("SELECT", {}, ConnectionResetError("server closed the connection"))
+
+    def bug(_args: argparse.Namespace) -> int:
+        raise OperationalError("SELECT", {}, sqlite3.OperationalError("no such table: item"))
+
+    args = argparse.Namespace(database="postgresql://u:secret@db.example:5432/lotline")
+    assert guarded(migrating)(args) == EXIT_FAIL
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and err.startswith("lotline: the database ")
+    assert "db.example:5432" in err and "secret" not in err and "run it again" in err
+    with pytest.raises(OperationalError):  # not about availability: not dressed up as one
+        guarded(bug)(args)
