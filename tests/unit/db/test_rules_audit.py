@@ -444,3 +444,10 @@ def test_a_walk_over_nothing_tells_its_marks_it_ended_before_any_entry() -> None
     walk.finish()
     assert marks.finished == [(None, 0)] and marks.reached == []
     assert (walk.head_id, walk.head_hash, walk.count) == (None, GENESIS_HASH, 0)
+
+
+def test_rows_after_and_up_to_an_id(engine: Engine) -> None:
+    ids = [e.id for e in _append(engine, _pending(5))]
+    assert [r[0] for r in audit.chain_rows(engine, 2, after=ids[1])] == ids[2:]
+    assert [r[0] for r in audit.chain_rows(engine, 2, upto=ids[2])] == ids[:3]
+    assert [r[0] for r in audit.chain_rows(engine, after=ids[0], upto=ids[3])] == ids[1:4]

@@ -29,3 +29,16 @@ def test_a_declared_table_gives_each_code_its_words() -> None:
     assert tables()[name][flavour.SWEET] == "sweet"
     with pytest.raises(TypeError):
         made[flavour.SWEET] = t("bitter")  # type: ignore[index]
+
+
+def test_a_table_with_codes_missing_and_foreign_names_them() -> None:
+    from desktop.domain.states import Status
+
+    name = f"Texture{uuid.uuid4().hex[:8]}"
+    texture: Any = Vocabulary(name, {"SOFT": "soft", "HARD": "hard"})  # type: ignore[call-arg]
+    with pytest.raises(TypeError) as refused:
+        words_for(texture, {texture.SOFT: t("soft"), Status.OPEN: t("open")})
+    assert str(refused.value) == (
+        f"words table of {name}: missing ['hard'], not of {name}: ['open']"
+    )
+    assert name not in tables()
