@@ -209,8 +209,10 @@ def measure(url: str, entries: int, folder: Path) -> dict[str, Any]:
     shape = build(engine, entries, anchor)
     built = time.perf_counter() - started
     if engine.dialect.name == "postgresql":
-        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        plain = create_engine(engine.url, isolation_level="AUTOCOMMIT")  # VACUUM: no transaction
+        with plain.connect() as conn:
             conn.execute(text("VACUUM ANALYZE"))
+        plain.dispose()
     walls, cpus = [], []
     for _ in range(RUNS):
         started, cpu, kids = time.perf_counter(), time.process_time(), _children_cpu()

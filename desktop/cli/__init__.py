@@ -39,22 +39,33 @@ COMMANDS: tuple[str, ...] = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, or (``only``, a module of COMMANDS) just that module's command:
+    a command starts without importing the other commands' modules and their capabilities."""
     parser = argparse.ArgumentParser(
         prog="lotline",
         description="Lotline: plant-floor traceability for medical-device manufacturing.",
     )
     parser.add_argument("--version", action="version", version=f"lotline {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
+    for name in COMMANDS if only is None else (only,):
         module = importlib.import_module(f"desktop.cli.{name}")
         module.register(sub)
     return parser
 
 
+def _module_of(argv: Sequence[str]) -> str | None:
+    """The module that registers the command named first (by the "<command>_cmd" rule), if it
+    is one of COMMANDS; otherwise None (every module is loaded and argparse decides)."""
+    first = argv[0] if argv else ""
+    name = f"{first.replace('-', '_')}_cmd"
+    return name if first and not first.startswith("-") and name in COMMANDS else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(_module_of(given))
+    args = parser.parse_args(given)
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()

@@ -183,26 +183,40 @@ def resolve(session: Session, text: str) -> Item:
     """The one item ``text`` names; TraceProblem naming what was searched otherwise."""
     reading = interpret(text)
     if reading.problem:
-        raise TraceProblem(f'cannot trace "{text}": {reading.problem}')
+        raise TraceProblem(f'cannot trace "{_shown(text)}": {reading.problem}')
     for query in reading.queries:
         found = _matches(session, query)
         if len(found) > 1:
             shown = "; ".join(_label(item) for item in found[:10])
             more = f" and {len(found) - 10} more" if len(found) > 10 else ""
             raise TraceProblem(
-                f'"{text}" is ambiguous: {query.described} matches {len(found)} items '
+                f'"{_shown(text)}" is ambiguous: {query.described} matches {len(found)} items '
                 f"({shown}{more}). Give a serial or SSCC, or use item:ID."
             )
         if found:
             item = found[0]
             if query.check_lot and item.lot and item.lot != query.check_lot:
                 raise TraceProblem(
-                    f'"{text}" says lot "{query.check_lot}" but {_label(item)} is recorded '
+                    f'"{_shown(text)}" says lot "{query.check_lot}" but {_label(item)} is recorded '
                     f'with lot "{item.lot}": check the label before tracing'
                 )
             return item
     searched = ", ".join(query.described for query in reading.queries)
-    raise TraceProblem(f'no item found for "{text}": searched {searched}{reading.note}')
+    raise TraceProblem(f'no item found for "{_shown(text)}": searched {searched}{reading.note}')
+
+
+def _shown(text: str, limit: int = 60) -> str:
+    """The ID as given, on one line: GS as <GS>, other control characters as \\xNN, cut."""
+    visible = "".join(_visible(c) for c in text)
+    return visible if len(visible) <= limit else visible[: limit - 1] + "…"
+
+
+def _visible(c: str) -> str:
+    if c == "\x1d":
+        return "<GS>"
+    if c.isprintable():
+        return c
+    return f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}"
 
 
 # --- running and printing -------------------------------------------------------------------
@@ -219,8 +233,8 @@ def _run(direction: trace.Direction, args: argparse.Namespace) -> int:
         with Session(engine) as session:
             root = resolve(session, args.id)
             (_print_json if args.json else _print_text)(session, root, direction, args)
-    except TraceProblem as problem:
-        print(f"lotline: {problem}", file=sys.stderr)
+    except TraceProblem as problem:  # one line, whatever the ID held
+        print(f"lotline: {''.join(_visible(c) for c in str(problem))}", file=sys.stderr)
         return EXIT_FAIL
     finally:
         engine.dispose()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -135,8 +136,13 @@ def test_bad_or_unknown_ids_exit_1_saying_what_was_searched(
 def test_an_unmigrated_database_is_refused(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    code, _, err = _trace(capsys, f"sqlite:///{tmp_path / 'empty.sqlite'}", "forward", "item:1")
+    empty = tmp_path / "empty.sqlite"
+    sqlite3.connect(empty).close()  # a database, without Lotline's schema
+    code, _, err = _trace(capsys, f"sqlite:///{empty}", "forward", "item:1")
     assert code == 1 and "no Lotline schema" in err
+    code, _, err = _trace(capsys, f"sqlite:///{tmp_path / 'typo.sqlite'}", "forward", "item:1")
+    assert code == 1 and "there is no database at" in err
+    assert not (tmp_path / "typo.sqlite").exists()
 
 
 def test_lot_controlled_kit_json_quantities_and_shipment(
