@@ -8,6 +8,7 @@ from db.models.identity import Device, Role, Station, User
 from db.models.incoming import IncomingPlan
 from db.models.labelling import LabelTemplate, LabelTemplateVersion, PrintJob
 from db.models.master import BomLine, Customer, Part, Product, Route, RouteStep, Site, Supplier
+from db.models.nmpa import NmpaProductData
 from db.models.production import Event, Item, Link, WorkOrder
 from db.models.quality import Hold, InspectionPlan, InspectionResult, Nonconformance, Signature
 
@@ -30,6 +31,7 @@ __all__ = [
     "LabelTemplate",
     "LabelTemplateVersion",
     "Link",
+    "NmpaProductData",
     "Nonconformance",
     "Part",
     "PrintJob",
