@@ -37,12 +37,41 @@ def _view(step: RouteStep) -> StepView:
     )
 
 
+#: Key of the session's cache of routes read in the current unit of work (``session.info``).
+_ROUTES = "lotline.routes"
+_PRODUCTS = "lotline.products"
+
+
 def route_steps(session: Session, item: Item) -> list[RouteStep]:
-    product = session.get(Product, item.product_id) if item.product_id else None
+    """The steps of the item's route, in order.
+
+    One scan asks for the route several times (the step to do, the BOM it consumes, whether the
+    last step is passed): the steps are read once per unit of work and held in the session with
+    the route they belong to (a route assigned to the product in the same transaction is read
+    afresh)."""
+    product = product_of(session, item)
     if product is None or product.route_id is None:
         raise Refusal(t("{item} has no route: ask a supervisor to assign one", item=label(item)))
+    routes: dict[int, list[RouteStep]] = session.info.setdefault(_ROUTES, {})
+    held = routes.get(product.id)
+    if held and held[0].route_id == product.route_id:
+        return list(held)
     stmt = select(RouteStep).where(RouteStep.route_id == product.route_id)
-    return list(session.scalars(stmt.order_by(RouteStep.position)))
+    steps = list(session.scalars(stmt.order_by(RouteStep.position)))
+    routes[product.id] = steps
+    return list(steps)
+
+
+def product_of(session: Session, item: Item) -> Product | None:
+    """The item's product, read once per unit of work (held in the session: its identity map
+    alone forgets an object nobody holds, and reads it again at the next ``get``)."""
+    if item.product_id is None:
+        return None
+    products: dict[int, Product] = session.info.setdefault(_PRODUCTS, {})
+    product = products.get(item.product_id) or session.get(Product, item.product_id)
+    if product is not None:
+        products[product.id] = product
+    return product
 
 
 def next_step(session: Session, item: Item) -> RouteStep | None:

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, func, select, update
+from sqlalchemy.orm.attributes import set_committed_value
 
 from db.models import BomLine, Event, Item, Link, Part, RouteStep
 from db.types import utcnow
@@ -221,8 +222,9 @@ def _hold_ids(uow: UnitOfWork, comp: Item) -> list[int]:
 
 def check_component(
     uow: UnitOfWork, unit: Item, step: RouteStep, comp: Item, scan: str
-) -> tuple[Need, Decimal, str]:
-    """The BOM need the scanned component fills, the quantity to take, and its name in words.
+) -> tuple[Need, Decimal, str, list[Need]]:
+    """The BOM need the scanned component fills, the quantity to take, its name in words, and
+    every need of the step as it stood before this scan.
 
     Refuses (quoting the scan): wrong part, part of a passed step, part already complete,
     not released (quarantine, rejected, consumed), expired, on hold, not enough left."""
@@ -286,7 +288,7 @@ def check_component(
             entity="item",
             entity_id=str(comp.id),
         )
-    return need, take, what
+    return need, take, what, needs
 
 
 def _rows(result: Any) -> int:
@@ -298,14 +300,15 @@ def take_component(
 ) -> None:
     """Decrement (lot) or consume (serial); the WHERE clause is the guard in the data."""
     old_status, old_qty = comp.status, comp.quantity_available
+    now = utcnow()
     stmt = update(Item).where(Item.id == comp.id).execution_options(synchronize_session=False)
     if comp.kind == ItemKind.UNIT:
         stmt = stmt.where(Item.status == Status.RELEASED).values(
-            status=Status.CONSUMED, quantity_available=0, updated_at=utcnow()
+            status=Status.CONSUMED, quantity_available=0, updated_at=now
         )
     else:
         stmt = stmt.where(Item.quantity_available >= take).values(
-            quantity_available=Item.quantity_available - take, updated_at=utcnow()
+            quantity_available=Item.quantity_available - take, updated_at=now
         )
     if _rows(uow.session.execute(stmt)) != 1:
         uow.session.expire(comp)
@@ -324,7 +327,14 @@ def take_component(
                 entity_id=str(comp.id),
             )
         )
-    uow.session.expire(comp)
+    # the row is locked by this transaction (lock()), so what the UPDATE wrote is known here:
+    # the object takes those values without reading the row again
+    if comp.kind == ItemKind.UNIT:
+        set_committed_value(comp, "status", Status.CONSUMED)
+        set_committed_value(comp, "quantity_available", Decimal(0))
+    else:
+        set_committed_value(comp, "quantity_available", old_qty - take)
+    set_committed_value(comp, "updated_at", now)
     if comp.kind == ItemKind.UNIT:
         uow.audit(
             "item.status",

@@ -110,12 +110,8 @@ def consume_component(
             uow.session, component_scan, (ItemKind.MATERIAL_LOT, ItemKind.UNIT), "component"
         )
     comp = lock(uow, found.id)
-    need, take, what = _consume.check_component(uow, unit, step, comp, component_scan)
-    rest = [
-        n
-        for n in _consume.step_needs(uow, unit, step)
-        if n.part_id != need.part_id and n.remaining > 0
-    ]
+    need, take, what, needs = _consume.check_component(uow, unit, step, comp, component_scan)
+    rest = [n for n in needs if n.part_id != need.part_id and n.remaining > 0]
     done = take >= need.remaining and not rest
     message = t(
         "{what} ({part}) consumed into {item}",

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
 
-from db.models import Event, Item, Nonconformance, Product, RouteStep, Station, WorkOrder
+from db.models import Event, Item, Nonconformance, RouteStep, Station, WorkOrder
 from desktop.domain.capture import DeviceCapture
 from desktop.domain.events import EventKind, Outcome
 from desktop.domain.plant import Tracking
@@ -93,7 +93,7 @@ def find_unit(uow: UnitOfWork, scan: str) -> Item:
             entity="item",
             entity_id=str(item.id),
         )
-    product = uow.session.get(Product, item.product_id)
+    product = routing.product_of(uow.session, item)
     if (
         item.kind == ItemKind.PRODUCTION_LOT
         and product is not None
