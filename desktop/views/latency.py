@@ -13,10 +13,11 @@ Run through ``python -m desktop --bench-latency N`` (the composition root builds
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtTest import QTest
 
 from desktop.services import identity, production, receiving
@@ -28,6 +29,7 @@ from desktop.views.shell import MainWindow
 PUMP_GTIN = "09506000134352"
 PASSWORD = "demo-password"
 TIMEOUT = 30.0
+POLL_MS = 5  # how often a wait looks again; the answer itself is stamped when it is shown
 
 
 class LatencyFailed(Exception):
@@ -118,14 +120,11 @@ def _one(
         QTest.keyClicks(window, text)
         sent_ns = time.monotonic_ns()
         QTest.keyClick(window, Qt.Key.Key_Return)
-    deadline = time.monotonic() + TIMEOUT
-    while len(answers) == before:
-        QCoreApplication.processEvents()
-        if time.monotonic() > deadline:
-            raise LatencyFailed(
-                f"no answer within {TIMEOUT:g} s to the {path} scan {text!r}: the screen says "
-                f"{op.result.title.text()} {op.result.detail.text()}"
-            )
+    if not _wait(lambda: len(answers) > before):
+        raise LatencyFailed(
+            f"no answer within {TIMEOUT:g} s to the {path} scan {text!r}: the screen says "
+            f"{op.result.title.text()} {op.result.detail.text()}"
+        )
     shown_ns, what = answers[before]
     if isinstance(what, Refusal):
         raise LatencyFailed(f"the {path} scan {text!r} was refused: {op.result.detail.text()}")
@@ -137,13 +136,34 @@ def _one(
 
 def _settle(window: MainWindow, op: OperatorScreen) -> None:
     """Wait until the screen has finished everything it started (the reload after a step)."""
-    deadline = time.monotonic() + TIMEOUT
-    while window.runner.pending or op.busy or op.queue:
-        QCoreApplication.processEvents()
-        if time.monotonic() > deadline:
-            raise LatencyFailed("the operator screen stayed busy")
-        time.sleep(0.001)
+    if not _wait(lambda: not (window.runner.pending or op.busy or op.queue)):
+        raise LatencyFailed("the operator screen stayed busy")
     window.setFocus()
+
+
+def _wait(done: Callable[[], bool]) -> bool:
+    """Run the window's event loop until ``done()`` (checked every few milliseconds) or the
+    time-out; False on time-out.
+
+    The loop sleeps between events as the station's own event loop does. A loop that spun on
+    ``processEvents`` would hold the interpreter lock against the worker thread that runs the
+    use case and add its own waits to every database round trip it measures."""
+    if done():
+        return True
+    deadline = time.monotonic() + TIMEOUT
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setInterval(POLL_MS)
+
+    def check() -> None:
+        if done() or time.monotonic() > deadline:
+            loop.quit()
+
+    timer.timeout.connect(check)
+    timer.start()
+    loop.exec()
+    timer.stop()
+    return done()
 
 
 def _log_in(window: MainWindow) -> None:
@@ -151,12 +171,8 @@ def _log_in(window: MainWindow) -> None:
     login.username.setText("olga")
     login.password.setText(PASSWORD)
     login.password_button.click()
-    deadline = time.monotonic() + TIMEOUT
-    while window.session is None:
-        QCoreApplication.processEvents()
-        if time.monotonic() > deadline:
-            raise LatencyFailed(f"olga could not log in: {login.result.detail.text()}")
-        time.sleep(0.005)
+    if not _wait(lambda: window.session is not None):
+        raise LatencyFailed(f"olga could not log in: {login.result.detail.text()}")
 
 
 def _as(base: Context, username: str) -> tuple[Context, LoginSession]:
