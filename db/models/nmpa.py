@@ -7,7 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base, Created, IdPK, fk
 from db.types import Coded, one_of
-from desktop.domain.nmpa import MrSafety, NmpaCategory, NmpaClass, UdiCarrier
+from desktop.domain.nmpa import MrSafety, NmpaCategory, NmpaClass, NmpaProductType, UdiCarrier
 
 
 class NmpaProductData(Base):
@@ -22,6 +22,7 @@ class NmpaProductData(Base):
     __tablename__ = "nmpa_product_data"
     __table_args__ = (
         one_of("category", NmpaCategory),
+        one_of("product_type", NmpaProductType),
         one_of("management_class", NmpaClass),
         one_of("carrier", UdiCarrier),
         one_of("mr_safety", MrSafety),
@@ -35,6 +36,7 @@ class NmpaProductData(Base):
     catalogue_number: Mapped[str | None] = mapped_column(String(64))  # 产品货号或编号
     certificate_no: Mapped[str] = mapped_column(String(64))  # 注册证编号或者备案凭证编号
     category: Mapped[NmpaCategory] = mapped_column(Coded(NmpaCategory, 8))  # 器械类别
+    product_type: Mapped[NmpaProductType] = mapped_column(Coded(NmpaProductType, 12))  # 产品类别
     management_class: Mapped[NmpaClass] = mapped_column(Coded(NmpaClass, 4))  # 管理类别
     classification_code: Mapped[str] = mapped_column(String(16))  # 分类编码
     registrant_name: Mapped[str] = mapped_column(String(200))  # 注册人/备案人名称

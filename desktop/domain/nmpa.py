@@ -23,6 +23,22 @@ words_for(
 )
 
 
+class NmpaProductType(Vocabulary):
+    """产品类别: a consumable or a piece of equipment (nmpa_product_data.product_type)."""
+
+    CONSUMABLE = "consumable"  # 耗材
+    EQUIPMENT = "equipment"  # 设备
+
+
+words_for(
+    NmpaProductType,
+    {
+        NmpaProductType.CONSUMABLE: t("consumable"),
+        NmpaProductType.EQUIPMENT: t("equipment"),
+    },
+)
+
+
 class NmpaClass(Vocabulary):
     """管理类别: class I is filed (备案), classes II and III are registered (注册)."""
 
@@ -82,6 +98,8 @@ words_for(
 UDID_WORDS: dict[str, str] = {
     NmpaCategory.DEVICE: "器械",
     NmpaCategory.IVD: "体外诊断试剂",
+    NmpaProductType.CONSUMABLE: "耗材",
+    NmpaProductType.EQUIPMENT: "设备",
     NmpaClass.I: "Ⅰ类",
     NmpaClass.II: "Ⅱ类",
     NmpaClass.III: "Ⅲ类",

@@ -2,13 +2,14 @@
 
 ``nmpa_product_data``: at most one row a product, holding what a Chinese label and the NMPA UDI
 database (UDID) ask for that the product's own columns do not: 产品名称 (name_zh), 商品名称,
-型号规格 (model_spec), 注册证编号/备案凭证编号 (certificate_no), 器械类别 (category), 管理类别
-(management_class), 分类编码 (classification_code), the registrant (注册人/备案人) and the
-manufacturer (生产企业) when it is another, the registrant's contact, the units of use in a
-sales unit, the carrier, direct marking, kit, single use, sterility, MR safety, storage
-conditions, 使用期限, the case's DI, 医保耗材分类编码 and a link to further information.
+型号规格 (model_spec), 注册证编号/备案凭证编号 (certificate_no), 器械类别 (category), 产品类别
+(product_type), 管理类别 (management_class), 分类编码 (classification_code), the registrant
+(注册人/备案人) and the manufacturer (生产企业) when it is another, the registrant's contact, the
+units of use in a sales unit, the carrier, direct marking, kit, single use, sterility, MR
+safety, storage conditions, 使用期限, the case's DI, 医保耗材分类编码 and a link to further
+information.
 
-The coded columns (category, management_class, carrier, mr_safety) hold the codes of
+The coded columns (category, product_type, management_class, carrier, mr_safety) hold the codes of
 desktop.domain.nmpa, written out here as at this revision. A new table: no row changes.
 
 Revision ID: 0009_nmpa_product_data
@@ -50,6 +51,7 @@ def upgrade() -> None:
         sa.Column("catalogue_number", sa.String(length=64), nullable=True),
         sa.Column("certificate_no", sa.String(length=64), nullable=False),
         sa.Column("category", sa.String(length=8), nullable=False),
+        sa.Column("product_type", sa.String(length=12), nullable=False),
         sa.Column("management_class", sa.String(length=4), nullable=False),
         sa.Column("classification_code", sa.String(length=16), nullable=False),
         sa.Column("registrant_name", sa.String(length=200), nullable=False),
@@ -82,6 +84,7 @@ def upgrade() -> None:
             nullable=False,
         ),
         _known("category", ("device", "ivd")),
+        _known("product_type", ("consumable", "equipment")),
         _known("management_class", ("I", "II", "III")),
         _known("carrier", ("linear", "matrix", "rfid")),
         _known("mr_safety", ("safe", "conditional", "unsafe", "not_labelled")),

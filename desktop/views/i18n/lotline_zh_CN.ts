@@ -1,6 +1,19 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ActingScreen</name>
+    <message>
+        <location filename="../acting_screen.py" line="45" />
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../acting_screen.py" line="50" />
+        <source>Nothing was recorded. Press Enter to go on.</source>
+        <translation>未记录任何内容。按 Enter 继续。</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <location filename="../first_run_pages.py" line="254" />
@@ -2893,285 +2906,275 @@ Scanned: %2</source>
 <context>
     <name>ReceivingScreen</name>
     <message>
-        <location filename="../receiving.py" line="63" />
+        <location filename="../receiving.py" line="62" />
         <source>Receiving</source>
         <translation>来料接收</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="67" />
+        <location filename="../receiving.py" line="66" />
         <source>NEXT</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="72" />
+        <location filename="../receiving.py" line="71" />
         <source>Receive</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="73" />
+        <location filename="../receiving.py" line="72" />
         <source>Incoming inspection</source>
         <translation>来料检验</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="131" />
+        <location filename="../receiving.py" line="130" />
         <source>Scan the lot to inspect</source>
         <translation>扫描要检验的批次</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="133" />
+        <location filename="../receiving.py" line="132" />
         <source>Scan the next lot</source>
         <translation>扫描下一批次</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="135" />
+        <location filename="../receiving.py" line="134" />
         <source>Inspect: accept (F6) or fail (F7), then release (F9)</source>
         <translation>检验：合格（F6）或不合格（F7），然后放行（F9）</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="137" />
+        <location filename="../receiving.py" line="136" />
         <source>Scan the supplier's label</source>
         <translation>扫描供应商标签</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="139" />
+        <location filename="../receiving.py" line="138" />
         <source>Scan each piece's serial, then receive (F8)</source>
         <translation>逐件扫描序列号，然后接收（F8）</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="141" />
+        <location filename="../receiving.py" line="140" />
         <source>Type the quantity, attach the certificate, receive (F8)</source>
         <translation>输入数量，附上证书，接收（F8）</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="173" />
+        <location filename="../receiving.py" line="172" />
         <source>Piece refused</source>
         <translation>单件被拒绝</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="181" />
+        <location filename="../receiving.py" line="180" />
         <source>Reading the label…</source>
         <translation>正在读取标签…</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="186" />
+        <location filename="../receiving.py" line="185" />
         <source>Supplier label refused</source>
         <translation>供应商标签被拒绝</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="202" />
+        <location filename="../receiving.py" line="201" />
         <source>Label read: %1</source>
         <translation>已读取标签：%1</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="212" />
+        <location filename="../receiving.py" line="211" />
         <source>Piece %1 added</source>
         <translation>已添加单件 %1</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="213" />
+        <location filename="../receiving.py" line="212" />
         <source>%1 piece(s) scanned</source>
         <translation>已扫描 %1 件</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="217" />
+        <location filename="../receiving.py" line="216" />
         <source>Piece scanned twice</source>
         <translation>单件重复扫描</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="218" />
+        <location filename="../receiving.py" line="217" />
         <source>Serial %1 is in the list already.</source>
         <translation>序列号 %1 已在列表中。</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="219" />
+        <location filename="../receiving.py" line="218" />
         <source>Scan the next piece; each piece is scanned once.</source>
         <translation>请扫描下一件；每件只扫描一次。</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="241" />
+        <location filename="../receiving.py" line="232" />
         <source>Certificate of the delivery</source>
         <translation>本批来料的证书</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="243" />
+        <location filename="../receiving.py" line="234" />
         <source>Certificates (*.pdf *.png *.jpg *.tif *.tiff);;All files (*)</source>
         <translation>证书 (*.pdf *.png *.jpg *.tif *.tiff);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="254" />
+        <location filename="../receiving.py" line="245" />
         <source>Nothing scanned</source>
         <translation>未扫描</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="255" />
+        <location filename="../receiving.py" line="246" />
         <source>Receiving starts from the supplier's label.</source>
         <translation>接收从供应商标签开始。</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="256" />
+        <location filename="../receiving.py" line="247" />
         <source>Scan the barcode on the supplier's label (GS1 or HIBC).</source>
         <translation>请扫描供应商标签上的条码（GS1 或 HIBC）。</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="262" />
+        <location filename="../receiving.py" line="253" />
         <source>No supplier</source>
         <translation>没有供应商</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="263" />
+        <location filename="../receiving.py" line="254" />
         <source>The master data has no approved supplier.</source>
         <translation>主数据中没有已批准的供应商。</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="264" />
+        <location filename="../receiving.py" line="255" />
         <source>Ask quality to approve the supplier in the master data.</source>
         <translation>请质量部门在主数据中批准该供应商。</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="285" />
+        <location filename="../receiving.py" line="276" />
         <source>Lot %1 received into quarantine</source>
         <translation>批次 %1 已接收并隔离</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="286" />
+        <location filename="../receiving.py" line="277" />
         <source>%1 from %2: waits for incoming inspection</source>
         <translation>%1，供应商 %2：等待来料检验</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="310" />
+        <location filename="../receiving.py" line="301" />
         <source>No lot to label</source>
         <translation>没有可打标签的批次</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="311" />
+        <location filename="../receiving.py" line="302" />
         <source>No lot has been received yet.</source>
         <translation>尚未接收任何批次。</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="312" />
+        <location filename="../receiving.py" line="303" />
         <source>Receive a lot first; its bin label prints at once.</source>
         <translation>请先接收批次；其料箱标签会立即打印。</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="328" />
-        <location filename="../receiving.py" line="350" />
+        <location filename="../receiving.py" line="319" />
+        <location filename="../receiving.py" line="341" />
         <source>Bin label not printed</source>
         <translation>料箱标签未打印</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="329" />
+        <location filename="../receiving.py" line="320" />
         <source>This station has no label printer connected.</source>
         <translation>本工位未连接标签打印机。</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="330" />
+        <location filename="../receiving.py" line="321" />
         <source>The lot is received. Connect the printer, then print the label again (F11).</source>
         <translation>批次已接收。请连接打印机，然后重新打印标签（F11）。</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="352" />
+        <location filename="../receiving.py" line="343" />
         <source>The lot is received. Fix the printer, then print the label again (F11).</source>
         <translation>批次已接收。请排除打印机故障，然后重新打印标签（F11）。</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="336" />
+        <location filename="../receiving.py" line="327" />
         <source>Bin label of lot %1</source>
         <translation>批次 %1 的料箱标签</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="339" />
+        <location filename="../receiving.py" line="330" />
         <source>Lot %1 received; bin label printed</source>
         <translation>批次 %1 已接收；料箱标签已打印</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="340" />
+        <location filename="../receiving.py" line="331" />
         <source>Put the label on the bin; the lot stays in quarantine.</source>
         <translation>请将标签贴在料箱上；该批次保持隔离。</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="344" />
+        <location filename="../receiving.py" line="335" />
         <source>The printer holds the bin label</source>
         <translation>打印机暂存了料箱标签</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="346" />
+        <location filename="../receiving.py" line="337" />
         <source>Fix the printer; the label prints then.</source>
         <translation>请排除打印机故障，标签随后打印。</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="360" />
+        <location filename="../receiving.py" line="351" />
         <source>Piece %1 selected</source>
         <translation>已选择单件 %1</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="378" />
+        <location filename="../receiving.py" line="369" />
         <source>Lot %1 opened</source>
         <translation>已打开批次 %1</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="382" />
+        <location filename="../receiving.py" line="373" />
         <source>Lot not found</source>
         <translation>未找到批次</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="389" />
+        <location filename="../receiving.py" line="380" />
         <source>No lot selected</source>
         <translation>未选择批次</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="390" />
+        <location filename="../receiving.py" line="381" />
         <source>The inspection is recorded against a lot.</source>
         <translation>检验记录针对批次。</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="391" />
+        <location filename="../receiving.py" line="382" />
         <source>Scan the lot's bin label, or choose it in the list.</source>
         <translation>请扫描批次的料箱标签，或在列表中选择。</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="416" />
+        <location filename="../receiving.py" line="407" />
         <source>Inspection accepted: %1</source>
         <translation>检验合格：%1</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="420" />
+        <location filename="../receiving.py" line="411" />
         <source>Inspection failed: %1 (recorded)</source>
         <translation>检验不合格：%1（已记录）</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="422" />
+        <location filename="../receiving.py" line="413" />
         <source>The piece is rejected.</source>
         <translation>该单件已拒收。</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="424" />
+        <location filename="../receiving.py" line="415" />
         <source>Reject the lot (F10), or inspect it again.</source>
         <translation>请拒收该批次（F10），或重新检验。</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="441" />
+        <location filename="../receiving.py" line="432" />
         <source>Release of lot %1 (%2 from %3) for use</source>
         <translation>放行批次 %1（%2，供应商 %3）以供使用</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="465" />
+        <location filename="../receiving.py" line="456" />
         <source>Lot %1 released for use</source>
         <translation>批次 %1 已放行使用</translation>
     </message>
     <message>
-        <location filename="../receiving.py" line="469" />
+        <location filename="../receiving.py" line="460" />
         <source>Lot %1 rejected</source>
         <translation>批次 %1 已拒收</translation>
-    </message>
-    <message>
-        <location filename="../receiving.py" line="508" />
-        <source>Refused</source>
-        <translation>已拒绝</translation>
-    </message>
-    <message>
-        <location filename="../receiving.py" line="513" />
-        <source>Nothing was recorded. Press Enter to go on.</source>
-        <translation>未记录任何内容。按 Enter 继续。</translation>
     </message>
 </context>
 <context>
@@ -3472,181 +3475,171 @@ Scanned: %2</source>
 <context>
     <name>ServiceScreen</name>
     <message>
-        <location filename="../service.py" line="57" />
+        <location filename="../service.py" line="53" />
         <source>Service</source>
         <extracomment>The after-sale records made with F8 (a repair that replaces a part is F9).</extracomment>
         <translation>售后服务</translation>
     </message>
     <message>
-        <location filename="../service.py" line="61" />
+        <location filename="../service.py" line="57" />
         <source>NEXT</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../service.py" line="64" />
+        <location filename="../service.py" line="60" />
         <source>No unit scanned</source>
         <translation>未扫描单件</translation>
     </message>
     <message>
-        <location filename="../service.py" line="65" />
+        <location filename="../service.py" line="61" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../service.py" line="65" />
+        <location filename="../service.py" line="61" />
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../service.py" line="65" />
+        <location filename="../service.py" line="61" />
         <source>By</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../service.py" line="65" />
+        <location filename="../service.py" line="61" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../service.py" line="66" />
+        <location filename="../service.py" line="62" />
         <source>Part</source>
         <translation>物料</translation>
     </message>
     <message>
-        <location filename="../service.py" line="66" />
+        <location filename="../service.py" line="62" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../service.py" line="71" />
-        <location filename="../service.py" line="147" />
+        <location filename="../service.py" line="67" />
+        <location filename="../service.py" line="143" />
         <source>(no site)</source>
         <translation>（无地点）</translation>
     </message>
     <message>
-        <location filename="../service.py" line="73" />
+        <location filename="../service.py" line="69" />
         <source>what was done; for a return: the RMA and why</source>
         <translation>所做工作；退回时：RMA 编号及原因</translation>
     </message>
     <message>
-        <location filename="../service.py" line="74" />
+        <location filename="../service.py" line="70" />
         <source>Record</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../service.py" line="75" />
+        <location filename="../service.py" line="71" />
         <source>Installation, service, return, disposal</source>
         <translation>安装、维护、退回、处置</translation>
     </message>
     <message>
-        <location filename="../service.py" line="85" />
+        <location filename="../service.py" line="81" />
         <source>part taken out (scan)</source>
         <translation>拆下的部件（扫描）</translation>
     </message>
     <message>
-        <location filename="../service.py" line="86" />
+        <location filename="../service.py" line="82" />
         <source>part fitted (scan)</source>
         <translation>装入的部件（扫描）</translation>
     </message>
     <message>
-        <location filename="../service.py" line="87" />
+        <location filename="../service.py" line="83" />
         <source>what was wrong</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../service.py" line="88" />
+        <location filename="../service.py" line="84" />
         <source>Replace a part</source>
         <translation>更换部件</translation>
     </message>
     <message>
-        <location filename="../service.py" line="89" />
+        <location filename="../service.py" line="85" />
         <source>Record repair</source>
         <translation>登记维修</translation>
     </message>
     <message>
-        <location filename="../service.py" line="90" />
+        <location filename="../service.py" line="86" />
         <source>Repair: replace a part</source>
         <translation>维修：更换部件</translation>
     </message>
     <message>
-        <location filename="../service.py" line="131" />
+        <location filename="../service.py" line="127" />
         <source>Scan the unit's serial</source>
         <translation>请扫描单件序列号</translation>
     </message>
     <message>
-        <location filename="../service.py" line="133" />
+        <location filename="../service.py" line="129" />
         <source>Scan the part taken out</source>
         <translation>请扫描拆下的部件</translation>
     </message>
     <message>
-        <location filename="../service.py" line="135" />
+        <location filename="../service.py" line="131" />
         <source>Scan the part fitted</source>
         <translation>请扫描装入的部件</translation>
     </message>
     <message>
-        <location filename="../service.py" line="137" />
+        <location filename="../service.py" line="133" />
         <source>Record what was done (F8), or replace a part (F6)</source>
         <translation>登记所做工作（F8），或更换部件（F6）</translation>
     </message>
     <message>
-        <location filename="../service.py" line="162" />
+        <location filename="../service.py" line="158" />
         <source>Say what was wrong, then record the repair (F9)</source>
         <translation>请说明故障，然后登记维修（F9）</translation>
     </message>
     <message>
-        <location filename="../service.py" line="168" />
+        <location filename="../service.py" line="164" />
         <source>Not a unit</source>
         <translation>不是单件</translation>
     </message>
     <message>
-        <location filename="../service.py" line="173" />
+        <location filename="../service.py" line="169" />
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../service.py" line="198" />
+        <location filename="../service.py" line="194" />
         <source>No unit</source>
         <translation>未载入单件</translation>
     </message>
     <message>
-        <location filename="../service.py" line="199" />
+        <location filename="../service.py" line="195" />
         <source>No unit has been scanned.</source>
         <translation>尚未扫描单件。</translation>
     </message>
     <message>
-        <location filename="../service.py" line="200" />
+        <location filename="../service.py" line="196" />
         <source>Scan the unit's serial first.</source>
         <translation>请先扫描单件序列号。</translation>
     </message>
     <message>
-        <location filename="../service.py" line="221" />
+        <location filename="../service.py" line="217" />
         <source>%1 recorded: %2</source>
         <translation>%1 已登记：%2</translation>
     </message>
     <message>
-        <location filename="../service.py" line="224" />
+        <location filename="../service.py" line="220" />
         <source>The unit is %1</source>
         <translation>单件状态：%1</translation>
     </message>
     <message>
-        <location filename="../service.py" line="248" />
+        <location filename="../service.py" line="244" />
         <source>Repair refused</source>
         <translation>维修被拒绝</translation>
     </message>
     <message>
-        <location filename="../service.py" line="255" />
+        <location filename="../service.py" line="251" />
         <source>Repair recorded: %1</source>
         <translation>维修已登记：%1</translation>
-    </message>
-    <message>
-        <location filename="../service.py" line="278" />
-        <source>Refused</source>
-        <translation>已拒绝</translation>
-    </message>
-    <message>
-        <location filename="../service.py" line="283" />
-        <source>Nothing was recorded. Press Enter to go on.</source>
-        <translation>未记录任何内容。按 Enter 继续。</translation>
     </message>
 </context>
 <context>
@@ -3690,205 +3683,195 @@ Scanned: %2</source>
 <context>
     <name>ShippingScreen</name>
     <message>
-        <location filename="../shipping.py" line="57" />
+        <location filename="../shipping.py" line="52" />
         <source>Shipping</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../shipping.py" line="61" />
+        <location filename="../shipping.py" line="56" />
         <source>NEXT</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../shipping.py" line="105" />
+        <location filename="../shipping.py" line="100" />
         <source>Choose the customer's site and open a shipment (F2)</source>
         <translation>选择客户地点并新建发货单（F2）</translation>
     </message>
     <message>
-        <location filename="../shipping.py" line="107" />
+        <location filename="../shipping.py" line="102" />
         <source>Scan the cases, pallets or units to ship</source>
         <translation>请扫描要发货的箱、托盘或单件</translation>
     </message>
     <message>
-        <location filename="../shipping.py" line="109" />
+        <location filename="../shipping.py" line="104" />
         <source>Scan the next one, or confirm shipped (F8)</source>
         <translation>请扫描下一个，或确认发货（F8）</translation>
     </message>
     <message>
-        <location filename="../shipping.py" line="111" />
+        <location filename="../shipping.py" line="106" />
         <source>Print the delivery note (F6); record the proof of delivery (F9)</source>
         <translation>打印送货单（F6）；登记签收（F9）</translation>
     </message>
     <message>
-        <location filename="../shipping.py" line="113" />
+        <location filename="../shipping.py" line="108" />
         <source>Delivered: open the next shipment (F2)</source>
         <translation>已送达：新建下一张发货单（F2）</translation>
     </message>
     <message>
-        <location filename="../shipping.py" line="145" />
+        <location filename="../shipping.py" line="140" />
         <source>No customer site</source>
         <translation>没有客户地点</translation>
     </message>
     <message>
-        <location filename="../shipping.py" line="146" />
+        <location filename="../shipping.py" line="141" />
         <source>The master data has no customer site to ship to.</source>
         <translation>主数据中没有可发货的客户地点。</translation>
     </message>
     <message>
-        <location filename="../shipping.py" line="147" />
+        <location filename="../shipping.py" line="142" />
         <source>Load the customers and their sites in the master data.</source>
         <translation>请在主数据中加载客户及其地点。</translation>
     </message>
     <message>
-        <location filename="../shipping.py" line="156" />
+        <location filename="../shipping.py" line="151" />
         <source>0 scanned</source>
         <translation>已扫描 0</translation>
     </message>
     <message>
-        <location filename="../shipping.py" line="158" />
+        <location filename="../shipping.py" line="153" />
         <source>Shipment %1 opened</source>
         <translation>发货单 %1 已新建</translation>
     </message>
     <message>
-        <location filename="../shipping.py" line="159" />
+        <location filename="../shipping.py" line="154" />
         <source>to %1 · %2</source>
         <translation>发往 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../shipping.py" line="169" />
+        <location filename="../shipping.py" line="164" />
         <source>No open shipment</source>
         <translation>没有未发货的发货单</translation>
     </message>
     <message>
-        <location filename="../shipping.py" line="170" />
+        <location filename="../shipping.py" line="165" />
         <source>Scan %1 was not added: no shipment is open.</source>
         <translation>扫描 %1 未添加：没有打开的发货单。</translation>
     </message>
     <message>
-        <location filename="../shipping.py" line="173" />
+        <location filename="../shipping.py" line="168" />
         <source>Open a shipment for the customer's site first (F2).</source>
         <translation>请先为客户地点新建发货单（F2）。</translation>
     </message>
     <message>
-        <location filename="../shipping.py" line="181" />
-        <location filename="../shipping.py" line="256" />
+        <location filename="../shipping.py" line="176" />
+        <location filename="../shipping.py" line="251" />
         <source>Not shipped</source>
         <translation>不得发货</translation>
     </message>
     <message>
-        <location filename="../shipping.py" line="188" />
+        <location filename="../shipping.py" line="183" />
         <source>%1 added</source>
         <translation>已添加 %1</translation>
     </message>
     <message>
-        <location filename="../shipping.py" line="189" />
+        <location filename="../shipping.py" line="184" />
         <source>%1 on shipment %2</source>
         <translation>发货单 %2 上共 %1 项</translation>
     </message>
     <message>
-        <location filename="../shipping.py" line="200" />
+        <location filename="../shipping.py" line="195" />
         <source>Nothing to take off</source>
         <translation>没有可移除的项</translation>
     </message>
     <message>
-        <location filename="../shipping.py" line="201" />
+        <location filename="../shipping.py" line="196" />
         <source>Select a scanned line of an open shipment.</source>
         <translation>请选择未发货发货单上已扫描的一行。</translation>
     </message>
     <message>
-        <location filename="../shipping.py" line="202" />
+        <location filename="../shipping.py" line="197" />
         <source>Choose the case, pallet or unit in the list, then F4.</source>
         <translation>请在列表中选择箱、托盘或单件，然后按 F4。</translation>
     </message>
     <message>
-        <location filename="../shipping.py" line="209" />
+        <location filename="../shipping.py" line="204" />
         <source>Taken off shipment %1</source>
         <translation>已从发货单 %1 移除</translation>
     </message>
     <message>
-        <location filename="../shipping.py" line="216" />
+        <location filename="../shipping.py" line="211" />
         <source>No shipment</source>
         <translation>没有发货单</translation>
     </message>
     <message>
-        <location filename="../shipping.py" line="217" />
+        <location filename="../shipping.py" line="212" />
         <source>There is no shipment to write a delivery note for.</source>
         <translation>没有可生成送货单的发货单。</translation>
     </message>
     <message>
-        <location filename="../shipping.py" line="218" />
+        <location filename="../shipping.py" line="213" />
         <source>Open or choose a shipment first.</source>
         <translation>请先新建或选择发货单。</translation>
     </message>
     <message>
-        <location filename="../shipping.py" line="231" />
+        <location filename="../shipping.py" line="226" />
         <source>Delivery note not written</source>
         <translation>送货单未生成</translation>
     </message>
     <message>
-        <location filename="../shipping.py" line="232" />
+        <location filename="../shipping.py" line="227" />
         <source>%1 cannot be written: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../shipping.py" line="235" />
+        <location filename="../shipping.py" line="230" />
         <source>Check that the folder exists and may be written, then F6 again.</source>
         <translation>请检查文件夹存在且可写，然后再按 F6。</translation>
     </message>
     <message>
-        <location filename="../shipping.py" line="240" />
+        <location filename="../shipping.py" line="235" />
         <source>Delivery note of %1 written</source>
         <translation>%1 的送货单已生成</translation>
     </message>
     <message>
-        <location filename="../shipping.py" line="247" />
+        <location filename="../shipping.py" line="242" />
         <source>Nothing to confirm</source>
         <translation>没有可确认的发货单</translation>
     </message>
     <message>
-        <location filename="../shipping.py" line="248" />
+        <location filename="../shipping.py" line="243" />
         <source>No open shipment is chosen.</source>
         <translation>未选择未发货的发货单。</translation>
     </message>
     <message>
-        <location filename="../shipping.py" line="249" />
+        <location filename="../shipping.py" line="244" />
         <source>Open a shipment and scan what leaves, then F8.</source>
         <translation>请新建发货单并扫描出货物品，然后按 F8。</translation>
     </message>
     <message>
-        <location filename="../shipping.py" line="263" />
+        <location filename="../shipping.py" line="258" />
         <source>Shipment %1 shipped</source>
         <translation>发货单 %1 已发货</translation>
     </message>
     <message>
-        <location filename="../shipping.py" line="264" />
+        <location filename="../shipping.py" line="259" />
         <source>%1 units to %2</source>
         <translation>%1 个单件发往 %2</translation>
     </message>
     <message>
-        <location filename="../shipping.py" line="280" />
+        <location filename="../shipping.py" line="275" />
         <source>Proof of delivery refused</source>
         <translation>签收登记被拒绝</translation>
     </message>
     <message>
-        <location filename="../shipping.py" line="287" />
+        <location filename="../shipping.py" line="282" />
         <source>Delivery of %1 recorded</source>
         <translation>%1 的签收已登记</translation>
     </message>
     <message>
-        <location filename="../shipping.py" line="288" />
+        <location filename="../shipping.py" line="283" />
         <source>signed for by %1</source>
         <translation>签收人 %1</translation>
-    </message>
-    <message>
-        <location filename="../shipping.py" line="311" />
-        <source>Refused</source>
-        <translation>已拒绝</translation>
-    </message>
-    <message>
-        <location filename="../shipping.py" line="316" />
-        <source>Nothing was recorded. Press Enter to go on.</source>
-        <translation>未记录任何内容。按 Enter 继续。</translation>
     </message>
 </context>
 <context>
@@ -4089,184 +4072,174 @@ Scanned: %2</source>
 <context>
     <name>TemplatesScreen</name>
     <message>
-        <location filename="../templates.py" line="65" />
+        <location filename="../templates.py" line="62" />
         <source>Label templates</source>
         <translation>标签模板</translation>
     </message>
     <message>
-        <location filename="../templates.py" line="69" />
+        <location filename="../templates.py" line="66" />
         <source>NEXT</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../templates.py" line="73" />
+        <location filename="../templates.py" line="70" />
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../templates.py" line="73" />
+        <location filename="../templates.py" line="70" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../templates.py" line="73" />
+        <location filename="../templates.py" line="70" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../templates.py" line="73" />
+        <location filename="../templates.py" line="70" />
         <source>Approved</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../templates.py" line="76" />
+        <location filename="../templates.py" line="73" />
         <source>Template file (JSON)</source>
         <translation>模板文件（JSON）</translation>
     </message>
     <message>
-        <location filename="../templates.py" line="77" />
+        <location filename="../templates.py" line="74" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../templates.py" line="78" />
+        <location filename="../templates.py" line="75" />
         <source>Register as draft</source>
         <translation>登记为草稿</translation>
     </message>
     <message>
-        <location filename="../templates.py" line="79" />
+        <location filename="../templates.py" line="76" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../templates.py" line="80" />
+        <location filename="../templates.py" line="77" />
         <source>Approve (sign)</source>
         <translation>批准（签名）</translation>
     </message>
     <message>
-        <location filename="../templates.py" line="81" />
+        <location filename="../templates.py" line="78" />
         <source>Preview with sample data</source>
         <translation>示例数据预览</translation>
     </message>
     <message>
-        <location filename="../templates.py" line="88" />
+        <location filename="../templates.py" line="85" />
         <source>Versions (Enter previews)</source>
         <translation>版本（Enter 预览）</translation>
     </message>
     <message>
-        <location filename="../templates.py" line="130" />
+        <location filename="../templates.py" line="127" />
         <source>Choose a version to preview it</source>
         <translation>选择一个版本进行预览</translation>
     </message>
     <message>
-        <location filename="../templates.py" line="133" />
+        <location filename="../templates.py" line="130" />
         <source>Check the preview, then approve it</source>
         <translation>检查预览，然后批准</translation>
     </message>
     <message>
-        <location filename="../templates.py" line="135" />
+        <location filename="../templates.py" line="132" />
         <source>Check the preview, then approve (F9)</source>
         <translation>检查预览，然后批准（F9）</translation>
     </message>
     <message>
-        <location filename="../templates.py" line="139" />
+        <location filename="../templates.py" line="136" />
         <source>Choose a draft to approve, or register a new version</source>
         <translation>选择要批准的草稿，或登记新版本</translation>
     </message>
     <message>
-        <location filename="../templates.py" line="141" />
+        <location filename="../templates.py" line="138" />
         <source>Choose a draft to approve, or register a new version (F6)</source>
         <translation>选择要批准的草稿，或登记新版本（F6）</translation>
     </message>
     <message>
-        <location filename="../templates.py" line="180" />
+        <location filename="../templates.py" line="177" />
         <source>%1 version %2 · %3</source>
         <translation>%1 版本 %2 · %3</translation>
     </message>
     <message>
-        <location filename="../templates.py" line="188" />
+        <location filename="../templates.py" line="185" />
         <source>Sample data: %1</source>
         <translation>示例数据：%1</translation>
     </message>
     <message>
-        <location filename="../templates.py" line="195" />
+        <location filename="../templates.py" line="192" />
         <source>Label template file</source>
         <translation>标签模板文件</translation>
     </message>
     <message>
-        <location filename="../templates.py" line="195" />
+        <location filename="../templates.py" line="192" />
         <source>Label templates (*.json)</source>
         <translation>标签模板 (*.json)</translation>
     </message>
     <message>
-        <location filename="../templates.py" line="204" />
+        <location filename="../templates.py" line="201" />
         <source>No file</source>
         <translation>没有文件</translation>
     </message>
     <message>
-        <location filename="../templates.py" line="205" />
+        <location filename="../templates.py" line="202" />
         <source>A new version is registered from a template file.</source>
         <translation>新版本须从模板文件登记。</translation>
     </message>
     <message>
-        <location filename="../templates.py" line="206" />
+        <location filename="../templates.py" line="203" />
         <source>Choose the template file (F4), then register it (F6).</source>
         <translation>请选择模板文件（F4），然后登记（F6）。</translation>
     </message>
     <message>
-        <location filename="../templates.py" line="214" />
+        <location filename="../templates.py" line="211" />
         <source>%1 version %2 registered as a draft</source>
         <translation>%1 版本 %2 已登记为草稿</translation>
     </message>
     <message>
-        <location filename="../templates.py" line="217" />
+        <location filename="../templates.py" line="214" />
         <source>Check its preview, then approve it (F9).</source>
         <translation>请检查预览，然后批准（F9）。</translation>
     </message>
     <message>
-        <location filename="../templates.py" line="226" />
+        <location filename="../templates.py" line="223" />
         <source>No version chosen</source>
         <translation>未选择版本</translation>
     </message>
     <message>
-        <location filename="../templates.py" line="227" />
+        <location filename="../templates.py" line="224" />
         <source>Approval signs one version of one template.</source>
         <translation>批准是对一个模板的一个版本签名。</translation>
     </message>
     <message>
-        <location filename="../templates.py" line="228" />
+        <location filename="../templates.py" line="225" />
         <source>Choose the version in the list and check its preview first.</source>
         <translation>请先在列表中选择版本并检查其预览。</translation>
     </message>
     <message>
-        <location filename="../templates.py" line="238" />
+        <location filename="../templates.py" line="235" />
         <source>Label template %1 version %2</source>
         <translation>标签模板 %1 版本 %2</translation>
     </message>
     <message>
-        <location filename="../templates.py" line="246" />
+        <location filename="../templates.py" line="243" />
         <source>(supersedes version %1)</source>
         <translation>（取代版本 %1）</translation>
     </message>
     <message>
-        <location filename="../templates.py" line="263" />
+        <location filename="../templates.py" line="260" />
         <source>%1 version %2 approved</source>
         <translation>%1 版本 %2 已批准</translation>
     </message>
     <message>
-        <location filename="../templates.py" line="281" />
+        <location filename="../templates.py" line="278" />
         <source>Templates are chosen in the list; scans are not used here.</source>
         <translation>模板在列表中选择；此处不使用扫描。</translation>
-    </message>
-    <message>
-        <location filename="../templates.py" line="301" />
-        <source>Refused</source>
-        <translation>已拒绝</translation>
-    </message>
-    <message>
-        <location filename="../templates.py" line="303" />
-        <source>Nothing was recorded. Press Enter to go on.</source>
-        <translation>未记录任何内容。按 Enter 继续。</translation>
     </message>
 </context>
 <context>
@@ -4409,4 +4382,4 @@ Scanned: %2</source>
         <translation>已导出</translation>
     </message>
 </context>
-<context><name>services</name><message><source> (job {job}, {status})</source><translation>（任务 {job}，{status}）</translation></message><message><source>"{characteristic}" is not in the incoming inspection plan of {subject}: its characteristics are {known}</source><translation>“{characteristic}”不在 {subject} 的来料检验计划中：其检验特性为 {known}</translation></message><message><source>"{kind}" is not an after-sale event: use {kinds}</source><translation>“{kind}”不是售后事件：请使用 {kinds}</translation></message><message><source>"{record}" is not a kind of record that can be signed</source><translation>“{record}”不是可签名的记录类型</translation></message><message><source>GTIN "{gtin}" is not a product: give the product's GTIN</source><translation>GTIN“{gtin}”不是产品：请提供产品的 GTIN</translation></message><message><source>No role may do this</source><translation>没有角色可以执行此操作</translation></message><message><source>Roles that may: {roles}</source><translation>有此权限的角色：{roles}</translation></message><message><source>SSCC {sscc}</source><translation>SSCC {sscc}</translation></message><message><source>a hold on "{scan}"</source><translation>对“{scan}”的冻结</translation></message><message><source>a reprint of label job {job} needs a reason: say what happened to the first label</source><translation>补打标签任务 {job} 需要原因：请说明第一张标签发生了什么</translation></message><message><source>an NCR</source><translation>一份 NCR</translation></message><message><source>ask QC to approve version {drafts}</source><translation>请 QC 批准版本 {drafts}</translation></message><message><source>badge "{badge}" already belongs to another user</source><translation>工牌“{badge}”已属于其他用户</translation></message><message><source>badge "{badge}" is not registered</source><translation>工牌“{badge}”未登记</translation></message><message><source>case (scan its SSCC label)</source><translation>箱（扫描其 SSCC 标签）</translation></message><message><source>case or pallet</source><translation>箱或托盘</translation></message><message><source>certificate "{path}" cannot be read ({error}): scan or copy the certificate to the shared folder first</source><translation>证书“{path}”无法读取（{error}）：请先将证书扫描或复制到共享文件夹</translation></message><message><source>closing {ncr} needs a note: say what was done</source><translation>关闭 {ncr} 需要填写说明：请写明所做的处理</translation></message><message><source>component</source><translation>组件</translation></message><message><source>component lot, lot or unit</source><translation>组件批次、批次或单件</translation></message><message><source>customer "{code}" does not exist: check the customer code</source><translation>客户“{code}”不存在：请核对客户代码</translation></message><message><source>device "{name}" needs a port: a device path, COM port or socket://</source><translation>设备“{name}”需要端口：设备路径、COM 端口或 socket://</translation></message><message><source>device kind "{kind}" is not one of {kinds}</source><translation>设备类型“{kind}”不在 {kinds} 之中</translation></message><message><source>disposition "{disposition}" is not one of {codes}</source><translation>处置“{disposition}”无效：请使用 {codes} 之一</translation></message><message><source>dispositioned ({disposition}) but not closed</source><translation>已处置（{disposition}）但未关闭</translation></message><message><source>enter the {what} ({limits})</source><translation>输入{what}（{limits}）</translation></message><message><source>event {event} was recorded for another item: the station must make a new event id for every step</source><translation>事件 {event} 已记录在另一物品上：工位必须为每道工序生成新的事件 ID</translation></message><message><source>every serial of work order {number} has its label: choose 'print again' to print them once more</source><translation>工单 {number} 的每个序列号都已有标签：如需再次打印，请选择“重新打印”</translation></message><message><source>file "{file}" does not exist: give the path of the CSV export</source><translation>文件“{file}”不存在：请提供 CSV 导出文件的路径</translation></message><message><source>first signature of this session: enter your user name and your password</source><translation>本次会话首次签名：请输入用户名和密码</translation></message><message><source>give either a number of serials or the list of serials, not both</source><translation>请给出序列号数量或序列号清单，二者只能选一</translation></message><message><source>give the delivery time with its time zone</source><translation>请给出送达时间及其时区</translation></message><message><source>give the name of the person who signed for {shipment}</source><translation>请填写签收 {shipment} 的人员姓名</translation></message><message><source>incoming inspection</source><translation>来料检验</translation></message><message><source>is in quarantine (not released by incoming inspection): use a released lot</source><translation>处于隔离中（来料检验未放行）：请使用已放行的批次</translation></message><message><source>is {status}: only released material is consumed</source><translation>{status}：只能耗用已放行的物料</translation></message><message><source>it has passed every step</source><translation>它已通过所有工序</translation></message><message><source>item</source><translation>物品</translation></message><message><source>item {id}</source><translation>物品 {id}</translation></message><message><source>its next step is "{step}"</source><translation>其下一道工序是“{step}”</translation></message><message><source>its production lot</source><translation>其生产批次</translation></message><message><source>label counts cannot be negative: count again</source><translation>标签数量不能为负数：请重新清点</translation></message><message><source>label for "{purpose}": say unit or housing</source><translation>标签用途“{purpose}”无效：请选择单件或外壳</translation></message><message><source>label job {job} was never printed ({status}): retry the print with its key instead</source><translation>标签任务 {job} 从未打印（{status}）：请改用其任务键重试打印</translation></message><message><source>label job {job} {what}</source><translation>标签任务 {job} {what}</translation></message><message><source>label template "{name}" has no version {version}: register the shipped templates, or check the name and version</source><translation>标签模板“{name}”没有版本 {version}：请登记随附的模板，或核对名称和版本</translation></message><message><source>label template {name} has no approved version, so the label of {item} cannot be printed: {todo}</source><translation>标签模板 {name} 没有已批准的版本，因此无法打印 {item} 的标签：{todo}</translation></message><message><source>label template {name} version {version} cannot be previewed: {error}</source><translation>标签模板 {name} 版本 {version} 无法预览：{error}</translation></message><message><source>label template {name} version {version} is not valid: {error}</source><translation>标签模板 {name} 版本 {version} 无效：{error}</translation></message><message><source>label template {name} version {version} is {status}: only a draft is approved</source><translation>标签模板 {name} 版本 {version} 为{status}：只有草稿可以批准</translation></message><message><source>label template {name} version {version}: {error}</source><translation>标签模板 {name} 版本 {version}：{error}</translation></message><message><source>letters A-Z a-z, digits and {symbols}</source><translation>字母 A-Z a-z、数字及 {symbols}</translation></message><message><source>log in first: after-sale records name the person who made them</source><translation>请先登录：售后记录须注明记录人</translation></message><message><source>log in first: every label names the person who printed it</source><translation>请先登录：每张标签都须注明打印人</translation></message><message><source>log in first: holds are placed and released by a person</source><translation>请先登录：冻结须由具体人员施加和解除</translation></message><message><source>log in first: quality records name the person who made them</source><translation>请先登录：质量记录须注明记录人</translation></message><message><source>lot</source><translation>批次</translation></message><message><source>lot {lot}</source><translation>批次 {lot}</translation></message><message><source>lot {lot} of {part} expired on {date}: expired material is not received; return it to the supplier</source><translation>{part} 的批次 {lot} 已于 {date} 过期：过期物料不予接收；请退回供应商</translation></message><message><source>lot {lot} of {part} from {supplier} was received already ({status}, {quantity} {unit}): a lot is received once: check the delivery note and the supplier's lot label</source><translation>供应商 {supplier} 的 {part} 批次 {lot} 已接收过（{status}，{quantity} {unit}）：一个批次只接收一次：请核对送货单和供应商批次标签</translation></message><message><source>lot {lot} of {product} exists already: give the work order another</source><translation>{product} 的批次 {lot} 已存在：请为工单指定其他批次</translation></message><message><source>material lot {lot}</source><translation>物料批次 {lot}</translation></message><message><source>material release</source><translation>物料放行</translation></message><message><source>name the calibration certificate (its number or file), e.g. CAL-2026-0042</source><translation>请填写校准证书（编号或文件），例如 CAL-2026-0042</translation></message><message><source>never reached the printer: retry the print with its key</source><translation>未送达打印机：请用其任务键重试打印</translation></message><message><source>no active product</source><translation>没有启用的产品</translation></message><message><source>no labels were issued for {lot}: there is nothing to reconcile</source><translation>{lot} 未发放任何标签：无需对账</translation></message><message><source>no parts</source><translation>无零件</translation></message><message><source>no role</source><translation>无角色</translation></message><message><source>nonconformance "{number}" does not exist: check the NCR number</source><translation>不合格品报告“{number}”不存在：请核对 NCR 编号</translation></message><message><source>nonconformance "{number}" does not exist: check the number</source><translation>不合格品报告“{number}”不存在：请核对编号</translation></message><message><source>none</source><translation>无</translation></message><message><source>not sent: {reason}</source><translation>未发送：{reason}</translation></message><message><source>nothing</source><translation>无</translation></message><message><source>nothing more</source><translation>无需更多</translation></message><message><source>nothing to ship: scan the units, cases or pallets first</source><translation>没有可发货的物品：请先扫描单件、箱或托盘</translation></message><message><source>nothing was imported: {count} problem(s) in the file</source><translation>未导入任何数据：文件中有 {count} 处问题</translation></message><message><source>on hold since {date}: {reason}</source><translation>自 {date} 起冻结：{reason}</translation></message><message><source>on hold since {date}: {reason} ({ncr})</source><translation>自 {date} 起冻结：{reason}（{ncr}）</translation></message><message><source>on {pallet}</source><translation>在 {pallet} 上</translation></message><message><source>only a rework returns to a step; {disposition} does not</source><translation>只有返工才能退回到某道工序；{disposition}不能</translation></message><message><source>packing</source><translation>装箱</translation></message><message><source>pallet (scan its SSCC label)</source><translation>托盘（扫描其 SSCC 标签）</translation></message><message><source>palletising</source><translation>码托</translation></message><message><source>part "{part}" is not in the master data: check the part number on the delivery note</source><translation>零件“{part}”不在主数据中：请核对送货单上的零件号</translation></message><message><source>part {part} is lot-controlled: give no serial numbers</source><translation>零件 {part} 按批次管理：请勿填写序列号</translation></message><message><source>part {part} is serialised: give one serial number for each of the {amount} pieces (got {count}, duplicates count once)</source><translation>零件 {part} 按序列号管理：{amount} 件每件需一个序列号（收到 {count} 个，重复的只计一次）</translation></message><message><source>place {item} on the scale ({limits})</source><translation>将{item} 放到秤上（{limits}）</translation></message><message><source>print job key "{key}" must be 1-{most} printable characters: the station makes one key per print request, so that a retry never prints twice</source><translation>打印任务键“{key}”须为 1-{most} 个可打印字符：工作站为每次打印请求生成一个键，以确保重试绝不会重复打印</translation></message><message><source>print job or labelled item</source><translation>打印任务或已贴标物品</translation></message><message><source>print the UDI label, apply it and scan it back</source><translation>打印 UDI 标签，贴上后回扫</translation></message><message><source>printed before with this key: nothing was printed again</source><translation>此任务键之前已打印：未再次打印</translation></message><message><source>printing its label</source><translation>打印其标签</translation></message><message><source>product "{product}" matches {what}: give its GTIN or exact name</source><translation>产品“{product}”匹配到{what}：请给出其 GTIN 或准确名称</translation></message><message><source>production lot</source><translation>生产批次</translation></message><message><source>production lot or serial</source><translation>生产批次或序列号</translation></message><message><source>qualification "{name}" must be 1 to {limit} characters, e.g. "IPC soldering"</source><translation>资质“{name}”须为 1 至 {limit} 个字符，例如“IPC soldering”</translation></message><message><source>quantity "{quantity}" is not a number</source><translation>数量“{quantity}”不是数字</translation></message><message><source>quantity {quantity} must be more than zero: count the delivery</source><translation>数量 {quantity} 必须大于零：请清点来货</translation></message><message><source>reading "{value}" is not a number: enter the value</source><translation>读数“{value}”不是数字：请输入数值</translation></message><message><source>received material lot</source><translation>已接收的物料批次</translation></message><message><source>record {id}</source><translation>记录 {id}</translation></message><message><source>register the templates</source><translation>请登记模板</translation></message><message><source>releasing the hold on "{scan}"</source><translation>解除对“{scan}”的冻结</translation></message><message><source>releasing the material</source><translation>放行物料</translation></message><message><source>repair</source><translation>维修</translation></message><message><source>replaced by reprint {job}: {why}</source><translation>已被补打 {job} 取代：{why}</translation></message><message><source>reprinting its label</source><translation>补打其标签</translation></message><message><source>rework cannot return {item} to step {step}: it can repeat a passed step ({passed})</source><translation>返工不能将 {item} 退回到工序 {step}：只能重做已通过的工序（{passed}）</translation></message><message><source>say what was wrong: a repair needs a reason</source><translation>请说明故障：维修需要原因</translation></message><message><source>say why the qualification is revoked (the reason is recorded)</source><translation>请说明撤销资质的原因（原因将被记录）</translation></message><message><source>scale {name}</source><translation>秤 {name}</translation></message><message><source>scan "{scan}"</source><translation>扫描“{scan}”</translation></message><message><source>scan "{scan}" has no GTIN (01): scan the supplier's label that holds the GTIN, the lot and the expiry</source><translation>扫描“{scan}”没有 GTIN (01)：请扫描供应商标签上含 GTIN、批次和有效期的条码</translation></message><message><source>scan "{scan}" has no serial number: scan the label of one piece</source><translation>扫描“{scan}”没有序列号：请扫描单件的标签</translation></message><message><source>scan "{scan}" holds only part of the label's UDI: scan the DataMatrix, which holds all of it</source><translation>扫描“{scan}”只包含标签 UDI 的一部分：请扫描包含完整 UDI 的 DataMatrix 码</translation></message><message><source>scan "{scan}" is a component, not a finished unit</source><translation>扫描“{scan}”是零部件，不是成品单件</translation></message><message><source>scan "{scan}" is a label of {found}, not of {part}: scan the serial of each piece of this delivery</source><translation>扫描“{scan}”是 {found} 的标签，不是 {part} 的：请扫描本交货批每一件的序列号</translation></message><message><source>scan "{scan}" is not a GS1 or HIBC label: scan the barcode on the supplier's label that holds the part and the lot</source><translation>扫描“{scan}”不是 GS1 或 HIBC 标签：请扫描供应商标签上含物料和批次的条码</translation></message><message><source>scan "{scan}" is not a finished serialised unit</source><translation>扫描“{scan}”不是序列号管理的成品单件</translation></message><message><source>scan "{scan}" is not a serial number: scan the label of one piece</source><translation>扫描“{scan}”不是序列号：请扫描单件的标签</translation></message><message><source>scan "{scan}" is not a valid label: {error}</source><translation>扫描“{scan}”不是有效标签：{error}</translation></message><message><source>scan "{scan}" is not a valid label: {error}: scan it again, or ask the supplier for a readable label</source><translation>扫描“{scan}”不是有效标签：{error}：请重新扫描，或要求供应商提供可读的标签</translation></message><message><source>scan "{scan}" matches no {what}: check the label, or scan the UDI</source><translation>扫描“{scan}”未匹配到任何{what}：请检查标签，或扫描 UDI</translation></message><message><source>scan "{scan}" matches {count} items: scan the full UDI label (GTIN with lot or serial) instead</source><translation>扫描“{scan}”匹配到 {count} 个物品：请改为扫描完整的 UDI 标签（GTIN 加批次或序列号）</translation></message><message><source>scan "{scan}" says lot {lot}, but lot {typed} was typed: receive the lot the label says, or scan the right label</source><translation>扫描“{scan}”的批次为 {lot}，但输入的是 {typed}：请按标签上的批次接收，或扫描正确的标签</translation></message><message><source>scan "{scan}": GTIN {gtin} is our own product {product}, not a supplier's part: scan the label the supplier put on the delivery</source><translation>扫描“{scan}”：GTIN {gtin} 是本厂产品 {product}，不是供应商物料：请扫描供应商贴在货物上的标签</translation></message><message><source>scan "{scan}": a failed incoming inspection needs notes saying what was wrong</source><translation>扫描“{scan}”：来料检验不合格时须在备注中写明问题</translation></message><message><source>scan "{scan}": every piece of {item} failed its incoming inspection: reject the delivery</source><translation>扫描“{scan}”：{item} 的每一件来料检验都不合格：请拒收该交货批</translation></message><message><source>scan "{scan}": lot {lot} of {part} expired on {date}: expired material is not received: set the delivery aside and return it to the supplier</source><translation>扫描“{scan}”：{part} 的批次 {lot} 已于 {date} 过期：过期物料不予接收：请将货物隔开并退回供应商</translation></message><message><source>scan "{scan}": no part in the master data has the supplier's GTIN {gtin}: add gtin = "{gtin}" to the part in the parts file and load the master data (lotline masterdata load), then scan again</source><translation>扫描“{scan}”：主数据中没有物料使用供应商 GTIN {gtin}：请在物料文件中为该物料添加 gtin = "{gtin}" 并加载主数据（lotline masterdata load），然后重新扫描</translation></message><message><source>scan "{scan}": no part in the master data has the supplier's part number {number} (HIBC labeler {labeler}): add the part {number} to the parts file and load the master data (lotline masterdata load), then scan again</source><translation>扫描“{scan}”：主数据中没有供应商物料号 {number}（HIBC 标签商 {labeler}）：请在物料文件中添加物料 {number} 并加载主数据（lotline masterdata load），然后重新扫描</translation></message><message><source>scan "{scan}": pieces {serials} of {item} have no accepted incoming inspection: inspect each piece before releasing the delivery</source><translation>扫描“{scan}”：{item} 的单件 {serials} 没有合格的来料检验：放行交货批前请逐件检验</translation></message><message><source>scan "{scan}": rejecting a lot needs a reason</source><translation>扫描“{scan}”：拒收批次须填写原因</translation></message><message><source>scan "{scan}": say what is wrong: an NCR needs a description</source><translation>扫描“{scan}”：请说明问题所在：NCR 需要描述</translation></message><message><source>scan "{scan}": the labels of {lot} are not all verified: scan them back first</source><translation>扫描“{scan}”：{lot} 的标签尚未全部验证：请先回扫</translation></message><message><source>scan "{scan}": the last incoming inspection of {item} failed ({notes}): reject the lot or inspect it again</source><translation>扫描“{scan}”：{item} 最近一次来料检验不合格（{notes}）：请拒收该批次或重新检验</translation></message><message><source>scan "{scan}": unpacking needs a reason</source><translation>扫描“{scan}”：拆箱需要原因</translation></message><message><source>scan "{scan}": {case} is {words}: only a closed case goes on a pallet</source><translation>扫描“{scan}”：{case} {words}：只有已封的箱才能上托盘</translation></message><message><source>scan "{scan}": {item} belongs to no production lot: scan a finished unit or a lot label</source><translation>扫描“{scan}”：{item} 不属于任何生产批次：请扫描成品单件或批次标签</translation></message><message><source>scan "{scan}": {item} expired on {date}: reject it</source><translation>扫描“{scan}”：{item} 已于 {date} 过期：请拒收</translation></message><message><source>scan "{scan}": {item} has no hold of its own; the hold is on {held}: scan that to release it</source><translation>扫描“{scan}”：{item} 本身没有冻结；冻结在 {held} 上：请扫描它来解除冻结</translation></message><message><source>scan "{scan}": {item} has no incoming inspection: inspect it before releasing it</source><translation>扫描“{scan}”：{item} 尚无来料检验：请先检验再放行</translation></message><message><source>scan "{scan}": {item} has no printed label waiting to be verified: print it first</source><translation>扫描“{scan}”：{item} 没有待验证的已打印标签：请先打印</translation></message><message><source>scan "{scan}": {item} holds {count} of {capacity}: a case is closed full</source><translation>扫描“{scan}”：{item} 装有 {count}/{capacity}：箱须装满才能封箱</translation></message><message><source>scan "{scan}": {item} is empty: there is nothing to close</source><translation>扫描“{scan}”：{item} 是空的：没有可封的内容</translation></message><message><source>scan "{scan}": {item} is not a serialised delivery: inspect the lot as a whole</source><translation>扫描“{scan}”：{item} 不是序列号管理的交货批：请按整批检验</translation></message><message><source>scan "{scan}": {item} is not in {container}</source><translation>扫描“{scan}”：{item} 不在 {container} 中</translation></message><message><source>scan "{scan}": {item} is not on hold: there is nothing to release</source><translation>扫描“{scan}”：{item} 未被冻结：没有可解除的冻结</translation></message><message><source>scan "{scan}": {item} is on {pallet}: take it off the pallet first</source><translation>扫描“{scan}”：{item} 在 {pallet} 上：请先从托盘上取下</translation></message><message><source>scan "{scan}": {item} is rejected already</source><translation>扫描“{scan}”：{item} 已被拒收</translation></message><message><source>scan "{scan}": {item} is shipped: record a return</source><translation>扫描“{scan}”：{item} 已发货：请记录退回</translation></message><message><source>scan "{scan}": {item} is {status}, not in quarantine: {doing} is done only while the lot is in quarantine</source><translation>扫描“{scan}”：{item} 为{status}，不在隔离中：{doing}只能在批次隔离期间进行</translation></message><message><source>scan "{scan}": {item} is {status}: it is not inspected any more</source><translation>扫描“{scan}”：{item} {status}：不再进行检验</translation></message><message><source>scan "{scan}": {item} is {status}: pack into an open {kind} (a closed one is opened again by unpacking from it)</source><translation>扫描“{scan}”：{item} {status}：请装入未封的{kind}（已封的可通过从中拆出物品重新打开）</translation></message><message><source>scan "{scan}": {lot} cannot be released: {blockers}</source><translation>扫描“{scan}”：{lot} 不能放行：{blockers}</translation></message><message><source>scan "{scan}": {lot} is released already ({done})</source><translation>扫描“{scan}”：{lot} 已放行（{done}）</translation></message><message><source>scan "{scan}": {lot} is {status}: only a released lot is packed</source><translation>扫描“{scan}”：{lot} {status}：只有已放行的批次才能装箱</translation></message><message><source>scan "{scan}": {product} is serialised: pack each unit</source><translation>扫描“{scan}”：{product} 按序列号管理：请逐件装箱</translation></message><message><source>scan "{scan}": {wrong}</source><translation>扫描“{scan}”：{wrong}</translation></message><message><source>scan the case label</source><translation>扫描箱标签</translation></message><message><source>scan {parts}</source><translation>扫描 {parts}</translation></message><message><source>scan {parts} next</source><translation>接下来扫描 {parts}</translation></message><message><source>scan-back "{scanned}" does not match the printed UDI "{expected}"</source><translation>回扫“{scanned}”与打印的 UDI“{expected}”不一致</translation></message><message><source>scan-back "{scanned}" does not match the printed UDI "{expected}": {problem}</source><translation>回扫“{scanned}”与打印的 UDI“{expected}”不一致：{problem}</translation></message><message><source>serial</source><translation>序列号</translation></message><message><source>serial "{serial}" is already used for GTIN {gtin}</source><translation>序列号“{serial}”已用于 GTIN {gtin}</translation></message><message><source>serial "{serial}" is given twice: serials are unique</source><translation>序列号“{serial}”重复给出：序列号必须唯一</translation></message><message><source>serial "{serial}" is not a piece of {item}: its pieces are {serials}</source><translation>序列号“{serial}”不属于 {item}：其单件为 {serials}</translation></message><message><source>serial prefix "{prefix}" leaves no room for {width} digits</source><translation>序列号前缀“{prefix}”过长，放不下 {width} 位数字</translation></message><message><source>serial prefix + number</source><translation>序列号前缀 + 编号</translation></message><message><source>serialised unit</source><translation>序列化单件</translation></message><message><source>shipment</source><translation>发货</translation></message><message><source>shipment "{number}" does not exist: check the number (SHP-...)</source><translation>发货单“{number}”不存在：请检查单号（SHP-...）</translation></message><message><source>shipping</source><translation>发货</translation></message><message><source>site "{site}" is not a site (give its name or GLN)</source><translation>地点“{site}”不是已登记的地点（请输入其名称或 GLN）</translation></message><message><source>site "{site}" is not a site of {customer} (give its name or GLN): its sites are {names}</source><translation>地点“{site}”不是 {customer} 的地点（请输入其名称或 GLN）：其地点为 {names}</translation></message><message><source>some of serials {first}..{last} are already used for GTIN {gtin}: give another prefix or list</source><translation>序列号 {first}..{last} 中有的已用于 GTIN {gtin}：请换一个前缀或清单</translation></message><message><source>station "{station}" is not registered: add it to the master data</source><translation>工作站“{station}”未登记：请将其添加到主数据</translation></message><message><source>station {station} has no device "{device}" (its devices: {names})</source><translation>工位 {station} 没有设备“{device}”（其设备：{names}）</translation></message><message><source>status "{status}" is not a status: use quarantine, released or rejected</source><translation>“{status}”不是状态：请使用 quarantine、released 或 rejected</translation></message><message><source>step "{name}" has no valid limits: ask an administrator to fix the route</source><translation>工序“{name}”没有有效的限值：请管理员修正工艺路线</translation></message><message><source>step {position} "{step}": {why}</source><translation>工序 {position}“{step}”：{why}</translation></message><message><source>step {position} {name}</source><translation>工序 {position} {name}</translation></message><message><source>step {position} {name}: {instruction}</source><translation>工序 {position} {name}：{instruction}</translation></message><message><source>supplier "{supplier}" is not in the master data: check the code</source><translation>供应商“{supplier}”不在主数据中：请核对代码</translation></message><message><source>supplier lot "{lot}" must be 1-{limit} printable characters: copy it from the supplier's label</source><translation>供应商批次“{lot}”必须是 1-{limit} 个可打印字符：请照供应商标签填写</translation></message><message><source>supplier {code} ({name}) is not approved: material from it cannot be received; ask quality</source><translation>供应商 {code}（{name}）未获批准：不能接收其物料；请联系质量部门</translation></message><message><source>template file "{path}" cannot be read ({error}): check the path</source><translation>无法读取模板文件“{path}”（{error}）：请检查路径</translation></message><message><source>template file {file} has no "name": a template names itself, e.g. "name": "udi-4x2"</source><translation>模板文件 {file} 没有 "name"：模板须写明自己的名称，例如 "name": "udi-4x2"</translation></message><message><source>template file {file} is not valid: {error}</source><translation>模板文件 {file} 无效：{error}</translation></message><message><source>template file {file} is the same as {name} version {version} ({status}): nothing to register</source><translation>模板文件 {file} 与 {name} 版本 {version}（{status}）相同：无需登记</translation></message><message><source>template file {file}, line {line}, column {column}: {error}: fix the JSON</source><translation>模板文件 {file}，第 {line} 行，第 {column} 列：{error}：请修正 JSON</translation></message><message><source>the PIN for {user} is too easy to guess (a common PIN, one digit repeated or a run): choose another</source><translation>{user} 的 PIN 码太容易被猜到（常见 PIN 码、重复数字或连续数字）：请另选一个</translation></message><message><source>the PIN for {user} must be {minimum}+ digits</source><translation>{user} 的 PIN 码至少须为 {minimum} 位数字</translation></message><message><source>the UDI of {item} cannot be composed: {error}</source><translation>无法生成 {item} 的 UDI：{error}</translation></message><message><source>the account {user} is disabled: ask an administrator</source><translation>账户 {user} 已停用：请联系管理员</translation></message><message><source>the account {user} is locked since {when} after repeated failed attempts: ask an administrator to unlock it</source><translation>账户 {user} 因多次尝试失败，自 {when} 起已锁定：请管理员解锁</translation></message><message><source>the account {user} is locked since {when}: ask an administrator to unlock it</source><translation>账户 {user} 自 {when} 起已锁定：请管理员解锁</translation></message><message><source>the bin label of {item} cannot be made: {error}: shorten the part name in the master data or ask an administrator</source><translation>无法生成 {item} 的料箱标签：{error}：请在主数据中缩短物料名称，或联系管理员</translation></message><message><source>the delivery time {when} is in the future: give the time on the signed note</source><translation>送达时间 {when} 晚于当前时间：请填写签收单上的时间</translation></message><message><source>the disposition of {ncr} needs a reason</source><translation>{ncr} 的处置需要原因</translation></message><message><source>the due date {due} must come after the calibration date {calibrated}</source><translation>到期日 {due} 必须晚于校准日期 {calibrated}</translation></message><message><source>the hold on {item} is for {ncr}, which is still open: disposition the nonconformance first</source><translation>{item} 的冻结针对 {ncr}，该 NCR 仍未处置：请先处置该不合格品</translation></message><message><source>the inspection plan "{characteristic}" has no limits: ask an administrator</source><translation>检验计划“{characteristic}”没有限值：请联系管理员</translation></message><message><source>the label "{udi}" did not read back as its UDI, so it was not printed ({reasons}): report this to the label engineer</source><translation>标签“{udi}”解码结果与其 UDI 不符，因此未打印（{reasons}）：请报告标签工程师</translation></message><message><source>the label cannot be made: {error}</source><translation>无法生成标签：{error}</translation></message><message><source>the label of {item} cannot be made: {error}</source><translation>无法生成 {item} 的标签：{error}</translation></message><message><source>the name is too long: at most 120 characters</source><translation>姓名过长：最多 120 个字符</translation></message><message><source>the new password must differ from the old one</source><translation>新密码必须与原密码不同</translation></message><message><source>the password for {user} holds control characters</source><translation>{user} 的密码含有控制字符</translation></message><message><source>the password for {user} is on the list of common or breached passwords: choose another</source><translation>{user} 的密码在常见或已泄露密码清单中：请另选一个</translation></message><message><source>the password for {user} is too short: use {minimum}+ characters</source><translation>{user} 的密码太短：至少需要 {minimum} 个字符</translation></message><message><source>the password for {user} must not contain the user name</source><translation>{user} 的密码不得包含用户名</translation></message><message><source>the printer could not be reached: {error}</source><translation>无法连接打印机：{error}</translation></message><message><source>the printer holds the label(s): {reason}. Fix it; the label prints then</source><translation>打印机暂存了标签：{reason}。请排除故障，标签随后会打印</translation></message><message><source>the record was changed after it was signed</source><translation>该记录在签名后被更改</translation></message><message><source>the scale is not stable: wait for the reading to settle</source><translation>秤读数不稳定：请等待读数稳定</translation></message><message><source>the scale reads in {unit}, the step needs {wanted}: set the scale unit</source><translation>秤的单位是 {unit}，工序需要 {wanted}：请设置秤的单位</translation></message><message><source>the serial label of {serial} cannot be made: {error}</source><translation>无法生成 {serial} 的序列号标签：{error}</translation></message><message><source>the signed record no longer exists</source><translation>已签名的记录不再存在</translation></message><message><source>there is no print job "{key}": check the job key</source><translation>没有打印任务“{key}”：请核对任务键</translation></message><message><source>there is no signature {id}</source><translation>不存在签名 {id}</translation></message><message><source>there is no user "{user}"</source><translation>不存在用户“{user}”</translation></message><message><source>there is no {record} {id} to sign</source><translation>没有可签名的 {record} {id}</translation></message><message><source>this PIN</source><translation>此 PIN 码</translation></message><message><source>this authenticator code was used already: wait for the next one</source><translation>此验证码已使用过：请等待下一个验证码</translation></message><message><source>this database already has users: add more as an administrator (--by ADMIN)</source><translation>该数据库已有用户：请以管理员身份添加（--by ADMIN）</translation></message><message><source>this password</source><translation>此密码</translation></message><message><source>unit</source><translation>单件</translation></message><message><source>unit or lot</source><translation>单件或批次</translation></message><message><source>unit or production lot</source><translation>单件或生产批次</translation></message><message><source>unit {serial}</source><translation>单件 {serial}</translation></message><message><source>unit, case or pallet</source><translation>单件、箱或托盘</translation></message><message><source>unit, lot or material lot</source><translation>单件、批次或物料批次</translation></message><message><source>unit, lot, case or pallet</source><translation>单件、批次、箱或托盘</translation></message><message><source>unit, lot, material lot, case or pallet</source><translation>单件、批次、物料批次、箱或托盘</translation></message><message><source>unknown role "{role}": use one of {names}</source><translation>未知角色“{role}”：请使用以下之一：{names}</translation></message><message><source>user "{username}" does not exist: check the name in the user list</source><translation>用户“{username}”不存在：请在用户列表中核对名称</translation></message><message><source>user name "{user}" is taken (users are never deleted, names never reused): choose another</source><translation>用户名“{user}”已被占用（用户从不删除，用户名不会重复使用）：请另选一个</translation></message><message><source>user name "{user}" must be one word of printable characters</source><translation>用户名“{user}”必须是由可打印字符组成的一个词</translation></message><message><source>was never sent to the printer</source><translation>从未发送到打印机</translation></message><message><source>was rejected by incoming inspection: use a released lot, return this one to QC</source><translation>已被来料检验拒收：请使用已放行的批次，并将此批次退回 QC</translation></message><message><source>was verified already</source><translation>已验证过</translation></message><message><source>was voided ({reason})</source><translation>已作废（{reason}）</translation></message><message><source>weight</source><translation>重量</translation></message><message><source>work order "{number}" does not exist: check the number on the traveller</source><translation>工单“{number}”不存在：请核对流转单上的编号</translation></message><message><source>work order "{number}" exists already: choose another number</source><translation>工单“{number}”已存在：请选用其他编号</translation></message><message><source>work order number "{number}" must be 1-64 printable characters</source><translation>工单编号“{number}”必须是 1-64 个可打印字符</translation></message><message><source>work order {number} has no commissioned serials: release it and commission its serials first</source><translation>工单 {number} 没有已生成的序列号：请先下达工单并生成序列号</translation></message><message><source>work order {number} is for {quantity} units and has {done} serials: {count} more cannot be commissioned</source><translation>工单 {number} 数量为 {quantity} 件，已有 {done} 个序列号：不能再赋码 {count} 个</translation></message><message><source>work order {number} is {status} already: it is released only once</source><translation>工单 {number} 已是{status}状态：工单只能下达一次</translation></message><message><source>work order {number} is {status}: only a released work order is closed</source><translation>工单 {number} {status}：只有已下达的工单才能关闭</translation></message><message><source>work order {number} is {status}: release it before commissioning</source><translation>工单 {number} 为{status}状态：请先下达再赋码</translation></message><message><source>work order {number}: quantity {quantity} must be at least 1</source><translation>工单 {number}：数量 {quantity} 至少为 1</translation></message><message><source>work order {number}: {built} built, {scrapped} scrapped, {open} still open of {quantity} ordered; closing it short needs a reason</source><translation>工单 {number}：订单 {quantity}，已完成 {built}，报废 {scrapped}，未完成 {open}；提前关闭须填写原因</translation></message><message><source>wrong PIN for this badge</source><translation>该工牌的 PIN 错误</translation></message><message><source>wrong password for the signature</source><translation>签名密码错误</translation></message><message><source>wrong user name or password</source><translation>用户名或密码错误</translation></message><message><source>you are logged in as {user}: "{signer}" cannot sign here; each signature belongs to the person who is logged in</source><translation>您以 {user} 登录：“{signer}”不能在此签名；每个签名都属于当前登录的人</translation></message><message><source>you cannot disable your own account: ask another administrator</source><translation>您不能停用自己的账户：请联系其他管理员</translation></message><message><source>your session has ended: log in again before signing</source><translation>您的会话已结束：签名前请重新登录</translation></message><message><source>{case} has room for {room} and {lot} has {left} left: {wanted} cannot be packed</source><translation>{case} 还可装 {room}，{lot} 剩余 {left}：无法装入 {wanted}</translation></message><message><source>{case} holds {held}; {item} is {product}: a case holds one product</source><translation>{case} 装的是 {held}；{item} 是 {product}：一箱只能装一种产品</translation></message><message><source>{case} is full ({inside} of {capacity}): close it and pack into a new case</source><translation>{case} 已满（{inside}/{capacity}）：请封箱并装入新箱</translation></message><message><source>{characteristic}: reading "{value}" is not a number: enter the value</source><translation>{characteristic}：读数“{value}”不是数字：请输入数值</translation></message><message><source>{code}</source><translation>{code}</translation></message><message><source>{count} label(s) printed: scan each back to verify it</source><translation>已打印 {count} 张标签：请逐张回扫验证</translation></message><message><source>{count} label(s) too many counted</source><translation>多清点了 {count} 张标签</translation></message><message><source>{count} label(s) unaccounted for</source><translation>有 {count} 张标签去向不明</translation></message><message><source>{count} products</source><translation>{count} 个产品</translation></message><message><source>{day} {month} {year}</source><translation>{year}年{month_number}月{day}日</translation></message><message><source>{described} (device S/N {serial})</source><translation>{described}（设备序列号 {serial}）</translation></message><message><source>{device} failed its calibration (certificate {certificate}): it is out of service until calibrated again</source><translation>{device} 校准不合格（证书 {certificate}）：重新校准前停止使用</translation></message><message><source>{device} was due for calibration on {due} (certificate {certificate}): take it out of use and have it calibrated</source><translation>{device} 应于 {due} 校准（证书 {certificate}）：请停止使用并送校</translation></message><message><source>{done} of {count} label(s) reached the printer; the printer failed: {reason}. Fix the printer and retry with the same job key</source><translation>{count} 张标签中有 {done} 张送达打印机；打印机故障：{reason}。请排除打印机故障后用同一任务键重试</translation></message><message><source>{field} of {table} holds {bad}: only printable text is stored; type it again without it</source><translation>{table} 的 {field} 含有 {bad}：只能保存可打印文本；请去掉后重新输入</translation></message><message><source>{file} has no work orders: one row per work order under the header</source><translation>{file} 中没有工单：表头下每行一个工单</translation></message><message><source>{file} is not UTF-8 text (byte {at}): export it as UTF-8 CSV</source><translation>{file} 不是 UTF-8 文本（第 {at} 字节）：请导出为 UTF-8 CSV</translation></message><message><source>{file} is not a readable CSV file: {why}</source><translation>{file} 不是可读取的 CSV 文件：{why}</translation></message><message><source>{first} or {other}</source><translation>{first} 或 {other}</translation></message><message><source>{held} is {hold} (it holds {item}): {doing} is not allowed until QC releases the hold</source><translation>{held} {hold}（此冻结涵盖 {item}）：在 QC 解除冻结前不允许{doing}</translation></message><message><source>{held} is {hold}: {doing} is not allowed until QC releases the hold</source><translation>{held} {hold}：在 QC 解除冻结前不允许{doing}</translation></message><message><source>{item} belongs to no production lot: it cannot be labelled</source><translation>{item} 不属于任何生产批次：无法贴标</translation></message><message><source>{item} has no inspection plan for "{characteristic}": its plans are {known}</source><translation>{item} 没有“{characteristic}”的检验计划：其检验计划为 {known}</translation></message><message><source>{item} has no production date: its UDI cannot be composed</source><translation>{item} 没有生产日期：无法生成其 UDI</translation></message><message><source>{item} has no route: ask a supervisor to assign one</source><translation>{item} 没有工艺路线：请主管指定</translation></message><message><source>{item} has not finished production</source><translation>{item} 尚未完成生产</translation></message><message><source>{item} has not finished production (next: step {position} "{step}")</source><translation>{item} 尚未完成生产（下一道：工序 {position}“{step}”）</translation></message><message><source>{item} has passed every step of its route</source><translation>{item} 已完成工艺路线的全部工序</translation></message><message><source>{item} has passed every step: name the step to repeat for the rework</source><translation>{item} 已通过所有工序：请指定返工要重做的工序</translation></message><message><source>{item} is at step {position} "{name}"; the {wanted} step cannot be done now: do step {position} first</source><translation>{item} 处于工序 {position}“{name}”；现在不能做{wanted}工序：请先完成工序 {position}</translation></message><message><source>{item} is nonconforming ({ncrs}): it waits for a QC disposition</source><translation>{item} 不合格（{ncrs}）：等待 QC 处置</translation></message><message><source>{item} is not a finished product: it takes no UDI label</source><translation>{item} 不是成品：不贴 UDI 标签</translation></message><message><source>{item} is not at step {position} "{name}"</source><translation>{item} 不在工序 {position}“{name}”</translation></message><message><source>{item} is on hold: {reason}</source><translation>{item} 已冻结：{reason}</translation></message><message><source>{item} is {status}</source><translation>{item} {status}</translation></message><message><source>{item} is {status} and cannot become {new}</source><translation>{item} 当前为{status}，不能变为{new}</translation></message><message><source>{item} is {status}: it takes no production steps now</source><translation>{item} 为{status}：现在不能进行生产工序</translation></message><message><source>{item} is {status}: labels are reprinted only for released items</source><translation>{item} {status}：只有已放行的物品才能补打标签</translation></message><message><source>{item} is {status}: not printed again</source><translation>{item} {status}：未再次打印</translation></message><message><source>{item}, step {position} "{name}" failed: {message}</source><translation>{item}，工序 {position}“{name}”不合格：{message}</translation></message><message><source>{kind} SSCC {sscc}</source><translation>{kind} SSCC {sscc}</translation></message><message><source>{kind} {lot}</source><translation>{kind} {lot}</translation></message><message><source>{kind} {serial}</source><translation>{kind} {serial}</translation></message><message><source>{kind}: {outcome}</source><translation>{kind}：{outcome}</translation></message><message><source>{lot} has no units to release</source><translation>{lot} 没有可放行的单件</translation></message><message><source>{lot}: {issued} labels issued, but {applied} applied + {destroyed} destroyed + {returned} returned = {counted}: {words}; count again</source><translation>{lot}：已发放 {issued} 张标签，但已贴 {applied} + 已销毁 {destroyed} + 已退回 {returned} = {counted}：{words}；请重新清点</translation></message><message><source>{message} (attempt {count} of {limit})</source><translation>{message}（第 {count} 次，共 {limit} 次）</translation></message><message><source>{message}: account {user} is now locked; ask an administrator</source><translation>{message}：账户 {user} 现已锁定；请联系管理员</translation></message><message><source>{message}; step {position} passed</source><translation>{message}；工序 {position} 已通过</translation></message><message><source>{message}; still needed: {parts}</source><translation>{message}；仍需：{parts}</translation></message><message><source>{message}; {ncr} opened and {item} marked nonconforming</source><translation>{message}；已开立 {ncr}，{item} 已标记为不合格</translation></message><message><source>{name} ({user}), {when}: {meaning}</source><translation>{name}（{user}），{when}：{meaning}</translation></message><message><source>{ncr} has no disposition yet: disposition it before closing</source><translation>{ncr} 尚未处置：关闭前请先处置</translation></message><message><source>{ncr} is closed before closing</source><translation>{ncr} 已关闭</translation></message><message><source>{ncr} is on {item}: material is not reworked here; use scrap (the lot is rejected) or use as is</source><translation>{ncr} 针对 {item}：物料不在此返工；请选择报废（该批次拒收）或让步接收</translation></message><message><source>{ncr} is {state} on {item}</source><translation>{item} 上的 {ncr} {state}</translation></message><message><source>{ncr} is {status} already ({disposition}): a disposition is made once</source><translation>{ncr} {status}（{disposition}）：处置只能做一次</translation></message><message><source>{ncr}: {item} is {status}, so a {disposition} cannot be carried out: unpack it or record its return first</source><translation>{ncr}：{item} {status}，无法执行{disposition}：请先拆箱或登记退货</translation></message><message><source>{part} serial {serial} was received before: check the label</source><translation>{part} 序列号 {serial} 之前已接收：请检查标签</translation></message><message><source>{part} {serial}</source><translation>{part} {serial}</translation></message><message><source>{person} is not qualified for {name}: ask a supervisor for a qualified operator</source><translation>{person} 不具备资质 {name}：请主管安排有资质的操作员</translation></message><message><source>{person}'s qualification {name} expired on {expires}: requalify before doing this step</source><translation>{person} 的资质 {name} 已于 {expires} 过期：重新取得资质后才能执行此工序</translation></message><message><source>{product} has no label template: ask an administrator to assign one</source><translation>{product} 没有标签模板：请管理员指定一个</translation></message><message><source>{product} has no released route: ask an administrator to assign one first</source><translation>{product} 没有已发布的工艺路线：请管理员先指定</translation></message><message><source>{product} has no route: ask an administrator to assign one first</source><translation>{product} 没有工艺路线：请先让管理员指定</translation></message><message><source>{product} is lot-controlled: its production lot goes through the route, it takes no serial numbers</source><translation>{product} 按批次管理：由其生产批次走工艺路线，不使用序列号</translation></message><message><source>{prompt}: scan PASS or FAIL</source><translation>{prompt}：扫描 PASS 或 FAIL</translation></message><message><source>{reading} is not stable: wait for the scale to settle and weigh again (limits {limits})</source><translation>{reading} 不稳定：请等秤稳定后重新称重（限值 {limits}）</translation></message><message><source>{reading}: {verdict} (limits {limits})</source><translation>{reading}：{verdict}（限值 {limits}）</translation></message><message><source>{rows} of the signed record no longer exist(s)</source><translation>签名记录中的 {rows} 已不存在</translation></message><message><source>{said} is {item} of serialised {product}: scan one unit</source><translation>{said} 是按序列号管理的 {product} 的 {item}：请扫描单件</translation></message><message><source>{said}: an installation needs the site (name or GLN) where it is</source><translation>{said}：安装需要所在地点（名称或 GLN）</translation></message><message><source>{said}: that is the part taken out: scan the new part</source><translation>{said}：这是拆下的部件：请扫描新部件</translation></message><message><source>{said}: the label of {item} is not verified: scan the label back first</source><translation>{said}：{item} 的标签尚未验证：请先回扫标签</translation></message><message><source>{said}: {copies} copies: print 1 to {most} labels at a time</source><translation>{said}：{copies} 份：每次打印 1 到 {most} 张标签</translation></message><message><source>{said}: {item} expired on {expiry}: take another lot</source><translation>{said}：{item} 已于 {expiry} 过期：请换用其他批次</translation></message><message><source>{said}: {item} gets one label{first}; another label is a reprint, which needs a reason and a supervisor's signature</source><translation>{said}：{item} 只打印一张标签{first}；再打一张即为补打，需要原因和主管签名</translation></message><message><source>{said}: {item} has less than {quantity} left: take another lot</source><translation>{said}：{item} 剩余不足 {quantity}：请换用其他批次</translation></message><message><source>{said}: {item} has no verified UDI label: label it first</source><translation>{said}：{item} 没有已验证的 UDI 标签：请先贴标</translation></message><message><source>{said}: {item} has {kits} kits and {originals} labels already: {copies} more would be too many; a replacement is a reprint</source><translation>{said}：{item} 有 {kits} 套，已有 {originals} 张标签：再打 {copies} 张就太多了；替换标签请补打</translation></message><message><source>{said}: {item} holds something already on {shipment}: scan the outer container only</source><translation>{said}：{item} 内有物品已在 {shipment} 上：只扫描最外层容器</translation></message><message><source>{said}: {item} is a component, not a finished unit</source><translation>{said}：{item} 是零部件，不是成品单件</translation></message><message><source>{said}: {item} is not on {shipment}</source><translation>{said}：{item} 不在 {shipment} 上</translation></message><message><source>{said}: {item} is on {other}, not shipped yet: take it off there first</source><translation>{said}：{item} 已在尚未发货的 {other} 上：请先从那里移除</translation></message><message><source>{said}: {item} is on {shipment} already</source><translation>{said}：{item} 已在 {shipment} 上</translation></message><message><source>{said}: {item} is packed already, in {where}</source><translation>{said}：{item} 已装箱，在 {where} 中</translation></message><message><source>{said}: {item} is packed in {container}: ship that instead</source><translation>{said}：{item} 装在 {container} 中：请改为发货该容器</translation></message><message><source>{said}: {item} is past its label step ({where}); use a reprint</source><translation>{said}：{item} 已过贴标工序（{where}）；请使用补打</translation></message><message><source>{said}: {item} is scanned twice</source><translation>{said}：{item} 被扫描了两次</translation></message><message><source>{said}: {item} is under recall {recall}: it may not ship</source><translation>{said}：{item} 处于召回 {recall} 中：不得发货</translation></message><message><source>{said}: {item} is {status}: a {kind} is recorded only for a unit that is {states}</source><translation>{said}：{item} {status}：只有{states}的单件才能记录{kind}</translation></message><message><source>{said}: {item} is {status}: close it before shipping</source><translation>{said}：{item} {status}：请先封好再发货</translation></message><message><source>{said}: {item} is {status}: only released items are packed</source><translation>{said}：{item} {status}：只有已放行的物品才能装箱</translation></message><message><source>{said}: {item} is {status}: only released lots ship</source><translation>{said}：{item} {status}：只有已放行的批次才能发货</translation></message><message><source>{said}: {item} is {status}: only released material is fitted</source><translation>{said}：{item} 状态为{status}：只能装入已放行的物料</translation></message><message><source>{said}: {item} is {status}: only released, labelled units are shipped</source><translation>{said}：{item} {status}：只有已放行并已贴标的单件才能发货</translation></message><message><source>{said}: {item} is {status}; labels are printed only for released items: QC releases the lot first</source><translation>{said}：{item} {status}；只有已放行的物品才能打印标签：请 QC 先放行该批次</translation></message><message><source>{said}: {item} was shipped already</source><translation>{said}：{item} 已经发货</translation></message><message><source>{said}: {item} was shipped already on {shipment}</source><translation>{said}：{item} 已随 {shipment} 发货</translation></message><message><source>{said}: {ncr} is open on {item}: close it first</source><translation>{said}：{item} 有未关闭的 {ncr}：请先关闭</translation></message><message><source>{said}: {new} is not the same part as {old}: fit the same part number</source><translation>{said}：{new} 与 {old} 不是同一物料：请装入相同料号</translation></message><message><source>{said}: {part} is not built into {unit}: scan the part taken out of it</source><translation>{said}：{part} 未装在 {unit} 中：请扫描从中拆下的部件</translation></message><message><source>{scan} is a component ({item}), not a unit in production: scan the unit's label first</source><translation>{scan}是组件（{item}），不是生产中的单件：请先扫描单件的标签</translation></message><message><source>{scan} is {item} of {product}, which is serialised: scan the serial label of one unit</source><translation>{scan}是 {product} 的{item}，该产品按序列号管理：请扫描单件的序列号标签</translation></message><message><source>{scan} is {what} of part {part}, consumed at step {position} "{name}", which {item} has passed; a passed step is repeated only after a rework decision</source><translation>{scan}是零件 {part} 的{what}，在工序 {position}“{name}”耗用，{item} 已通过该工序；已通过的工序只有在返工决定后才能重做</translation></message><message><source>{scan} is {what} of part {part}; step {position} needs {parts}</source><translation>{scan}是零件 {part} 的{what}；工序 {position} 需要 {parts}</translation></message><message><source>{scan} is {what}, not a component: step {position} needs {parts}</source><translation>{scan}是{what}，不是组件：工序 {position} 需要 {parts}</translation></message><message><source>{scan}: reading "{value} {unit}"</source><translation>{scan}：读数“{value} {unit}”</translation></message><message><source>{scan}: reading "{value} {unit}" is in {unit}; step "{name}" is measured in {wanted}: set the instrument unit</source><translation>{scan}：读数“{value} {unit}”的单位是 {unit}；工序“{name}”以 {wanted} 计量：请设置仪器单位</translation></message><message><source>{scan}: step {position} "{name}" is already passed for {item}; a passed step is repeated only after a rework decision. Next is step {next} "{next_name}"</source><translation>{scan}：{item} 已通过工序 {position}“{name}”；已通过的工序只有在返工决定后才能重做。下一步是工序 {next}“{next_name}”</translation></message><message><source>{scan}: work order {number} is {status}: its units take no more steps; ask planning</source><translation>{scan}：工单 {number} {status}：其单件不能再执行工序；请联系计划员</translation></message><message><source>{scan}: {held} is {hold}; it takes no steps until QC releases the hold</source><translation>{scan}：{held} {hold}；在 QC 解除冻结之前不能进行任何工序</translation></message><message><source>{scan}: {message}</source><translation>{scan}：{message}</translation></message><message><source>{scan}: {part} is already consumed for {item} at step {position}; still needed: {parts}</source><translation>{scan}：{part} 已在工序 {position} 耗用到{item}；仍需：{parts}</translation></message><message><source>{scan}: {what} expired on {date}: take a lot within date and report this one to QC</source><translation>{scan}：{what} 已于 {date} 过期：请取用有效期内的批次，并将此批次报告 QC</translation></message><message><source>{scan}: {what} has {left} {unit} left; {item} needs {take}: take another lot</source><translation>{scan}：{what} 仅剩 {left} {unit}；{item} 需要 {take}：请取用另一批次</translation></message><message><source>{scan}: {what} is consumed already: take another one</source><translation>{scan}：{what} 已被耗用：请另取一个</translation></message><message><source>{scan}: {what} is {hold}</source><translation>{scan}：{what} {hold}</translation></message><message><source>{scan}: {what} no longer has {take} {unit} left: take another lot</source><translation>{scan}：{what} 已不足 {take} {unit}：请取用另一批次</translation></message><message><source>{scan}: {what} was already built into {into} on {time}: take another one</source><translation>{scan}：{what} 已于 {time} 装入{into}：请另取一个</translation></message><message><source>{scan}: {what} {reason}</source><translation>{scan}：{what} {reason}</translation></message><message><source>{scan}: {why}</source><translation>{scan}：{why}</translation></message><message><source>{shipment} is empty: scan the cases, pallets or units first</source><translation>{shipment} 为空：请先扫描箱、托盘或单件</translation></message><message><source>{shipment} is {status}: confirm it shipped before recording its delivery</source><translation>{shipment} 状态为{status}：请先确认发货，再登记签收</translation></message><message><source>{shipment} is {status}: nothing more can be added or confirmed; open a new shipment</source><translation>{shipment} 状态为{status}：不能再添加或确认；请新建发货单</translation></message><message><source>{shipment} left on {shipped}: it cannot have been delivered before that ({when})</source><translation>{shipment} 于 {shipped} 发出：不可能在此之前送达（{when}）</translation></message><message><source>{shipment}: delivery was recorded already (signed by {who} on {when})</source><translation>{shipment}：签收已登记（{who} 于 {when} 签收）</translation></message><message><source>{step} failed</source><translation>{step} 不合格</translation></message><message><source>{step} failed: {note}</source><translation>{step} 不合格：{note}</translation></message><message><source>{step} passed</source><translation>{step} 合格</translation></message><message><source>{step} passed: {note}</source><translation>{step} 合格：{note}</translation></message><message><source>{subject}: {missing} not read yet: read every characteristic of the incoming inspection plan before accepting</source><translation>{subject}：{missing} 尚未读取：判定合格前请读取来料检验计划的每一项特性</translation></message><message><source>{subject}: {reading}: a reading outside its limits fails the incoming inspection: record it as failed, with notes</source><translation>{subject}：{reading}：读数超出限值，来料检验不合格：请记录为不合格并填写备注</translation></message><message><source>{username} holds no qualification "{name}" to revoke</source><translation>{username} 没有可撤销的资质“{name}”</translation></message><message><source>{user} ({role}) may not sign "{meaning}". {who}</source><translation>{user}（{role}）无权以“{meaning}”签名。{who}</translation></message><message><source>{user} ({role}) may not {permission}. {who}.</source><translation>{user}（{role}）无权{permission}。{who}。</translation></message><message><source>{user} is not a user of this database: log in again</source><translation>{user} 不是此数据库的用户：请重新登录</translation></message><message><source>{user} must first choose a new password (log in again at a station, or lotline user passwd {user})</source><translation>{user} 须先设置新密码（在工位重新登录，或使用 lotline user passwd {user}）</translation></message><message><source>{what} "{value}" contains "{bad}": a UDI allows only {allowed}</source><translation>{what}“{value}”含有“{bad}”：UDI 只允许{allowed}</translation></message><message><source>{what} "{value}" must be 1 to {limit} characters long</source><translation>{what}“{value}”长度必须为 1 到 {limit} 个字符</translation></message><message><source>{what} ({part}) consumed into {item}</source><translation>{what}（{part}）已耗用到{item}</translation></message><message><source>{what} is a demo or common one, never accepted on a production station: ask an administrator to set your own</source><translation>{what}是演示用或常见的，生产工位不接受：请管理员为您设置</translation></message><message><source>{what} needs a reason: say why, in words a reviewer will understand</source><translation>{what}需要原因：请用审核人能看懂的话说明理由</translation></message><message><source>{what} {reading} is above the upper limit ({limits})</source><translation>{what} {reading} 高于上限（{limits}）</translation></message><message><source>{what} {reading} is below the lower limit ({limits})</source><translation>{what} {reading} 低于下限（{limits}）</translation></message><message><source>{what} {reading} is within {limits}</source><translation>{what} {reading} 在 {limits} 范围内</translation></message><message><source>{who}: this authenticator code was used already: wait for the next one</source><translation>{who}：此验证码已使用过：请等待下一个验证码</translation></message><message><source>{who}: wrong or missing authenticator code</source><translation>{who}：验证器代码错误或缺失</translation></message><message><source>{who}: {problem}: ask an administrator</source><translation>{who}：{problem}：请联系管理员</translation></message><message><source>{wrong}: give the site's GLN or name</source><translation>{wrong}：请提供收货地点的全球位置码（GLN）或名称</translation></message><message><source>2D code</source><comment>UdiCarrier</comment><translation>二维码</translation></message><message><source>Disposition approved</source><comment>Meaning</comment><translation>处置已批准</translation></message><message><source>GS1 (GTIN)</source><comment>DIScheme</comment><translation type="unfinished" /></message><message><source>Label template approved</source><comment>Meaning</comment><translation>标签模板已批准</translation></message><message><source>MA code (IDcode)</source><comment>DIScheme</comment><translation type="unfinished" /></message><message><source>MR conditional</source><comment>MrSafety</comment><translation>MR 条件安全</translation></message><message><source>MR safe</source><comment>MrSafety</comment><translation>MR 安全</translation></message><message><source>MR unsafe</source><comment>MrSafety</comment><translation>MR 不安全</translation></message><message><source>Material released for use</source><comment>Meaning</comment><translation>物料已放行使用</translation></message><message><source>NCR closed</source><comment>EventKind</comment><translation>关闭 NCR</translation></message><message><source>NCR disposition</source><comment>EventKind</comment><translation>NCR 处置</translation></message><message><source>NCR opened</source><comment>EventKind</comment><translation>开立 NCR</translation></message><message><source>QC inspector</source><comment>Role</comment><translation>QC 检验员</translation></message><message><source>QC station</source><comment>StationKind</comment><translation>QC 工位</translation></message><message><source>RFID tag</source><comment>UdiCarrier</comment><translation>射频标签 (RFID)</translation></message><message><source>Recall closed</source><comment>Meaning</comment><translation>召回已关闭</translation></message><message><source>Released for distribution</source><comment>Meaning</comment><translation>放行销售</translation></message><message><source>Reprint approved</source><comment>Meaning</comment><translation>补打已批准</translation></message><message><source>Reviewed</source><comment>Meaning</comment><translation>已审核</translation></message><message><source>administration station</source><comment>StationKind</comment><translation>管理工位</translation></message><message><source>administrator</source><comment>Role</comment><translation>管理员</translation></message><message><source>approve label reprints</source><comment>Permission</comment><translation>批准标签补打</translation></message><message><source>approve label templates</source><comment>Permission</comment><translation>批准标签模板</translation></message><message><source>approved</source><comment>TemplateStatus</comment><translation>已批准</translation></message><message><source>by lot</source><comment>Tracking</comment><translation>按批次</translation></message><message><source>by serial number</source><comment>Tracking</comment><translation>按序列号</translation></message><message><source>calibrated</source><comment>CalibrationState</comment><translation>已校准</translation></message><message><source>calibration overdue</source><comment>CalibrationState</comment><translation>校准已过期</translation></message><message><source>cancelled</source><comment>WorkOrderStatus</comment><translation>已取消</translation></message><message><source>case</source><comment>ItemKind</comment><translation>箱</translation></message><message><source>case closed</source><comment>EventKind</comment><translation>封箱</translation></message><message><source>case opened</source><comment>EventKind</comment><translation>新建箱</translation></message><message><source>check</source><comment>EventKind</comment><translation>检查</translation></message><message><source>check</source><comment>StepKind</comment><translation>检查</translation></message><message><source>class I</source><comment>NmpaClass</comment><translation>Ⅰ类</translation></message><message><source>class II</source><comment>NmpaClass</comment><translation>Ⅱ类</translation></message><message><source>class III</source><comment>NmpaClass</comment><translation>Ⅲ类</translation></message><message><source>closed</source><comment>NcrStatus</comment><translation>已关闭</translation></message><message><source>closed</source><comment>RecallStatus</comment><translation>已关闭</translation></message><message><source>closed</source><comment>Status</comment><translation>已封装</translation></message><message><source>closed</source><comment>WorkOrderStatus</comment><translation>已关闭</translation></message><message><source>commission serial numbers</source><comment>Permission</comment><translation>分配序列号</translation></message><message><source>completed</source><comment>Status</comment><translation>已完成</translation></message><message><source>completed</source><comment>WorkOrderStatus</comment><translation>已完成</translation></message><message><source>consume</source><comment>EventKind</comment><translation>耗用</translation></message><message><source>consume</source><comment>LinkKind</comment><translation>耗用</translation></message><message><source>consume components</source><comment>Permission</comment><translation>耗用部件</translation></message><message><source>consumed</source><comment>Status</comment><translation>已耗用</translation></message><message><source>corrected in the field</source><comment>RecallDisposition</comment><translation>现场纠正</translation></message><message><source>create and release work orders</source><comment>Permission</comment><translation>创建并下达工单</translation></message><message><source>created</source><comment>WorkOrderStatus</comment><translation>已创建</translation></message><message><source>destroyed on site</source><comment>RecallDisposition</comment><translation>现场销毁</translation></message><message><source>disposal</source><comment>EventKind</comment><translation>处置</translation></message><message><source>disposal</source><comment>ServiceKind</comment><translation>处置</translation></message><message><source>disposed</source><comment>RecallState</comment><translation>已处置</translation></message><message><source>disposed</source><comment>Status</comment><translation>已处置</translation></message><message><source>disposition nonconformances</source><comment>Permission</comment><translation>处置不合格品</translation></message><message><source>dispositioned</source><comment>NcrStatus</comment><translation>已处置</translation></message><message><source>dispositioned</source><comment>RecallAction</comment><translation>已处置</translation></message><message><source>draft</source><comment>TemplateStatus</comment><translation>草稿</translation></message><message><source>execute production steps</source><comment>Permission</comment><translation>执行生产工序</translation></message><message><source>export batch records</source><comment>Permission</comment><translation>导出批记录</translation></message><message><source>fail</source><comment>Outcome</comment><translation>不合格</translation></message><message><source>failed</source><comment>CalibrationResult</comment><translation>不合格</translation></message><message><source>failed</source><comment>Outcome</comment><translation>未通过</translation></message><message><source>failed</source><comment>PrintStatus</comment><translation>发送失败</translation></message><message><source>failed calibration</source><comment>CalibrationState</comment><translation>校准不合格</translation></message><message><source>held</source><comment>PrintStatus</comment><translation>打印机暂挂</translation></message><message><source>hold</source><comment>EventKind</comment><translation>冻结</translation></message><message><source>hold release</source><comment>EventKind</comment><translation>解除冻结</translation></message><message><source>housing</source><comment>LabelPurpose</comment><translation>外壳</translation></message><message><source>in production</source><comment>Status</comment><translation>生产中</translation></message><message><source>in quarantine</source><comment>Status</comment><translation>隔离中</translation></message><message><source>in stock</source><comment>RecallState</comment><translation>在库</translation></message><message><source>in-vitro diagnostic reagent</source><comment>NmpaCategory</comment><translation>体外诊断试剂</translation></message><message><source>incoming inspection</source><comment>EventKind</comment><translation>来料检验</translation></message><message><source>inspect</source><comment>EventKind</comment><translation>检验</translation></message><message><source>inspect</source><comment>StepKind</comment><translation>检验</translation></message><message><source>inspection</source><comment>EventKind</comment><translation>QC 检验</translation></message><message><source>installation</source><comment>EventKind</comment><translation>安装</translation></message><message><source>installation</source><comment>ServiceKind</comment><translation>安装</translation></message><message><source>installed</source><comment>RecallState</comment><translation>已安装</translation></message><message><source>installed</source><comment>Status</comment><translation>已安装</translation></message><message><source>label</source><comment>StepKind</comment><translation>贴标</translation></message><message><source>label print</source><comment>EventKind</comment><translation>标签打印</translation></message><message><source>label printer</source><comment>DeviceKind</comment><translation>标签打印机</translation></message><message><source>label reconciliation</source><comment>EventKind</comment><translation>标签对账</translation></message><message><source>label reprint</source><comment>EventKind</comment><translation>标签补打</translation></message><message><source>label scan-back</source><comment>EventKind</comment><translation>标签回扫</translation></message><message><source>line operator</source><comment>Role</comment><translation>产线操作员</translation></message><message><source>linear bar code</source><comment>UdiCarrier</comment><translation>一维码</translation></message><message><source>lot release</source><comment>EventKind</comment><translation>批次放行</translation></message><message><source>manage master data</source><comment>Permission</comment><translation>管理主数据</translation></message><message><source>manage stations and devices</source><comment>Permission</comment><translation>管理工位和设备</translation></message><message><source>manage users</source><comment>Permission</comment><translation>管理用户</translation></message><message><source>material lot</source><comment>ItemKind</comment><translation>物料批次</translation></message><message><source>material rejection</source><comment>EventKind</comment><translation>物料拒收</translation></message><message><source>material release</source><comment>EventKind</comment><translation>物料放行</translation></message><message><source>medical device</source><comment>NmpaCategory</comment><translation>器械</translation></message><message><source>mismatch</source><comment>Outcome</comment><translation>不一致</translation></message><message><source>no MR information in the labelling</source><comment>MrSafety</comment><translation>说明书或标签不包括 MR 安全信息</translation></message><message><source>no action</source><comment>RecallDisposition</comment><translation>无需措施</translation></message><message><source>no calibration recorded</source><comment>CalibrationState</comment><translation>无校准记录</translation></message><message><source>nonconforming</source><comment>Status</comment><translation>不合格</translation></message><message><source>not recoverable</source><comment>RecallDisposition</comment><translation>无法追回</translation></message><message><source>notified</source><comment>RecallAction</comment><translation>已通知</translation></message><message><source>ok</source><comment>Outcome</comment><translation>合格</translation></message><message><source>open</source><comment>NcrStatus</comment><translation>待处理</translation></message><message><source>open</source><comment>RecallStatus</comment><translation>进行中</translation></message><message><source>open</source><comment>ShipmentStatus</comment><translation>未发货</translation></message><message><source>open</source><comment>Status</comment><translation>装箱中</translation></message><message><source>open nonconformances</source><comment>Permission</comment><translation>开立不合格品报告</translation></message><message><source>operator station</source><comment>StationKind</comment><translation>操作员工位</translation></message><message><source>out of tolerance</source><comment>Outcome</comment><translation>超出公差</translation></message><message><source>pack</source><comment>EventKind</comment><translation>装箱</translation></message><message><source>pack</source><comment>LinkKind</comment><translation>装箱</translation></message><message><source>pack</source><comment>StepKind</comment><translation>装箱</translation></message><message><source>pack units into cases and pallets</source><comment>Permission</comment><translation>将单件装箱和装托盘</translation></message><message><source>packaging station</source><comment>StationKind</comment><translation>包装工位</translation></message><message><source>packed</source><comment>Status</comment><translation>已装箱</translation></message><message><source>packer</source><comment>Role</comment><translation>包装员</translation></message><message><source>pallet</source><comment>ItemKind</comment><translation>托盘</translation></message><message><source>pallet closed</source><comment>EventKind</comment><translation>封托盘</translation></message><message><source>pallet opened</source><comment>EventKind</comment><translation>新建托盘</translation></message><message><source>passed</source><comment>CalibrationResult</comment><translation>合格</translation></message><message><source>place holds</source><comment>Permission</comment><translation>施加冻结</translation></message><message><source>planning station</source><comment>StationKind</comment><translation>计划工位</translation></message><message><source>print labels</source><comment>Permission</comment><translation>打印标签</translation></message><message><source>printed</source><comment>PrintStatus</comment><translation>已打印</translation></message><message><source>production lot</source><comment>ItemKind</comment><translation>生产批次</translation></message><message><source>queued</source><comment>PrintStatus</comment><translation>排队中</translation></message><message><source>recall closed</source><comment>EventKind</comment><translation>关闭召回</translation></message><message><source>recall opened</source><comment>EventKind</comment><translation>启动召回</translation></message><message><source>receive</source><comment>EventKind</comment><translation>收货</translation></message><message><source>receive material lots</source><comment>Permission</comment><translation>接收物料批次</translation></message><message><source>receiving station</source><comment>StationKind</comment><translation>收货工位</translation></message><message><source>reconcile labels</source><comment>Permission</comment><translation>标签对账</translation></message><message><source>record incoming inspections</source><comment>Permission</comment><translation>记录来料检验</translation></message><message><source>record inspections</source><comment>Permission</comment><translation>记录检验</translation></message><message><source>record installation, service, returns and disposal</source><comment>Permission</comment><translation>记录安装、维修、退货和处置</translation></message><message><source>rejected</source><comment>Outcome</comment><translation>已拒收</translation></message><message><source>rejected</source><comment>Status</comment><translation>已拒收</translation></message><message><source>release holds</source><comment>Permission</comment><translation>解除冻结</translation></message><message><source>release lots for distribution</source><comment>Permission</comment><translation>放行批次用于销售</translation></message><message><source>release or reject material lots</source><comment>Permission</comment><translation>放行或拒收物料批次</translation></message><message><source>released</source><comment>Status</comment><translation>已放行</translation></message><message><source>released</source><comment>WorkOrderStatus</comment><translation>已下达</translation></message><message><source>repair</source><comment>EventKind</comment><translation>维修</translation></message><message><source>repair</source><comment>ServiceKind</comment><translation>维修</translation></message><message><source>retired</source><comment>TemplateStatus</comment><translation>已停用</translation></message><message><source>return</source><comment>EventKind</comment><translation>退回</translation></message><message><source>return</source><comment>ServiceKind</comment><translation>退回</translation></message><message><source>returned</source><comment>RecallAction</comment><translation>已退回</translation></message><message><source>returned</source><comment>RecallState</comment><translation>已退回</translation></message><message><source>returned</source><comment>Status</comment><translation>已退回</translation></message><message><source>review the audit trail</source><comment>Permission</comment><translation>查阅审计追踪</translation></message><message><source>rework</source><comment>Disposition</comment><translation>返工</translation></message><message><source>reworked</source><comment>RecallDisposition</comment><translation>已返工</translation></message><message><source>run recalls</source><comment>Permission</comment><translation>执行召回</translation></message><message><source>scale</source><comment>DeviceKind</comment><translation>电子秤</translation></message><message><source>scan component</source><comment>StepKind</comment><translation>扫描部件</translation></message><message><source>scanner</source><comment>DeviceKind</comment><translation>扫描枪</translation></message><message><source>scrap</source><comment>Disposition</comment><translation>报废</translation></message><message><source>scrapped</source><comment>RecallDisposition</comment><translation>已报废</translation></message><message><source>scrapped</source><comment>RecallState</comment><translation>已报废</translation></message><message><source>scrapped</source><comment>Status</comment><translation>已报废</translation></message><message><source>serial commissioning</source><comment>EventKind</comment><translation>序列号分配</translation></message><message><source>service</source><comment>EventKind</comment><translation>保养</translation></message><message><source>service</source><comment>ServiceKind</comment><translation>保养</translation></message><message><source>service station</source><comment>StationKind</comment><translation>售后服务工位</translation></message><message><source>ship</source><comment>EventKind</comment><translation>发货</translation></message><message><source>ship to customers</source><comment>Permission</comment><translation>向客户发货</translation></message><message><source>shipment</source><comment>EventKind</comment><translation>发货单</translation></message><message><source>shipped</source><comment>RecallState</comment><translation>已发货</translation></message><message><source>shipped</source><comment>ShipmentStatus</comment><translation>已发货</translation></message><message><source>shipped</source><comment>Status</comment><translation>已发货</translation></message><message><source>shipping station</source><comment>StationKind</comment><translation>发货工位</translation></message><message><source>supervisor</source><comment>Role</comment><translation>主管</translation></message><message><source>trace items</source><comment>Permission</comment><translation>追溯物品</translation></message><message><source>trace station</source><comment>StationKind</comment><translation>追溯工位</translation></message><message><source>unit</source><comment>ItemKind</comment><translation>单件</translation></message><message><source>unit</source><comment>LabelPurpose</comment><translation>单件</translation></message><message><source>unpack</source><comment>EventKind</comment><translation>拆箱</translation></message><message><source>use as is</source><comment>Disposition</comment><translation>让步接收</translation></message><message><source>verified</source><comment>PrintStatus</comment><translation>已验证</translation></message><message><source>verify labels</source><comment>Permission</comment><translation>验证标签</translation></message><message><source>voided</source><comment>PrintStatus</comment><translation>已作废</translation></message><message><source>weigh</source><comment>EventKind</comment><translation>称重</translation></message><message><source>weigh</source><comment>StepKind</comment><translation>称重</translation></message><message><source>weight entered by hand</source><comment>EventKind</comment><translation>手工录入重量</translation></message><message><source>work order release</source><comment>EventKind</comment><translation>工单下达</translation></message></context></TS>
+<context><name>services</name><message><source> (job {job}, {status})</source><translation>（任务 {job}，{status}）</translation></message><message><source>"{characteristic}" is not in the incoming inspection plan of {subject}: its characteristics are {known}</source><translation>“{characteristic}”不在 {subject} 的来料检验计划中：其检验特性为 {known}</translation></message><message><source>"{kind}" is not an after-sale event: use {kinds}</source><translation>“{kind}”不是售后事件：请使用 {kinds}</translation></message><message><source>"{record}" is not a kind of record that can be signed</source><translation>“{record}”不是可签名的记录类型</translation></message><message><source>GTIN "{gtin}" is not a product: give the product's GTIN</source><translation>GTIN“{gtin}”不是产品：请提供产品的 GTIN</translation></message><message><source>No role may do this</source><translation>没有角色可以执行此操作</translation></message><message><source>Roles that may: {roles}</source><translation>有此权限的角色：{roles}</translation></message><message><source>SSCC {sscc}</source><translation>SSCC {sscc}</translation></message><message><source>a baseline needs at least 1 subgroup</source><translation type="unfinished" /></message><message><source>a baseline needs at least 2 readings, not {n}</source><translation type="unfinished" /></message><message><source>a hold on "{scan}"</source><translation>对“{scan}”的冻结</translation></message><message><source>a reprint of label job {job} needs a reason: say what happened to the first label</source><translation>补打标签任务 {job} 需要原因：请说明第一张标签发生了什么</translation></message><message><source>an NCR</source><translation>一份 NCR</translation></message><message><source>ask QC to approve version {drafts}</source><translation>请 QC 批准版本 {drafts}</translation></message><message><source>badge "{badge}" already belongs to another user</source><translation>工牌“{badge}”已属于其他用户</translation></message><message><source>badge "{badge}" is not registered</source><translation>工牌“{badge}”未登记</translation></message><message><source>case (scan its SSCC label)</source><translation>箱（扫描其 SSCC 标签）</translation></message><message><source>case or pallet</source><translation>箱或托盘</translation></message><message><source>certificate "{path}" cannot be read ({error}): scan or copy the certificate to the shared folder first</source><translation>证书“{path}”无法读取（{error}）：请先将证书扫描或复制到共享文件夹</translation></message><message><source>closing {ncr} needs a note: say what was done</source><translation>关闭 {ncr} 需要填写说明：请写明所做的处理</translation></message><message><source>component</source><translation>组件</translation></message><message><source>component lot, lot or unit</source><translation>组件批次、批次或单件</translation></message><message><source>customer "{code}" does not exist: check the customer code</source><translation>客户“{code}”不存在：请核对客户代码</translation></message><message><source>device "{name}" needs a port: a device path, COM port or socket://</source><translation>设备“{name}”需要端口：设备路径、COM 端口或 socket://</translation></message><message><source>device kind "{kind}" is not one of {kinds}</source><translation>设备类型“{kind}”不在 {kinds} 之中</translation></message><message><source>disposition "{disposition}" is not one of {codes}</source><translation>处置“{disposition}”无效：请使用 {codes} 之一</translation></message><message><source>dispositioned ({disposition}) but not closed</source><translation>已处置（{disposition}）但未关闭</translation></message><message><source>enter the {what} ({limits})</source><translation>输入{what}（{limits}）</translation></message><message><source>event {event} was recorded for another item: the station must make a new event id for every step</source><translation>事件 {event} 已记录在另一物品上：工位必须为每道工序生成新的事件 ID</translation></message><message><source>every serial of work order {number} has its label: choose 'print again' to print them once more</source><translation>工单 {number} 的每个序列号都已有标签：如需再次打印，请选择“重新打印”</translation></message><message><source>file "{file}" does not exist: give the path of the CSV export</source><translation>文件“{file}”不存在：请提供 CSV 导出文件的路径</translation></message><message><source>first signature of this session: enter your user name and your password</source><translation>本次会话首次签名：请输入用户名和密码</translation></message><message><source>give either a number of serials or the list of serials, not both</source><translation>请给出序列号数量或序列号清单，二者只能选一</translation></message><message><source>give the delivery time with its time zone</source><translation>请给出送达时间及其时区</translation></message><message><source>give the name of the person who signed for {shipment}</source><translation>请填写签收 {shipment} 的人员姓名</translation></message><message><source>incoming inspection</source><translation>来料检验</translation></message><message><source>is in quarantine (not released by incoming inspection): use a released lot</source><translation>处于隔离中（来料检验未放行）：请使用已放行的批次</translation></message><message><source>is {status}: only released material is consumed</source><translation>{status}：只能耗用已放行的物料</translation></message><message><source>it has passed every step</source><translation>它已通过所有工序</translation></message><message><source>item</source><translation>物品</translation></message><message><source>item {id}</source><translation>物品 {id}</translation></message><message><source>its next step is "{step}"</source><translation>其下一道工序是“{step}”</translation></message><message><source>its production lot</source><translation>其生产批次</translation></message><message><source>label counts cannot be negative: count again</source><translation>标签数量不能为负数：请重新清点</translation></message><message><source>label for "{purpose}": say unit or housing</source><translation>标签用途“{purpose}”无效：请选择单件或外壳</translation></message><message><source>label job {job} was never printed ({status}): retry the print with its key instead</source><translation>标签任务 {job} 从未打印（{status}）：请改用其任务键重试打印</translation></message><message><source>label job {job} {what}</source><translation>标签任务 {job} {what}</translation></message><message><source>label template "{name}" has no version {version}: register the shipped templates, or check the name and version</source><translation>标签模板“{name}”没有版本 {version}：请登记随附的模板，或核对名称和版本</translation></message><message><source>label template {name} has no approved version, so the label of {item} cannot be printed: {todo}</source><translation>标签模板 {name} 没有已批准的版本，因此无法打印 {item} 的标签：{todo}</translation></message><message><source>label template {name} version {version} cannot be previewed: {error}</source><translation>标签模板 {name} 版本 {version} 无法预览：{error}</translation></message><message><source>label template {name} version {version} is not valid: {error}</source><translation>标签模板 {name} 版本 {version} 无效：{error}</translation></message><message><source>label template {name} version {version} is {status}: only a draft is approved</source><translation>标签模板 {name} 版本 {version} 为{status}：只有草稿可以批准</translation></message><message><source>label template {name} version {version}: {error}</source><translation>标签模板 {name} 版本 {version}：{error}</translation></message><message><source>letters A-Z a-z, digits and {symbols}</source><translation>字母 A-Z a-z、数字及 {symbols}</translation></message><message><source>log in first: after-sale records name the person who made them</source><translation>请先登录：售后记录须注明记录人</translation></message><message><source>log in first: every label names the person who printed it</source><translation>请先登录：每张标签都须注明打印人</translation></message><message><source>log in first: holds are placed and released by a person</source><translation>请先登录：冻结须由具体人员施加和解除</translation></message><message><source>log in first: quality records name the person who made them</source><translation>请先登录：质量记录须注明记录人</translation></message><message><source>lot</source><translation>批次</translation></message><message><source>lot {lot}</source><translation>批次 {lot}</translation></message><message><source>lot {lot} of {part} expired on {date}: expired material is not received; return it to the supplier</source><translation>{part} 的批次 {lot} 已于 {date} 过期：过期物料不予接收；请退回供应商</translation></message><message><source>lot {lot} of {part} from {supplier} was received already ({status}, {quantity} {unit}): a lot is received once: check the delivery note and the supplier's lot label</source><translation>供应商 {supplier} 的 {part} 批次 {lot} 已接收过（{status}，{quantity} {unit}）：一个批次只接收一次：请核对送货单和供应商批次标签</translation></message><message><source>lot {lot} of {product} exists already: give the work order another</source><translation>{product} 的批次 {lot} 已存在：请为工单指定其他批次</translation></message><message><source>material lot {lot}</source><translation>物料批次 {lot}</translation></message><message><source>material release</source><translation>物料放行</translation></message><message><source>name the calibration certificate (its number or file), e.g. CAL-2026-0042</source><translation>请填写校准证书（编号或文件），例如 CAL-2026-0042</translation></message><message><source>never reached the printer: retry the print with its key</source><translation>未送达打印机：请用其任务键重试打印</translation></message><message><source>no active product</source><translation>没有启用的产品</translation></message><message><source>no labels were issued for {lot}: there is nothing to reconcile</source><translation>{lot} 未发放任何标签：无需对账</translation></message><message><source>no parts</source><translation>无零件</translation></message><message><source>no role</source><translation>无角色</translation></message><message><source>nonconformance "{number}" does not exist: check the NCR number</source><translation>不合格品报告“{number}”不存在：请核对 NCR 编号</translation></message><message><source>nonconformance "{number}" does not exist: check the number</source><translation>不合格品报告“{number}”不存在：请核对编号</translation></message><message><source>none</source><translation>无</translation></message><message><source>not sent: {reason}</source><translation>未发送：{reason}</translation></message><message><source>nothing</source><translation>无</translation></message><message><source>nothing more</source><translation>无需更多</translation></message><message><source>nothing to ship: scan the units, cases or pallets first</source><translation>没有可发货的物品：请先扫描单件、箱或托盘</translation></message><message><source>nothing was imported: {count} problem(s) in the file</source><translation>未导入任何数据：文件中有 {count} 处问题</translation></message><message><source>on hold since {date}: {reason}</source><translation>自 {date} 起冻结：{reason}</translation></message><message><source>on hold since {date}: {reason} ({ncr})</source><translation>自 {date} 起冻结：{reason}（{ncr}）</translation></message><message><source>on {pallet}</source><translation>在 {pallet} 上</translation></message><message><source>only a rework returns to a step; {disposition} does not</source><translation>只有返工才能退回到某道工序；{disposition}不能</translation></message><message><source>packing</source><translation>装箱</translation></message><message><source>pallet (scan its SSCC label)</source><translation>托盘（扫描其 SSCC 标签）</translation></message><message><source>palletising</source><translation>码托</translation></message><message><source>part "{part}" is not in the master data: check the part number on the delivery note</source><translation>零件“{part}”不在主数据中：请核对送货单上的零件号</translation></message><message><source>part {part} is lot-controlled: give no serial numbers</source><translation>零件 {part} 按批次管理：请勿填写序列号</translation></message><message><source>part {part} is serialised: give one serial number for each of the {amount} pieces (got {count}, duplicates count once)</source><translation>零件 {part} 按序列号管理：{amount} 件每件需一个序列号（收到 {count} 个，重复的只计一次）</translation></message><message><source>place {item} on the scale ({limits})</source><translation>将{item} 放到秤上（{limits}）</translation></message><message><source>print job key "{key}" must be 1-{most} printable characters: the station makes one key per print request, so that a retry never prints twice</source><translation>打印任务键“{key}”须为 1-{most} 个可打印字符：工作站为每次打印请求生成一个键，以确保重试绝不会重复打印</translation></message><message><source>print job or labelled item</source><translation>打印任务或已贴标物品</translation></message><message><source>print the UDI label, apply it and scan it back</source><translation>打印 UDI 标签，贴上后回扫</translation></message><message><source>printed before with this key: nothing was printed again</source><translation>此任务键之前已打印：未再次打印</translation></message><message><source>printing its label</source><translation>打印其标签</translation></message><message><source>product "{product}" matches {what}: give its GTIN or exact name</source><translation>产品“{product}”匹配到{what}：请给出其 GTIN 或准确名称</translation></message><message><source>production lot</source><translation>生产批次</translation></message><message><source>production lot or serial</source><translation>生产批次或序列号</translation></message><message><source>qualification "{name}" must be 1 to {limit} characters, e.g. "IPC soldering"</source><translation>资质“{name}”须为 1 至 {limit} 个字符，例如“IPC soldering”</translation></message><message><source>quantity "{quantity}" is not a number</source><translation>数量“{quantity}”不是数字</translation></message><message><source>quantity {quantity} must be more than zero: count the delivery</source><translation>数量 {quantity} 必须大于零：请清点来货</translation></message><message><source>reading "{value}" is not a number: enter the value</source><translation>读数“{value}”不是数字：请输入数值</translation></message><message><source>received material lot</source><translation>已接收的物料批次</translation></message><message><source>record {id}</source><translation>记录 {id}</translation></message><message><source>register the templates</source><translation>请登记模板</translation></message><message><source>releasing the hold on "{scan}"</source><translation>解除对“{scan}”的冻结</translation></message><message><source>releasing the material</source><translation>放行物料</translation></message><message><source>repair</source><translation>维修</translation></message><message><source>replaced by reprint {job}: {why}</source><translation>已被补打 {job} 取代：{why}</translation></message><message><source>reprinting its label</source><translation>补打其标签</translation></message><message><source>rework cannot return {item} to step {step}: it can repeat a passed step ({passed})</source><translation>返工不能将 {item} 退回到工序 {step}：只能重做已通过的工序（{passed}）</translation></message><message><source>say what was wrong: a repair needs a reason</source><translation>请说明故障：维修需要原因</translation></message><message><source>say why the qualification is revoked (the reason is recorded)</source><translation>请说明撤销资质的原因（原因将被记录）</translation></message><message><source>scale {name}</source><translation>秤 {name}</translation></message><message><source>scan "{scan}"</source><translation>扫描“{scan}”</translation></message><message><source>scan "{scan}" has no GTIN (01): scan the supplier's label that holds the GTIN, the lot and the expiry</source><translation>扫描“{scan}”没有 GTIN (01)：请扫描供应商标签上含 GTIN、批次和有效期的条码</translation></message><message><source>scan "{scan}" has no serial number: scan the label of one piece</source><translation>扫描“{scan}”没有序列号：请扫描单件的标签</translation></message><message><source>scan "{scan}" holds only part of the label's UDI: scan the DataMatrix, which holds all of it</source><translation>扫描“{scan}”只包含标签 UDI 的一部分：请扫描包含完整 UDI 的 DataMatrix 码</translation></message><message><source>scan "{scan}" is a component, not a finished unit</source><translation>扫描“{scan}”是零部件，不是成品单件</translation></message><message><source>scan "{scan}" is a label of {found}, not of {part}: scan the serial of each piece of this delivery</source><translation>扫描“{scan}”是 {found} 的标签，不是 {part} 的：请扫描本交货批每一件的序列号</translation></message><message><source>scan "{scan}" is not a GS1 or HIBC label: scan the barcode on the supplier's label that holds the part and the lot</source><translation>扫描“{scan}”不是 GS1 或 HIBC 标签：请扫描供应商标签上含物料和批次的条码</translation></message><message><source>scan "{scan}" is not a finished serialised unit</source><translation>扫描“{scan}”不是序列号管理的成品单件</translation></message><message><source>scan "{scan}" is not a serial number: scan the label of one piece</source><translation>扫描“{scan}”不是序列号：请扫描单件的标签</translation></message><message><source>scan "{scan}" is not a valid label: {error}</source><translation>扫描“{scan}”不是有效标签：{error}</translation></message><message><source>scan "{scan}" is not a valid label: {error}: scan it again, or ask the supplier for a readable label</source><translation>扫描“{scan}”不是有效标签：{error}：请重新扫描，或要求供应商提供可读的标签</translation></message><message><source>scan "{scan}" matches no {what}: check the label, or scan the UDI</source><translation>扫描“{scan}”未匹配到任何{what}：请检查标签，或扫描 UDI</translation></message><message><source>scan "{scan}" matches {count} items: scan the full UDI label (GTIN with lot or serial) instead</source><translation>扫描“{scan}”匹配到 {count} 个物品：请改为扫描完整的 UDI 标签（GTIN 加批次或序列号）</translation></message><message><source>scan "{scan}" says lot {lot}, but lot {typed} was typed: receive the lot the label says, or scan the right label</source><translation>扫描“{scan}”的批次为 {lot}，但输入的是 {typed}：请按标签上的批次接收，或扫描正确的标签</translation></message><message><source>scan "{scan}": GTIN {gtin} is our own product {product}, not a supplier's part: scan the label the supplier put on the delivery</source><translation>扫描“{scan}”：GTIN {gtin} 是本厂产品 {product}，不是供应商物料：请扫描供应商贴在货物上的标签</translation></message><message><source>scan "{scan}": a failed incoming inspection needs notes saying what was wrong</source><translation>扫描“{scan}”：来料检验不合格时须在备注中写明问题</translation></message><message><source>scan "{scan}": every piece of {item} failed its incoming inspection: reject the delivery</source><translation>扫描“{scan}”：{item} 的每一件来料检验都不合格：请拒收该交货批</translation></message><message><source>scan "{scan}": lot {lot} of {part} expired on {date}: expired material is not received: set the delivery aside and return it to the supplier</source><translation>扫描“{scan}”：{part} 的批次 {lot} 已于 {date} 过期：过期物料不予接收：请将货物隔开并退回供应商</translation></message><message><source>scan "{scan}": no part in the master data has the supplier's GTIN {gtin}: add gtin = "{gtin}" to the part in the parts file and load the master data (lotline masterdata load), then scan again</source><translation>扫描“{scan}”：主数据中没有物料使用供应商 GTIN {gtin}：请在物料文件中为该物料添加 gtin = "{gtin}" 并加载主数据（lotline masterdata load），然后重新扫描</translation></message><message><source>scan "{scan}": no part in the master data has the supplier's part number {number} (HIBC labeler {labeler}): add the part {number} to the parts file and load the master data (lotline masterdata load), then scan again</source><translation>扫描“{scan}”：主数据中没有供应商物料号 {number}（HIBC 标签商 {labeler}）：请在物料文件中添加物料 {number} 并加载主数据（lotline masterdata load），然后重新扫描</translation></message><message><source>scan "{scan}": pieces {serials} of {item} have no accepted incoming inspection: inspect each piece before releasing the delivery</source><translation>扫描“{scan}”：{item} 的单件 {serials} 没有合格的来料检验：放行交货批前请逐件检验</translation></message><message><source>scan "{scan}": rejecting a lot needs a reason</source><translation>扫描“{scan}”：拒收批次须填写原因</translation></message><message><source>scan "{scan}": say what is wrong: an NCR needs a description</source><translation>扫描“{scan}”：请说明问题所在：NCR 需要描述</translation></message><message><source>scan "{scan}": the labels of {lot} are not all verified: scan them back first</source><translation>扫描“{scan}”：{lot} 的标签尚未全部验证：请先回扫</translation></message><message><source>scan "{scan}": the last incoming inspection of {item} failed ({notes}): reject the lot or inspect it again</source><translation>扫描“{scan}”：{item} 最近一次来料检验不合格（{notes}）：请拒收该批次或重新检验</translation></message><message><source>scan "{scan}": unpacking needs a reason</source><translation>扫描“{scan}”：拆箱需要原因</translation></message><message><source>scan "{scan}": {case} is {words}: only a closed case goes on a pallet</source><translation>扫描“{scan}”：{case} {words}：只有已封的箱才能上托盘</translation></message><message><source>scan "{scan}": {item} belongs to no production lot: scan a finished unit or a lot label</source><translation>扫描“{scan}”：{item} 不属于任何生产批次：请扫描成品单件或批次标签</translation></message><message><source>scan "{scan}": {item} expired on {date}: reject it</source><translation>扫描“{scan}”：{item} 已于 {date} 过期：请拒收</translation></message><message><source>scan "{scan}": {item} has no hold of its own; the hold is on {held}: scan that to release it</source><translation>扫描“{scan}”：{item} 本身没有冻结；冻结在 {held} 上：请扫描它来解除冻结</translation></message><message><source>scan "{scan}": {item} has no incoming inspection: inspect it before releasing it</source><translation>扫描“{scan}”：{item} 尚无来料检验：请先检验再放行</translation></message><message><source>scan "{scan}": {item} has no printed label waiting to be verified: print it first</source><translation>扫描“{scan}”：{item} 没有待验证的已打印标签：请先打印</translation></message><message><source>scan "{scan}": {item} holds {count} of {capacity}: a case is closed full</source><translation>扫描“{scan}”：{item} 装有 {count}/{capacity}：箱须装满才能封箱</translation></message><message><source>scan "{scan}": {item} is empty: there is nothing to close</source><translation>扫描“{scan}”：{item} 是空的：没有可封的内容</translation></message><message><source>scan "{scan}": {item} is not a serialised delivery: inspect the lot as a whole</source><translation>扫描“{scan}”：{item} 不是序列号管理的交货批：请按整批检验</translation></message><message><source>scan "{scan}": {item} is not in {container}</source><translation>扫描“{scan}”：{item} 不在 {container} 中</translation></message><message><source>scan "{scan}": {item} is not on hold: there is nothing to release</source><translation>扫描“{scan}”：{item} 未被冻结：没有可解除的冻结</translation></message><message><source>scan "{scan}": {item} is on {pallet}: take it off the pallet first</source><translation>扫描“{scan}”：{item} 在 {pallet} 上：请先从托盘上取下</translation></message><message><source>scan "{scan}": {item} is rejected already</source><translation>扫描“{scan}”：{item} 已被拒收</translation></message><message><source>scan "{scan}": {item} is shipped: record a return</source><translation>扫描“{scan}”：{item} 已发货：请记录退回</translation></message><message><source>scan "{scan}": {item} is {status}, not in quarantine: {doing} is done only while the lot is in quarantine</source><translation>扫描“{scan}”：{item} 为{status}，不在隔离中：{doing}只能在批次隔离期间进行</translation></message><message><source>scan "{scan}": {item} is {status}: it is not inspected any more</source><translation>扫描“{scan}”：{item} {status}：不再进行检验</translation></message><message><source>scan "{scan}": {item} is {status}: pack into an open {kind} (a closed one is opened again by unpacking from it)</source><translation>扫描“{scan}”：{item} {status}：请装入未封的{kind}（已封的可通过从中拆出物品重新打开）</translation></message><message><source>scan "{scan}": {lot} cannot be released: {blockers}</source><translation>扫描“{scan}”：{lot} 不能放行：{blockers}</translation></message><message><source>scan "{scan}": {lot} is released already ({done})</source><translation>扫描“{scan}”：{lot} 已放行（{done}）</translation></message><message><source>scan "{scan}": {lot} is {status}: only a released lot is packed</source><translation>扫描“{scan}”：{lot} {status}：只有已放行的批次才能装箱</translation></message><message><source>scan "{scan}": {product} is serialised: pack each unit</source><translation>扫描“{scan}”：{product} 按序列号管理：请逐件装箱</translation></message><message><source>scan "{scan}": {wrong}</source><translation>扫描“{scan}”：{wrong}</translation></message><message><source>scan the case label</source><translation>扫描箱标签</translation></message><message><source>scan {parts}</source><translation>扫描 {parts}</translation></message><message><source>scan {parts} next</source><translation>接下来扫描 {parts}</translation></message><message><source>scan-back "{scanned}" does not match the printed UDI "{expected}"</source><translation>回扫“{scanned}”与打印的 UDI“{expected}”不一致</translation></message><message><source>scan-back "{scanned}" does not match the printed UDI "{expected}": {problem}</source><translation>回扫“{scanned}”与打印的 UDI“{expected}”不一致：{problem}</translation></message><message><source>serial</source><translation>序列号</translation></message><message><source>serial "{serial}" cannot be written in the MA code of {product}: an MA serial is letters and digits only (give a prefix without '-' or spaces)</source><translation type="unfinished" /></message><message><source>serial "{serial}" is already used for GTIN {gtin}</source><translation>序列号“{serial}”已用于 GTIN {gtin}</translation></message><message><source>serial "{serial}" is given twice: serials are unique</source><translation>序列号“{serial}”重复给出：序列号必须唯一</translation></message><message><source>serial "{serial}" is not a piece of {item}: its pieces are {serials}</source><translation>序列号“{serial}”不属于 {item}：其单件为 {serials}</translation></message><message><source>serial prefix "{prefix}" leaves no room for {width} digits</source><translation>序列号前缀“{prefix}”过长，放不下 {width} 位数字</translation></message><message><source>serial prefix + number</source><translation>序列号前缀 + 编号</translation></message><message><source>serialised unit</source><translation>序列化单件</translation></message><message><source>shipment</source><translation>发货</translation></message><message><source>shipment "{number}" does not exist: check the number (SHP-...)</source><translation>发货单“{number}”不存在：请检查单号（SHP-...）</translation></message><message><source>shipping</source><translation>发货</translation></message><message><source>site "{site}" is not a site (give its name or GLN)</source><translation>地点“{site}”不是已登记的地点（请输入其名称或 GLN）</translation></message><message><source>site "{site}" is not a site of {customer} (give its name or GLN): its sites are {names}</source><translation>地点“{site}”不是 {customer} 的地点（请输入其名称或 GLN）：其地点为 {names}</translation></message><message><source>some of serials {first}..{last} are already used for GTIN {gtin}: give another prefix or list</source><translation>序列号 {first}..{last} 中有的已用于 GTIN {gtin}：请换一个前缀或清单</translation></message><message><source>station "{station}" is not registered: add it to the master data</source><translation>工作站“{station}”未登记：请将其添加到主数据</translation></message><message><source>station {station} has no device "{device}" (its devices: {names})</source><translation>工位 {station} 没有设备“{device}”（其设备：{names}）</translation></message><message><source>status "{status}" is not a status: use quarantine, released or rejected</source><translation>“{status}”不是状态：请使用 quarantine、released 或 rejected</translation></message><message><source>step "{name}" has no valid limits: ask an administrator to fix the route</source><translation>工序“{name}”没有有效的限值：请管理员修正工艺路线</translation></message><message><source>step {position} "{step}": {why}</source><translation>工序 {position}“{step}”：{why}</translation></message><message><source>step {position} {name}</source><translation>工序 {position} {name}</translation></message><message><source>step {position} {name}: {instruction}</source><translation>工序 {position} {name}：{instruction}</translation></message><message><source>subgroup size {n} is not supported: use 2 to 10</source><translation type="unfinished" /></message><message><source>subgroups must all have {n} readings</source><translation type="unfinished" /></message><message><source>supplier "{supplier}" is not in the master data: check the code</source><translation>供应商“{supplier}”不在主数据中：请核对代码</translation></message><message><source>supplier lot "{lot}" must be 1-{limit} printable characters: copy it from the supplier's label</source><translation>供应商批次“{lot}”必须是 1-{limit} 个可打印字符：请照供应商标签填写</translation></message><message><source>supplier {code} ({name}) is not approved: material from it cannot be received; ask quality</source><translation>供应商 {code}（{name}）未获批准：不能接收其物料；请联系质量部门</translation></message><message><source>template file "{path}" cannot be read ({error}): check the path</source><translation>无法读取模板文件“{path}”（{error}）：请检查路径</translation></message><message><source>template file {file} has no "name": a template names itself, e.g. "name": "udi-4x2"</source><translation>模板文件 {file} 没有 "name"：模板须写明自己的名称，例如 "name": "udi-4x2"</translation></message><message><source>template file {file} is not valid: {error}</source><translation>模板文件 {file} 无效：{error}</translation></message><message><source>template file {file} is the same as {name} version {version} ({status}): nothing to register</source><translation>模板文件 {file} 与 {name} 版本 {version}（{status}）相同：无需登记</translation></message><message><source>template file {file}, line {line}, column {column}: {error}: fix the JSON</source><translation>模板文件 {file}，第 {line} 行，第 {column} 列：{error}：请修正 JSON</translation></message><message><source>the PIN for {user} is too easy to guess (a common PIN, one digit repeated or a run): choose another</source><translation>{user} 的 PIN 码太容易被猜到（常见 PIN 码、重复数字或连续数字）：请另选一个</translation></message><message><source>the PIN for {user} must be {minimum}+ digits</source><translation>{user} 的 PIN 码至少须为 {minimum} 位数字</translation></message><message><source>the UDI of {item} cannot be composed: {error}</source><translation>无法生成 {item} 的 UDI：{error}</translation></message><message><source>the account {user} is disabled: ask an administrator</source><translation>账户 {user} 已停用：请联系管理员</translation></message><message><source>the account {user} is locked since {when} after repeated failed attempts: ask an administrator to unlock it</source><translation>账户 {user} 因多次尝试失败，自 {when} 起已锁定：请管理员解锁</translation></message><message><source>the account {user} is locked since {when}: ask an administrator to unlock it</source><translation>账户 {user} 自 {when} 起已锁定：请管理员解锁</translation></message><message><source>the bin label of {item} cannot be made: {error}: shorten the part name in the master data or ask an administrator</source><translation>无法生成 {item} 的料箱标签：{error}：请在主数据中缩短物料名称，或联系管理员</translation></message><message><source>the delivery time {when} is in the future: give the time on the signed note</source><translation>送达时间 {when} 晚于当前时间：请填写签收单上的时间</translation></message><message><source>the disposition of {ncr} needs a reason</source><translation>{ncr} 的处置需要原因</translation></message><message><source>the due date {due} must come after the calibration date {calibrated}</source><translation>到期日 {due} 必须晚于校准日期 {calibrated}</translation></message><message><source>the hold on {item} is for {ncr}, which is still open: disposition the nonconformance first</source><translation>{item} 的冻结针对 {ncr}，该 NCR 仍未处置：请先处置该不合格品</translation></message><message><source>the inspection plan "{characteristic}" has no limits: ask an administrator</source><translation>检验计划“{characteristic}”没有限值：请联系管理员</translation></message><message><source>the label "{udi}" did not read back as its UDI, so it was not printed ({reasons}): report this to the label engineer</source><translation>标签“{udi}”解码结果与其 UDI 不符，因此未打印（{reasons}）：请报告标签工程师</translation></message><message><source>the label cannot be made: {error}</source><translation>无法生成标签：{error}</translation></message><message><source>the label of {item} cannot be made: {error}</source><translation>无法生成 {item} 的标签：{error}</translation></message><message><source>the name is too long: at most 120 characters</source><translation>姓名过长：最多 120 个字符</translation></message><message><source>the new password must differ from the old one</source><translation>新密码必须与原密码不同</translation></message><message><source>the password for {user} holds control characters</source><translation>{user} 的密码含有控制字符</translation></message><message><source>the password for {user} is on the list of common or breached passwords: choose another</source><translation>{user} 的密码在常见或已泄露密码清单中：请另选一个</translation></message><message><source>the password for {user} is too short: use {minimum}+ characters</source><translation>{user} 的密码太短：至少需要 {minimum} 个字符</translation></message><message><source>the password for {user} must not contain the user name</source><translation>{user} 的密码不得包含用户名</translation></message><message><source>the printer could not be reached: {error}</source><translation>无法连接打印机：{error}</translation></message><message><source>the printer holds the label(s): {reason}. Fix it; the label prints then</source><translation>打印机暂存了标签：{reason}。请排除故障，标签随后会打印</translation></message><message><source>the record was changed after it was signed</source><translation>该记录在签名后被更改</translation></message><message><source>the scale is not stable: wait for the reading to settle</source><translation>秤读数不稳定：请等待读数稳定</translation></message><message><source>the scale reads in {unit}, the step needs {wanted}: set the scale unit</source><translation>秤的单位是 {unit}，工序需要 {wanted}：请设置秤的单位</translation></message><message><source>the serial label of {serial} cannot be made: {error}</source><translation>无法生成 {serial} 的序列号标签：{error}</translation></message><message><source>the signed record no longer exists</source><translation>已签名的记录不再存在</translation></message><message><source>there is no print job "{key}": check the job key</source><translation>没有打印任务“{key}”：请核对任务键</translation></message><message><source>there is no signature {id}</source><translation>不存在签名 {id}</translation></message><message><source>there is no user "{user}"</source><translation>不存在用户“{user}”</translation></message><message><source>there is no {record} {id} to sign</source><translation>没有可签名的 {record} {id}</translation></message><message><source>this PIN</source><translation>此 PIN 码</translation></message><message><source>this authenticator code was used already: wait for the next one</source><translation>此验证码已使用过：请等待下一个验证码</translation></message><message><source>this database already has users: add more as an administrator (--by ADMIN)</source><translation>该数据库已有用户：请以管理员身份添加（--by ADMIN）</translation></message><message><source>this password</source><translation>此密码</translation></message><message><source>unit</source><translation>单件</translation></message><message><source>unit or lot</source><translation>单件或批次</translation></message><message><source>unit or production lot</source><translation>单件或生产批次</translation></message><message><source>unit {serial}</source><translation>单件 {serial}</translation></message><message><source>unit, case or pallet</source><translation>单件、箱或托盘</translation></message><message><source>unit, lot or material lot</source><translation>单件、批次或物料批次</translation></message><message><source>unit, lot, case or pallet</source><translation>单件、批次、箱或托盘</translation></message><message><source>unit, lot, material lot, case or pallet</source><translation>单件、批次、物料批次、箱或托盘</translation></message><message><source>unknown role "{role}": use one of {names}</source><translation>未知角色“{role}”：请使用以下之一：{names}</translation></message><message><source>user "{username}" does not exist: check the name in the user list</source><translation>用户“{username}”不存在：请在用户列表中核对名称</translation></message><message><source>user name "{user}" is taken (users are never deleted, names never reused): choose another</source><translation>用户名“{user}”已被占用（用户从不删除，用户名不会重复使用）：请另选一个</translation></message><message><source>user name "{user}" must be one word of printable characters</source><translation>用户名“{user}”必须是由可打印字符组成的一个词</translation></message><message><source>was never sent to the printer</source><translation>从未发送到打印机</translation></message><message><source>was rejected by incoming inspection: use a released lot, return this one to QC</source><translation>已被来料检验拒收：请使用已放行的批次，并将此批次退回 QC</translation></message><message><source>was verified already</source><translation>已验证过</translation></message><message><source>was voided ({reason})</source><translation>已作废（{reason}）</translation></message><message><source>weight</source><translation>重量</translation></message><message><source>work order "{number}" does not exist: check the number on the traveller</source><translation>工单“{number}”不存在：请核对流转单上的编号</translation></message><message><source>work order "{number}" exists already: choose another number</source><translation>工单“{number}”已存在：请选用其他编号</translation></message><message><source>work order number "{number}" must be 1-64 printable characters</source><translation>工单编号“{number}”必须是 1-64 个可打印字符</translation></message><message><source>work order {number} has no commissioned serials: release it and commission its serials first</source><translation>工单 {number} 没有已生成的序列号：请先下达工单并生成序列号</translation></message><message><source>work order {number} is for {quantity} units and has {done} serials: {count} more cannot be commissioned</source><translation>工单 {number} 数量为 {quantity} 件，已有 {done} 个序列号：不能再赋码 {count} 个</translation></message><message><source>work order {number} is {status} already: it is released only once</source><translation>工单 {number} 已是{status}状态：工单只能下达一次</translation></message><message><source>work order {number} is {status}: only a released work order is closed</source><translation>工单 {number} {status}：只有已下达的工单才能关闭</translation></message><message><source>work order {number} is {status}: release it before commissioning</source><translation>工单 {number} 为{status}状态：请先下达再赋码</translation></message><message><source>work order {number}: quantity {quantity} must be at least 1</source><translation>工单 {number}：数量 {quantity} 至少为 1</translation></message><message><source>work order {number}: {built} built, {scrapped} scrapped, {open} still open of {quantity} ordered; closing it short needs a reason</source><translation>工单 {number}：订单 {quantity}，已完成 {built}，报废 {scrapped}，未完成 {open}；提前关闭须填写原因</translation></message><message><source>wrong PIN for this badge</source><translation>该工牌的 PIN 错误</translation></message><message><source>wrong password for the signature</source><translation>签名密码错误</translation></message><message><source>wrong user name or password</source><translation>用户名或密码错误</translation></message><message><source>you are logged in as {user}: "{signer}" cannot sign here; each signature belongs to the person who is logged in</source><translation>您以 {user} 登录：“{signer}”不能在此签名；每个签名都属于当前登录的人</translation></message><message><source>you cannot disable your own account: ask another administrator</source><translation>您不能停用自己的账户：请联系其他管理员</translation></message><message><source>your session has ended: log in again before signing</source><translation>您的会话已结束：签名前请重新登录</translation></message><message><source>{case} has room for {room} and {lot} has {left} left: {wanted} cannot be packed</source><translation>{case} 还可装 {room}，{lot} 剩余 {left}：无法装入 {wanted}</translation></message><message><source>{case} holds {held}; {item} is {product}: a case holds one product</source><translation>{case} 装的是 {held}；{item} 是 {product}：一箱只能装一种产品</translation></message><message><source>{case} is full ({inside} of {capacity}): close it and pack into a new case</source><translation>{case} 已满（{inside}/{capacity}）：请封箱并装入新箱</translation></message><message><source>{characteristic}: reading "{value}" is not a number: enter the value</source><translation>{characteristic}：读数“{value}”不是数字：请输入数值</translation></message><message><source>{code}</source><translation>{code}</translation></message><message><source>{count} label(s) printed: scan each back to verify it</source><translation>已打印 {count} 张标签：请逐张回扫验证</translation></message><message><source>{count} label(s) too many counted</source><translation>多清点了 {count} 张标签</translation></message><message><source>{count} label(s) unaccounted for</source><translation>有 {count} 张标签去向不明</translation></message><message><source>{count} products</source><translation>{count} 个产品</translation></message><message><source>{day} {month} {year}</source><translation>{year}年{month_number}月{day}日</translation></message><message><source>{described} (device S/N {serial})</source><translation>{described}（设备序列号 {serial}）</translation></message><message><source>{device} failed its calibration (certificate {certificate}): it is out of service until calibrated again</source><translation>{device} 校准不合格（证书 {certificate}）：重新校准前停止使用</translation></message><message><source>{device} was due for calibration on {due} (certificate {certificate}): take it out of use and have it calibrated</source><translation>{device} 应于 {due} 校准（证书 {certificate}）：请停止使用并送校</translation></message><message><source>{done} of {count} label(s) reached the printer; the printer failed: {reason}. Fix the printer and retry with the same job key</source><translation>{count} 张标签中有 {done} 张送达打印机；打印机故障：{reason}。请排除打印机故障后用同一任务键重试</translation></message><message><source>{field} of {table} holds {bad}: only printable text is stored; type it again without it</source><translation>{table} 的 {field} 含有 {bad}：只能保存可打印文本；请去掉后重新输入</translation></message><message><source>{file} has no work orders: one row per work order under the header</source><translation>{file} 中没有工单：表头下每行一个工单</translation></message><message><source>{file} is not UTF-8 text (byte {at}): export it as UTF-8 CSV</source><translation>{file} 不是 UTF-8 文本（第 {at} 字节）：请导出为 UTF-8 CSV</translation></message><message><source>{file} is not a readable CSV file: {why}</source><translation>{file} 不是可读取的 CSV 文件：{why}</translation></message><message><source>{first} or {other}</source><translation>{first} 或 {other}</translation></message><message><source>{held} is {hold} (it holds {item}): {doing} is not allowed until QC releases the hold</source><translation>{held} {hold}（此冻结涵盖 {item}）：在 QC 解除冻结前不允许{doing}</translation></message><message><source>{held} is {hold}: {doing} is not allowed until QC releases the hold</source><translation>{held} {hold}：在 QC 解除冻结前不允许{doing}</translation></message><message><source>{item} belongs to no production lot: it cannot be labelled</source><translation>{item} 不属于任何生产批次：无法贴标</translation></message><message><source>{item} has no inspection plan for "{characteristic}": its plans are {known}</source><translation>{item} 没有“{characteristic}”的检验计划：其检验计划为 {known}</translation></message><message><source>{item} has no production date: its UDI cannot be composed</source><translation>{item} 没有生产日期：无法生成其 UDI</translation></message><message><source>{item} has no route: ask a supervisor to assign one</source><translation>{item} 没有工艺路线：请主管指定</translation></message><message><source>{item} has not finished production</source><translation>{item} 尚未完成生产</translation></message><message><source>{item} has not finished production (next: step {position} "{step}")</source><translation>{item} 尚未完成生产（下一道：工序 {position}“{step}”）</translation></message><message><source>{item} has passed every step of its route</source><translation>{item} 已完成工艺路线的全部工序</translation></message><message><source>{item} has passed every step: name the step to repeat for the rework</source><translation>{item} 已通过所有工序：请指定返工要重做的工序</translation></message><message><source>{item} is at step {position} "{name}"; the {wanted} step cannot be done now: do step {position} first</source><translation>{item} 处于工序 {position}“{name}”；现在不能做{wanted}工序：请先完成工序 {position}</translation></message><message><source>{item} is nonconforming ({ncrs}): it waits for a QC disposition</source><translation>{item} 不合格（{ncrs}）：等待 QC 处置</translation></message><message><source>{item} is not a finished product: it takes no UDI label</source><translation>{item} 不是成品：不贴 UDI 标签</translation></message><message><source>{item} is not at step {position} "{name}"</source><translation>{item} 不在工序 {position}“{name}”</translation></message><message><source>{item} is on hold: {reason}</source><translation>{item} 已冻结：{reason}</translation></message><message><source>{item} is {status}</source><translation>{item} {status}</translation></message><message><source>{item} is {status} and cannot become {new}</source><translation>{item} 当前为{status}，不能变为{new}</translation></message><message><source>{item} is {status}: it takes no production steps now</source><translation>{item} 为{status}：现在不能进行生产工序</translation></message><message><source>{item} is {status}: labels are reprinted only for released items</source><translation>{item} {status}：只有已放行的物品才能补打标签</translation></message><message><source>{item} is {status}: not printed again</source><translation>{item} {status}：未再次打印</translation></message><message><source>{item}, step {position} "{name}" failed: {message}</source><translation>{item}，工序 {position}“{name}”不合格：{message}</translation></message><message><source>{kind} SSCC {sscc}</source><translation>{kind} SSCC {sscc}</translation></message><message><source>{kind} {lot}</source><translation>{kind} {lot}</translation></message><message><source>{kind} {serial}</source><translation>{kind} {serial}</translation></message><message><source>{kind}: {outcome}</source><translation>{kind}：{outcome}</translation></message><message><source>{lot} has no units to release</source><translation>{lot} 没有可放行的单件</translation></message><message><source>{lot}: {issued} labels issued, but {applied} applied + {destroyed} destroyed + {returned} returned = {counted}: {words}; count again</source><translation>{lot}：已发放 {issued} 张标签，但已贴 {applied} + 已销毁 {destroyed} + 已退回 {returned} = {counted}：{words}；请重新清点</translation></message><message><source>{message} (attempt {count} of {limit})</source><translation>{message}（第 {count} 次，共 {limit} 次）</translation></message><message><source>{message}: account {user} is now locked; ask an administrator</source><translation>{message}：账户 {user} 现已锁定；请联系管理员</translation></message><message><source>{message}; step {position} passed</source><translation>{message}；工序 {position} 已通过</translation></message><message><source>{message}; still needed: {parts}</source><translation>{message}；仍需：{parts}</translation></message><message><source>{message}; {ncr} opened and {item} marked nonconforming</source><translation>{message}；已开立 {ncr}，{item} 已标记为不合格</translation></message><message><source>{name} ({user}), {when}: {meaning}</source><translation>{name}（{user}），{when}：{meaning}</translation></message><message><source>{ncr} has no disposition yet: disposition it before closing</source><translation>{ncr} 尚未处置：关闭前请先处置</translation></message><message><source>{ncr} is closed before closing</source><translation>{ncr} 已关闭</translation></message><message><source>{ncr} is on {item}: material is not reworked here; use scrap (the lot is rejected) or use as is</source><translation>{ncr} 针对 {item}：物料不在此返工；请选择报废（该批次拒收）或让步接收</translation></message><message><source>{ncr} is {state} on {item}</source><translation>{item} 上的 {ncr} {state}</translation></message><message><source>{ncr} is {status} already ({disposition}): a disposition is made once</source><translation>{ncr} {status}（{disposition}）：处置只能做一次</translation></message><message><source>{ncr}: {item} is {status}, so a {disposition} cannot be carried out: unpack it or record its return first</source><translation>{ncr}：{item} {status}，无法执行{disposition}：请先拆箱或登记退货</translation></message><message><source>{part} serial {serial} was received before: check the label</source><translation>{part} 序列号 {serial} 之前已接收：请检查标签</translation></message><message><source>{part} {serial}</source><translation>{part} {serial}</translation></message><message><source>{person} is not qualified for {name}: ask a supervisor for a qualified operator</source><translation>{person} 不具备资质 {name}：请主管安排有资质的操作员</translation></message><message><source>{person}'s qualification {name} expired on {expires}: requalify before doing this step</source><translation>{person} 的资质 {name} 已于 {expires} 过期：重新取得资质后才能执行此工序</translation></message><message><source>{product} has no label template: ask an administrator to assign one</source><translation>{product} 没有标签模板：请管理员指定一个</translation></message><message><source>{product} has no released route: ask an administrator to assign one first</source><translation>{product} 没有已发布的工艺路线：请管理员先指定</translation></message><message><source>{product} has no route: ask an administrator to assign one first</source><translation>{product} 没有工艺路线：请先让管理员指定</translation></message><message><source>{product} is lot-controlled: its production lot goes through the route, it takes no serial numbers</source><translation>{product} 按批次管理：由其生产批次走工艺路线，不使用序列号</translation></message><message><source>{prompt}: scan PASS or FAIL</source><translation>{prompt}：扫描 PASS 或 FAIL</translation></message><message><source>{reading} is not stable: wait for the scale to settle and weigh again (limits {limits})</source><translation>{reading} 不稳定：请等秤稳定后重新称重（限值 {limits}）</translation></message><message><source>{reading}: {verdict} (limits {limits})</source><translation>{reading}：{verdict}（限值 {limits}）</translation></message><message><source>{rows} of the signed record no longer exist(s)</source><translation>签名记录中的 {rows} 已不存在</translation></message><message><source>{said} is {item} of serialised {product}: scan one unit</source><translation>{said} 是按序列号管理的 {product} 的 {item}：请扫描单件</translation></message><message><source>{said}: an installation needs the site (name or GLN) where it is</source><translation>{said}：安装需要所在地点（名称或 GLN）</translation></message><message><source>{said}: that is the part taken out: scan the new part</source><translation>{said}：这是拆下的部件：请扫描新部件</translation></message><message><source>{said}: the label of {item} is not verified: scan the label back first</source><translation>{said}：{item} 的标签尚未验证：请先回扫标签</translation></message><message><source>{said}: {copies} copies: print 1 to {most} labels at a time</source><translation>{said}：{copies} 份：每次打印 1 到 {most} 张标签</translation></message><message><source>{said}: {item} expired on {expiry}: take another lot</source><translation>{said}：{item} 已于 {expiry} 过期：请换用其他批次</translation></message><message><source>{said}: {item} gets one label{first}; another label is a reprint, which needs a reason and a supervisor's signature</source><translation>{said}：{item} 只打印一张标签{first}；再打一张即为补打，需要原因和主管签名</translation></message><message><source>{said}: {item} has less than {quantity} left: take another lot</source><translation>{said}：{item} 剩余不足 {quantity}：请换用其他批次</translation></message><message><source>{said}: {item} has no verified UDI label: label it first</source><translation>{said}：{item} 没有已验证的 UDI 标签：请先贴标</translation></message><message><source>{said}: {item} has {kits} kits and {originals} labels already: {copies} more would be too many; a replacement is a reprint</source><translation>{said}：{item} 有 {kits} 套，已有 {originals} 张标签：再打 {copies} 张就太多了；替换标签请补打</translation></message><message><source>{said}: {item} holds something already on {shipment}: scan the outer container only</source><translation>{said}：{item} 内有物品已在 {shipment} 上：只扫描最外层容器</translation></message><message><source>{said}: {item} is a component, not a finished unit</source><translation>{said}：{item} 是零部件，不是成品单件</translation></message><message><source>{said}: {item} is not on {shipment}</source><translation>{said}：{item} 不在 {shipment} 上</translation></message><message><source>{said}: {item} is on {other}, not shipped yet: take it off there first</source><translation>{said}：{item} 已在尚未发货的 {other} 上：请先从那里移除</translation></message><message><source>{said}: {item} is on {shipment} already</source><translation>{said}：{item} 已在 {shipment} 上</translation></message><message><source>{said}: {item} is packed already, in {where}</source><translation>{said}：{item} 已装箱，在 {where} 中</translation></message><message><source>{said}: {item} is packed in {container}: ship that instead</source><translation>{said}：{item} 装在 {container} 中：请改为发货该容器</translation></message><message><source>{said}: {item} is past its label step ({where}); use a reprint</source><translation>{said}：{item} 已过贴标工序（{where}）；请使用补打</translation></message><message><source>{said}: {item} is scanned twice</source><translation>{said}：{item} 被扫描了两次</translation></message><message><source>{said}: {item} is under recall {recall}: it may not ship</source><translation>{said}：{item} 处于召回 {recall} 中：不得发货</translation></message><message><source>{said}: {item} is {status}: a {kind} is recorded only for a unit that is {states}</source><translation>{said}：{item} {status}：只有{states}的单件才能记录{kind}</translation></message><message><source>{said}: {item} is {status}: close it before shipping</source><translation>{said}：{item} {status}：请先封好再发货</translation></message><message><source>{said}: {item} is {status}: only released items are packed</source><translation>{said}：{item} {status}：只有已放行的物品才能装箱</translation></message><message><source>{said}: {item} is {status}: only released lots ship</source><translation>{said}：{item} {status}：只有已放行的批次才能发货</translation></message><message><source>{said}: {item} is {status}: only released material is fitted</source><translation>{said}：{item} 状态为{status}：只能装入已放行的物料</translation></message><message><source>{said}: {item} is {status}: only released, labelled units are shipped</source><translation>{said}：{item} {status}：只有已放行并已贴标的单件才能发货</translation></message><message><source>{said}: {item} is {status}; labels are printed only for released items: QC releases the lot first</source><translation>{said}：{item} {status}；只有已放行的物品才能打印标签：请 QC 先放行该批次</translation></message><message><source>{said}: {item} was shipped already</source><translation>{said}：{item} 已经发货</translation></message><message><source>{said}: {item} was shipped already on {shipment}</source><translation>{said}：{item} 已随 {shipment} 发货</translation></message><message><source>{said}: {ncr} is open on {item}: close it first</source><translation>{said}：{item} 有未关闭的 {ncr}：请先关闭</translation></message><message><source>{said}: {new} is not the same part as {old}: fit the same part number</source><translation>{said}：{new} 与 {old} 不是同一物料：请装入相同料号</translation></message><message><source>{said}: {part} is not built into {unit}: scan the part taken out of it</source><translation>{said}：{part} 未装在 {unit} 中：请扫描从中拆下的部件</translation></message><message><source>{scan} is a component ({item}), not a unit in production: scan the unit's label first</source><translation>{scan}是组件（{item}），不是生产中的单件：请先扫描单件的标签</translation></message><message><source>{scan} is {item} of {product}, which is serialised: scan the serial label of one unit</source><translation>{scan}是 {product} 的{item}，该产品按序列号管理：请扫描单件的序列号标签</translation></message><message><source>{scan} is {what} of part {part}, consumed at step {position} "{name}", which {item} has passed; a passed step is repeated only after a rework decision</source><translation>{scan}是零件 {part} 的{what}，在工序 {position}“{name}”耗用，{item} 已通过该工序；已通过的工序只有在返工决定后才能重做</translation></message><message><source>{scan} is {what} of part {part}; step {position} needs {parts}</source><translation>{scan}是零件 {part} 的{what}；工序 {position} 需要 {parts}</translation></message><message><source>{scan} is {what}, not a component: step {position} needs {parts}</source><translation>{scan}是{what}，不是组件：工序 {position} 需要 {parts}</translation></message><message><source>{scan}: reading "{value} {unit}"</source><translation>{scan}：读数“{value} {unit}”</translation></message><message><source>{scan}: reading "{value} {unit}" is in {unit}; step "{name}" is measured in {wanted}: set the instrument unit</source><translation>{scan}：读数“{value} {unit}”的单位是 {unit}；工序“{name}”以 {wanted} 计量：请设置仪器单位</translation></message><message><source>{scan}: step {position} "{name}" is already passed for {item}; a passed step is repeated only after a rework decision. Next is step {next} "{next_name}"</source><translation>{scan}：{item} 已通过工序 {position}“{name}”；已通过的工序只有在返工决定后才能重做。下一步是工序 {next}“{next_name}”</translation></message><message><source>{scan}: work order {number} is {status}: its units take no more steps; ask planning</source><translation>{scan}：工单 {number} {status}：其单件不能再执行工序；请联系计划员</translation></message><message><source>{scan}: {held} is {hold}; it takes no steps until QC releases the hold</source><translation>{scan}：{held} {hold}；在 QC 解除冻结之前不能进行任何工序</translation></message><message><source>{scan}: {message}</source><translation>{scan}：{message}</translation></message><message><source>{scan}: {part} is already consumed for {item} at step {position}; still needed: {parts}</source><translation>{scan}：{part} 已在工序 {position} 耗用到{item}；仍需：{parts}</translation></message><message><source>{scan}: {what} expired on {date}: take a lot within date and report this one to QC</source><translation>{scan}：{what} 已于 {date} 过期：请取用有效期内的批次，并将此批次报告 QC</translation></message><message><source>{scan}: {what} has {left} {unit} left; {item} needs {take}: take another lot</source><translation>{scan}：{what} 仅剩 {left} {unit}；{item} 需要 {take}：请取用另一批次</translation></message><message><source>{scan}: {what} is consumed already: take another one</source><translation>{scan}：{what} 已被耗用：请另取一个</translation></message><message><source>{scan}: {what} is {hold}</source><translation>{scan}：{what} {hold}</translation></message><message><source>{scan}: {what} no longer has {take} {unit} left: take another lot</source><translation>{scan}：{what} 已不足 {take} {unit}：请取用另一批次</translation></message><message><source>{scan}: {what} was already built into {into} on {time}: take another one</source><translation>{scan}：{what} 已于 {time} 装入{into}：请另取一个</translation></message><message><source>{scan}: {what} {reason}</source><translation>{scan}：{what} {reason}</translation></message><message><source>{scan}: {why}</source><translation>{scan}：{why}</translation></message><message><source>{shipment} is empty: scan the cases, pallets or units first</source><translation>{shipment} 为空：请先扫描箱、托盘或单件</translation></message><message><source>{shipment} is {status}: confirm it shipped before recording its delivery</source><translation>{shipment} 状态为{status}：请先确认发货，再登记签收</translation></message><message><source>{shipment} is {status}: nothing more can be added or confirmed; open a new shipment</source><translation>{shipment} 状态为{status}：不能再添加或确认；请新建发货单</translation></message><message><source>{shipment} left on {shipped}: it cannot have been delivered before that ({when})</source><translation>{shipment} 于 {shipped} 发出：不可能在此之前送达（{when}）</translation></message><message><source>{shipment}: delivery was recorded already (signed by {who} on {when})</source><translation>{shipment}：签收已登记（{who} 于 {when} 签收）</translation></message><message><source>{step} failed</source><translation>{step} 不合格</translation></message><message><source>{step} failed: {note}</source><translation>{step} 不合格：{note}</translation></message><message><source>{step} passed</source><translation>{step} 合格</translation></message><message><source>{step} passed: {note}</source><translation>{step} 合格：{note}</translation></message><message><source>{subject}: {missing} not read yet: read every characteristic of the incoming inspection plan before accepting</source><translation>{subject}：{missing} 尚未读取：判定合格前请读取来料检验计划的每一项特性</translation></message><message><source>{subject}: {reading}: a reading outside its limits fails the incoming inspection: record it as failed, with notes</source><translation>{subject}：{reading}：读数超出限值，来料检验不合格：请记录为不合格并填写备注</translation></message><message><source>{username} holds no qualification "{name}" to revoke</source><translation>{username} 没有可撤销的资质“{name}”</translation></message><message><source>{user} ({role}) may not sign "{meaning}". {who}</source><translation>{user}（{role}）无权以“{meaning}”签名。{who}</translation></message><message><source>{user} ({role}) may not {permission}. {who}.</source><translation>{user}（{role}）无权{permission}。{who}。</translation></message><message><source>{user} is not a user of this database: log in again</source><translation>{user} 不是此数据库的用户：请重新登录</translation></message><message><source>{user} must first choose a new password (log in again at a station, or lotline user passwd {user})</source><translation>{user} 须先设置新密码（在工位重新登录，或使用 lotline user passwd {user}）</translation></message><message><source>{what} "{value}" contains "{bad}": a UDI allows only {allowed}</source><translation>{what}“{value}”含有“{bad}”：UDI 只允许{allowed}</translation></message><message><source>{what} "{value}" must be 1 to {limit} characters long</source><translation>{what}“{value}”长度必须为 1 到 {limit} 个字符</translation></message><message><source>{what} ({part}) consumed into {item}</source><translation>{what}（{part}）已耗用到{item}</translation></message><message><source>{what} is a demo or common one, never accepted on a production station: ask an administrator to set your own</source><translation>{what}是演示用或常见的，生产工位不接受：请管理员为您设置</translation></message><message><source>{what} needs a reason: say why, in words a reviewer will understand</source><translation>{what}需要原因：请用审核人能看懂的话说明理由</translation></message><message><source>{what} {reading} is above the upper limit ({limits})</source><translation>{what} {reading} 高于上限（{limits}）</translation></message><message><source>{what} {reading} is below the lower limit ({limits})</source><translation>{what} {reading} 低于下限（{limits}）</translation></message><message><source>{what} {reading} is within {limits}</source><translation>{what} {reading} 在 {limits} 范围内</translation></message><message><source>{who}: this authenticator code was used already: wait for the next one</source><translation>{who}：此验证码已使用过：请等待下一个验证码</translation></message><message><source>{who}: wrong or missing authenticator code</source><translation>{who}：验证器代码错误或缺失</translation></message><message><source>{who}: {problem}: ask an administrator</source><translation>{who}：{problem}：请联系管理员</translation></message><message><source>{wrong}: give the site's GLN or name</source><translation>{wrong}：请提供收货地点的全球位置码（GLN）或名称</translation></message><message><source>2D code</source><comment>UdiCarrier</comment><translation>二维码</translation></message><message><source>Disposition approved</source><comment>Meaning</comment><translation>处置已批准</translation></message><message><source>GS1 (GTIN)</source><comment>DIScheme</comment><translation type="unfinished" /></message><message><source>Label template approved</source><comment>Meaning</comment><translation>标签模板已批准</translation></message><message><source>MA code (IDcode)</source><comment>DIScheme</comment><translation type="unfinished" /></message><message><source>MR conditional</source><comment>MrSafety</comment><translation>MR 条件安全</translation></message><message><source>MR safe</source><comment>MrSafety</comment><translation>MR 安全</translation></message><message><source>MR unsafe</source><comment>MrSafety</comment><translation>MR 不安全</translation></message><message><source>Material released for use</source><comment>Meaning</comment><translation>物料已放行使用</translation></message><message><source>NCR closed</source><comment>EventKind</comment><translation>关闭 NCR</translation></message><message><source>NCR disposition</source><comment>EventKind</comment><translation>NCR 处置</translation></message><message><source>NCR opened</source><comment>EventKind</comment><translation>开立 NCR</translation></message><message><source>QC inspector</source><comment>Role</comment><translation>QC 检验员</translation></message><message><source>QC station</source><comment>StationKind</comment><translation>QC 工位</translation></message><message><source>RFID tag</source><comment>UdiCarrier</comment><translation>射频标签 (RFID)</translation></message><message><source>Recall closed</source><comment>Meaning</comment><translation>召回已关闭</translation></message><message><source>Released for distribution</source><comment>Meaning</comment><translation>放行销售</translation></message><message><source>Reprint approved</source><comment>Meaning</comment><translation>补打已批准</translation></message><message><source>Reviewed</source><comment>Meaning</comment><translation>已审核</translation></message><message><source>X-bar and R</source><comment>ChartKind</comment><translation type="unfinished" /></message><message><source>administration station</source><comment>StationKind</comment><translation>管理工位</translation></message><message><source>administrator</source><comment>Role</comment><translation>管理员</translation></message><message><source>approve label reprints</source><comment>Permission</comment><translation>批准标签补打</translation></message><message><source>approve label templates</source><comment>Permission</comment><translation>批准标签模板</translation></message><message><source>approved</source><comment>TemplateStatus</comment><translation>已批准</translation></message><message><source>by lot</source><comment>Tracking</comment><translation>按批次</translation></message><message><source>by serial number</source><comment>Tracking</comment><translation>按序列号</translation></message><message><source>calibrated</source><comment>CalibrationState</comment><translation>已校准</translation></message><message><source>calibration overdue</source><comment>CalibrationState</comment><translation>校准已过期</translation></message><message><source>cancelled</source><comment>WorkOrderStatus</comment><translation>已取消</translation></message><message><source>case</source><comment>ItemKind</comment><translation>箱</translation></message><message><source>case closed</source><comment>EventKind</comment><translation>封箱</translation></message><message><source>case opened</source><comment>EventKind</comment><translation>新建箱</translation></message><message><source>check</source><comment>EventKind</comment><translation>检查</translation></message><message><source>check</source><comment>StepKind</comment><translation>检查</translation></message><message><source>class I</source><comment>NmpaClass</comment><translation>Ⅰ类</translation></message><message><source>class II</source><comment>NmpaClass</comment><translation>Ⅱ类</translation></message><message><source>class III</source><comment>NmpaClass</comment><translation>Ⅲ类</translation></message><message><source>closed</source><comment>NcrStatus</comment><translation>已关闭</translation></message><message><source>closed</source><comment>RecallStatus</comment><translation>已关闭</translation></message><message><source>closed</source><comment>Status</comment><translation>已封装</translation></message><message><source>closed</source><comment>WorkOrderStatus</comment><translation>已关闭</translation></message><message><source>commission serial numbers</source><comment>Permission</comment><translation>分配序列号</translation></message><message><source>completed</source><comment>Status</comment><translation>已完成</translation></message><message><source>completed</source><comment>WorkOrderStatus</comment><translation>已完成</translation></message><message><source>consumable</source><comment>NmpaProductType</comment><translation>耗材</translation></message><message><source>consume</source><comment>EventKind</comment><translation>耗用</translation></message><message><source>consume</source><comment>LinkKind</comment><translation>耗用</translation></message><message><source>consume components</source><comment>Permission</comment><translation>耗用部件</translation></message><message><source>consumed</source><comment>Status</comment><translation>已耗用</translation></message><message><source>corrected in the field</source><comment>RecallDisposition</comment><translation>现场纠正</translation></message><message><source>create and release work orders</source><comment>Permission</comment><translation>创建并下达工单</translation></message><message><source>created</source><comment>WorkOrderStatus</comment><translation>已创建</translation></message><message><source>destroyed on site</source><comment>RecallDisposition</comment><translation>现场销毁</translation></message><message><source>disposal</source><comment>EventKind</comment><translation>处置</translation></message><message><source>disposal</source><comment>ServiceKind</comment><translation>处置</translation></message><message><source>disposed</source><comment>RecallState</comment><translation>已处置</translation></message><message><source>disposed</source><comment>Status</comment><translation>已处置</translation></message><message><source>disposition nonconformances</source><comment>Permission</comment><translation>处置不合格品</translation></message><message><source>dispositioned</source><comment>FlagStatus</comment><translation type="unfinished" /></message><message><source>dispositioned</source><comment>NcrStatus</comment><translation>已处置</translation></message><message><source>dispositioned</source><comment>RecallAction</comment><translation>已处置</translation></message><message><source>draft</source><comment>TemplateStatus</comment><translation>草稿</translation></message><message><source>equipment</source><comment>NmpaProductType</comment><translation>设备</translation></message><message><source>execute production steps</source><comment>Permission</comment><translation>执行生产工序</translation></message><message><source>export batch records</source><comment>Permission</comment><translation>导出批记录</translation></message><message><source>fail</source><comment>Outcome</comment><translation>不合格</translation></message><message><source>failed</source><comment>CalibrationResult</comment><translation>不合格</translation></message><message><source>failed</source><comment>Outcome</comment><translation>未通过</translation></message><message><source>failed</source><comment>PrintStatus</comment><translation>发送失败</translation></message><message><source>failed calibration</source><comment>CalibrationState</comment><translation>校准不合格</translation></message><message><source>held</source><comment>PrintStatus</comment><translation>打印机暂挂</translation></message><message><source>hold</source><comment>EventKind</comment><translation>冻结</translation></message><message><source>hold release</source><comment>EventKind</comment><translation>解除冻结</translation></message><message><source>housing</source><comment>LabelPurpose</comment><translation>外壳</translation></message><message><source>in production</source><comment>Status</comment><translation>生产中</translation></message><message><source>in quarantine</source><comment>Status</comment><translation>隔离中</translation></message><message><source>in stock</source><comment>RecallState</comment><translation>在库</translation></message><message><source>in-vitro diagnostic reagent</source><comment>NmpaCategory</comment><translation>体外诊断试剂</translation></message><message><source>incoming inspection</source><comment>EventKind</comment><translation>来料检验</translation></message><message><source>individuals and moving range</source><comment>ChartKind</comment><translation type="unfinished" /></message><message><source>inspect</source><comment>EventKind</comment><translation>检验</translation></message><message><source>inspect</source><comment>StepKind</comment><translation>检验</translation></message><message><source>inspection</source><comment>EventKind</comment><translation>QC 检验</translation></message><message><source>installation</source><comment>EventKind</comment><translation>安装</translation></message><message><source>installation</source><comment>ServiceKind</comment><translation>安装</translation></message><message><source>installed</source><comment>RecallState</comment><translation>已安装</translation></message><message><source>installed</source><comment>Status</comment><translation>已安装</translation></message><message><source>label</source><comment>StepKind</comment><translation>贴标</translation></message><message><source>label print</source><comment>EventKind</comment><translation>标签打印</translation></message><message><source>label printer</source><comment>DeviceKind</comment><translation>标签打印机</translation></message><message><source>label reconciliation</source><comment>EventKind</comment><translation>标签对账</translation></message><message><source>label reprint</source><comment>EventKind</comment><translation>标签补打</translation></message><message><source>label scan-back</source><comment>EventKind</comment><translation>标签回扫</translation></message><message><source>line operator</source><comment>Role</comment><translation>产线操作员</translation></message><message><source>linear bar code</source><comment>UdiCarrier</comment><translation>一维码</translation></message><message><source>lot release</source><comment>EventKind</comment><translation>批次放行</translation></message><message><source>manage master data</source><comment>Permission</comment><translation>管理主数据</translation></message><message><source>manage stations and devices</source><comment>Permission</comment><translation>管理工位和设备</translation></message><message><source>manage users</source><comment>Permission</comment><translation>管理用户</translation></message><message><source>material lot</source><comment>ItemKind</comment><translation>物料批次</translation></message><message><source>material rejection</source><comment>EventKind</comment><translation>物料拒收</translation></message><message><source>material release</source><comment>EventKind</comment><translation>物料放行</translation></message><message><source>medical device</source><comment>NmpaCategory</comment><translation>器械</translation></message><message><source>mismatch</source><comment>Outcome</comment><translation>不一致</translation></message><message><source>no MR information in the labelling</source><comment>MrSafety</comment><translation>说明书或标签不包括 MR 安全信息</translation></message><message><source>no action</source><comment>RecallDisposition</comment><translation>无需措施</translation></message><message><source>no calibration recorded</source><comment>CalibrationState</comment><translation>无校准记录</translation></message><message><source>nonconforming</source><comment>Status</comment><translation>不合格</translation></message><message><source>not recoverable</source><comment>RecallDisposition</comment><translation>无法追回</translation></message><message><source>notified</source><comment>RecallAction</comment><translation>已通知</translation></message><message><source>ok</source><comment>Outcome</comment><translation>合格</translation></message><message><source>open</source><comment>FlagStatus</comment><translation type="unfinished" /></message><message><source>open</source><comment>NcrStatus</comment><translation>待处理</translation></message><message><source>open</source><comment>RecallStatus</comment><translation>进行中</translation></message><message><source>open</source><comment>ShipmentStatus</comment><translation>未发货</translation></message><message><source>open</source><comment>Status</comment><translation>装箱中</translation></message><message><source>open nonconformances</source><comment>Permission</comment><translation>开立不合格品报告</translation></message><message><source>operator station</source><comment>StationKind</comment><translation>操作员工位</translation></message><message><source>out of tolerance</source><comment>Outcome</comment><translation>超出公差</translation></message><message><source>pack</source><comment>EventKind</comment><translation>装箱</translation></message><message><source>pack</source><comment>LinkKind</comment><translation>装箱</translation></message><message><source>pack</source><comment>StepKind</comment><translation>装箱</translation></message><message><source>pack units into cases and pallets</source><comment>Permission</comment><translation>将单件装箱和装托盘</translation></message><message><source>packaging station</source><comment>StationKind</comment><translation>包装工位</translation></message><message><source>packed</source><comment>Status</comment><translation>已装箱</translation></message><message><source>packer</source><comment>Role</comment><translation>包装员</translation></message><message><source>pallet</source><comment>ItemKind</comment><translation>托盘</translation></message><message><source>pallet closed</source><comment>EventKind</comment><translation>封托盘</translation></message><message><source>pallet opened</source><comment>EventKind</comment><translation>新建托盘</translation></message><message><source>passed</source><comment>CalibrationResult</comment><translation>合格</translation></message><message><source>place holds</source><comment>Permission</comment><translation>施加冻结</translation></message><message><source>planning station</source><comment>StationKind</comment><translation>计划工位</translation></message><message><source>print labels</source><comment>Permission</comment><translation>打印标签</translation></message><message><source>printed</source><comment>PrintStatus</comment><translation>已打印</translation></message><message><source>production lot</source><comment>ItemKind</comment><translation>生产批次</translation></message><message><source>queued</source><comment>PrintStatus</comment><translation>排队中</translation></message><message><source>recall closed</source><comment>EventKind</comment><translation>关闭召回</translation></message><message><source>recall opened</source><comment>EventKind</comment><translation>启动召回</translation></message><message><source>receive</source><comment>EventKind</comment><translation>收货</translation></message><message><source>receive material lots</source><comment>Permission</comment><translation>接收物料批次</translation></message><message><source>receiving station</source><comment>StationKind</comment><translation>收货工位</translation></message><message><source>reconcile labels</source><comment>Permission</comment><translation>标签对账</translation></message><message><source>record incoming inspections</source><comment>Permission</comment><translation>记录来料检验</translation></message><message><source>record inspections</source><comment>Permission</comment><translation>记录检验</translation></message><message><source>record installation, service, returns and disposal</source><comment>Permission</comment><translation>记录安装、维修、退货和处置</translation></message><message><source>rejected</source><comment>Outcome</comment><translation>已拒收</translation></message><message><source>rejected</source><comment>Status</comment><translation>已拒收</translation></message><message><source>release holds</source><comment>Permission</comment><translation>解除冻结</translation></message><message><source>release lots for distribution</source><comment>Permission</comment><translation>放行批次用于销售</translation></message><message><source>release or reject material lots</source><comment>Permission</comment><translation>放行或拒收物料批次</translation></message><message><source>released</source><comment>Status</comment><translation>已放行</translation></message><message><source>released</source><comment>WorkOrderStatus</comment><translation>已下达</translation></message><message><source>repair</source><comment>EventKind</comment><translation>维修</translation></message><message><source>repair</source><comment>ServiceKind</comment><translation>维修</translation></message><message><source>retired</source><comment>TemplateStatus</comment><translation>已停用</translation></message><message><source>return</source><comment>EventKind</comment><translation>退回</translation></message><message><source>return</source><comment>ServiceKind</comment><translation>退回</translation></message><message><source>returned</source><comment>RecallAction</comment><translation>已退回</translation></message><message><source>returned</source><comment>RecallState</comment><translation>已退回</translation></message><message><source>returned</source><comment>Status</comment><translation>已退回</translation></message><message><source>review the audit trail</source><comment>Permission</comment><translation>查阅审计追踪</translation></message><message><source>rework</source><comment>Disposition</comment><translation>返工</translation></message><message><source>reworked</source><comment>RecallDisposition</comment><translation>已返工</translation></message><message><source>rule 1: a point beyond 3 sigma</source><comment>SpcRule</comment><translation type="unfinished" /></message><message><source>rule 2: 9 points in a row on one side of the centre line</source><comment>SpcRule</comment><translation type="unfinished" /></message><message><source>rule 3: 6 points in a row steadily increasing or decreasing</source><comment>SpcRule</comment><translation type="unfinished" /></message><message><source>rule 4: 14 points in a row alternating up and down</source><comment>SpcRule</comment><translation type="unfinished" /></message><message><source>rule 5: 2 of 3 points beyond 2 sigma on one side</source><comment>SpcRule</comment><translation type="unfinished" /></message><message><source>rule 6: 4 of 5 points beyond 1 sigma on one side</source><comment>SpcRule</comment><translation type="unfinished" /></message><message><source>rule 7: 15 points in a row within 1 sigma</source><comment>SpcRule</comment><translation type="unfinished" /></message><message><source>rule 8: 8 points in a row beyond 1 sigma on both sides</source><comment>SpcRule</comment><translation type="unfinished" /></message><message><source>run recalls</source><comment>Permission</comment><translation>执行召回</translation></message><message><source>scale</source><comment>DeviceKind</comment><translation>电子秤</translation></message><message><source>scan component</source><comment>StepKind</comment><translation>扫描部件</translation></message><message><source>scanner</source><comment>DeviceKind</comment><translation>扫描枪</translation></message><message><source>scrap</source><comment>Disposition</comment><translation>报废</translation></message><message><source>scrapped</source><comment>RecallDisposition</comment><translation>已报废</translation></message><message><source>scrapped</source><comment>RecallState</comment><translation>已报废</translation></message><message><source>scrapped</source><comment>Status</comment><translation>已报废</translation></message><message><source>serial commissioning</source><comment>EventKind</comment><translation>序列号分配</translation></message><message><source>service</source><comment>EventKind</comment><translation>保养</translation></message><message><source>service</source><comment>ServiceKind</comment><translation>保养</translation></message><message><source>service station</source><comment>StationKind</comment><translation>售后服务工位</translation></message><message><source>ship</source><comment>EventKind</comment><translation>发货</translation></message><message><source>ship to customers</source><comment>Permission</comment><translation>向客户发货</translation></message><message><source>shipment</source><comment>EventKind</comment><translation>发货单</translation></message><message><source>shipped</source><comment>RecallState</comment><translation>已发货</translation></message><message><source>shipped</source><comment>ShipmentStatus</comment><translation>已发货</translation></message><message><source>shipped</source><comment>Status</comment><translation>已发货</translation></message><message><source>shipping station</source><comment>StationKind</comment><translation>发货工位</translation></message><message><source>supervisor</source><comment>Role</comment><translation>主管</translation></message><message><source>trace items</source><comment>Permission</comment><translation>追溯物品</translation></message><message><source>trace station</source><comment>StationKind</comment><translation>追溯工位</translation></message><message><source>unit</source><comment>ItemKind</comment><translation>单件</translation></message><message><source>unit</source><comment>LabelPurpose</comment><translation>单件</translation></message><message><source>unpack</source><comment>EventKind</comment><translation>拆箱</translation></message><message><source>use as is</source><comment>Disposition</comment><translation>让步接收</translation></message><message><source>verified</source><comment>PrintStatus</comment><translation>已验证</translation></message><message><source>verify labels</source><comment>Permission</comment><translation>验证标签</translation></message><message><source>voided</source><comment>PrintStatus</comment><translation>已作废</translation></message><message><source>weigh</source><comment>EventKind</comment><translation>称重</translation></message><message><source>weigh</source><comment>StepKind</comment><translation>称重</translation></message><message><source>weight entered by hand</source><comment>EventKind</comment><translation>手工录入重量</translation></message><message><source>work order release</source><comment>EventKind</comment><translation>工单下达</translation></message></context></TS>
