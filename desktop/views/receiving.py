@@ -28,7 +28,6 @@ from desktop.domain.plant import StationKind
 from desktop.domain.states import Status
 from desktop.services import receiving
 from desktop.services.core.context import Context, LoginSession
-from desktop.services.core.errors import Refusal
 from desktop.services.core.printing import LabelPrinter
 from desktop.services.receiving import (
     IncomingInspectionView,
@@ -38,16 +37,16 @@ from desktop.services.receiving import (
     MaterialLotView,
     SupplierLabel,
 )
+from desktop.views.acting_screen import ActingScreen
 from desktop.views.kit import StationKit
 from desktop.views.receiving_parts import InspectTab, ReceiveTab
-from desktop.views.screen import Screen
 from desktop.views.signature import SignatureDialog, SignFn, manifestation_of
 from desktop.views.tasks import Runner
 from desktop.views.widgets import ResultPanel, label
 from desktop.views.words import shown
 
 
-class ReceivingScreen(Screen):
+class ReceivingScreen(ActingScreen):
     key = StationKind.RECEIVING
 
     def __init__(self, runner: Runner, kit: StationKit) -> None:
@@ -218,14 +217,6 @@ class ReceivingScreen(Screen):
                 self.tr("Serial %1 is in the list already.").replace("%1", serial),
                 self.tr("Scan the next piece; each piece is scanned once."),
             )
-
-    def keyPressEvent(self, event: Any) -> None:
-        keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape)
-        if event.key() in keys and self.result.refused:
-            self.result.acknowledge()
-            self.result.show_idle("")
-            return
-        super().keyPressEvent(event)
 
     # ---- receiving --------------------------------------------------------------------------
     def start_again(self) -> None:
@@ -493,25 +484,3 @@ class ReceivingScreen(Screen):
         self.dialog = None
         self.window().activateWindow()
         self.setFocus()
-
-    def call(
-        self,
-        fn: Callable[..., Any],
-        *args: Any,
-        done: Callable[[Any], None],
-        title: str | None = None,
-        **kw: Any,
-    ) -> None:
-        if self.ctx is None:
-            return
-        call = functools.partial(fn, **kw) if kw else fn
-        refused = functools.partial(self._refused, title or self.tr("Refused"))
-        self.runner.run(call, self.ctx, *args, done=done, refused=refused)
-
-    def _refused(self, title: str, refusal: Refusal) -> None:
-        self.refuse(
-            title, shown(refusal.message), self.tr("Nothing was recorded. Press Enter to go on.")
-        )
-
-    def refuse(self, title: str, reason: str, hint: str) -> None:
-        self.result.show_refused(title, reason, hint)

@@ -7,12 +7,9 @@ fitted; F9 records it with the reason). F5 refreshes; Enter or Esc acknowledges 
 
 from __future__ import annotations
 
-import functools
 import uuid
 from collections.abc import Callable
-from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,12 +24,11 @@ from desktop.devices import ScanEvent
 from desktop.domain.distribution import ServiceKind
 from desktop.domain.plant import StationKind
 from desktop.services import distribution, trace
-from desktop.services.core.errors import Refusal
 from desktop.services.distribution import ServiceView, SiteChoice
 from desktop.services.trace import TraceView
+from desktop.views.acting_screen import ActingScreen
 from desktop.views.kit import StationKit
 from desktop.views.qc_tabs import key_button
-from desktop.views.screen import Screen
 from desktop.views.tables import Table
 from desktop.views.tasks import Runner
 from desktop.views.widgets import ResultPanel, label
@@ -42,7 +38,7 @@ from desktop.views.words import shown
 RECORDED = (ServiceKind.INSTALLATION, ServiceKind.SERVICE, ServiceKind.RETURN, ServiceKind.DISPOSAL)
 
 
-class ServiceScreen(Screen):
+class ServiceScreen(ActingScreen):
     key = StationKind.SERVICE
 
     def __init__(self, runner: Runner, kit: StationKit) -> None:
@@ -254,34 +250,3 @@ class ServiceScreen(Screen):
             field.clear()
         self.result.show_good(self.tr("Repair recorded: %1").replace("%1", view.unit), view.notes)
         self.refresh()
-
-    # ---- plumbing -------------------------------------------------------------------------
-    def keyPressEvent(self, event: Any) -> None:
-        keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape)
-        if event.key() in keys and self.result.refused:
-            self.result.acknowledge()
-            self.result.show_idle("")
-            return
-        super().keyPressEvent(event)
-
-    def call(
-        self,
-        fn: Callable[..., Any],
-        *args: Any,
-        done: Callable[[Any], None],
-        title: str | None = None,
-        **kw: Any,
-    ) -> None:
-        if self.ctx is None:
-            return
-        call = functools.partial(fn, **kw) if kw else fn
-        refused = functools.partial(self._refused, title or self.tr("Refused"))
-        self.runner.run(call, self.ctx, *args, done=done, refused=refused)
-
-    def _refused(self, title: str, refusal: Refusal) -> None:
-        self.refuse(
-            title, shown(refusal.message), self.tr("Nothing was recorded. Press Enter to go on.")
-        )
-
-    def refuse(self, title: str, reason: str, hint: str) -> None:
-        self.result.show_refused(title, reason, hint)

@@ -11,14 +11,11 @@ refreshes; Enter or Esc acknowledges a refusal.
 
 from __future__ import annotations
 
-import functools
 import uuid
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import platformdirs
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
@@ -27,14 +24,12 @@ from desktop.domain.distribution import ShipmentStatus
 from desktop.domain.plant import StationKind
 from desktop.reports.delivery_note import DeliveryNote, render_delivery_note
 from desktop.services import distribution
-from desktop.services.core.errors import Refusal
 from desktop.services.distribution import ShipmentView
+from desktop.views.acting_screen import ActingScreen
 from desktop.views.kit import StationKit
-from desktop.views.screen import Screen
 from desktop.views.shipping_parts import CurrentPanel, ShipmentsPanel
 from desktop.views.tasks import Runner
 from desktop.views.widgets import ResultPanel, label
-from desktop.views.words import shown
 
 
 def notes_folder() -> Path:
@@ -42,7 +37,7 @@ def notes_folder() -> Path:
     return Path(platformdirs.user_documents_dir()) / "Lotline" / "delivery-notes"
 
 
-class ShippingScreen(Screen):
+class ShippingScreen(ActingScreen):
     key = StationKind.SHIPPING
 
     def __init__(self, runner: Runner, kit: StationKit) -> None:
@@ -287,34 +282,3 @@ class ShippingScreen(Screen):
             self.tr("Delivery of %1 recorded").replace("%1", view.number),
             self.tr("signed for by %1").replace("%1", view.received_by or ""),
         )
-
-    # ---- plumbing -------------------------------------------------------------------------
-    def keyPressEvent(self, event: Any) -> None:
-        keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape)
-        if event.key() in keys and self.result.refused:
-            self.result.acknowledge()
-            self.result.show_idle("")
-            return
-        super().keyPressEvent(event)
-
-    def call(
-        self,
-        fn: Callable[..., Any],
-        *args: Any,
-        done: Callable[[Any], None],
-        title: str | None = None,
-        **kw: Any,
-    ) -> None:
-        if self.ctx is None:
-            return
-        call = functools.partial(fn, **kw) if kw else fn
-        refused = functools.partial(self._refused, title or self.tr("Refused"))
-        self.runner.run(call, self.ctx, *args, done=done, refused=refused)
-
-    def _refused(self, title: str, refusal: Refusal) -> None:
-        self.refuse(
-            title, shown(refusal.message), self.tr("Nothing was recorded. Press Enter to go on.")
-        )
-
-    def refuse(self, title: str, reason: str, hint: str) -> None:
-        self.result.show_refused(title, reason, hint)

@@ -9,9 +9,7 @@ F9 approves the selected draft (signed), F5 refreshes; Enter or Esc acknowledges
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -21,12 +19,11 @@ from desktop.devices import ScanEvent
 from desktop.domain.labelling import TemplateStatus
 from desktop.domain.permissions import Meaning
 from desktop.services import labelling
-from desktop.services.core.errors import Refusal
 from desktop.services.labelling import TemplatePreview, TemplateVersionView
+from desktop.views.acting_screen import ActingScreen
 from desktop.views.kit import StationKit
 from desktop.views.packaging_parts import LabelView
 from desktop.views.qc_tabs import key_button
-from desktop.views.screen import Screen
 from desktop.views.signature import SignatureDialog, manifestation_of
 from desktop.views.tables import Table
 from desktop.views.tasks import Runner
@@ -34,7 +31,7 @@ from desktop.views.widgets import ResultPanel, hbox, label
 from desktop.views.words import shown
 
 
-class TemplatesScreen(Screen):
+class TemplatesScreen(ActingScreen):
     key = "templates"
 
     def __init__(self, runner: Runner, kit: StationKit, *, embedded: bool = False) -> None:
@@ -279,29 +276,3 @@ class TemplatesScreen(Screen):
             self.dialog.refuse_scan(scan.text)
             return
         self.result.show_idle(self.tr("Templates are chosen in the list; scans are not used here."))
-
-    def keyPressEvent(self, event: Any) -> None:
-        keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape)
-        if event.key() in keys and self.result.refused:
-            self.result.acknowledge()
-            self.result.show_idle("")
-            return
-        super().keyPressEvent(event)
-
-    def call(
-        self, fn: Callable[..., Any], *args: Any, done: Callable[[Any], None], **kw: Any
-    ) -> None:
-        if self.ctx is None:
-            return
-        call = functools.partial(fn, **kw) if kw else fn
-        self.runner.run(call, self.ctx, *args, done=done, refused=self._refused)
-
-    def _refused(self, refusal: Refusal) -> None:
-        self.refuse(
-            self.tr("Refused"),
-            shown(refusal.message),
-            self.tr("Nothing was recorded. Press Enter to go on."),
-        )
-
-    def refuse(self, title: str, reason: str, hint: str) -> None:
-        self.result.show_refused(title, reason, hint)
