@@ -1,4 +1,4 @@
-"""EPCIS 2.0 JSON-LD export of commissioning, aggregation, shipping and receiving events.
+"""EPCIS 2.0 JSON-LD export of commissioning, aggregation, shipping, receiving and repair events.
 
 Our events map as follows (docs/epcis.md):
 
@@ -10,7 +10,11 @@ Our events map as follows (docs/epcis.md):
 - ``shipment`` -> ObjectEvent OBSERVE, bizStep shipping, disposition in_transit, epcList of
   the top-level SSCCs and loose units, destinationList with the ship-to site's SGLN.
 - ``receive`` of a material lot -> ObjectEvent OBSERVE, bizStep receiving, disposition
-  in_progress, quantityList of the lot's class.
+  in_progress, quantityList of the lot's class, the supplier as source (owning and possessing
+  party) and the plant as destination; ``material_release`` of that lot (signed after incoming
+  inspection) -> ObjectEvent OBSERVE, bizStep accepting, the same quantityList.
+- ``repair`` that replaced a part -> two AggregationEvents, bizStep repairing, parentID the
+  unit's SGTIN: DELETE of the part removed, then ADD of the part fitted.
 
 eventID is our event's UUID as ``urn:uuid:...``; eventTime the station's time, in its zone;
 recordTime the database's time. URIs need the GS1 company prefix length (default 7, as for the
@@ -32,7 +36,18 @@ from urllib.parse import quote
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.models import Event, Item, Link, Part, Product, Shipment, ShipmentLine, Site, Station
+from db.models import (
+    Event,
+    Item,
+    Link,
+    Part,
+    Product,
+    Shipment,
+    ShipmentLine,
+    Site,
+    Station,
+    Supplier,
+)
 from db.types import utcnow
 from desktop.domain.events import EventKind, LinkKind
 from desktop.domain.permissions import Permission
@@ -52,11 +67,13 @@ KINDS = (
     EventKind.UNPACK,
     EventKind.SHIPMENT,
     EventKind.RECEIVE,
+    EventKind.MATERIAL_RELEASE,
     EventKind.REPAIR,
 )
 #: CBV business step and disposition of a shipment and of a receipt (EPCIS words, not ours).
 CBV_SHIPPING = ("shipping", "in_transit")  # not a code: CBV
 CBV_RECEIVING = ("receiving", "in_progress")  # not a code: CBV
+CBV_ACCEPTING = "accepting"  # not a code: CBV (no disposition: the lot's next use is unknown)
 CBV_REPAIRING = ("repairing", "in_progress")  # not a code: CBV
 PRIVATE = "urn:lotline:"
 UOM = {"g": "GRM", "kg": "KGM", "m": "MTR", "l": "LTR", "ml": "MLT", "mL": "MLT"}
@@ -218,38 +235,73 @@ class Mapper:
         where = self.ids.sgln(site.gln) if site and site.gln else f"{PRIVATE}site:{found.site_id}"
         return doc | {"destinationList": [{"type": "location", "destination": where}]}
 
+    def supplier(self, lot: Item) -> str:
+        """The supplier's party URI (suppliers have no GLN in master data: a private URI)."""
+        found = self.session.get(Supplier, lot.supplier_id) if lot.supplier_id else None
+        return f"{PRIVATE}supplier:{_escape(found.code if found else 'unknown')}"
+
     def receiving(self, event: Event) -> dict[str, Any] | None:
         lot = self.session.get(Item, event.item_id) if event.item_id else None
         if lot is None or lot.kind != ItemKind.MATERIAL_LOT:
             return None
         doc = self.base(event, "ObjectEvent", "OBSERVE", *CBV_RECEIVING)
         amount = Decimal(str(event.data.get("quantity") or lot.quantity))
-        return doc | {"quantityList": [self.quantity(lot, amount)]}
+        supplier = self.supplier(lot)
+        return doc | {
+            "quantityList": [self.quantity(lot, amount)],
+            "sourceList": [
+                {"type": "owning_party", "source": supplier},
+                {"type": "possessing_party", "source": supplier},
+            ],
+            "destinationList": [{"type": "location", "destination": self.ids.biz_location()}],
+        }
 
-    def repair(self, event: Event) -> dict[str, Any] | None:
-        """A repair that fitted a part: the part added to the unit (AggregationEvent ADD); the
-        removed part's link is ended by the same event (a repair without parts is not
-        exported)."""
-        unit = self.session.get(Item, event.item_id) if event.item_id else None
-        stmt = select(Link).where(Link.event_id == event.id, Link.kind == LinkKind.CONSUME)
-        fitted = self.session.scalars(stmt).first()
-        parent = self.epc(unit) if unit is not None else None
-        if fitted is None or parent is None:
+    def accepting(self, event: Event) -> dict[str, Any] | None:
+        """A material lot released for use after incoming inspection (signed)."""
+        lot = self.session.get(Item, event.item_id) if event.item_id else None
+        if lot is None or lot.kind != ItemKind.MATERIAL_LOT:
             return None
-        part = self.session.get_one(Item, fitted.child_item_id)
-        doc = self.base(event, "AggregationEvent", "ADD", *CBV_REPAIRING)
-        doc["parentID"] = parent
+        doc = self.base(event, "ObjectEvent", "OBSERVE", CBV_ACCEPTING, "")
+        del doc["disposition"]
+        return doc | {"quantityList": [self.quantity(lot, lot.quantity)]}
+
+    def child(self, part: Item, amount: Decimal) -> dict[str, Any]:
+        """The part as an AggregationEvent's child: an EPC, or a class and quantity."""
         epc = self.epc(part)
         if epc is None and part.serial:  # a supplier's serialised part without a GTIN
             number = self.session.get(Part, part.part_id) if part.part_id else None
             name = number.part_number if number else f"item-{part.id}"
             epc = f"{PRIVATE}part:{_escape(name)}:serial:{_escape(part.serial)}"
         if epc is not None:
-            return doc | {"childEPCs": [epc]}
-        amount = Decimal(str(fitted.quantity))
-        return doc | {"childEPCs": [], "childQuantityList": [self.quantity(part, amount)]}
+            return {"childEPCs": [epc]}
+        return {"childEPCs": [], "childQuantityList": [self.quantity(part, amount)]}
 
-    def map(self, event: Event) -> dict[str, Any] | None:
+    def repair(self, event: Event) -> list[dict[str, Any]]:
+        """A repair that replaced a part: the part removed taken out of the unit
+        (AggregationEvent DELETE, its eventID derived from the repair's UUID) and the part
+        fitted put in (ADD, the repair's own UUID); a repair without parts is not exported."""
+        unit = self.session.get(Item, event.item_id) if event.item_id else None
+        parent = self.epc(unit) if unit is not None else None
+        if parent is None:
+            return []
+        consumed = select(Link).where(Link.kind == LinkKind.CONSUME)
+        removed = self.session.scalars(consumed.where(Link.removed_event_id == event.id)).first()
+        fitted = self.session.scalars(consumed.where(Link.event_id == event.id)).first()
+        found = []
+        if removed is not None:
+            doc = self.base(event, "AggregationEvent", "DELETE", *CBV_REPAIRING)
+            doc["eventID"] = f"urn:uuid:{removed_id(event.id)}"
+            part = self.session.get_one(Item, removed.child_item_id)
+            found.append(doc | {"parentID": parent} | self.child(part, removed.quantity))
+        if fitted is not None:
+            doc = self.base(event, "AggregationEvent", "ADD", *CBV_REPAIRING)
+            part = self.session.get_one(Item, fitted.child_item_id)
+            found.append(doc | {"parentID": parent} | self.child(part, fitted.quantity))
+        return found
+
+    def map(self, event: Event) -> list[dict[str, Any]]:
+        if event.kind == EventKind.REPAIR:
+            return self.repair(event)
         how: dict[EventKind, Callable[[Event], dict[str, Any] | None]] = {
             EventKind.COMMISSION: self.commission,
             EventKind.WO_RELEASE: self.lot_commission,
@@ -257,9 +309,15 @@ class Mapper:
             EventKind.UNPACK: self.aggregation,
             EventKind.SHIPMENT: self.shipping,
             EventKind.RECEIVE: self.receiving,
-            EventKind.REPAIR: self.repair,
+            EventKind.MATERIAL_RELEASE: self.accepting,
         }
-        return how[event.kind](event)
+        found = how[event.kind](event)
+        return [] if found is None else [found]
+
+
+def removed_id(event_id: uuid.UUID) -> uuid.UUID:
+    """The eventID of a repair's DELETE half: stable, derived from the repair's UUID."""
+    return uuid.uuid5(event_id, "removed")
 
 
 def _inside(session: Session, item: Item, shipped: set[int]) -> bool:
@@ -319,8 +377,8 @@ def export_epcis(
     session = uow.session
     mapper = Mapper(session, ids, {s.id: s for s in session.scalars(select(Station))})
     found = session.scalars(stmt.order_by(Event.db_time, Event.station_time))
-    mapped = [doc for event in found if (doc := mapper.map(event)) is not None]
+    mapped = [doc for event in found for doc in mapper.map(event)]
     return document(mapped, utcnow())
 
 
-__all__ = ["CONTEXT", "Ids", "document", "event_time", "export_epcis"]
+__all__ = ["CONTEXT", "Ids", "document", "event_time", "export_epcis", "removed_id"]

@@ -1,5 +1,6 @@
-"""EPCIS 2.0 export: our commissioning, aggregation, shipping and receiving events as an
-EPCISDocument that passes the structural checks, with the right event types, IDs and URIs."""
+"""EPCIS 2.0 export: our commissioning, aggregation, shipping, receiving (the supplier as
+source) and material release (accepting) events as an EPCISDocument that passes the structural
+checks, with the right event types, IDs and URIs."""
 
 from __future__ import annotations
 
@@ -85,6 +86,17 @@ def test_export_validates_and_maps_every_event(plant, shipped) -> None:
     assert shipping["destinationList"] == [{"type": "location", "destination": stmary}]
     [received] = _events(doc, "receiving")
     assert received["quantityList"][0]["quantity"] == 10.0
+    supplier = "urn:lotline:supplier:SUP-BOARDS"
+    assert received["sourceList"] == [
+        {"type": "owning_party", "source": supplier},
+        {"type": "possessing_party", "source": supplier},
+    ]
+    assert received["destinationList"] == [
+        {"type": "location", "destination": "urn:epc:id:sgln:9506000.00009.0"}
+    ]
+    [accepted] = _events(doc, "accepting")
+    assert (accepted["type"], accepted["action"]) == ("ObjectEvent", "OBSERVE")
+    assert accepted["quantityList"] == received["quantityList"] and "disposition" not in accepted
     assert received["readPoint"] == {"id": "urn:epc:id:sgln:9506000.00009.pack-1"}
     assert commission["readPoint"] == {"id": "urn:epc:id:sgln:9506000.00009.line-1"}
     assert all(e["bizLocation"] == {"id": "urn:epc:id:sgln:9506000.00009.0"} for e in packed)
@@ -93,7 +105,7 @@ def test_export_validates_and_maps_every_event(plant, shipped) -> None:
 
 def test_event_ids_are_our_event_uuids(plant, shipped) -> None:
     doc = _export(plant)
-    kinds = ("commission", "pack", "unpack", "shipment", "receive")
+    kinds = ("commission", "pack", "unpack", "shipment", "receive", "material_release")
     with Session(plant.engine) as s:
         ours = {f"urn:uuid:{e}" for e in s.scalars(select(Event.id).where(Event.kind.in_(kinds)))}
         kit_lot = s.scalars(

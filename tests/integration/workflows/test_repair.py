@@ -111,11 +111,18 @@ def test_a_returned_unit_gets_a_new_board_and_housing(plant, printer) -> None:
     doc = export_epcis(sam, datetime.now(UTC) - timedelta(days=1))
     assert check_document(doc) == []
     repairs = [e for e in doc["epcisBody"]["eventList"] if e["bizStep"] == "repairing"]
-    assert [(e["type"], e["action"]) for e in repairs] == [("AggregationEvent", "ADD")] * 2
+    assert [(e["type"], e["action"]) for e in repairs] == [
+        ("AggregationEvent", "DELETE"),
+        ("AggregationEvent", "ADD"),
+    ] * 2
     assert repairs[0]["parentID"].endswith(f".{serial}")
-    assert repairs[0]["childQuantityList"][0]["quantity"] == 1.0
-    assert repairs[1]["parentID"] == repairs[0]["parentID"]
-    assert repairs[1]["childEPCs"] == ["urn:lotline:part:HOUSING-IP300:serial:H-NEW-1"]
+    assert {e["parentID"] for e in repairs} == {repairs[0]["parentID"]}
+    assert repairs[0]["childQuantityList"][0]["epcClass"].endswith(f":lot:{board}")
+    assert repairs[1]["childQuantityList"][0]["epcClass"].endswith(":lot:BRD-NEW")
+    assert repairs[1]["childQuantityList"][0]["quantity"] == 1.0
+    assert repairs[0]["eventID"] != repairs[1]["eventID"]
+    assert repairs[2]["childEPCs"] == [f"urn:lotline:part:HOUSING-IP300:serial:{housing}"]
+    assert repairs[3]["childEPCs"] == ["urn:lotline:part:HOUSING-IP300:serial:H-NEW-1"]
     trace = trace_item(sam, serial)
     assert [line.kind for line in trace.timeline].count(EventKind.REPAIR) == 2
     backward = {line.identity for line in trace.backward}
