@@ -20,6 +20,9 @@ from desktop.reports.record_model import (
     InspectionLine,
     LabelLine,
     NcrLine,
+    ReceivingLine,
+    ServiceLine,
+    ShippingLine,
     StepLine,
     UnitLine,
     local_text,
@@ -35,6 +38,9 @@ TABLES: dict[str, type[Any]] = {
     "holds": HoldLine,
     "labels": LabelLine,
     "components": ComponentLine,
+    "receiving": ReceivingLine,
+    "shipping": ShippingLine,
+    "service": ServiceLine,
     "audit": AuditLine,
 }
 #: Single-row sections, written together to summary.csv as (section, field, value).

@@ -3,8 +3,10 @@
 Its sections follow REFERENCE 4.2 (21 CFR 820.184, ISO 13485 7.5.1 / QMSR 820.35): the lot or
 serial, the product with its UDI-DI and route revision, the dates and quantities of
 manufacture, every step (who, when, where, with which device, what was measured), inspections
-against limits, nonconformances and holds, the labels issued, the component lots, the release
-signature and the audit trail about all of these. ``desktop.services.documents`` fills it;
+against limits, nonconformances and holds, the labels issued, the component lots with their
+receiving history (received, inspected, released), the release signature, the shipping events
+(packed, shipped, delivered), the service and repair events after release, and the audit trail
+about all of these. ``desktop.services.documents`` fills it;
 ``record_pdf`` and ``record_files`` render it. Times are UTC; each carries the zone it is shown
 in (the station's).
 """
@@ -16,6 +18,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from desktop.domain.distribution import ServiceKind
 from desktop.domain.events import EventKind, Outcome
 from desktop.domain.labelling import PrintStatus
 from desktop.domain.plant import Tracking
@@ -197,6 +200,70 @@ class ComponentLine:
 
 
 @dataclass(frozen=True)
+class ReceivingLine:
+    """One receiving event of a component lot or serialised part consumed into the covered
+    items: received, inspected at goods-in, released (signed) or rejected."""
+
+    component: str  # "lot BRD-A", "unit H-002"
+    part_number: str
+    part_name: str
+    supplier: str
+    supplier_lot: str  # the supplier's lot (the delivery, for a serialised part)
+    serial: str | None
+    consumed_into: str  # "unit SN-000001, unit SN-000003"
+    kind: EventKind
+    outcome: Outcome
+    printed_name: str
+    username: str
+    station: str
+    zone: str
+    at: datetime  # station time
+    details: str  # quantity, expiry, certificate; inspection notes and readings; reason
+    signature: Manifestation | None  # "Material released for use"
+    event_id: str
+
+
+@dataclass(frozen=True)
+class ShippingLine:
+    """A packing or shipping event of the covered items or the cases and pallets holding them;
+    a shipment with its customer site, delivery note and proof of delivery."""
+
+    item: str  # what was packed or closed; for a shipment, what was scanned onto it
+    kind: EventKind
+    sscc: str  # the case or pallet (SSCCs shipped, for a shipment)
+    shipment: str | None  # the shipment number, printed on its delivery note
+    customer: str | None
+    site: str | None  # the customer's site (with its GLN)
+    printed_name: str
+    username: str
+    station: str
+    zone: str
+    at: datetime
+    delivered_to: str | None  # proof of delivery: who signed at the customer
+    delivered_at: datetime | None
+    event_id: str
+
+
+@dataclass(frozen=True)
+class ServiceLine:
+    """An after-sale event of a covered unit: installation, service visit, repair (with the
+    part removed and the part fitted), return (RMA, with its reason) or disposal."""
+
+    item: str
+    kind: ServiceKind
+    site: str  # where (the customer's site), "" when not given
+    removed: str | None  # a repair's part taken out
+    fitted: str | None  # a repair's part put in
+    notes: str  # the reason, the RMA
+    printed_name: str
+    username: str
+    station: str
+    zone: str
+    at: datetime
+    event_id: str
+
+
+@dataclass(frozen=True)
 class AuditLine:
     id: int
     at: datetime
@@ -247,7 +314,10 @@ class BatchRecord:
     labels: tuple[LabelLine, ...]
     label_counts: LabelCounts
     components: tuple[ComponentLine, ...]
+    receiving: tuple[ReceivingLine, ...]
     release: Manifestation | None
+    shipping: tuple[ShippingLine, ...]
+    service: tuple[ServiceLine, ...]
     audit: tuple[AuditLine, ...]
     audit_chain: ChainStatus
     generated: Generated

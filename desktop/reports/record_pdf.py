@@ -3,7 +3,8 @@
 Title block (product, UDI-DI, lot, route revision, who generated it and when, whether the audit
 chain verifies), then one section per part of the record, each a table whose cells wrap long
 text; every page carries the record's name, the generation time and "page X of Y". Times are
-shown in a named zone: steps in their station's zone, other times in the plant's zone.
+shown in a named zone: steps in their station's zone, other times in the plant's zone. The
+receiving, shipping and service sections are drawn by ``record_history_pdf``.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer
 from desktop.domain.events import Outcome
 from desktop.domain.labelling import PrintStatus
 from desktop.domain.plant import Tracking
+from desktop.reports import record_history_pdf as history
 from desktop.reports.pdf_kit import (
     BODY,
     MARGIN,
@@ -235,7 +237,7 @@ class _Doc:
         sig = self.r.release
         if sig is None:
             text = "Not released: no release signature."
-            return [*head("8. Release for distribution"), cell(text, BODY)]
+            return [*head("9. Release for distribution"), cell(text, BODY)]
         row = [
             sig.printed_name,
             sig.username,
@@ -245,7 +247,7 @@ class _Doc:
         ]
         header = ["Printed name", "User", "Date and time", "Meaning", "Signature verifies"]
         return [
-            *head("8. Release for distribution (electronic signature)"),
+            *head("9. Release for distribution (electronic signature)"),
             KeepTogether(table(header, [row], [1.5, 1, 2.2, 1.6, 1.4])),
             cell(f"Quantity released for distribution: {self.r.quantities.released}.", BODY),
         ]
@@ -266,7 +268,7 @@ class _Doc:
         header = ["#", f"When ({self.zone})", "User / station", "Action", "Record", "Values"]
         header.append("Reason")
         return [
-            *head("9. Audit trail excerpt (entries about these items, events and labels)"),
+            *head("12. Audit trail excerpt (entries about these items, events and labels)"),
             table(header, rows, [0.4, 1.65, 1.1, 1.3, 1.2, 4.0, 1.6]),
             Spacer(1, 6),
             cell("Audit trail: " + self.r.audit_chain.text() + ".", BODY),
@@ -279,7 +281,8 @@ class _Doc:
         if ident.tracking is Tracking.SERIAL and not ident.serial:
             parts.append(self.units())
         parts += [self.steps(), self.inspections(), self.quality(), self.labels()]
-        parts += [self.components(), self.release(), self.audit()]
+        parts += [self.components(), history.receiving(self.r, 8), self.release()]
+        parts += [history.shipping(self.r, 10), history.service(self.r, 11), self.audit()]
         return [f for part in parts for f in part]
 
 

@@ -5,18 +5,21 @@ weights from the simulated scale: goods received and inspected (one lot rejected
 templates approved, a work order planned and its serials commissioned, three pumps built, the
 lot released by QC, labels printed and verified, a case packed onto a pallet, the pallet
 shipped with its delivery note, a pump returned and repaired with a new board, and the whole
-history traced backward and forward. The test calls no service: each station is its window
+history traced backward and forward; then the proof of delivery, the lot's batch record and
+the EPCIS export through the `lotline` command, holding the receiving, shipping and repair
+events of that flow. The test calls no service: each station is its window
 as the station program builds it, people log in at its log-in screen (the operator by scanning
 a badge), and the database is read only to check what the screens did."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -36,6 +39,7 @@ from desktop.config import DeviceConfig, StationConfig
 from desktop.domain.distribution import ServiceKind
 from desktop.domain.plant import StationKind
 from desktop.domain.states import Status
+from desktop.reports.epcis_check import check_document
 from desktop.services.core.context import Actor, Context
 from desktop.services.masterdata import DEMO_FOLDER
 from desktop.views.device_signals import DeviceSignals
@@ -509,7 +513,111 @@ def _trace(floor: Floor, qtbot: Any, serial: str, pallet: str, shipment: str) ->
     assert screen.result.detail.text() == "2 units downstream, 1 customers reached."
 
 
-def test_a_whole_plant_from_its_stations(floor: Floor, qtbot: Any, tmp_path: Path) -> None:
+def _pdf_text(pdf: Path) -> str:
+    done = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True)
+    return " ".join(done.stdout.decode("utf-8").split())
+
+
+def _batch_record(url: str, lot: str, serial: str, pallet: str, shipment: str, tmp: Path) -> None:
+    """The customer's proof of delivery, then the lot's batch record: the receiving history of
+    the boards and housings built in (BRD-S fitted in the repair too, never the rejected
+    BRD-R), the packing and the shipment, and the return and the repair with both boards."""
+    signed = (datetime.now(UTC) + timedelta(seconds=5)).isoformat(timespec="seconds")
+    pod = ["ship", "pod", shipment, "--signed-by", "Nora Nurse", "--at", signed, "--by", "pat"]
+    _lotline(url, PASSWORD + "\n", *pod)
+    pdf, data = tmp / "record.pdf", tmp / "record.json"
+    record = ["record", lot, "--out", str(pdf), "--json", str(data), "--by", "quinn"]
+    assert "the audit chain verifies" in _lotline(url, PASSWORD + "\n", *record)
+    doc = json.loads(data.read_text("utf-8"))
+    received = {(r["component"], r["kind"]) for r in doc["receiving"]}
+    for lot_name in ("lot BRD-A", "lot BRD-S"):
+        for kind in ("receive", "incoming_inspection", "material_release"):
+            assert (lot_name, kind) in received
+    assert not any("BRD-R" in r["component"] for r in doc["receiving"])
+    pieces = {r["serial"] for r in doc["receiving"] if r["serial"]}
+    assert pieces == {"H-001", "H-002", "H-003"}
+    first = next(r for r in doc["receiving"] if r["component"] == "lot BRD-A")
+    assert (first["kind"], first["username"], first["station"]) == ("receive", "pat", "pack-1")
+    assert first["supplier"] == "Circuit Works (SUP-BOARDS)" and "CoC-BRD-A.pdf" in first["details"]
+    assert first["consumed_into"] == "unit SN-000001, unit SN-000002, unit SN-000003"
+    release = next(
+        r
+        for r in doc["receiving"]
+        if (r["component"], r["kind"]) == ("lot BRD-A", "material_release")
+    )
+    assert release["signature"]["printed_name"] == "Quinn Inspector"
+    assert release["signature"]["meaning"] == "Material released for use"
+    assert release["signature"]["valid"] is True
+    shipping = {(s["kind"], s["sscc"]) for s in doc["shipping"]}
+    assert ("pallet_close", pallet) in shipping
+    assert sum(1 for s in doc["shipping"] if s["kind"] == "pack") == 4  # 3 pumps, 1 case
+    [shipped] = [s for s in doc["shipping"] if s["kind"] == "shipment"]
+    assert (shipped["shipment"], shipped["username"]) == (shipment, "pat")
+    assert pallet in shipped["sscc"] and shipped["customer"] == "St Mary's Hospital (CUST-STMARY)"
+    assert shipped["site"] == "St Mary's Central Pharmacy (GLN 9506000000015)"
+    assert shipped["delivered_to"] == "Nora Nurse" and shipped["delivered_at"]
+    after = [(s["kind"], s["item"], s["removed"], s["fitted"]) for s in doc["service"]]
+    assert after == [
+        ("return", f"unit {serial}", None, None),
+        ("repair", f"unit {serial}", "lot BRD-A", "lot BRD-S"),
+    ]
+    assert doc["service"][0]["notes"] == "RMA-0001: no display"
+    assert {s["username"] for s in doc["service"]} == {"sam"}
+    text = _pdf_text(pdf)
+    for expected in (
+        "8. Receiving of the components",
+        "Circuit Works",
+        "S/N H-002",
+        "Material released for use",
+        "10. Packing and shipping",
+        pallet,
+        f"shipment {shipment}",
+        "signed by Nora Nurse",
+        "11. Service, repair, return and disposal after release",
+        "RMA-0001: no display",
+        "removed: lot BRD-A",
+        "fitted: lot BRD-S",
+        "Sam Supervisor",
+    ):
+        assert expected in text, expected
+
+
+def _epcis(url: str, serial: str, pallet: str, tmp: Path) -> None:
+    """The EPCIS export: the four lots received from the supplier, the three released
+    (accepting), the pallet shipped to St Mary's, the repair as the old board's DELETE and the
+    new board's ADD on the pump."""
+    out = tmp / "events.jsonld"
+    since = (datetime.now(UTC) - timedelta(days=1)).isoformat(timespec="seconds")
+    export = ["export", "epcis", "--since", since, "--out", str(out), "--by", "quinn"]
+    _lotline(url, PASSWORD + "\n", *export)
+    doc = json.loads(out.read_text("utf-8"))
+    assert check_document(doc) == []
+    events = doc["epcisBody"]["eventList"]
+
+    def step(name: str) -> list[dict[str, Any]]:
+        return [e for e in events if e["bizStep"] == name]
+
+    lots = [e["quantityList"][0]["epcClass"].rsplit(".", 1)[1] for e in step("receiving")]
+    assert sorted(lots) == ["BRD-A", "BRD-R", "BRD-S", "DEL-H"]
+    supplier = "urn:lotline:supplier:SUP-BOARDS"
+    assert all(e["sourceList"][0]["source"] == supplier for e in step("receiving")[:3])
+    accepted = [e["quantityList"][0]["epcClass"].rsplit(".", 1)[1] for e in step("accepting")]
+    assert sorted(accepted) == ["BRD-A", "BRD-S", "DEL-H"]
+    [shipping] = step("shipping")
+    assert shipping["epcList"] == [f"urn:epc:id:sscc:9506000.{pallet[0]}{pallet[8:17]}"]
+    stmary = {"type": "location", "destination": "urn:epc:id:sgln:9506000.00001.0"}
+    assert shipping["destinationList"] == [stmary]
+    removed, fitted = step("repairing")
+    assert (removed["action"], fitted["action"]) == ("DELETE", "ADD")
+    pump = f"urn:epc:id:sgtin:9506000.013435.{serial}"
+    assert removed["parentID"] == fitted["parentID"] == pump
+    assert removed["childQuantityList"][0]["epcClass"].endswith(".BRD-A")
+    assert fitted["childQuantityList"][0]["epcClass"].endswith(".BRD-S")
+
+
+def test_a_whole_plant_from_its_stations(
+    floor: Floor, qtbot: Any, tmp_path: Path, database_url: str
+) -> None:
     _receive(floor, qtbot, tmp_path)
     _approve_templates(floor, qtbot, tmp_path)
     lot = _plan(floor, qtbot)
@@ -524,4 +632,6 @@ def test_a_whole_plant_from_its_stations(floor: Floor, qtbot: Any, tmp_path: Pat
         assert item(floor.engine, serial=serial).status == Status.SHIPPED
     _repair(floor, qtbot, serials[1])
     _trace(floor, qtbot, serials[1], pallet, shipment)
+    _batch_record(database_url, lot, serials[1], pallet, shipment, tmp_path)
+    _epcis(database_url, serials[1], pallet, tmp_path)
     assert audit.verify(floor.engine).ok

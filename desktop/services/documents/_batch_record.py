@@ -1,9 +1,10 @@
 """The batch record (device history record) of a production lot or a serial, gathered in one read.
 
 ``build_record(ctx, lot_or_serial_scan)`` returns ``desktop.reports.record_model.BatchRecord``:
-every section REFERENCE 4.2 asks for (see that module). It writes nothing. A lot's record
-covers the lot and all its units; a serial's record covers that unit and the lot-level events
-(work order release, commissioning, lot release) of its lot.
+every section REFERENCE 4.2 asks for (see that module), with the receiving history of its
+components, its shipping and its service events (``_record_history``). It writes nothing. A
+lot's record covers the lot and all its units; a serial's record covers that unit and the
+lot-level events (work order release, commissioning, lot release) of its lot.
 """
 
 from __future__ import annotations
@@ -57,8 +58,10 @@ from desktop.services.core.lookup import require_item, shown
 from desktop.services.core.records import label
 from desktop.services.core.uow import UnitOfWork
 from desktop.services.core.usecase import use_case
+from desktop.services.documents import _record_history as history
+from desktop.services.documents._record_history import manifestation
 from desktop.services.holds import holds_on, production_lot_of
-from desktop.services.identity import SignatureInfo, describe
+from desktop.services.identity import describe
 from desktop.services.quality import ncr_view, production_done, units_of
 
 CHUNK = 500
@@ -113,14 +116,6 @@ class Scope:
 
     def names(self) -> dict[int, str]:
         return {self.lot.id: label(self.lot)} | {u.id: label(u) for u in self.units}
-
-
-def _manifestation(info: SignatureInfo | None) -> Manifestation | None:
-    if info is None:
-        return None
-    return Manifestation(
-        info.printed_name, info.username, info.meaning, info.signed_at, info.valid, info.problem
-    )
 
 
 # ---------------------------------------------------------------- scope
@@ -240,7 +235,7 @@ def _nonconformances(
                 v.opened_at,
                 v.disposition,
                 v.disposition_reason,
-                _manifestation(v.signature),
+                manifestation(v.signature),
                 _printed(users, v.closed_by),
                 v.closed_at,
                 v.close_note,
@@ -290,7 +285,7 @@ def _label_line(session: Session, job: PrintJob, names: dict[int, str]) -> Label
         job.void_reason,
         job.printed_at,
         job.verified_at,
-        _manifestation(describe(session, sig)) if sig else None,
+        manifestation(describe(session, sig)) if sig else None,
     )
 
 
@@ -301,7 +296,7 @@ def _release(session: Session, lot: Item) -> Manifestation | None:
         Signature.meaning == Meaning.RELEASED_FOR_DISTRIBUTION.value,
     )
     sig = session.scalars(stmt.order_by(Signature.signed_at.desc())).first()
-    return _manifestation(describe(session, sig)) if sig else None
+    return manifestation(describe(session, sig)) if sig else None
 
 
 # ---------------------------------------------------------------- audit
@@ -363,7 +358,10 @@ def build_record(uow: UnitOfWork, lot_or_serial_scan: str) -> BatchRecord:
         labels=tuple(_label_line(session, j, names) for j in jobs),
         label_counts=rq.label_counts(jobs),
         components=tuple(rq.components(session, scope.keys, names)),
+        receiving=tuple(history.receiving(session, scope.ids, names, directory)),
         release=_release(session, scope.lot),
+        shipping=tuple(history.shipping(session, scope.ids, names, directory)),
+        service=tuple(history.service(session, scope.ids, names, directory)),
         audit=tuple(rq.audit_lines(session, about)),
         audit_chain=_chain(uow),
         generated=_generated(uow),
