@@ -1,21 +1,31 @@
 """The batch record (device history record): every section REFERENCE 4.2 asks for, with the
-right values; rendered to PDF (read back with pdftotext, rasterised with pdftoppm), CSV, JSON."""
+right values, and the receiving, shipping and service history around them; rendered to PDF
+(read back with pdftotext, rasterised with pdftoppm), CSV, JSON."""
 
 from __future__ import annotations
 
 import csv
 import json
 import subprocess
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from db import audit
+from desktop.domain.distribution import ServiceKind
+from desktop.domain.events import EventKind
 from desktop.reports.record_files import write_csv, write_json
 from desktop.reports.record_model import BatchRecord
 from desktop.reports.record_pdf import render_pdf
 from desktop.services.core.errors import PermissionDenied, Refusal
+from desktop.services.distribution import (
+    record_delivery,
+    record_service_event,
+    replace_part,
+    ship,
+)
 from desktop.services.documents import build_record
 from tests.integration.trace_reports.scenario import (
     PUMP,
@@ -174,3 +184,80 @@ def test_csv_and_json_hold_the_same_numbers(plant, demo, tmp_path) -> None:
     assert data["release"]["meaning"] == summary[("release", "meaning")]
     assert data["audit_chain"]["ok"] is True and summary[("audit_chain", "ok")] == "yes"
     assert len(data["audit"]) == len(record.audit)
+
+
+def test_a_repaired_units_record_has_its_receiving_shipping_and_service(
+    plant, demo, tmp_path
+) -> None:
+    """A pump shipped loose to St Mary's (proof of delivery), installed, returned under an RMA
+    and repaired with a board of another lot: its record lists both board lots' receipts,
+    inspections and signed releases, the shipment and the after-sale events; another pump's
+    record holds none of that."""
+    pack, sam = plant.ctx("packaging"), plant.ctx("supervisor")
+    serial, other = demo.serials[0], demo.serials[2]
+    shipment = ship(pack, "CUST-STMARY", "9506000000015", [serial])
+    record_delivery(pack, shipment.number, "Nora Nurse", datetime.now(UTC))
+    record_service_event(sam, serial, "installation", "9506000000015", "ward 3, bed 12")
+    record_service_event(sam, serial, "return", None, "RMA-0042: display stays dark")
+    receive_board_lot(plant, "CW-24-0950", 5)
+    replace_part(sam, serial, "CW-24-0917", "CW-24-0950", "display dead: board replaced")
+    record = build_record(plant.ctx("qc_inspector"), serial)
+
+    steps = (EventKind.RECEIVE, EventKind.INCOMING_INSPECTION, EventKind.MATERIAL_RELEASE)
+    boards = [(r.component, r.kind) for r in record.receiving if r.part_number == "BOARD-IP300"]
+    assert boards == [(f"lot {lot}", k) for lot in ("CW-24-0917", "CW-24-0950") for k in steps]
+    received = next(r for r in record.receiving if r.kind == EventKind.RECEIVE)
+    assert (received.username, received.station, received.zone) == ("pat", "pack-1", ZONE)
+    assert received.supplier == "Circuit Works (SUP-BOARDS)" and received.details == "10 ea"
+    assert received.consumed_into == f"unit {serial}"
+    released = [r for r in record.receiving if r.kind == EventKind.MATERIAL_RELEASE]
+    for line in released:
+        assert line.signature is not None and line.signature.valid
+        assert (line.signature.printed_name, line.signature.meaning) == (
+            "Quinn Inspector",
+            "Material released for use",
+        )
+    [shipped] = record.shipping
+    assert (shipped.kind, shipped.item, shipped.shipment) == (
+        EventKind.SHIPMENT,
+        f"unit {serial}",
+        shipment.number,
+    )
+    assert shipped.customer == "St Mary's Hospital (CUST-STMARY)"
+    assert shipped.site == "St Mary's Central Pharmacy (GLN 9506000000015)"
+    assert (shipped.delivered_to, shipped.username) == ("Nora Nurse", "pat")
+    assert [(s.kind, s.removed, s.fitted, s.username) for s in record.service] == [
+        (ServiceKind.INSTALLATION, None, None, "sam"),
+        (ServiceKind.RETURN, None, None, "sam"),
+        (ServiceKind.REPAIR, "lot CW-24-0917", "lot CW-24-0950", "sam"),
+    ]
+    assert record.service[0].site == shipped.site
+    assert record.service[1].notes == "RMA-0042: display stays dark"
+
+    untouched = build_record(plant.ctx("qc_inspector"), other)
+    assert untouched.shipping == () and untouched.service == ()
+    assert {r.component for r in untouched.receiving} == {"lot CW-24-0917"}
+
+    text = " ".join(_text(render_pdf(record, tmp_path / "repaired.pdf")).split())
+    for expected in (
+        "8. Receiving of the components",
+        "Material released for use",
+        "10. Packing and shipping",
+        f"shipment {shipment.number} (delivery note {shipment.number})",
+        "signed by Nora Nurse",
+        "11. Service, repair, return and disposal after release",
+        "removed: lot CW-24-0917",
+        "fitted: lot CW-24-0950",
+    ):
+        assert expected in text, expected
+    write_csv(record, tmp_path / "csv")
+    for name, rows in (("receiving", 6), ("shipping", 1), ("service", 3)):
+        with (tmp_path / "csv" / f"{name}.csv").open(encoding="utf-8") as f:
+            assert len(list(csv.DictReader(f))) == rows, name
+    with (tmp_path / "csv" / "service.csv").open(encoding="utf-8") as f:
+        repair = list(csv.DictReader(f))[2]
+    assert (repair["kind"], repair["removed"], repair["fitted"]) == (
+        "repair",
+        "lot CW-24-0917",
+        "lot CW-24-0950",
+    )
