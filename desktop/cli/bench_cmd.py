@@ -9,7 +9,7 @@ import argparse
 import importlib
 from typing import Any
 
-BENCHES: tuple[str, ...] = ("devices", "serials", "recall", "station")
+BENCHES: tuple[str, ...] = ("devices", "serials", "recall", "station", "stations")
 
 
 def register(sub: Any) -> None:
