@@ -30,18 +30,24 @@ import tempfile
 import time
 import uuid
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
+from db.engine import make_engine
+from db.migrate import ensure_schema
 from desktop.cli.bench_station import fresh_postgres, percentile
 from desktop.cli.common import EXIT_FAIL, EXIT_OK
+from desktop.services import identity
+from desktop.services.core.context import Actor, Context, LoginSession, Settings
 
 GOALS = {"stations": 50, "events_per_s": 1000.0, "p99_ms": 50.0}
 PASSWORD = "demo-password"
+PUMP_GTIN = "09506000134352"  # the demo plant's infusion pump
+STATION = "line-1"  # the demo plant's line station: every bench station records as it
 WARM_UP_S = 1.0
 #: Units prepared per station: enough for a station that is alone on the server (about 30
 #: events/s, two events a unit) and, over all stations, for 600 events/s.
@@ -75,6 +81,16 @@ class StationWork:
     out: str  # file the station writes its samples to (JSON)
 
 
+def open_context(url: str, *, migrate: bool) -> Context:
+    """A context on ``url`` at the demo plant's line-1 station, under the demo plant's policy
+    (its people log in with a password alone); the schema brought to head when asked."""
+    engine = make_engine(url)
+    if migrate:
+        ensure_schema(engine)
+    actor = Actor(None, "system:load-bench", "Lotline load bench", None, STATION)
+    return Context(engine, actor, Settings(totp_roles=frozenset()))
+
+
 def units_per_station(stations: int, seconds: float) -> int:
     alone = UNITS_PER_S_ALONE * seconds
     shared = UNITS_PER_S_ALL * seconds / max(stations, 1)
@@ -84,17 +100,15 @@ def units_per_station(stations: int, seconds: float) -> int:
 def prepare(url: str, stations: int, per_station: int) -> tuple[list[tuple[str, ...]], ...]:
     """The demo plant, one work order of stations x per_station units, a housing for each and a
     board lot per station, released; returns (serials, housings, board lots) split by station."""
-    from desktop.app import open_backend
-    from desktop.config import StationConfig
-    from desktop.services import identity, production, receiving
-    from desktop.views.latency import PUMP_GTIN
+    from desktop.services import masterdata, production, receiving
 
-    base = open_backend(replace(StationConfig(), database_url=url))
+    base = open_context(url, migrate=True)
+    masterdata.ensure_demo_plant(base)
     try:
         total = stations * per_station
         tag = uuid.uuid4().hex[:6].upper()
 
-        def as_(name: str) -> tuple[Any, Any]:
+        def as_(name: str) -> tuple[Context, LoginSession]:
             login = identity.login(base, name, PASSWORD)
             return base.as_actor(login.actor), login
 
@@ -130,14 +144,12 @@ def station(work: StationWork) -> None:
     """One station's process: its simulator and driver, the operator logged in, units built
     until the time is up; the samples written to ``work.out``."""
     from desktop.adapters.capture import scan_capture
-    from desktop.app import open_backend
-    from desktop.config import StationConfig
     from desktop.devices import ScanEvent, scanner_from_config
     from desktop.devices.sim import ScannerSim
-    from desktop.services import identity, production
+    from desktop.services import production
     from desktop.services.core.errors import Refusal
 
-    base = open_backend(replace(StationConfig(), database_url=work.url))
+    base = open_context(work.url, migrate=False)
     op = base.as_actor(identity.login(base, "olga", PASSWORD).actor)
     sim = ScannerSim().start()
     device = f"load-{work.index + 1} scanner"
