@@ -585,7 +585,7 @@ def _batch_record(url: str, lot: str, serial: str, pallet: str, shipment: str, t
 def _epcis(url: str, serial: str, pallet: str, tmp: Path) -> None:
     """The EPCIS export: the four lots received from the supplier, the three released
     (accepting), the pallet shipped to St Mary's, the repair as the old board's DELETE and the
-    new board's ADD on the pump."""
+    new board's ADD on the pump; each read at the station where it was recorded."""
     out = tmp / "events.jsonld"
     since = (datetime.now(UTC) - timedelta(days=1)).isoformat(timespec="seconds")
     export = ["export", "epcis", "--since", since, "--out", str(out), "--by", "quinn"]
@@ -603,6 +603,9 @@ def _epcis(url: str, serial: str, pallet: str, tmp: Path) -> None:
     assert all(e["sourceList"][0]["source"] == supplier for e in step("receiving")[:3])
     accepted = [e["quantityList"][0]["epcClass"].rsplit(".", 1)[1] for e in step("accepting")]
     assert sorted(accepted) == ["BRD-A", "BRD-S", "DEL-H"]
+    places = {(e["bizStep"], e["readPoint"]["id"].rsplit(":", 1)[1]) for e in events}
+    assert {("receiving", "pack-1"), ("accepting", "qc-1"), ("shipping", "pack-1")} <= places
+    assert ("repairing", "line-1") in places and not any(p == "unknown" for _, p in places)
     [shipping] = step("shipping")
     assert shipping["epcList"] == [f"urn:epc:id:sscc:9506000.{pallet[0]}{pallet[8:17]}"]
     stmary = {"type": "location", "destination": "urn:epc:id:sgln:9506000.00001.0"}

@@ -19,8 +19,9 @@ Our events map as follows (docs/epcis.md):
 eventID is our event's UUID as ``urn:uuid:...``; eventTime the station's time, in its zone;
 recordTime the database's time. URIs need the GS1 company prefix length (default 7, as for the
 demo GTINs 0950600...). readPoint/bizLocation are SGLNs of ``plant_gln`` (the station's name as
-the SGLN extension), or private ``urn:lotline:`` URIs when no plant GLN is given; a part without
-a GTIN gets a private class URI too.
+the SGLN extension; the station the event's audit entry names when its row names none), or
+private ``urn:lotline:`` URIs when no plant GLN is given; a part without a GTIN gets a private
+class URI too.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ from desktop.reports.record_model import zone_of
 from desktop.services.core.errors import Refusal
 from desktop.services.core.uow import UnitOfWork
 from desktop.services.core.usecase import use_case
+from desktop.services.documents._stations import EventStations
 
 CONTEXT = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"
 KINDS = (
@@ -141,10 +143,10 @@ def utc_text(when: datetime) -> str:
 class Mapper:
     session: Session
     ids: Ids
-    stations: dict[int, Station]
+    stations: EventStations
 
     def base(self, event: Event, kind: str, action: str, step: str, disp: str) -> dict[str, Any]:
-        station = self.stations.get(event.station_id or 0)
+        name, station = self.stations.of(event)
         when, offset = event_time(event.station_time, station.timezone if station else "UTC")
         return {
             "type": kind,
@@ -155,7 +157,7 @@ class Mapper:
             "action": action,
             "bizStep": step,
             "disposition": disp,
-            "readPoint": {"id": self.ids.read_point(station.name if station else None)},
+            "readPoint": {"id": self.ids.read_point(name)},
             "bizLocation": {"id": self.ids.biz_location()},
         }
 
@@ -375,8 +377,9 @@ def export_epcis(
     if until is not None:
         stmt = stmt.where(Event.db_time < until)
     session = uow.session
-    mapper = Mapper(session, ids, {s.id: s for s in session.scalars(select(Station))})
-    found = session.scalars(stmt.order_by(Event.db_time, Event.station_time))
+    found = list(session.scalars(stmt.order_by(Event.db_time, Event.station_time)))
+    stations = {s.id: s for s in session.scalars(select(Station))}
+    mapper = Mapper(session, ids, EventStations(session, stations, found))
     mapped = [doc for event in found for doc in mapper.map(event)]
     return document(mapped, utcnow())
 

@@ -24,7 +24,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import (
-    AuditEntry,
     Customer,
     Event,
     Item,
@@ -43,6 +42,7 @@ from desktop.reports import record_query as rq
 from desktop.reports.record_model import ReceivingLine, ServiceLine, ShippingLine
 from desktop.reports.signature import Manifestation
 from desktop.services.core.records import label
+from desktop.services.documents._stations import EventStations
 from desktop.services.identity import SignatureInfo, describe
 
 #: The events of a component's receipt, in the order they happen.
@@ -66,31 +66,21 @@ def manifestation(info: SignatureInfo | None) -> Manifestation | None:
 
 
 class People:
-    """Who recorded events, and where: the directory, and for an event whose row names no
-    station (a station that is not registered in master data) the station its audit entry
-    names."""
+    """Who recorded events, and where (``EventStations``: the audit entry's station when the
+    event's row names none)."""
 
     def __init__(self, session: Session, directory: rq.Directory, events: list[Event]) -> None:
-        self.users, self.stations, _ = directory
-        self.by_name = {s.name: s for s in self.stations.values()}
-        unnamed = [str(e.id) for e in events if e.station_id is None]
-        self.audited: dict[str, str] = {}
-        for chunk in rq.chunks(unnamed):
-            stmt = select(AuditEntry.entity_id, AuditEntry.station).where(
-                AuditEntry.entity == "event", AuditEntry.entity_id.in_(chunk)
-            )
-            self.audited.update((str(i), str(s)) for i, s in session.execute(stmt) if s)
+        self.users = directory[0]
+        self.where = EventStations(session, directory[1], events)
 
     def of(self, event: Event) -> tuple[str, str, str, str]:
         """(printed name, user name, station, the station's zone) of an event."""
         user = self.users.get(event.user_id or 0)
-        station = self.stations.get(event.station_id or 0)
-        name = station.name if station else self.audited.get(str(event.id), "-")
-        station = station or self.by_name.get(name)
+        name, station = self.where.of(event)
         return (
             user.full_name if user else "(system)",
             user.username if user else "-",
-            name,
+            name or "-",
             station.timezone if station else "UTC",
         )
 
