@@ -11,6 +11,7 @@ from db.models.master import BomLine, Customer, Part, Product, Route, RouteStep,
 from db.models.nmpa import NmpaProductData
 from db.models.production import Event, Item, Link, WorkOrder
 from db.models.quality import Hold, InspectionPlan, InspectionResult, Nonconformance, Signature
+from db.models.spc import SpcBaseline, SpcFlag
 
 __all__ = [
     "GENESIS_HASH",
@@ -46,6 +47,8 @@ __all__ = [
     "ShipmentLine",
     "Signature",
     "Site",
+    "SpcBaseline",
+    "SpcFlag",
     "Station",
     "Supplier",
     "User",

@@ -36,6 +36,7 @@ COMMANDS: tuple[str, ...] = (
     "recall_cmd",
     "record_cmd",
     "export_cmd",
+    "spc_cmd",
 )
 
 

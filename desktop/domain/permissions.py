@@ -59,6 +59,8 @@ class Permission(Vocabulary):
     RECALL_MANAGE = "run recalls"
     RECORD_EXPORT = "export batch records"
     AUDIT_VIEW = "review the audit trail"
+    SPC_BASELINE_FREEZE = "freeze SPC control limits"
+    SPC_FLAG_DISPOSITION = "disposition SPC anomaly flags"
 
 
 class Meaning(Vocabulary):
@@ -71,6 +73,7 @@ class Meaning(Vocabulary):
     REPRINT_APPROVED = "Reprint approved"
     REVIEWED = "Reviewed"
     RECALL_CLOSED = "Recall closed"
+    LIMITS_APPROVED = "Control limits approved"
 
 
 #: The permissions in words for refusals, translatable (the enum values, as people read them).
@@ -105,6 +108,8 @@ words_for(
         Permission.RECALL_MANAGE: t("run recalls"),
         Permission.RECORD_EXPORT: t("export batch records"),
         Permission.AUDIT_VIEW: t("review the audit trail"),
+        Permission.SPC_BASELINE_FREEZE: t("freeze SPC control limits"),
+        Permission.SPC_FLAG_DISPOSITION: t("disposition SPC anomaly flags"),
     },
 )
 
@@ -119,6 +124,7 @@ words_for(
         Meaning.REPRINT_APPROVED: t("Reprint approved"),
         Meaning.REVIEWED: t("Reviewed"),
         Meaning.RECALL_CLOSED: t("Recall closed"),
+        Meaning.LIMITS_APPROVED: t("Control limits approved"),
     },
 )
 
@@ -141,6 +147,8 @@ ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
         P.LABEL_TEMPLATE_APPROVE,
         P.RECORD_EXPORT,
         P.AUDIT_VIEW,
+        P.SPC_BASELINE_FREEZE,
+        P.SPC_FLAG_DISPOSITION,
     },
     Role.PACKAGING: _SHARED
     | {P.MATERIAL_RECEIVE, P.LABEL_PRINT, P.LABEL_VERIFY, P.LABEL_RECONCILE, P.PACK, P.SHIP},
@@ -172,6 +180,7 @@ SIGNING_RIGHTS: Mapping[Role, frozenset[Meaning]] = {
             Meaning.DISPOSITION_APPROVED,
             Meaning.TEMPLATE_APPROVED,
             Meaning.REVIEWED,
+            Meaning.LIMITS_APPROVED,
         }
     ),
     Role.PACKAGING: frozenset(),

@@ -33,6 +33,7 @@ from desktop.domain.steps import (
     verdict_words,
 )
 from desktop.domain.text import Text, t
+from desktop.services import spc
 from desktop.services.core import records, routing
 from desktop.services.core.errors import Refusal
 from desktop.services.core.lookup import require_item
@@ -193,13 +194,16 @@ def _inspection_result(
 def _reading(
     uow: UnitOfWork, unit: Item, step: RouteStep, rec: StepRecord, value: Decimal, ok: bool
 ) -> StepResult:
-    """Record a weight or measurement: pass the step, or fail it with an NCR."""
+    """Record a weight or measurement: pass the step, or fail it with an NCR; judged against
+    the step's frozen SPC baseline too (a broken run rule flags the unit and its lot for QC,
+    within specification or not; the step's own outcome does not change)."""
     event = write_step_event(uow, unit, step, rec, ok=ok)
     if ok:
         routing.pass_step_in(uow, unit, step, event)
     else:
         open_failure(uow, unit, step, rec, event)
     _inspection_result(uow, unit, step, event, value, ok)
+    spc.check_reading(uow, unit, step, event, value)
     return result_of(uow, event)
 
 

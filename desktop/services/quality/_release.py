@@ -38,6 +38,7 @@ from desktop.services.holds import HoldView, holds_on
 from desktop.services.identity import SignatureInfo, describe, sign_in
 from desktop.services.quality._lot_record import lot_record
 from desktop.services.quality._ncr import NcrView, ncr_view
+from desktop.services.spc import FlagView, open_flags_on
 
 #: Unit states still in production (a release takes them, once production is done).
 IN_PRODUCTION = frozenset({Status.IN_PROCESS, Status.NONCONFORMING, Status.COMPLETED})
@@ -96,6 +97,7 @@ class LotReview:
     blockers: tuple[str, ...]
     release: SignatureInfo | None  # the latest release signature, once released
     pending: tuple[str, ...]  # what a release would release now (units reworked after one)
+    flags: tuple[FlagView, ...] = ()  # open SPC anomaly flags on the lot or its units
 
     @property
     def releasable(self) -> bool:
@@ -197,7 +199,12 @@ def to_release(session: Session, lot: Item, units: list[Item]) -> list[Item]:
 
 
 def _blockers(
-    session: Session, lot: Item, units: list[Item], ncrs: list[NcrView], holds: list[HoldView]
+    session: Session,
+    lot: Item,
+    units: list[Item],
+    ncrs: list[NcrView],
+    holds: list[HoldView],
+    flags: list[FlagView],
 ) -> list[Text]:
     found = [
         t("{ncr} is {state} on {item}", ncr=n.number, state=_open_words(n), item=n.item)
@@ -206,6 +213,9 @@ def _blockers(
     ]
     found += [
         t("{item} is on hold: {reason}", item=h.item, reason=h.reason) for h in holds if h.active
+    ]
+    found += [
+        t("anomaly flag {flag} is open: QC dispositions it first", flag=f.words()) for f in flags
     ]
     if _serialised(session, lot) and lot.status != Status.RELEASED:
         if all(u.status == Status.SCRAPPED for u in units):
@@ -260,6 +270,7 @@ def review_of(session: Session, lot: Item) -> LotReview:
     )
     ncrs = [ncr_view(session, n) for n in ncr_rows]
     holds = holds_on(session, ids)
+    flags = open_flags_on(session, ids)
     labels = _labels(session, lot, names)
     product = session.get(Product, lot.product_id) if lot.product_id else None
     return LotReview(
@@ -275,9 +286,10 @@ def review_of(session: Session, lot: Item) -> LotReview:
         tuple(holds),
         tuple(line for line in labels if line.reprint_of is not None),
         tuple(line for line in labels if line.status == PrintStatus.VOIDED),
-        tuple(_blockers(session, lot, units, ncrs, holds)),
+        tuple(_blockers(session, lot, units, ncrs, holds, flags)),
         _release_signature(session, lot),
         tuple(label(i) for i in to_release(session, lot, units)),
+        tuple(flags),
     )
 
 

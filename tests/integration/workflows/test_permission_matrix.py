@@ -46,6 +46,7 @@ from desktop.services import (
     quality,
     recall,
     receiving,
+    spc,
     trace,
 )
 from desktop.services.core.context import Context
@@ -58,6 +59,12 @@ from tests.integration.workflows.qcpack_support import (
     PUMP,
     build_kits,
     release,
+)
+from tests.integration.workflows.spc_support import (
+    BASELINE,
+    WEIGH,
+    frozen_baseline,
+    pumps_weighing,
 )
 from tests.integration.workflows.world import ST_MARY, World, signer
 from tests.support.plant import PASSWORD, SETTINGS
@@ -168,6 +175,11 @@ documents.build_record                    -     +     -         +        -
 documents.export_epcis                    -     +     -         +        -
 documents.device_identifiers              -     +     -         +        -
 trace.trace_item                          +     +     +         +        +
+spc.freeze_baseline                       -     +     -         -        -
+spc.baselines                             +     +     +         +        +
+spc.spc_chart                             +     +     +         +        +
+spc.spc_flags                             +     +     +         +        +
+spc.disposition_flag                      -     +     -         -        -
 """
 # fmt: on
 
@@ -910,6 +922,38 @@ def _trace_item(w: World) -> Call:
 
 
 SCENARIOS["documents.device_identifiers"] = read(documents.device_identifiers)
+
+# ---------------------------------------------------------------- SPC
+
+
+@scenario("spc.freeze_baseline")
+def _freeze_baseline(w: World) -> Call:
+    pumps_weighing(w.plant, BASELINE)
+
+    def call(ctx: Context, role: str) -> object:
+        login, username = signer(w, role)
+        return spc.freeze_baseline(ctx, login, PUMP, WEIGH, PASSWORD, username=username)
+
+    return call
+
+
+@scenario("spc.spc_chart")
+def _spc_chart(w: World) -> Call:
+    pumps_weighing(w.plant, [2400.0, 2401.0])
+    return lambda ctx, role: spc.spc_chart(ctx, PUMP, WEIGH)
+
+
+SCENARIOS["spc.baselines"] = read(spc.baselines, PUMP, WEIGH)
+SCENARIOS["spc.spc_flags"] = read(spc.spc_flags)
+
+
+@scenario("spc.disposition_flag")
+def _disposition_flag(w: World) -> Call:
+    frozen_baseline(w.plant)
+    pumps_weighing(w.plant, [2415.0])
+    number = spc.spc_flags(w.ctx("qc_inspector"))[-1].number
+    return lambda ctx, role: spc.disposition_flag(ctx, number, "scale re-zeroed, re-weighed")
+
 
 # ---------------------------------------------------------------- the checks
 

@@ -57,6 +57,8 @@ RIGHTS: dict[str, tuple[str, ...]] = {
     "run recalls": (SV,),
     "export batch records": (QC, SV),
     "review the audit trail": (QC, SV, AD),
+    "freeze SPC control limits": (QC,),
+    "disposition SPC anomaly flags": (QC,),
 }
 
 #: signature meaning (as stored) -> the roles that may sign it.
@@ -68,6 +70,7 @@ SIGNING: dict[str, tuple[str, ...]] = {
     "Reprint approved": (SV,),
     "Reviewed": (QC, SV),
     "Recall closed": (SV,),
+    "Control limits approved": (QC,),
 }
 
 
