@@ -5,12 +5,20 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Boolean, Integer, Numeric, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base, Code, Created, IdPK, Name, fk
 from db.types import Coded, one_of
-from desktop.domain.plant import Tracking
+from desktop.domain.plant import DIScheme, Tracking
 from desktop.domain.steps import StepKind
 
 
@@ -71,13 +79,28 @@ class RouteStep(Base):
     parameters: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
+#: A product's DI is the one of its scheme, and only that one (products.di_scheme).
+PRODUCT_DI_OF_SCHEME = (
+    "(di_scheme = 'gs1' AND gtin IS NOT NULL AND ma_di IS NULL) OR "
+    "(di_scheme = 'ma' AND ma_di IS NOT NULL AND gtin IS NULL)"
+)
+
+
 class Product(Base):
-    """A finished device model: its GTIN is the UDI-DI."""
+    """A finished device model: its UDI-DI is its GTIN (scheme GS1) or its MA DI (scheme MA)."""
 
     __tablename__ = "products"
-    __table_args__ = (one_of("tracking", Tracking),)
+    __table_args__ = (
+        one_of("tracking", Tracking),
+        one_of("di_scheme", DIScheme),
+        CheckConstraint(PRODUCT_DI_OF_SCHEME, name="di_of_scheme"),
+    )
     id: Mapped[IdPK]
-    gtin: Mapped[str] = mapped_column(String(14), unique=True)
+    di_scheme: Mapped[DIScheme] = mapped_column(
+        Coded(DIScheme, 8), default=DIScheme.GS1, server_default=DIScheme.GS1.value
+    )
+    gtin: Mapped[str | None] = mapped_column(String(14), unique=True)  # scheme GS1
+    ma_di: Mapped[str | None] = mapped_column(String(64), unique=True)  # scheme MA, as issued
     name: Mapped[Name]
     description: Mapped[str] = mapped_column(Text, default="")
     tracking: Mapped[Tracking] = mapped_column(Coded(Tracking, 8))
@@ -87,6 +110,11 @@ class Product(Base):
     label_template_id: Mapped[int | None] = fk("label_templates.id")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[Created]
+
+    @property
+    def di(self) -> str:
+        """The UDI-DI: the GTIN of a GS1 product, the MA DI of an MA product."""
+        return (self.ma_di if self.di_scheme == DIScheme.MA else self.gtin) or ""
 
 
 class Part(Base):

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import (
     CheckConstraint,
+    ColumnElement,
     Date,
     ForeignKey,
     Index,
@@ -25,6 +26,8 @@ from db.models.base import Base, Code, Created, IdPK, fk
 from db.types import Coded, UTCDateTime, one_of
 from desktop.domain.events import EventKind, LinkKind, Outcome
 from desktop.domain.states import ItemKind, Status, WorkOrderStatus
+
+MA_PREFIX = "MA."  # an MA DI (IDcode) starts so; a GTIN is digits only
 
 
 class WorkOrder(Base):
@@ -52,8 +55,10 @@ class Item(Base):
     __tablename__ = "items"
     __table_args__ = (
         UniqueConstraint("gtin", "serial"),
+        UniqueConstraint("ma_di", "serial"),
         UniqueConstraint("sscc"),
         Index("ix_items_gtin_lot", "gtin", "lot"),
+        Index("ix_items_ma_di_lot", "ma_di", "lot"),
         Index("ix_items_serial", "serial"),
         Index("ix_items_supplier_lot", "supplier_lot"),
         CheckConstraint("quantity_available >= 0", name="quantity_available_not_negative"),
@@ -71,6 +76,7 @@ class Item(Base):
     work_order_id: Mapped[int | None] = fk("work_orders.id", index=True)
     supplier_id: Mapped[int | None] = fk("suppliers.id")
     gtin: Mapped[str | None] = mapped_column(String(14))
+    ma_di: Mapped[str | None] = mapped_column(String(64))  # an MA product's unit or lot
     lot: Mapped[str | None] = mapped_column(String(20))
     serial: Mapped[str | None] = mapped_column(String(20))
     sscc: Mapped[str | None] = mapped_column(String(18))
@@ -86,6 +92,21 @@ class Item(Base):
     certificate_path: Mapped[str | None] = mapped_column(String(500))
     created_at: Mapped[Created]
     updated_at: Mapped[datetime | None]
+
+    @property
+    def di(self) -> str | None:
+        """The UDI-DI the item carries: its GTIN, or its product's MA DI."""
+        return self.gtin or self.ma_di
+
+    @staticmethod
+    def di_columns(di: str) -> dict[str, str]:
+        """The column a UDI-DI is kept in: ma_di for an MA DI ("MA." ...), else gtin."""
+        return {"ma_di": di} if di.startswith(MA_PREFIX) else {"gtin": di}
+
+    @classmethod
+    def carries_di(cls, di: str) -> ColumnElement[bool]:
+        """Items carrying the UDI-DI ``di`` (a GTIN or an MA DI)."""
+        return cls.ma_di == di if di.startswith(MA_PREFIX) else cls.gtin == di
 
 
 class Event(Base):

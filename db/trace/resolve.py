@@ -1,4 +1,5 @@
-"""Resolution: from identifiers a person holds (GTIN, lot, serial, SSCC, supplier lot) to items."""
+"""Resolution: from identifiers a person holds (GTIN or MA DI, lot, serial, SSCC, supplier lot)
+to items."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ def find_items(
     session: Session,
     *,
     gtin: str | None = None,
+    ma_di: str | None = None,
     lot: str | None = None,
     serial: str | None = None,
     sscc: str | None = None,
@@ -25,6 +27,7 @@ def find_items(
     """
     criteria = {
         "gtin": gtin,
+        "ma_di": ma_di,
         "lot": lot,
         "serial": serial,
         "sscc": sscc,

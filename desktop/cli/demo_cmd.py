@@ -1,5 +1,5 @@
-"""`lotline demo [--database URL] [--out DIR] [--units N] [--kits K] [--fresh]`: a headless
-shift on the demo plant, every device a simulator behind a real pseudo-terminal.
+"""`lotline demo [--database URL] [--out DIR] [--units N] [--kits K] [--scheme gs1|ma] [--fresh]`:
+a headless shift on the demo plant, every device a simulator behind a real pseudo-terminal.
 
 Receives the material lots (incoming inspection, signed release), builds N pumps and a lot of K
 catheter kits through every step (one pump out of weight tolerance: NCR, signed rework,
@@ -7,6 +7,10 @@ weighed again, NCR closed), releases both lots (signed, after review by exceptio
 every UDI label through the ZPL driver and scans it back, packs cases, ships to St Mary's and
 Northside, then opens a recall on a control-board lot found bad, and writes the pump lot's
 batch record. Labels (ZPL as printed, PDF), the batch record and device byte traces go to DIR.
+
+--scheme ma runs the same shift with the devices identified by MA DIs (IDcode, China) instead
+of GTINs: pumps are scanned by the MA code of their traveller (DataMatrix), lots by their MA
+code (QR Code), and labels carry the MA code in a DataMatrix (template udi-ma-4x2).
 
 The database must be empty: by default a new SQLite file DIR/lotline-demo.sqlite (--fresh
 deletes it first). Exit status: 0 done, 1 refused or failed, 2 usage error.
@@ -47,6 +51,7 @@ from desktop.cli.demo_shift import (
     receive_materials,
 )
 from desktop.devices import DeviceError
+from desktop.domain.plant import DIScheme
 from desktop.services.core.context import Actor, Context
 from desktop.services.core.errors import Refusal
 from desktop.services.masterdata import ensure_demo_plant
@@ -151,11 +156,13 @@ def _run(engine: Engine, args: argparse.Namespace, out: Path, shown: str) -> Tal
     refused = _refusal(engine, out, shown)
     if refused:
         return refused
-    plant = ensure_demo_plant(Context(engine, Actor.system("demo"), SETTINGS))
+    scheme = DIScheme(args.scheme)
+    plant = ensure_demo_plant(Context(engine, Actor.system("demo"), SETTINGS), scheme)
     if plant is None:  # another program added users since the check above
         return _refusal(engine, out, shown) or f"the database {shown} is not empty"
     try:
-        return run_shift(engine, plant.admin, Plan(args.units, args.kits), out, shown)
+        plan = Plan(args.units, args.kits, scheme=scheme)
+        return run_shift(engine, plant.admin, plan, out, shown)
     except (DemoFailed, DeviceError, Refusal) as failure:
         return f"the shift stopped: {failure}"
 
@@ -199,6 +206,12 @@ def register(sub: Any) -> None:
     parser.add_argument("--units", metavar="N", type=int, default=5, help="pumps (default 5)")
     parser.add_argument(
         "--kits", metavar="K", type=int, default=20, help="catheter kits, a multiple of 10 (20)"
+    )
+    parser.add_argument(
+        "--scheme",
+        choices=[scheme.value for scheme in DIScheme],
+        default=DIScheme.GS1.value,
+        help="the devices' UDI-DI: gs1 (GTINs, the default) or ma (MA codes, IDcode)",
     )
     parser.add_argument(
         "--fresh",

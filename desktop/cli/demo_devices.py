@@ -190,9 +190,13 @@ class Bench:
         return self.labels_dir / f"label-{number:05d}.zpl"
 
     def scan_label(self, station: str, key: str) -> ScanEvent:
-        """Scan the DataMatrix of the printed label of job ``key`` (AIM ]d2, GS kept)."""
-        data = datamatrix_data(self.printed_zpl(key).read_bytes())
-        return self.scan(station, "]d2" + data)
+        """Scan the DataMatrix of the printed label of job ``key`` (AIM ]d2 with GS kept, or
+        ]d1 for an MA code)."""
+        try:
+            symbol = zpl_check.datamatrix_scan(self.printed_zpl(key).read_bytes())
+        except LabelError as exc:
+            raise DemoFailed(str(exc)) from None
+        return self.scan(station, symbol)
 
 
 __all__ = ["Bench", "DemoFailed", "RecordingPrinter", "datamatrix_data"]

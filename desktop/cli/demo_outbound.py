@@ -7,14 +7,15 @@ instead of the new one, the label is voided, and a supervisor signs its reprint.
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from db.models import Customer, Item, PrintJob, Product, Site
 from desktop.cli.demo_devices import DemoFailed
 from desktop.cli.demo_report import LabelCounts
-from desktop.cli.demo_shift import KIT_GTIN, PRODUCT_CODES, PUMP_GTIN, Shift, eid, lot_barcode
+from desktop.cli.demo_shift import PRODUCT_CODES, Shift, eid, lot_barcode
 from desktop.domain.labelling import PrintStatus, TemplateStatus
+from desktop.domain.plant import DIScheme
 from desktop.domain.states import ItemKind
 from desktop.services import distribution, packing
 from desktop.services.labelling import (
@@ -29,7 +30,7 @@ from desktop.services.labelling import (
 )
 from desktop.services.quality import LotReview, lot_review, release_lot
 
-TEMPLATES = ("udi-2x1", "udi-4x2")
+TEMPLATES = {DIScheme.GS1: ("udi-2x1", "udi-4x2"), DIScheme.MA: ("udi-ma-4x2",)}
 MIXUP = 2  # the pump whose scan-back reads its neighbour's label
 CUSTOMERS = ("CUST-STMARY", "CUST-NORTH")
 
@@ -41,7 +42,7 @@ def approve_templates(shift: Shift) -> None:
     """Register the shipped label templates; QC approves each draft (signed)."""
     qc = shift.crew.qc
     for view in register_templates(shift.crew.admin):
-        if view.name in TEMPLATES and view.status == TemplateStatus.DRAFT:
+        if view.name in TEMPLATES[shift.plan.scheme] and view.status == TemplateStatus.DRAFT:
             approve_template(
                 qc.ctx, qc.login, view.name, view.version, qc.password, username=qc.username
             )
@@ -59,9 +60,9 @@ def _review_line(review: LotReview) -> str:
 
 
 def release_lots(shift: Shift) -> None:
-    qc, tally = shift.crew.qc, shift.tally
-    for gtin, lot in ((PUMP_GTIN, tally.pump_lot), (KIT_GTIN, tally.kit_lot)):
-        scanned = shift.scan("qc-1", lot_barcode(gtin, lot))
+    qc, tally, plan = shift.crew.qc, shift.tally, shift.plan
+    for di, lot in ((plan.pump_di, tally.pump_lot), (plan.kit_di, tally.kit_lot)):
+        scanned = shift.scan("qc-1", lot_barcode(di, lot))
         review = lot_review(qc.ctx, scanned)
         tally.reviews.append(_review_line(review))
         if review.blockers:
@@ -110,7 +111,7 @@ def label_pumps(shift: Shift) -> None:
     pat, tally = shift.crew.packer, shift.tally
     keys: list[str] = []
     for n, serial in enumerate(tally.serials, start=1):
-        traveller = shift.scan("pack-1", serial)
+        traveller = shift.scan("pack-1", shift.plan.unit_barcode(serial))
         job = _issued(
             print_labels(pat.ctx, shift.bench.printer, traveller, key=f"{tally.pump_lot}-{serial}")
         )
@@ -122,7 +123,7 @@ def label_pumps(shift: Shift) -> None:
 
 def label_kits(shift: Shift) -> None:
     pat, tally = shift.crew.packer, shift.tally
-    traveller = shift.scan("pack-1", lot_barcode(KIT_GTIN, tally.kit_lot))
+    traveller = shift.scan("pack-1", lot_barcode(shift.plan.kit_di, tally.kit_lot))
     job = _issued(
         print_labels(
             pat.ctx, shift.bench.printer, traveller, tally.kits, key=f"{tally.kit_lot}-KIT"
@@ -132,12 +133,12 @@ def label_kits(shift: Shift) -> None:
         tally.label_data[tally.kit_lot] = _verify(shift, key)
 
 
-def _voided(shift: Shift, gtin: str, lot: str) -> int:
+def _voided(shift: Shift, di: str, lot: str) -> int:
     """Voided labels of the lot: the packer destroyed each of them."""
     stmt = (
         select(func.count(PrintJob.id))
         .join(Item, Item.id == PrintJob.lot_item_id)
-        .where(Item.kind == ItemKind.PRODUCTION_LOT, Item.gtin == gtin, Item.lot == lot)
+        .where(Item.kind == ItemKind.PRODUCTION_LOT, Item.carries_di(di), Item.lot == lot)
         .where(PrintJob.status == PrintStatus.VOIDED)
     )
     with Session(shift.engine) as session:
@@ -146,16 +147,16 @@ def _voided(shift: Shift, gtin: str, lot: str) -> int:
 
 def reconcile_labels(shift: Shift) -> None:
     """Per lot: labels issued = applied + destroyed (the voided ones were destroyed)."""
-    pat, tally = shift.crew.packer, shift.tally
-    for gtin, lot, applied in (
-        (PUMP_GTIN, tally.pump_lot, len(tally.serials)),
-        (KIT_GTIN, tally.kit_lot, tally.kits),
+    pat, tally, plan = shift.crew.packer, shift.tally, shift.plan
+    for di, lot, applied in (
+        (plan.pump_di, tally.pump_lot, len(tally.serials)),
+        (plan.kit_di, tally.kit_lot, tally.kits),
     ):
-        scanned = shift.scan("pack-1", lot_barcode(gtin, lot))
-        destroyed = _voided(shift, gtin, lot)
+        scanned = shift.scan("pack-1", lot_barcode(di, lot))
+        destroyed = _voided(shift, di, lot)
         done = reconcile(pat.ctx, scanned, applied, destroyed, 0, event_id=eid())
         tally.reconciled.append(
-            f"{PRODUCT_CODES[gtin]} lot {lot}: {done.issued} issued = {done.applied} applied + "
+            f"{PRODUCT_CODES[di]} lot {lot}: {done.issued} issued = {done.applied} applied + "
             f"{done.destroyed} destroyed"
         )
     tally.labels = label_counts(shift)
@@ -178,11 +179,12 @@ def label_counts(shift: Shift) -> LabelCounts:
 # ---------------------------------------------------------------- cases and shipments
 
 
-def _case_quantity(shift: Shift, gtin: str) -> int:
+def _case_quantity(shift: Shift, di: str) -> int:
+    stmt = select(Product.case_quantity).where(or_(Product.gtin == di, Product.ma_di == di))
     with Session(shift.engine) as session:
-        quantity = session.scalar(select(Product.case_quantity).where(Product.gtin == gtin))
+        quantity = session.scalar(stmt)
     if not quantity:
-        raise DemoFailed(f"product {gtin} has no case quantity in the master data")
+        raise DemoFailed(f"product {di} has no case quantity in the master data")
     return int(quantity)
 
 
@@ -202,7 +204,7 @@ def pack_pumps(shift: Shift) -> tuple[list[str], list[str]]:
     """Full cases of pumps; the pumps that do not fill a case stay single (a case is closed
     full only). Returns (case scans, single pump scans)."""
     pat, tally = shift.crew.packer, shift.tally
-    size = _case_quantity(shift, PUMP_GTIN)
+    size = _case_quantity(shift, shift.plan.pump_di)
     full = len(tally.serials) // size * size
     cases = []
     for start in range(0, full, size):
@@ -216,7 +218,7 @@ def pack_pumps(shift: Shift) -> tuple[list[str], list[str]]:
 
 def pack_kits(shift: Shift) -> list[str]:
     pat, tally = shift.crew.packer, shift.tally
-    size = _case_quantity(shift, KIT_GTIN)
+    size = _case_quantity(shift, shift.plan.kit_di)
     cases = []
     for _ in range(tally.kits // size):
         sscc, case_text = _new_case(shift)

@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 from db import audit, trace
 from db.models import Item, LabelTemplate, LabelTemplateVersion, PrintJob, Product
 from desktop.cli.demo_devices import DemoFailed
-from desktop.cli.demo_shift import PUMP_GTIN, Shift, eid, lot_barcode
+from desktop.cli.demo_shift import Shift, eid, lot_barcode
 from desktop.domain.states import ItemKind
-from desktop.domain.udi import compose, parse_scan
+from desktop.domain.udi import ComposedCode, ComposedMA, compose, parse_scan
 from desktop.labels import render_pdf
 from desktop.labels.templates import template_from_dict
 from desktop.reports import record_pdf
@@ -54,10 +54,18 @@ def find_bad_lot(shift: Shift) -> None:
 def write_batch_record(shift: Shift) -> None:
     """The device history record of the pump lot, as PDF."""
     tally = shift.tally
-    scanned = shift.scan("qc-1", lot_barcode(PUMP_GTIN, tally.pump_lot))
+    scanned = shift.scan("qc-1", lot_barcode(shift.plan.pump_di, tally.pump_lot))
     record = build_record(shift.crew.qc.ctx, scanned)
     target = tally.out / f"batch-record-IP300-{tally.pump_lot}.pdf"
     tally.record_pdf = record_pdf.render_pdf(record, target)
+
+
+def _printed_code(element_string: str) -> ComposedCode:
+    """The UDI a print job printed, as the label renderer takes it (GS1 or an MA code)."""
+    parsed = parse_scan(element_string, expect_gs1=True)
+    if parsed.scheme == "MA" and parsed.ma is not None and parsed.di is not None:
+        return ComposedMA(element_string, parsed.di, parsed.ma.units)
+    return compose(dict(parsed.ais))
 
 
 def _label_pdf(session: Session, job: PrintJob) -> bytes:
@@ -68,7 +76,7 @@ def _label_pdf(session: Session, job: PrintJob) -> bytes:
     item = session.get_one(Item, job.item_id)
     product = session.get_one(Product, item.product_id)
     fields = {"product_name": product.name}
-    udi = compose(dict(parse_scan(job.element_string, expect_gs1=True).ais))
+    udi = _printed_code(job.element_string)
     return render_pdf(template, udi, {k: v for k, v in fields.items() if k in template.field_names})
 
 

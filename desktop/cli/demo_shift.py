@@ -21,6 +21,7 @@ from desktop.adapters.capture import scan_capture, weight_capture
 from desktop.cli.demo_devices import Bench, DemoFailed
 from desktop.cli.demo_report import NcrStory, Tally
 from desktop.devices import ScanEvent
+from desktop.domain.plant import DIScheme
 from desktop.domain.quality import Disposition, NcrStatus
 from desktop.domain.steps import StepKind
 from desktop.services import identity, production, quality, receiving
@@ -28,7 +29,9 @@ from desktop.services.core.context import Actor, Context, LoginSession, Settings
 from desktop.services.production import StepResult, commission_serials, unit_status
 
 PUMP_GTIN, KIT_GTIN = "09506000134352", "09506000134369"
-PRODUCT_CODES = {PUMP_GTIN: "IP-300", KIT_GTIN: "CK-10"}
+# The same devices with MA DIs (IDcode): `lotline demo --scheme ma` (products-ma.toml)
+PUMP_MA_DI, KIT_MA_DI = "MA.156.M0.999999.1IP3005", "MA.156.M0.999999.1CK0100"
+PRODUCT_CODES = {PUMP_GTIN: "IP-300", KIT_GTIN: "CK-10", PUMP_MA_DI: "IP-300", KIT_MA_DI: "CK-10"}
 PASSWORD = "demo-password"  # the demo users' password (desktop/demo_data/users.toml)
 SETTINGS = Settings(totp_roles=frozenset())  # the demo users have no authenticator app
 CREW = {  # role -> (user, station)
@@ -97,6 +100,19 @@ class Plan:
     units: int
     kits: int
     heavy: int = 2  # the pump (1-based) that weighs out of tolerance first
+    scheme: DIScheme = DIScheme.GS1  # MA: the devices carry MA codes instead of GS1 UDIs
+
+    @property
+    def pump_di(self) -> str:
+        return PUMP_MA_DI if self.scheme == DIScheme.MA else PUMP_GTIN
+
+    @property
+    def kit_di(self) -> str:
+        return KIT_MA_DI if self.scheme == DIScheme.MA else KIT_GTIN
+
+    def unit_barcode(self, serial: str) -> str:
+        """What the operator scans to name a pump: its serial, or its MA code (DataMatrix)."""
+        return unit_barcode(self.pump_di, serial) if self.scheme == DIScheme.MA else serial
 
     @property
     def housings(self) -> list[str]:
@@ -155,9 +171,17 @@ def eid() -> uuid.UUID:
     return uuid.uuid4()
 
 
-def lot_barcode(gtin: str, lot: str) -> str:
-    """A lot traveller's GS1-128: AIM ]C1, (01) GTIN, (10) lot."""
-    return f"]C101{gtin}10{lot}"
+def lot_barcode(di: str, lot: str) -> str:
+    """A lot traveller's GS1-128: AIM ]C1, (01) GTIN, (10) lot; for an MA DI its QR Code:
+    AIM ]Q1, the MA code with the lot (.L)."""
+    if di.startswith("MA."):
+        return f"]Q1{di}.L{lot}"
+    return f"]C101{di}10{lot}"
+
+
+def unit_barcode(di: str, serial: str) -> str:
+    """A unit traveller's MA code in a DataMatrix: AIM ]d1, the MA DI with the serial (.S)."""
+    return f"]d1{di}.S{serial}"
 
 
 # ---------------------------------------------------------------- receiving
@@ -195,9 +219,9 @@ def _serials(first: str, last: str) -> list[str]:
     return [f"{head}{n:0{len(low)}d}" for n in range(int(low), int(high) + 1)]
 
 
-def open_work_order(shift: Shift, number: str, gtin: str, quantity: int) -> str:
+def open_work_order(shift: Shift, number: str, di: str, quantity: int) -> str:
     sup = shift.crew.supervisor.ctx
-    production.create_work_order(sup, number, gtin, quantity)
+    production.create_work_order(sup, number, di, quantity)
     lot = production.release_work_order(sup, number).lot
     if lot is None:
         raise DemoFailed(f"work order {number} was released without a production lot")
@@ -247,7 +271,7 @@ def check(shift: Shift, traveller: str, note: str) -> None:
 
 def build_pumps(shift: Shift) -> None:
     plan, tally = shift.plan, shift.tally
-    tally.pump_lot = open_work_order(shift, "WO-DEMO-IP300", PUMP_GTIN, plan.units)
+    tally.pump_lot = open_work_order(shift, "WO-DEMO-IP300", plan.pump_di, plan.units)
     made = commission_serials(shift.crew.supervisor.ctx, "WO-DEMO-IP300", plan.units)
     tally.serials = _serials(made.first_serial, made.last_serial)
     for n, serial in enumerate(tally.serials, start=1):
@@ -257,29 +281,31 @@ def build_pumps(shift: Shift) -> None:
 def _assemble_pump(shift: Shift, n: int, serial: str) -> None:
     op, plan = shift.crew.operator.ctx, shift.plan
     board = plan.board_for(n)
-    consume(shift, shift.scan("line-1", serial), plan.housings[n - 1])
-    consume(shift, shift.scan("line-1", serial), board)
+    traveller = plan.unit_barcode(serial)
+    consume(shift, shift.scan("line-1", traveller), plan.housings[n - 1])
+    consume(shift, shift.scan("line-1", traveller), board)
     shift.tally.board_of[serial] = board
     _expect(
         production.record_measurement(
-            op, shift.scan("line-1", serial), Decimal(TORQUES[n % len(TORQUES)]),
+            op, shift.scan("line-1", traveller), Decimal(TORQUES[n % len(TORQUES)]),
             unit="N·m", event_id=eid(),
         )
     )  # fmt: skip
     if n == plan.heavy:
         _weigh_with_rework(shift, serial)
     else:
-        _expect(weigh(shift, serial, WEIGHTS[n % len(WEIGHTS)]))
-    check(shift, serial, "alarms, occlusion and rate accuracy tests passed")
+        _expect(weigh(shift, traveller, WEIGHTS[n % len(WEIGHTS)]))
+    check(shift, traveller, "alarms, occlusion and rate accuracy tests passed")
 
 
 def _weigh_with_rework(shift: Shift, serial: str) -> None:
     """Out of tolerance -> NCR -> rework signed by QC -> weighed again -> NCR closed."""
-    first = weigh(shift, serial, HEAVY)
+    traveller = shift.plan.unit_barcode(serial)
+    first = weigh(shift, traveller, HEAVY)
     if first.ok or first.ncr_number is None:
         raise DemoFailed(f"{HEAVY} g should fail the weigh step of {serial}: {first.message}")
     qc = shift.crew.qc
-    status = unit_status(qc.ctx, shift.scan("qc-1", serial))
+    status = unit_status(qc.ctx, shift.scan("qc-1", traveller))
     step = next(s for s in status.steps if s.kind is StepKind.WEIGH)
     limits = f"{step.parameters['lower']}–{step.parameters['upper']} {step.parameters['unit']}"
     view = quality.disposition_ncr(
@@ -293,7 +319,7 @@ def _weigh_with_rework(shift: Shift, serial: str) -> None:
         f"rework from step {step.position} ({signed})",
     )  # fmt: skip
     shift.tally.ncrs.append(story)
-    _expect(weigh(shift, serial, REWORKED))
+    _expect(weigh(shift, traveller, REWORKED))
     story.reweighed = f"{REWORKED} g"
     note = f"spare screw removed, cover refitted; weighed again {REWORKED} g, within {limits}"
     closed = quality.close_ncr(qc.ctx, first.ncr_number, note)
@@ -302,9 +328,9 @@ def _weigh_with_rework(shift: Shift, serial: str) -> None:
 
 def build_kits(shift: Shift) -> None:
     plan, tally = shift.plan, shift.tally
-    tally.kit_lot = open_work_order(shift, "WO-DEMO-CK10", KIT_GTIN, plan.kits)
+    tally.kit_lot = open_work_order(shift, "WO-DEMO-CK10", plan.kit_di, plan.kits)
     tally.kits = plan.kits
-    traveller = lot_barcode(KIT_GTIN, tally.kit_lot)
+    traveller = lot_barcode(plan.kit_di, tally.kit_lot)
     for m in plan.materials(date.today()):
         if m.part.endswith("-CK10"):
             consume(shift, shift.scan("line-1", traveller), m.lot)
@@ -314,8 +340,10 @@ def build_kits(shift: Shift) -> None:
 
 __all__ = [
     "KIT_GTIN",
+    "KIT_MA_DI",
     "PRODUCT_CODES",
     "PUMP_GTIN",
+    "PUMP_MA_DI",
     "Crew",
     "Person",
     "Plan",
@@ -326,4 +354,5 @@ __all__ = [
     "log_in",
     "lot_barcode",
     "receive_materials",
+    "unit_barcode",
 ]

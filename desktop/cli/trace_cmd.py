@@ -2,7 +2,8 @@
 
 ID is anything a person holds: a scan (with or without AIM identifier; GS written as <GS> or
 \\x1d), a bracketed UDI "(01)...(21)...", GTIN and lot or serial ("09506000134352 W1"), an
-SSCC (18 digits or "(00)..."), a HIBC scan, a supplier lot number, or "item:123".
+MA code with its serial or lot ("MA.156.M0.999999.1IP3005.SSN000001"), an SSCC (18 digits or
+"(00)..."), a HIBC scan, a supplier lot number, or "item:123".
 Exit status: 0 traced, 1 unknown/ambiguous ID or database problem, 2 usage error.
 """
 
@@ -107,7 +108,7 @@ def interpret(text: str) -> Resolution:
         return Resolution([Query(f"SSCC {raw}", {"sscc": raw}), *_plain(raw).queries])
     if pair := _GTIN_AND_TEXT.fullmatch(raw):
         return _gtin_and_text(pair[1], pair[2])
-    if raw[0] in "](+" or "\x1d" in raw or raw.lower().startswith("http"):
+    if raw[0] in "](+" or "\x1d" in raw or raw.lower().startswith("http") or raw.startswith("MA."):
         return _from_scan(parse_scan(raw))
     if _GS1_LEAD.fullmatch(raw):  # unmarked element string; a supplier lot may look alike
         parsed = parse_scan(raw, expect_gs1=True)
@@ -145,14 +146,17 @@ def _from_scan(parsed: ParsedUDI) -> Resolution:
     lot, serial, gtin = parsed.lot, parsed.serial, parsed.gtin
     where = {"gtin": gtin} if gtin else {}
     named = f"GTIN {gtin} and " if gtin else f"{parsed.scheme} "
+    if parsed.scheme == "MA" and parsed.di:  # an MA code: its DI with .S serial or .L lot
+        where, named = {"ma_di": parsed.di}, f"MA DI {parsed.di} and "
     if serial:
         query = Query(f'{named}serial "{serial}"', {**where, "serial": serial}, check_lot=lot)
         return Resolution([query])
     if lot:
         return Resolution([Query(f'{named}lot "{lot}"', {**where, "lot": lot}, lots_first=True)])
+    units = "(.L) or serial (.S)" if parsed.scheme == "MA" else "(10) or serial (21)"
     return Resolution(
         problem=f"the scan names a product ({parsed.di or gtin}), not an item: "
-        "give its lot (10) or serial (21) too"
+        f"give its lot {units} too"
     )
 
 
@@ -166,6 +170,9 @@ def _label(item: Item | trace.TraceNode) -> str:
     elif item.gtin:
         tail = f"(21){item.serial}" if item.serial else f"(10){item.lot}" if item.lot else ""
         parts.append(f"(01){item.gtin}{tail}")
+    elif isinstance(item, Item) and item.ma_di:
+        tail = f".S{item.serial}" if item.serial else f".L{item.lot}" if item.lot else ""
+        parts.append(f"{item.ma_di}{tail}")
     elif item.serial or item.lot:
         parts.append(f"serial {item.serial}" if item.serial else f"lot {item.lot}")
     if item.supplier_lot:

@@ -23,6 +23,26 @@ words_for(
 )
 
 
+class DIScheme(Vocabulary):
+    """Which issuing agency's scheme a product's UDI-DI belongs to (products.di_scheme).
+
+    GS1: the DI is a GTIN (products.gtin). MA: the DI is an MA code (IDcode, China) as issued
+    (products.ma_di), e.g. MA.156.M0.100011.2cscp023.
+    """
+
+    GS1 = "gs1"
+    MA = "ma"
+
+
+words_for(
+    DIScheme,
+    {
+        DIScheme.GS1: t("GS1 (GTIN)"),
+        DIScheme.MA: t("MA code (IDcode)"),
+    },
+)
+
+
 class StationKind(Vocabulary):
     """What a workstation is for (stations.kind, and the station file's ``kind``)."""
 

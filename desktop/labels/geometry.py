@@ -10,7 +10,7 @@ from typing import Literal
 
 from desktop.labels.code128 import bar_pattern
 from desktop.labels.items import DataMatrix, Diagonal, Linear, Rect
-from desktop.labels.symbols import datamatrix_matrix, gs1_128_pattern
+from desktop.labels.symbols import datamatrix_matrix, gs1_128_pattern, plain_datamatrix_matrix
 
 Box = tuple[int, int, int, int]  # x, y, w, h
 LinearSource = Literal["zint", "codewords"]
@@ -32,7 +32,11 @@ def runs(pattern: str) -> list[tuple[int, int]]:
 def datamatrix_boxes(item: DataMatrix) -> list[Box]:
     """One box per horizontal run of dark modules of the zint symbol (exact planned size)."""
     m = item.module
-    rows = datamatrix_matrix(item.pairs, item.size)
+    rows = (
+        datamatrix_matrix(item.pairs, item.size)
+        if item.gs1
+        else plain_datamatrix_matrix(item.element_string, item.size)
+    )
     return [
         (item.x + start * m, item.y + row * m, length * m, m)
         for row, bits in enumerate(rows)

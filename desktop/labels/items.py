@@ -63,6 +63,7 @@ class DataMatrix:
     size: int  # modules per side
     pairs: tuple[tuple[str, str], ...]
     element_string: str
+    gs1: bool = True  # False: a plain ECC 200 (]d1) holding the text, e.g. an MA code
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from desktop.domain.udi import ComposedUDI
+from desktop.domain.udi import ComposedCode
 from desktop.labels.errors import LabelDoesNotFit, LabelError
 from desktop.labels.items import Plan
 from desktop.labels.place_codes import place_datamatrix, place_gs1_128
@@ -41,7 +41,7 @@ def _place(field: Field, ctx: Ctx) -> Placed:
 
 
 def plan_label(
-    template: Template | str, udi: ComposedUDI, fields: Mapping[str, str], dpi: int | None = None
+    template: Template | str, udi: ComposedCode, fields: Mapping[str, str], dpi: int | None = None
 ) -> Plan:
     """Lay out ``udi`` on ``template`` at ``dpi``; LabelDoesNotFit says what to change.
 
@@ -57,7 +57,7 @@ def plan_label(
         raise LabelDoesNotFit(f"{exc}: {_advice(template, udi, fields, dpi)}") from None
 
 
-def _plan(template: Template, udi: ComposedUDI, fields: Mapping[str, str], dpi: int) -> Plan:
+def _plan(template: Template, udi: ComposedCode, fields: Mapping[str, str], dpi: int) -> Plan:
     _check_field_names(template, fields)
     dpmm = dots_per_mm(dpi)
     ctx = Ctx(template, udi, fields, dpmm)
@@ -106,7 +106,7 @@ def _check_areas(areas: list[Area], width: int, height: int, name: str, dpi: int
                 )
 
 
-def _advice(template: Template, udi: ComposedUDI, fields: Mapping[str, str], dpi: int) -> str:
+def _advice(template: Template, udi: ComposedCode, fields: Mapping[str, str], dpi: int) -> str:
     """Name a shipped template where the label fits, or say to shorten the data."""
     for name in template_names():
         if name == template.name:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from desktop.domain.udi import ComposedUDI
+from desktop.domain.udi import ComposedCode
 from desktop.labels.fonts import pdf_font_name
 from desktop.labels.geometry import (
     Box,
@@ -30,7 +30,7 @@ from desktop.labels.templates import Template
 
 def render_pdf(
     template: Template | str,
-    data: ComposedUDI,
+    data: ComposedCode,
     fields: Mapping[str, str],
     dpi: int | None = None,
 ) -> bytes:

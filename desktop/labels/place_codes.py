@@ -44,9 +44,10 @@ def place_datamatrix(field: DataMatrixField, ctx: Ctx) -> Placed:
             f"label has {ctx.mm(available):.1f} mm for it"
         )
     x0, y0 = ctx.dots(field.box.x), ctx.dots(field.box.y)
-    item = DataMatrix(x0 + quiet, y0 + quiet, module, size, ctx.udi.pairs, element_string)
+    gs1 = ctx.udi.scheme == "GS1"  # an MA code is a plain ECC 200, read as ]d1
+    item = DataMatrix(x0 + quiet, y0 + quiet, module, size, ctx.udi.pairs, element_string, gs1)
     area = Area(field.id, x0, y0, x0 + side, y0 + side)
-    return Placed((item,), (area,), (("]d2", element_string),))
+    return Placed((item,), (area,), (("]d2" if gs1 else "]d1", element_string),))
 
 
 def _dm_module(field: DataMatrixField, size: int, available: int, dpmm: int) -> int:
@@ -80,6 +81,14 @@ class _Misfit:
 
 
 def place_gs1_128(field: Gs1128Field, ctx: Ctx) -> Placed:
+    if ctx.udi.scheme != "GS1":
+        if "dm_only" in field.strategy:
+            return Placed()  # an MA code has no GS1-128: the DataMatrix carries it alone
+        raise LabelDoesNotFit(
+            f"an {ctx.udi.scheme} code is not carried in GS1-128: give the "
+            f"{ctx.template.name} template's linear symbol the strategy dm_only, or use a "
+            "template for MA codes"
+        )
     module = module_dots(field.module_mm, ctx.dpmm)
     misfits: list[_Misfit] = []
     for _name, parts in arrangements(field.strategy, ctx.udi.pairs):

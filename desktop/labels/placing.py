@@ -5,19 +5,27 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from desktop.domain.udi import ComposedUDI
+from desktop.domain.udi import ComposedCode, ComposedMA
 from desktop.labels.items import Item
 from desktop.labels.templates import Template
 from desktop.labels.units import mm_to_dots
 
-_DATA_AI = {"gtin": "01", "lot": "10", "serial": "21", "expiry": "17", "production_date": "11"}
+_DATA_AI = {
+    "gtin": "01",
+    "di": "01",
+    "lot": "10",
+    "serial": "21",
+    "expiry": "17",
+    "production_date": "11",
+}
+_MA_UNIT = {"lot": "L", "serial": "S", "production_date": "M"}  # "expiry": .E, else .V
 _DATES = frozenset({"expiry", "production_date"})
 
 
 @dataclass(frozen=True)
 class Ctx:
     template: Template
-    udi: ComposedUDI
+    udi: ComposedCode
     fields: Mapping[str, str]
     dpmm: int
 
@@ -34,11 +42,25 @@ class Ctx:
             return name
         if kind == "field":
             return self.fields.get(name) or None
+        if isinstance(self.udi, ComposedMA):
+            return self._ma_value(self.udi, name)
         ai = _DATA_AI[name]
         value = self.udi.ai_values.get(ai)
         if value is not None and name in _DATES:
             return self.udi.human_dates.get(ai, value)
         return value
+
+    @staticmethod
+    def _ma_value(udi: ComposedMA, name: str) -> str | None:
+        if name == "di":
+            return udi.di
+        if name == "gtin":
+            return None  # an MA product has no GTIN
+        if name == "expiry":
+            return udi.human_date("E") or udi.human_date("V")
+        if name in _DATES:
+            return udi.human_date(_MA_UNIT[name])
+        return udi.value(_MA_UNIT[name])
 
 
 @dataclass(frozen=True)

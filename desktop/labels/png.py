@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from PIL import Image, ImageDraw, ImageFont
 
-from desktop.domain.udi import ComposedUDI
+from desktop.domain.udi import ComposedCode
 from desktop.labels.fonts import FONT_FILE, cjk_image_font
 from desktop.labels.geometry import (
     LinearSource,
@@ -24,7 +24,7 @@ from desktop.labels.templates import Template
 
 def render_png(
     template: Template | str,
-    data: ComposedUDI,
+    data: ComposedCode,
     fields: Mapping[str, str],
     dpi: int | None = None,
 ) -> bytes:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Literal
 
-from desktop.domain.udi import ComposedUDI
+from desktop.domain.udi import ComposedCode
 from desktop.labels.errors import LabelVerifyError
 from desktop.labels.items import Plan
 from desktop.labels.layout import plan_label
@@ -37,7 +37,7 @@ def render(plan: Plan, fmt: Format) -> bytes:
     raise ValueError(f"format {fmt!r} unknown: use one of {', '.join(FORMATS)}")
 
 
-def verify_rendered(output: bytes, fmt: Format, plan: Plan, intended: ComposedUDI) -> VerifyResult:
+def verify_rendered(output: bytes, fmt: Format, plan: Plan, intended: ComposedCode) -> VerifyResult:
     """Decode ``output`` (rendered from ``plan`` in ``fmt``) and compare with the plan."""
     if fmt == "zpl":
         image = image_from_plan(plan_from_zpl(output, plan), linear="codewords")
@@ -55,7 +55,7 @@ def verify_rendered(output: bytes, fmt: Format, plan: Plan, intended: ComposedUD
 
 def render_verified(
     template: Template | str,
-    data: ComposedUDI,
+    data: ComposedCode,
     fields: Mapping[str, str],
     dpi: int | None = None,
     fmt: Format = "zpl",

@@ -68,6 +68,22 @@ def datamatrix_matrix(pairs: tuple[tuple[str, str], ...], size: int) -> tuple[st
 
 
 @lru_cache(maxsize=256)
+def plain_datamatrix_matrix(text: str, size: int) -> tuple[str, ...]:
+    """Rows of a square plain ECC 200 DataMatrix (no FNC1, read as ]d1) of ``size`` modules."""
+    index = next((n for n, (side, _) in enumerate(DM_SQUARE_SIZES, 1) if side == size), None)
+    if index is None:
+        raise ValueError(f"{size} is not a square ECC 200 size")
+    symbol = _symbol(zint.Symbology.DATAMATRIX)
+    symbol.input_mode = zint.InputMode(0)  # DATA: the bytes as given, no FNC1
+    symbol.option_2 = index
+    try:
+        symbol.encode(text)
+    except RuntimeError as exc:
+        raise LabelError(f"DataMatrix refused the data: {exc}: correct the data") from exc
+    return _rows(symbol)
+
+
+@lru_cache(maxsize=256)
 def gs1_128_pattern(pairs: tuple[tuple[str, str], ...]) -> str:
     """The GS1-128 bar pattern ('1' dark) that zint makes for these pairs (no quiet zones)."""
     symbol = _symbol(zint.Symbology.GS1_128)

@@ -4,10 +4,12 @@ A template has a name, a version, a size in mm and fields placed in mm. The prin
 is chosen at render time (203, 300 or 600 dpi). Field kinds:
 
 - ``text``: one line of text from ``value`` ("field:NAME" filled by the caller, "data:NAME"
-  from the UDI: gtin, lot, serial, expiry, production_date; or "text:LITERAL"), with an
+  from the UDI: gtin, di (the GTIN or the MA DI), lot, serial, expiry, production_date; or
+  "text:LITERAL"), with an
   optional ``prefix`` and an optional ISO 15223-1 ``symbol`` drawn before it;
 - ``symbol``: an ISO 15223-1 symbol on its own (``requires`` names a value it goes with);
-- ``gs1_datamatrix``: the whole UDI in a square GS1 DataMatrix inside its box;
+- ``gs1_datamatrix``: the whole UDI in a square GS1 DataMatrix inside its box (an MA code:
+  a plain ECC 200 DataMatrix, read as ]d1, holding the MA code's text);
 - ``gs1_128``: one or more rows for GS1-128 symbols, tried in ``strategy`` order: "full" (one
   symbol), "split" (UDI-DI (01) in one, the rest in the next), "di" (only (01); the DataMatrix
   carries everything), "dm_only" (no linear symbol);
@@ -33,7 +35,7 @@ from desktop.labels.errors import TemplateError
 from desktop.labels.iso15223 import SYMBOL_NAMES
 from desktop.labels.units import SUPPORTED_DPI
 
-DATA_SOURCES: tuple[str, ...] = ("gtin", "lot", "serial", "expiry", "production_date")
+DATA_SOURCES: tuple[str, ...] = ("gtin", "di", "lot", "serial", "expiry", "production_date")
 STRATEGIES: tuple[str, ...] = ("full", "split", "di", "dm_only")
 ZPL_CJK_MODES: tuple[str, ...] = ("graphic", "resident")
 DEFAULT_RESIDENT_FONT = "E:ANMDS.TTF"  # [unconfirmed] Zebra's Simplified Chinese TrueType name

@@ -1,6 +1,7 @@
 """Verify before print: decode the rendered label with zxing-cpp and compare with the UDI.
 
-The GS1 DataMatrix must read ``]d2`` followed by exactly the element string; each GS1-128 must
+The GS1 DataMatrix must read ``]d2`` followed by exactly the element string (an MA code's plain
+DataMatrix ``]d1`` followed by exactly its text); each GS1-128 must
 read ``]C1`` followed by exactly its part (the whole UDI, the UDI-DI (01), or the rest). Any
 other result refuses the label, with the reason.
 """
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 import zxingcpp
 from PIL import Image
 
-from desktop.domain.udi import ComposedUDI
+from desktop.domain.udi import ComposedCode
 from desktop.labels.gs1 import join_pairs
 from desktop.labels.raster import to_image
 
@@ -43,7 +44,7 @@ def shown(text: str) -> str:
 
 def verify_label(
     png_or_pdf_image: bytes | Image.Image,
-    intended: ComposedUDI,
+    intended: ComposedCode,
     expected: Sequence[tuple[str, str]] | None = None,
     dpi: int = 300,
     source: str = "",
@@ -86,7 +87,9 @@ def _exact_reasons(
     return reasons
 
 
-def _generic_reasons(decoded: tuple[tuple[str, str], ...], intended: ComposedUDI) -> list[str]:
+def _generic_reasons(decoded: tuple[tuple[str, str], ...], intended: ComposedCode) -> list[str]:
+    if intended.scheme != "GS1":  # an MA code: one plain DataMatrix with exactly its text
+        return _exact_reasons(decoded, [("]d1", intended.element_string)])
     pairs = intended.pairs
     expected = [("]d2", intended.element_string)]
     linear = [d for d in decoded if d[0][:2] == "]C"]

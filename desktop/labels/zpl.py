@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from desktop.domain.udi import ComposedUDI
+from desktop.domain.udi import ComposedCode
 from desktop.labels.code128 import zpl_field_data
 from desktop.labels.items import DataMatrix, Diagonal, Item, Plan, Rect, Text
 from desktop.labels.layout import plan_label
@@ -28,7 +28,7 @@ _SAFE = frozenset(chr(c) for c in range(0x20, 0x7F)) - {"^", "~", FH_INDICATOR}
 
 def render_zpl(
     template: Template | str,
-    data: ComposedUDI,
+    data: ComposedCode,
     fields: Mapping[str, str],
     dpi: int | None = None,
 ) -> bytes:
@@ -65,6 +65,11 @@ def _item(item: Item, plan: Plan) -> str:
         return (
             f"^FO{item.x},{item.y}^GD{item.w},{item.h},{item.t},B,{'R' if item.rising else 'L'}^FS"
         )
+    if isinstance(item, DataMatrix) and not item.gs1:
+        return (
+            f"^FO{item.x},{item.y}^BXN,{item.module},200,{item.size},{item.size},,{BX_ESCAPE}"
+            f"^FD{bx_plain_data(item.element_string)}^FS"
+        )
     if isinstance(item, DataMatrix):
         return (
             f"^FO{item.x},{item.y}^BXN,{item.module},200,{item.size},{item.size},,{BX_ESCAPE}"
@@ -82,6 +87,13 @@ def fh_escape(text: str) -> str:
         ch if ch in _SAFE else "".join(f"{FH_INDICATOR}{b:02X}" for b in ch.encode("utf-8"))
         for ch in text
     )
+
+
+def bx_plain_data(text: str) -> str:
+    """^BX field data of a plain DataMatrix (an MA code): the text as it is, no FNC1."""
+    if BX_ESCAPE in text or not text.isascii() or not text.isprintable():
+        raise ValueError(f"{text!r} cannot be written in a plain ^BX field: printable ASCII only")
+    return text
 
 
 def bx_field_data(element_string: str) -> str:

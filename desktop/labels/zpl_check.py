@@ -43,6 +43,11 @@ def _datamatrix(found: tuple[str, ...] | None, planned: DataMatrix) -> DataMatri
         raise LabelError("the ZPL lacks the planned ^BX DataMatrix: report this")
     x, y, module, columns, _rows, field = found
     prefix = BX_ESCAPE + "1"
+    if not planned.gs1:  # a plain DataMatrix (an MA code): the field is the text itself
+        parsed = parse_scan("]d1" + field, expect_gs1=False)
+        if not parsed.valid:
+            raise LabelError(f"the ^BX field reads as {field!r}: {'; '.join(parsed.errors)}")
+        return DataMatrix(int(x), int(y), int(module), int(columns), (), field, gs1=False)
     if not field.startswith(prefix):
         raise LabelError(f"the ^BX field {field[:20]!r} does not start with FNC1 ({prefix})")
     data = field[len(prefix) :].replace(prefix, "\x1d")
@@ -73,3 +78,12 @@ def datamatrix_data(zpl: bytes) -> str:
     if found is None or not found.group(1).startswith(fnc1):
         raise LabelError("the label holds no GS1 DataMatrix (^BX with FNC1): see its ZPL")
     return found.group(1)[len(fnc1) :].replace(fnc1, "\x1d")
+
+
+def datamatrix_scan(zpl: bytes) -> str:
+    """What a scanner sends for the label's DataMatrix, AIM identifier first: ``]d2`` and the
+    element string for GS1, ``]d1`` and the text for a plain DataMatrix (an MA code)."""
+    found = _BX_FIELD.search(zpl.decode("utf-8"))
+    if found is not None and not found.group(1).startswith(BX_ESCAPE + "1"):
+        return "]d1" + found.group(1)
+    return "]d2" + datamatrix_data(zpl)

@@ -28,10 +28,14 @@ def _as(base: Context, username: str) -> tuple[Context, LoginSession]:
     return base.as_actor(login.actor), login
 
 
-def prepare(base: Context, tag: str = "ST") -> WalkData:
+PUMP = "09506000134352"  # the demo pump's GTIN (its MA DI in an MA-coded demo plant)
+
+
+def prepare(base: Context, tag: str = "ST", product: str = PUMP) -> WalkData:
+    """``product``: the pump's UDI-DI (GTIN, or MA DI in the MA-coded demo plant)."""
     sup, _ = _as(base, "sam")
     number = f"WO-{tag}-1"
-    production.create_work_order(sup, number, "09506000134352", 2)
+    production.create_work_order(sup, number, product, 2)
     wo = production.release_work_order(sup, number)
     made = commission_serials(sup, number, 2)
     pack, _ = _as(base, "pat")

@@ -23,10 +23,15 @@ from .ma import ComposedMA, compose_ma, ma_check_character
 from .model import ComposedUDI, ComposeError, HibcInfo, MaInfo, ParsedUDI
 from .scan import parse_scan
 
+#: What a label carries: a GS1 element string or an MA code (both have ``scheme``,
+#: ``element_string``, ``bracketed``, ``pairs`` and ``hri``).
+ComposedCode = ComposedUDI | ComposedMA
+
 __all__ = [
     "CSET82",
     "CSET82_HELP",
     "ComposeError",
+    "ComposedCode",
     "ComposedMA",
     "ComposedUDI",
     "HibcInfo",

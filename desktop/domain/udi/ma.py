@@ -262,6 +262,37 @@ class ComposedMA:
     def hri(self) -> tuple[str, ...]:
         return (self.text,)
 
+    # The same names a GS1 ComposedUDI has, so that a label, a print job and a scan-back treat
+    # both alike: the "element string" of an MA code is its text, and it has no GS1 AIs.
+    scheme = "MA"
+
+    @property
+    def element_string(self) -> str:
+        return self.text
+
+    @property
+    def bracketed(self) -> str:
+        return self.text
+
+    @property
+    def pairs(self) -> tuple[tuple[str, str], ...]:
+        return ()
+
+    def value(self, tag: str) -> str | None:
+        """The value of data unit ``tag`` ("L", "S", "M", "D", "V", "E", "C"), or None."""
+        return next((value for unit, value in self.units if unit == tag), None)
+
+    def human_date(self, tag: str) -> str | None:
+        """Data unit ``tag``'s date as YYYY-MM-DD (the century as the reading window gives)."""
+        value = self.value(tag)
+        if value is None:
+            return None
+        if len(value) == 8:
+            read = read_yyyymmdd(value)
+        else:
+            read = read_yymmdd(value, dt.date.today(), day_zero_ok=False)
+        return read.date.isoformat() if read.date else value
+
 
 def compose_ma(
     di: str,

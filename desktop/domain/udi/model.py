@@ -144,6 +144,8 @@ class ComposedUDI:
     hri: tuple[str, ...]  # "(01) 09506000134352", one line per AI
     human_dates: dict[str, str] = field(default_factory=dict)  # date AI -> "YYYY-MM-DD"
 
+    scheme = "GS1"
+
     @property
     def ai_values(self) -> dict[str, str]:
         return dict(self.pairs)

@@ -52,6 +52,12 @@ def _conditions(parsed: ParsedUDI, text: str) -> list[ColumnElement[bool]]:
         if parsed.gtin and parsed.lot:
             return [and_(Item.gtin == parsed.gtin, Item.lot == parsed.lot, Item.serial.is_(None))]
         return []
+    if parsed.scheme == "MA" and parsed.valid and parsed.di:  # an MA code: .S serial, .L lot
+        if parsed.serial:
+            return [and_(Item.ma_di == parsed.di, Item.serial == parsed.serial)]
+        if parsed.lot:
+            return [and_(Item.ma_di == parsed.di, Item.lot == parsed.lot, Item.serial.is_(None))]
+        return []
     if parsed.scheme == "HIBC" and parsed.valid:
         found = [Item.supplier_lot == v for v in (parsed.lot, parsed.serial) if v]
         return found or []
@@ -69,7 +75,8 @@ def _conditions(parsed: ParsedUDI, text: str) -> list[ColumnElement[bool]]:
 
 
 def find_by_scan(session: Session, text: str, kinds: Iterable[str] | None = None) -> list[Item]:
-    """Every item the scan could name (a GS1 UDI, an SSCC, HIBC, a serial or lot typed in)."""
+    """Every item the scan could name (a GS1 UDI, an MA code, an SSCC, HIBC, a serial or lot
+    typed in)."""
     parsed = parse_scan(text, expect_gs1=False)
     conds = _conditions(parsed, text)
     if not conds:
@@ -85,7 +92,7 @@ def require_item(
 ) -> Item:
     """Exactly one item for the scan, or a refusal that quotes the scan and says what to do."""
     parsed = parse_scan(text, expect_gs1=False)
-    if parsed.scheme in ("GS1", "HIBC") and not parsed.valid:
+    if parsed.scheme in ("GS1", "HIBC", "MA", "AHM") and not parsed.valid:
         raise Refusal(
             t(
                 'scan "{scan}" is not a valid label: {error}',

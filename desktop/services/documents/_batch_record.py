@@ -60,6 +60,7 @@ from desktop.services.core.uow import UnitOfWork
 from desktop.services.core.usecase import use_case
 from desktop.services.documents import _record_history as history
 from desktop.services.documents._record_history import manifestation
+from desktop.services.documents._stations import EventStations
 from desktop.services.holds import holds_on, production_lot_of
 from desktop.services.identity import describe
 from desktop.services.quality import ncr_view, production_done, units_of
@@ -152,8 +153,8 @@ def _identification(session: Session, scope: Scope, jobs: list[PrintJob]) -> Ide
         scope.unit.serial if scope.unit else None,
         product.name,
         product.description,
-        product.gtin,
-        "GS1",
+        product.di,
+        product.di_scheme.value.upper(),  # "GS1" or "MA", as the scheme is written
         product.tracking,
         route.name if route else "",
         route.version if route else 0,
@@ -325,6 +326,7 @@ def build_record(uow: UnitOfWork, lot_or_serial_scan: str) -> BatchRecord:
     names = scope.names()
     directory = rq.directory(session)
     events = rq.events(session, scope.keys)
+    where = EventStations(session, directory[1], events)
     steps = {s.id: s for s in session.scalars(select(RouteStep))}
     jobs = _jobs(session, scope)
     ncr_lines, ncrs = _nonconformances(session, scope, directory[0])
@@ -351,7 +353,7 @@ def build_record(uow: UnitOfWork, lot_or_serial_scan: str) -> BatchRecord:
         identification=_identification(session, scope, jobs),
         quantities=_quantities(session, scope, events, directory[1]),
         units=tuple(UnitLine(label(u), u.serial, u.status, u.current_step) for u in scope.units),
-        steps=tuple(rq.step_line(e, names, steps, directory, opened) for e in events),
+        steps=tuple(rq.step_line(e, names, steps, directory, opened, where.of) for e in events),
         inspections=tuple(rq.inspections(session, scope.keys, names, directory[0])),
         nonconformances=tuple(ncr_lines),
         holds=tuple(_holds(session, scope, directory[0])),

@@ -22,8 +22,8 @@ from sqlalchemy import select
 
 from db.models import Product
 from desktop.domain.permissions import Permission
-from desktop.domain.plant import Tracking
-from desktop.domain.udi import is_valid_check_digit
+from desktop.domain.plant import DIScheme, Tracking
+from desktop.domain.udi import is_valid_check_digit, ma_check_character
 from desktop.services.core.uow import UnitOfWork
 from desktop.services.core.usecase import use_case
 
@@ -68,11 +68,19 @@ def _model(name: str) -> str:
     return last if any(c.isdigit() for c in last) else ""
 
 
+def _di_check_valid(product: Product) -> bool:
+    di = product.di
+    if product.di_scheme == DIScheme.MA:  # the check Lotline computes ([unconfirmed] rule)
+        return len(di) > 1 and ma_check_character(di[:-1]) == di[-1]
+    return di.isdigit() and is_valid_check_digit(di)
+
+
 def identifier(product: Product) -> DeviceIdentifier:
-    valid = product.gtin.isdigit() and is_valid_check_digit(product.gtin)
+    """The product's DI record; an MA product's primary DI is its MA DI, agency ZIIOT."""
+    valid = _di_check_valid(product)
     return DeviceIdentifier(
-        primary_di=product.gtin,
-        issuing_agency=_agency(product.gtin),
+        primary_di=product.di,
+        issuing_agency="ZIIOT" if product.di_scheme == DIScheme.MA else _agency(product.di),
         device_count=1,
         brand_name=product.name,
         version_model_number=_model(product.name),
@@ -94,8 +102,10 @@ def identifier(product: Product) -> DeviceIdentifier:
 
 @use_case(Permission.RECORD_EXPORT)
 def device_identifiers(uow: UnitOfWork) -> list[DeviceIdentifier]:
-    """One DI record per product, by GTIN."""
-    products = uow.session.scalars(select(Product).order_by(Product.gtin))
+    """One DI record per product: GS1 products by GTIN, then MA products by MA DI."""
+    products = uow.session.scalars(
+        select(Product).order_by(Product.di_scheme, Product.gtin, Product.ma_di)
+    )
     return [identifier(p) for p in products]
 
 

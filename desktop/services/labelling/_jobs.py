@@ -23,11 +23,11 @@ from db.models import (
 )
 from db.types import utcnow
 from desktop.domain.labelling import PrintStatus
-from desktop.domain.plant import DeviceKind
+from desktop.domain.plant import DeviceKind, DIScheme
 from desktop.domain.states import ItemKind
 from desktop.domain.steps import StepKind
 from desktop.domain.text import join, t
-from desktop.domain.udi import ComposedUDI, ComposeError, compose
+from desktop.domain.udi import ComposedCode, ComposeError, compose, compose_ma
 from desktop.labels import LabelError, VerifyFailed, render_verified
 from desktop.services.core import routing
 from desktop.services.core.errors import NotFound, Refusal
@@ -149,22 +149,32 @@ def product_and_lot(session: Session, item: Item) -> tuple[Product, Item]:
     return product, lot
 
 
-def compose_udi(product: Product, item: Item, lot: Item) -> ComposedUDI:
+def compose_udi(product: Product, item: Item, lot: Item) -> ComposedCode:
     """(01) GTIN, (11) production date, (17) expiry if the product has a shelf life, (10) lot,
-    (21) serial."""
+    (21) serial; for an MA product the MA code with the same data units (.S, .M, .L, .E) and
+    its check character."""
     made = item.production_date or lot.production_date
     if made is None:
         raise Refusal(
             t("{item} has no production date: its UDI cannot be composed", item=label(item))
         )
-    fields: dict[str, str | date] = {"01": product.gtin, "11": made}
+    expiry = None
     if product.shelf_life_days:
-        fields["17"] = item.expiry or lot.expiry or made + timedelta(days=product.shelf_life_days)
-    if item.lot or lot.lot:
-        fields["10"] = item.lot or lot.lot or ""
-    if item.serial:
-        fields["21"] = item.serial
+        expiry = item.expiry or lot.expiry or made + timedelta(days=product.shelf_life_days)
+    lot_number = item.lot or lot.lot or None
     try:
+        if product.di_scheme == DIScheme.MA:
+            return compose_ma(
+                product.di, lot=lot_number, serial=item.serial, production_date=made,
+                expiry=expiry,
+            )  # fmt: skip
+        fields: dict[str, str | date] = {"01": product.di, "11": made}
+        if expiry is not None:
+            fields["17"] = expiry
+        if lot_number:
+            fields["10"] = lot_number
+        if item.serial:
+            fields["21"] = item.serial
         return compose(fields)
     except ComposeError as exc:
         raise Refusal(
@@ -192,7 +202,7 @@ def station_printer(session: Session, station_id: int | None) -> Device | None:
 
 
 def render(
-    approved: ApprovedTemplate, udi: ComposedUDI, fields: Mapping[str, str], dpi: int | None
+    approved: ApprovedTemplate, udi: ComposedCode, fields: Mapping[str, str], dpi: int | None
 ) -> bytes:
     """ZPL for the label, decoded and compared with the UDI before anything is printed."""
     try:

@@ -78,6 +78,8 @@ class Scanned:
 def item_scan(item: Item) -> str:
     if item.sscc:
         return f"(00){item.sscc}"
+    if item.ma_di:  # an MA product's unit or lot: its MA code with the serial or the lot
+        return f"{item.ma_di}.S{item.serial}" if item.serial else f"{item.ma_di}.L{item.lot}"
     if item.serial:
         return f"(01){item.gtin}(21){item.serial}"
     return f"(01){item.gtin}(10){item.lot}"

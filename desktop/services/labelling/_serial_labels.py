@@ -19,9 +19,10 @@ from db.models import Event, Item, Product, WorkOrder
 from desktop.domain.events import EventKind
 from desktop.domain.labelling import LabelPurpose
 from desktop.domain.permissions import Permission
+from desktop.domain.plant import DIScheme
 from desktop.domain.states import ItemKind
 from desktop.domain.text import t
-from desktop.domain.udi import ComposeError, compose
+from desktop.domain.udi import ComposedCode, ComposeError, compose, compose_ma
 from desktop.labels import LabelError, render_zpl
 from desktop.services.core import records
 from desktop.services.core.context import Context
@@ -103,7 +104,11 @@ def serial_labels(
         if unit.id in done or unit.serial is None:
             continue
         try:
-            udi = compose({"gtin": product.gtin, "serial": unit.serial, "lot": wo.lot})
+            udi: ComposedCode = (
+                compose_ma(product.di, serial=unit.serial, lot=wo.lot)
+                if product.di_scheme == DIScheme.MA
+                else compose({"gtin": product.di, "serial": unit.serial, "lot": wo.lot})
+            )
             fields = {"product_name": product.name, "purpose": PURPOSES[chosen]}
             out.append(SerialLabel(unit.serial, render_zpl(TEMPLATE, udi, fields)))
         except (ComposeError, LabelError) as exc:

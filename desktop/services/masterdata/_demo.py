@@ -3,12 +3,16 @@ someone to log in as and something to build. Only ever on an empty database."""
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.models import User
+from desktop.domain.plant import DIScheme
 from desktop.services import identity
 from desktop.services.core.context import Actor, Context, Settings
 from desktop.services.masterdata._load import DEMO_FOLDER, load_folder
@@ -22,9 +26,13 @@ class DemoPlant:
     seeded: bool
 
 
-def ensure_demo_plant(base: Context) -> DemoPlant | None:
+MA_PRODUCTS = "products-ma.toml"  # the demo devices with MA DIs instead of GTINs
+
+
+def ensure_demo_plant(base: Context, scheme: DIScheme = DIScheme.GS1) -> DemoPlant | None:
     """Bootstrap the demo administrator and load the demo master data into an empty database.
 
+    ``scheme`` MA loads the demo devices with MA DIs (products-ma.toml) instead of GTINs.
     Returns None when the database already has users (nothing is touched then)."""
     with Session(base.engine) as session:
         if session.scalar(select(func.count(User.id))):
@@ -36,8 +44,21 @@ def ensure_demo_plant(base: Context) -> DemoPlant | None:
     name, full_name, password = DEMO_ADMIN
     identity.bootstrap_admin(boot, name, full_name, password)
     admin = Context(base.engine, identity.login(boot, name, password).actor, settings)
-    load_folder(admin, DEMO_FOLDER)
+    if scheme == DIScheme.MA:
+        with tempfile.TemporaryDirectory(prefix="lotline-demo-ma-") as folder:
+            _ma_folder(Path(folder))
+            load_folder(admin, folder)
+    else:
+        load_folder(admin, DEMO_FOLDER)
     return DemoPlant(admin, True)
+
+
+def _ma_folder(folder: Path) -> None:
+    """The demo master data with products-ma.toml as its products file."""
+    for source in DEMO_FOLDER.glob("*.toml"):
+        if source.name != MA_PRODUCTS:
+            shutil.copyfile(source, folder / source.name)
+    shutil.copyfile(DEMO_FOLDER / MA_PRODUCTS, folder / "products.toml")
 
 
 DEMO_HINT = (

@@ -36,6 +36,7 @@ from db.models import (
     User,
 )
 from desktop.domain.permissions import Permission
+from desktop.domain.plant import DIScheme
 from desktop.services.core.errors import Refusal
 from desktop.services.core.uow import UnitOfWork
 from desktop.services.core.usecase import use_case
@@ -231,7 +232,11 @@ def _products(ld: _Loader, rows: list[Row]) -> None:
             "route_id": route.id,
             "label_template_id": _template_id(ld, v.get("label_template")),
         }
-        product = ld.upsert(Product, {"gtin": v["gtin"]}, values)
+        if v.get("ma_di") is not None:  # an MA-coded product (IDcode): no GTIN
+            key, values["di_scheme"] = {"ma_di": v["ma_di"]}, DIScheme.MA
+        else:
+            key, values["di_scheme"] = {"gtin": v["gtin"]}, DIScheme.GS1
+        product = ld.upsert(Product, key, values)
         steps = {
             s.name: s.id
             for s in ld.session.scalars(select(RouteStep).where(RouteStep.route_id == route.id))

@@ -10,7 +10,7 @@ from typing import Any
 from desktop.domain.permissions import Role
 from desktop.domain.plant import DeviceKind, StationKind, Tracking
 from desktop.domain.steps import StepParameterError, validate_parameters
-from desktop.domain.udi import is_valid_check_digit, key_problem
+from desktop.domain.udi import ComposeError, compose_ma, is_valid_check_digit, key_problem
 from desktop.services.masterdata._files import Problem, Row
 
 TRACKING = Tracking.values()
@@ -58,6 +58,27 @@ def _gtin(row: Row, name: str, out: list[Problem], *, required: bool) -> None:
         out.append(row.problem(name, f'GTIN "{value}" has a wrong check digit'))
     elif set(value) == {"0"}:
         out.append(row.problem(name, "an all-zero GTIN is not allowed"))
+
+
+def _ma_di(row: Row, name: str, out: list[Problem]) -> None:
+    value = _text(row, name, out, required=False)
+    if value is None:
+        return
+    try:
+        compose_ma(value)  # the five parts of an MA DI, nothing after them
+    except ComposeError as exc:
+        out.append(row.problem(name, f'"{value}" is not an MA DI: {exc}'))
+
+
+def _product_di(row: Row, out: list[Problem]) -> None:
+    """A product's UDI-DI: gtin (GS1) or ma_di (MA code), exactly one of them."""
+    has_gtin, has_ma = row.values.get("gtin") is not None, row.values.get("ma_di") is not None
+    if has_gtin and has_ma:
+        out.append(row.problem("ma_di", "give gtin (GS1) or ma_di (MA code), not both"))
+    elif has_ma:
+        _ma_di(row, "ma_di", out)
+    else:
+        _gtin(row, "gtin", out, required=True)
 
 
 def _unique(rows: list[Row], name: str, out: list[Problem]) -> None:
@@ -126,7 +147,7 @@ def check_products(
     rows: list[Row], routes: Mapping[str, list[str]], parts: set[str], out: list[Problem]
 ) -> None:
     for row in rows:
-        _gtin(row, "gtin", out, required=True)
+        _product_di(row, out)
         _text(row, "name", out)
         _choice(row, "tracking", TRACKING, out)
         route = _text(row, "route", out)
@@ -139,6 +160,7 @@ def check_products(
             for key in ("lower", "upper", "nominal"):
                 _number(row, "inspection_plans", out, plan.get(key))
     _unique(rows, "gtin", out)
+    _unique(rows, "ma_di", out)
 
 
 def _check_bom(row: Row, line: Any, parts: set[str], steps: list[str], out: list[Problem]) -> None:

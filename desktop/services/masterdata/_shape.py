@@ -56,6 +56,7 @@ SHAPES: Mapping[str, Shape] = {
     "routes": {"name": TEXT, "version": WHOLE, "steps": _STEP},
     "products": {
         "gtin": TEXT,
+        "ma_di": TEXT,
         "name": TEXT,
         "description": TEXT,
         "tracking": TEXT,

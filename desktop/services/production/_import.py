@@ -73,10 +73,10 @@ def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
 
 
 def _products(uow: UnitOfWork) -> dict[str, Product | None]:
-    """GTIN or exact name -> the active product (None: the name is ambiguous)."""
+    """UDI-DI (GTIN or MA DI) or exact name -> the active product (None: the name is ambiguous)."""
     out: dict[str, Product | None] = {}
     for p in uow.session.scalars(select(Product).where(Product.active.is_(True))):
-        for key in (p.gtin, p.name):
+        for key in (p.di, p.name):
             out[key] = None if key in out and out[key] is not p else p
     return out
 
@@ -121,7 +121,7 @@ def _check(
             bad("lot", str(refusal.message))  # not a code: the CSV column
     if out or found is None:
         return None, out
-    return _Row(line, number, found.gtin, quantity, due, lot), out
+    return _Row(line, number, found.di, quantity, due, lot), out
 
 
 def _checked(uow: UnitOfWork, path: Path) -> None:

@@ -105,7 +105,7 @@ def _planned(uow: UnitOfWork, wo: WorkOrder) -> PlannedOrder:
     return PlannedOrder(
         wo.number,
         product.name,
-        product.gtin,
+        product.di,
         f"{route.name} v{route.version}" if route else "-",
         wo.quantity,
         wo.due_on,
@@ -135,7 +135,7 @@ def plannable_products(uow: UnitOfWork) -> list[PlannableProduct]:
         .order_by(Product.name)
     )
     return [
-        PlannableProduct(p.gtin, p.name, f"{r.name} v{r.version}", p.tracking)
+        PlannableProduct(p.di, p.name, f"{r.name} v{r.version}", p.tracking)
         for p, r in uow.session.execute(stmt)
     ]
 

@@ -22,7 +22,7 @@ from db.models import Item, Product, WorkOrder
 from desktop.domain.canonical import sha256_hex
 from desktop.domain.events import EventKind
 from desktop.domain.permissions import Permission
-from desktop.domain.plant import Tracking
+from desktop.domain.plant import DIScheme, Tracking
 from desktop.domain.states import ItemKind, Status, WorkOrderStatus
 from desktop.domain.text import t
 from desktop.services.core import records
@@ -41,6 +41,7 @@ from desktop.services.production._workorders import (
 BATCH = 10_000
 """Serials per insert batch, commissioning event and audit entry."""
 DEFAULT_PREFIX = "SN-"
+MA_DEFAULT_PREFIX = "SN"  # an MA code's serial (.S) is letters and digits only
 SERIAL_DIGITS = 6
 MAX_SERIAL = 20  # GS1 AI (21): up to 20 characters of character set 82
 
@@ -59,7 +60,7 @@ def _next_number(uow: UnitOfWork, gtin: str, prefix: str) -> int:
     """One past the highest all-digit serial ``prefix<digits>`` of this GTIN (1 if none)."""
     stmt = (
         select(Item.serial)
-        .where(Item.gtin == gtin, Item.serial.startswith(prefix, autoescape=True))
+        .where(Item.carries_di(gtin), Item.serial.startswith(prefix, autoescape=True))
         .order_by(func.length(Item.serial).desc(), Item.serial.desc())
         .limit(50)
     )
@@ -97,7 +98,7 @@ def _given(uow: UnitOfWork, gtin: str, serials: Sequence[str]) -> list[str]:
     given = list(serials)
     for i in range(0, len(given), 500):
         chunk = given[i : i + 500]
-        stmt = select(Item.serial).where(Item.gtin == gtin, Item.serial.in_(chunk)).limit(1)
+        stmt = select(Item.serial).where(Item.carries_di(gtin), Item.serial.in_(chunk)).limit(1)
         taken = uow.session.scalars(stmt).first()
         if taken:
             raise Refusal(
@@ -156,6 +157,7 @@ def _insert_batch(
             "product_id": wo.product_id,
             "work_order_id": wo.id,
             "gtin": lot.gtin,
+            "ma_di": lot.ma_di,
             "lot": lot.lot,
             "serial": serial,
             "production_date": lot.production_date,
@@ -189,7 +191,7 @@ def _insert_batch(
                 "give another prefix or list",
                 first=serials[0],
                 last=serials[-1],
-                gtin=lot.gtin,
+                gtin=lot.di,
             ),
             entity="work_order",
             entity_id=str(wo.id),
@@ -197,6 +199,26 @@ def _insert_batch(
     summary = {k: data[k] for k in ("count", "first", "last", "serials_sha256")}
     uow.audit("serials.commission", "work_order", wo.id, new=summary | {"event": str(event.id)})
     return str(event.id)
+
+
+def _default_prefix(product: Product) -> str:
+    return MA_DEFAULT_PREFIX if product.di_scheme == DIScheme.MA else DEFAULT_PREFIX
+
+
+def _refuse_for_ma(product: Product, serials: Sequence[str]) -> None:
+    """An MA code carries letters and digits only in its serial (.S)."""
+    if product.di_scheme != DIScheme.MA:
+        return
+    for serial in serials:
+        if not (serial.isascii() and serial.isalnum()):
+            raise Refusal(
+                t(
+                    'serial "{serial}" cannot be written in the MA code of {product}: an MA '
+                    "serial is letters and digits only (give a prefix without '-' or spaces)",
+                    serial=shown(serial),
+                    product=product.name,
+                )
+            )
 
 
 @use_case(Permission.SERIALS_COMMISSION)
@@ -217,9 +239,10 @@ def commission_serials(
     wanted = count if count is not None else len(serials or ())
     lot = _check_commissionable(uow, wo, product, wanted)
     if serials is not None:
-        chosen = _given(uow, product.gtin, serials)
+        chosen = _given(uow, product.di, serials)
     else:
-        chosen = _generated(uow, product.gtin, prefix or DEFAULT_PREFIX, wanted)
+        chosen = _generated(uow, product.di, prefix or _default_prefix(product), wanted)
+    _refuse_for_ma(product, chosen)
     events = tuple(
         _insert_batch(uow, wo, lot, chosen[i : i + BATCH], serials is not None)
         for i in range(0, len(chosen), BATCH)

@@ -102,7 +102,7 @@ def _view(uow: UnitOfWork, wo: WorkOrder) -> WorkOrderView:
     return WorkOrderView(
         wo.id,
         wo.number,
-        product.gtin,
+        product.di,
         product.name,
         product.tracking,
         wo.quantity,
@@ -126,7 +126,9 @@ def work_order(uow: UnitOfWork, number: str) -> WorkOrderView:
 
 def _product(uow: UnitOfWork, given: str) -> Product:
     text = given.strip()
-    stmt = select(Product).where(or_(Product.gtin == text, Product.name == text))
+    stmt = select(Product).where(
+        or_(Product.gtin == text, Product.ma_di == text, Product.name == text)
+    )
     found = list(uow.session.scalars(stmt.where(Product.active.is_(True))))
     if len(found) != 1:
         what = t("no active product") if not found else t("{count} products", count=len(found))
@@ -230,7 +232,7 @@ def create_in(
     route = uow.session.get(Route, prod.route_id)
     new = {
         "number": number,
-        "product": prod.gtin,
+        "product": prod.di,
         "quantity": quantity,
         "lot": lot,
         "due_on": due_on.isoformat() if due_on else None,
@@ -240,8 +242,8 @@ def create_in(
     return _view(uow, wo)
 
 
-def _lot_taken(uow: UnitOfWork, gtin: str, lot: str) -> bool:
-    stmt = select(Item.id).where(Item.gtin == gtin, Item.lot == lot, Item.serial.is_(None))
+def _lot_taken(uow: UnitOfWork, di: str, lot: str) -> bool:
+    stmt = select(Item.id).where(Item.carries_di(di), Item.lot == lot, Item.serial.is_(None))
     return uow.session.scalars(stmt.limit(1)).first() is not None
 
 
@@ -292,7 +294,7 @@ def release_work_order(uow: UnitOfWork, number: str) -> WorkOrderView:
         )
     made = today()
     lot = wo.lot or _new_lot(uow, made)
-    if _lot_taken(uow, product.gtin, lot):
+    if _lot_taken(uow, product.di, lot):
         raise Refusal(
             t(
                 "lot {lot} of {product} exists already: give the work order another",
@@ -305,7 +307,7 @@ def release_work_order(uow: UnitOfWork, number: str) -> WorkOrderView:
         kind=ItemKind.PRODUCTION_LOT,
         product_id=product.id,
         work_order_id=wo.id,
-        gtin=product.gtin,
+        **Item.di_columns(product.di),
         lot=lot,
         production_date=made,
         expiry=expiry,

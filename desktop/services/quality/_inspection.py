@@ -70,7 +70,7 @@ def _plan_view(session: Session, plan: InspectionPlan) -> InspectionPlanView:
     step = session.get(RouteStep, plan.step_id) if plan.step_id else None
     return InspectionPlanView(
         plan.id,
-        product.gtin if product else "?",
+        product.di if product else "?",
         step.position if step else None,
         step.name if step else None,
         plan.characteristic,

@@ -40,7 +40,11 @@ def test_a_new_version_is_a_draft_until_approved_and_then_supersedes(
     plant, printer, tmp_path: Path
 ) -> None:
     register_templates(plant.admin)
-    assert {v.name for v in template_versions(plant.ctx("packaging"))} == {"udi-2x1", "udi-4x2"}
+    assert {v.name for v in template_versions(plant.ctx("packaging"))} == {
+        "udi-2x1",
+        "udi-4x2",
+        "udi-ma-4x2",
+    }
     qc, login = plant.ctx("qc_inspector"), plant.login("qc_inspector")
     approve_template(qc, login, "udi-4x2", 1, PASSWORD, username="quinn")
     revised = _shipped("udi-4x2") | {"description": "4 x 2 inch UDI label, revision B"}

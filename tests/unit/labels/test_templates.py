@@ -22,7 +22,14 @@ def raw(name: str) -> dict[str, Any]:
 
 def test_two_udi_templates_are_shipped_with_their_sizes() -> None:
     # beside them: the uncontrolled bin and serial labels (material-lot*, serial)
-    assert template_names() == ("material-lot", "material-lot-text", "serial", "udi-2x1", "udi-4x2")
+    assert template_names() == (
+        "material-lot",
+        "material-lot-text",
+        "serial",
+        "udi-2x1",
+        "udi-4x2",
+        "udi-ma-4x2",
+    )
     for name in template_names():
         assert load_template(name).name == name
     big, small = load_template("udi-4x2"), load_template("udi-2x1")
