@@ -7,7 +7,7 @@ services (NCR views, holds, signature verification); this module only reads rows
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -51,6 +51,8 @@ SUMMARY_KEYS = (
     *("count", "sscc", "template", "version", "element_string", "units_released"),
 )
 Directory = tuple[dict[int, User], dict[int, Station], dict[int, Device]]
+#: Where an event was recorded: the station's name and its row (None when not known).
+Where = Callable[[Event], tuple[str | None, Station | None]]
 
 
 @dataclass(frozen=True)
@@ -134,10 +136,15 @@ def step_line(
     steps: dict[int, RouteStep],
     directory: Directory,
     ncrs: dict[str, str],
+    where: Where | None = None,
 ) -> StepLine:
+    """``where``: the event's station (name, row) when its row may not name it."""
     users, stations, devices = directory
     data, user = event.data, users.get(event.user_id or 0)
     station, device = stations.get(event.station_id or 0), devices.get(event.device_id or 0)
+    name = station.name if station else None
+    if where is not None:
+        name, station = where(event)
     step = steps.get(event.step_id or 0)
     stable = data.get("stable")
     return StepLine(
@@ -148,7 +155,7 @@ def step_line(
         event.outcome,
         user.full_name if user else "(system)",
         user.username if user else "-",
-        station.name if station else "-",
+        name or "-",
         station.timezone if station else "UTC",
         event.station_time,
         event.db_time,

@@ -529,6 +529,11 @@ def _batch_record(url: str, lot: str, serial: str, pallet: str, shipment: str, t
     record = ["record", lot, "--out", str(pdf), "--json", str(data), "--by", "quinn"]
     assert "the audit chain verifies" in _lotline(url, PASSWORD + "\n", *record)
     doc = json.loads(data.read_text("utf-8"))
+    weighed = {
+        (s["username"], s["station"], s["device"]) for s in doc["steps"] if s["kind"] == "weigh"
+    }
+    assert weighed == {("olga", "line-1", "line-1 scale")}
+    assert all(s["station"] != "-" for s in doc["steps"]), {s["station"] for s in doc["steps"]}
     received = {(r["component"], r["kind"]) for r in doc["receiving"]}
     for lot_name in ("lot BRD-A", "lot BRD-S"):
         for kind in ("receive", "incoming_inspection", "material_release"):
