@@ -9,6 +9,7 @@ from db.models.incoming import IncomingPlan
 from db.models.labelling import LabelTemplate, LabelTemplateVersion, PrintJob
 from db.models.master import BomLine, Customer, Part, Product, Route, RouteStep, Site, Supplier
 from db.models.nmpa import NmpaProductData
+from db.models.offline import OfflineConflict
 from db.models.production import Event, Item, Link, WorkOrder
 from db.models.quality import Hold, InspectionPlan, InspectionResult, Nonconformance, Signature
 from db.models.spc import SpcBaseline, SpcFlag
@@ -33,6 +34,7 @@ __all__ = [
     "LabelTemplateVersion",
     "Link",
     "NmpaProductData",
+    "OfflineConflict",
     "Nonconformance",
     "Part",
     "PrintJob",

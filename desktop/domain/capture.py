@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from desktop.domain.offline import OfflineOrigin
+
 
 @dataclass(frozen=True)
 class DeviceCapture:
@@ -22,7 +24,8 @@ class DeviceCapture:
     keyboard-wedge scanner, its keystroke text as UTF-8); ``received_at`` the station's clock
     when the reading was complete (aware, UTC); ``aim`` the AIM symbology identifier
     (``"]d2"``) when the scanner sent one; ``hibc_primary`` the HIBC primary read paired with
-    this secondary read of the same label.
+    this secondary read of the same label; ``offline`` where the station captured it into its
+    journal while the shared database was away (the event then says so).
     """
 
     device: str
@@ -31,6 +34,7 @@ class DeviceCapture:
     serial_number: str | None = None
     aim: str | None = None
     hibc_primary: str | None = None
+    offline: OfflineOrigin | None = None
 
     def __post_init__(self) -> None:
         if not self.device.strip():

@@ -61,6 +61,7 @@ class Permission(Vocabulary):
     AUDIT_VIEW = "review the audit trail"
     SPC_BASELINE_FREEZE = "freeze SPC control limits"
     SPC_FLAG_DISPOSITION = "disposition SPC anomaly flags"
+    OFFLINE_CONFLICT_RESOLVE = "decide steps refused after an outage"
 
 
 class Meaning(Vocabulary):
@@ -110,6 +111,7 @@ words_for(
         Permission.AUDIT_VIEW: t("review the audit trail"),
         Permission.SPC_BASELINE_FREEZE: t("freeze SPC control limits"),
         Permission.SPC_FLAG_DISPOSITION: t("disposition SPC anomaly flags"),
+        Permission.OFFLINE_CONFLICT_RESOLVE: t("decide steps refused after an outage"),
     },
 )
 
@@ -167,6 +169,7 @@ ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
         P.RECALL_MANAGE,
         P.RECORD_EXPORT,
         P.AUDIT_VIEW,
+        P.OFFLINE_CONFLICT_RESOLVE,
     },
     Role.ADMIN: _SHARED | {P.USERS_MANAGE, P.MASTER_DATA_MANAGE, P.STATIONS_MANAGE, P.AUDIT_VIEW},
 }

@@ -77,7 +77,9 @@ def frame_text(raw: bytes | str) -> str:
 def capture_data(capture: DeviceCapture) -> dict[str, Any]:
     """What an event keeps of a device reading: the configured device id (and serial number),
     the frame readable (``raw_frame``) and exact (``raw_hex``), the AIM identifier, the time
-    received, and the HIBC primary read paired with a secondary."""
+    received, the HIBC primary read paired with a secondary, and, for a step captured while the
+    shared database was away, where in the station's journal it was kept
+    (``captured_offline``)."""
     data: dict[str, Any] = {
         "device": capture.device,
         "raw_frame": frame_text(capture.raw),
@@ -89,6 +91,8 @@ def capture_data(capture: DeviceCapture) -> dict[str, Any]:
         "aim": capture.aim,
         "hibc_primary": capture.hibc_primary,
     }
+    if capture.offline is not None:
+        data["captured_offline"] = capture.offline.as_data()
     return data | {k: v for k, v in optional.items() if v}
 
 

@@ -43,6 +43,9 @@ class StepResult:
     next_instruction: str | None  # the next step's instruction (None when nothing is next)
     ncr_number: str | None
     event_id: uuid.UUID
+    #: Captured while the shared database was away: kept in the station's journal, not yet in
+    #: the shared record (desktop/services/offline).
+    pending: bool = False
 
 
 def today() -> date:

@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 
 import desktop.services
 from db.models import AuditEntry, Item, Link, Route
+from desktop.domain.offline import ConflictDecision, OfflineStep
 from desktop.domain.permissions import Meaning
 from desktop.services import (
     distribution,
@@ -41,6 +42,7 @@ from desktop.services import (
     identity,
     labelling,
     masterdata,
+    offline,
     packing,
     production,
     quality,
@@ -180,6 +182,9 @@ spc.baselines                             +     +     +         +        +
 spc.spc_chart                             +     +     +         +        +
 spc.spc_flags                             +     +     +         +        +
 spc.disposition_flag                      -     +     -         -        -
+offline.record_conflict                   +     -     -         +        -
+offline.conflicts                         +     +     +         +        +
+offline.resolve_conflict                  -     -     -         +        -
 """
 # fmt: on
 
@@ -953,6 +958,33 @@ def _disposition_flag(w: World) -> Call:
     pumps_weighing(w.plant, [2415.0])
     number = spc.spc_flags(w.ctx("qc_inspector"))[-1].number
     return lambda ctx, role: spc.disposition_flag(ctx, number, "scale re-zeroed, re-weighed")
+
+
+# ---------------------------------------------------------------- offline capture
+
+
+def _kept(ctx: Context, w: World) -> offline.ConflictView:
+    return offline.record_conflict(
+        ctx, "journal.sqlite@2026-12-04", 1, "0" * 64, OfflineStep.CONSUME,
+        datetime.now(UTC), {"unit_scan": "SN-1", "component_scan": w.unique("H-")}, None,
+        "the housing is already built into another unit", event_id=uuid.uuid4(),
+    )  # fmt: skip
+
+
+@scenario("offline.record_conflict")
+def _record_conflict(w: World) -> Call:
+    return lambda ctx, role: _kept(ctx, w)
+
+
+SCENARIOS["offline.conflicts"] = read(offline.conflicts)
+
+
+@scenario("offline.resolve_conflict")
+def _resolve_conflict(w: World) -> Call:
+    kept = _kept(w.ctx("operator"), w)
+    return lambda ctx, role: offline.resolve_conflict(
+        ctx, kept.id, ConflictDecision.VOID, "the unit was scrapped before the outage ended"
+    )
 
 
 # ---------------------------------------------------------------- the checks

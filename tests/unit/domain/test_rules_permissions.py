@@ -59,6 +59,7 @@ RIGHTS: dict[str, tuple[str, ...]] = {
     "review the audit trail": (QC, SV, AD),
     "freeze SPC control limits": (QC,),
     "disposition SPC anomaly flags": (QC,),
+    "decide steps refused after an outage": (SV,),
 }
 
 #: signature meaning (as stored) -> the roles that may sign it.

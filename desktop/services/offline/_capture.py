@@ -1,0 +1,206 @@
+"""A station's capture of its production steps, whether or not the shared database answers.
+
+Online, a step is its use case on the shared database, as always. When the shared database
+does not answer (``DatabaseUnavailable`` after the retries a step gets), the station goes
+offline: the step is written to the station's journal first (on the disk before anything else
+happens), then checked by the same use case against the station's copy of the shared database
+(db/replica.py), which then also holds the step, so the next scan is checked against what this
+station did meanwhile. A step the copy refuses is refused to the operator, as online, and kept
+in the journal as refused; an accepted step waits there, pending, until the journal is sent
+(``sync``). While anything is unsent, new steps go to the journal too, so they are recorded in
+the order they were taken.
+
+Steps other than these four (QC release, signatures, shipping, labels) need the shared
+database: their use cases refuse while it is away, with the reason.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from db.journal import Journal
+from db.replica import CopyMade, copy_age, make_copy, open_copy
+from desktop.domain.capture import DeviceCapture
+from desktop.domain.offline import DEFAULT_MAX_COPY_AGE_HOURS, JournalState, OfflineStep
+from desktop.domain.text import t
+from desktop.services import production
+from desktop.services.core.availability import DatabaseUnavailable
+from desktop.services.core.context import Context
+from desktop.services.core.errors import Refusal
+from desktop.services.offline._steps import (
+    actor_data,
+    capture_data,
+    keyboard_capture,
+    run_step,
+    step_args,
+    with_origin,
+)
+from desktop.services.offline._sync import SyncReport, origin_of, send_journal
+from desktop.services.production import StepResult, UnitProgress
+
+
+@dataclass(frozen=True)
+class CaptureState:
+    """What the station shows about its capture: offline or not, since when, what waits."""
+
+    offline: bool
+    since: datetime | None
+    pending: int
+    conflicts: int
+    refused: int
+    copy_taken_at: datetime | None
+
+
+class StationCapture:
+    """The journal and the copy of one station (``folder``: the station's data folder)."""
+
+    def __init__(
+        self, folder: Path, *, max_copy_age_hours: float = DEFAULT_MAX_COPY_AGE_HOURS
+    ) -> None:
+        self.folder = folder
+        self.journal = Journal(folder / "journal.sqlite")
+        self.copy_path = folder / "offline-copy.sqlite"
+        self.max_age = timedelta(hours=max_copy_age_hours)
+        self.offline_since: datetime | None = None
+        self._copy: Engine | None = None
+        self._lock = threading.RLock()  # the copy is replaced only between steps
+        self._sending = threading.Lock()
+
+    # ---- what the station shows -----------------------------------------------------------
+    def state(self) -> CaptureState:
+        counts = self.journal.counts()
+        pending = counts[JournalState.CAPTURED] + counts[JournalState.PENDING]
+        return CaptureState(
+            self.offline_since is not None or pending > 0,
+            self.offline_since,
+            pending,
+            counts[JournalState.CONFLICT],
+            counts[JournalState.REFUSED],
+            copy_age(self.copy_path),
+        )
+
+    @property
+    def capturing_offline(self) -> bool:
+        """Steps go to the journal: the database is away, or earlier steps are not sent yet."""
+        return self.offline_since is not None or bool(self.journal.unsent())
+
+    # ---- steps ----------------------------------------------------------------------------
+    def step(
+        self,
+        ctx: Context,
+        step: OfflineStep,
+        unit_scan: str,
+        *values: Any,
+        event_id: uuid.UUID,
+        capture: DeviceCapture | None = None,
+    ) -> StepResult:
+        """Take ``step`` for the unit: on the shared database, or into the journal."""
+        args = step_args(step, unit_scan, *values)
+        if not self.capturing_offline:
+            try:
+                return run_step(ctx, step, args, event_id, capture)
+            except DatabaseUnavailable:
+                self._went_offline()
+        return self._capture(ctx, step, args, event_id, capture)
+
+    def unit_status(self, ctx: Context, scan: str) -> UnitProgress:
+        """Where the unit is: from the shared database, or from the copy while offline."""
+        if not self.capturing_offline:
+            try:
+                return production.unit_status(ctx, scan)
+            except DatabaseUnavailable:
+                self._went_offline()
+        return production.unit_status(self._local(ctx), scan)
+
+    # ---- the copy -------------------------------------------------------------------------
+    def refresh_copy(self, base: Context) -> CopyMade | None:
+        """Take a new copy from the shared database (only when nothing waits to be sent: the
+        copy then holds this station's unsent steps). None when it was not the time."""
+        with self._lock:
+            if self.journal.unsent():
+                return None
+            if self._copy is not None:
+                self._copy.dispose()
+                self._copy = None
+            return make_copy(base.engine, self.copy_path)
+
+    def copy_is_fresh(self) -> bool:
+        taken = copy_age(self.copy_path)
+        return taken is not None and datetime.now(UTC) - taken <= self.max_age
+
+    # ---- sending --------------------------------------------------------------------------
+    def sync(self, base: Context) -> SyncReport:
+        """Send the journal; when all is sent the station is online again and its copy is
+        taken afresh. Raises DatabaseUnavailable only if the copy cannot be taken."""
+        with self._sending:
+            report = send_journal(self.journal, base)
+            if report.left == 0:
+                self.offline_since = None
+                self.refresh_copy(base)
+            return report
+
+    def close(self) -> None:
+        with self._lock:
+            if self._copy is not None:
+                self._copy.dispose()
+                self._copy = None
+        self.journal.close()
+
+    # ---- inside ---------------------------------------------------------------------------
+    def _went_offline(self) -> None:
+        if self.offline_since is None:
+            self.offline_since = datetime.now(UTC)
+
+    def _local(self, ctx: Context) -> Context:
+        taken = copy_age(self.copy_path)
+        if taken is None:
+            raise Refusal(
+                t(
+                    "the shared database does not answer and this station has no copy of it to "
+                    "check steps against: nothing was recorded; wait for the database light"
+                )
+            )
+        if datetime.now(UTC) - taken > self.max_age:
+            raise Refusal(
+                t(
+                    "the shared database does not answer and this station's copy of it is from "
+                    "{taken}, older than {hours} h: steps are not checked against it; nothing "
+                    "was recorded; wait for the database light",
+                    taken=taken.astimezone().strftime("%Y-%m-%d %H:%M"),
+                    hours=f"{self.max_age.total_seconds() / 3600:g}",
+                )
+            )
+        with self._lock:
+            if self._copy is None:
+                self._copy = open_copy(self.copy_path)
+            return replace(ctx, engine=self._copy, anchoring=None)
+
+    def _capture(
+        self,
+        ctx: Context,
+        step: OfflineStep,
+        args: dict[str, Any],
+        event_id: uuid.UUID,
+        capture: DeviceCapture | None,
+    ) -> StepResult:
+        local = self._local(ctx)  # refuses before anything is written when there is no copy
+        device = capture or keyboard_capture(ctx.actor, step, args)
+        captured_at = datetime.now(UTC)
+        entry = self.journal.append(
+            step, str(event_id), actor_data(ctx.actor), args, capture_data(device), captured_at
+        )
+        kept = with_origin(device, origin_of(self.journal, entry))
+        try:
+            result = run_step(local, step, args, event_id, kept)
+        except Refusal as refusal:
+            self.journal.set_state(entry.seq, JournalState.REFUSED, refusal.message)
+            raise
+        self.journal.set_state(entry.seq, JournalState.PENDING, result.message)
+        return replace(result, pending=True)
