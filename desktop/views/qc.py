@@ -4,8 +4,10 @@ limits, nonconformances and their signed dispositions, holds, and the signed lot
 Scanning a lot label (or a unit's label) opens the review of its lot; scanning an NCR number
 (NCR-000123) selects that NCR. Keyboard: F1 release, F2 nonconformances, F3 inspection, F4
 holds; F5 refresh, F6 disposition (signed), F7 close NCR, F8 open NCR on the scanned item, F9
-release the lot (signed), F10 place hold, F11 release hold; Enter in the lot list opens the
-lot, Enter in the reading records it; Enter or Esc acknowledges a refusal.
+release the lot (signed), F10 place hold, F11 release hold; Shift+F1 SPC (anomaly flags and
+control limits), Shift+F6 disposition the selected flag, Shift+F9 freeze the selected step's
+control limits (signed); Enter in the lot list opens the lot, Enter in the reading records it;
+Enter or Esc acknowledges a refusal.
 """
 
 from __future__ import annotations
@@ -25,11 +27,12 @@ from desktop.devices import ScanEvent
 from desktop.domain.permissions import Meaning
 from desktop.domain.plant import StationKind
 from desktop.domain.text import join
-from desktop.services import quality
+from desktop.services import quality, spc
 from desktop.services.core.errors import Refusal
 from desktop.services.quality import LotRelease, ScannedReview
 from desktop.views.kit import StationKit
 from desktop.views.qc_actions import QcActions
+from desktop.views.qc_spc import SpcTab
 from desktop.views.qc_tabs import HoldsTab, InspectionTab, NcrTab, ReleaseTab
 from desktop.views.screen import Screen
 from desktop.views.signature import SignatureDialog, SignFn, manifestation_of
@@ -74,6 +77,8 @@ class QcScreen(Screen):
             (self.holds_tab, self.tr("Holds"), "F4"),
         ):
             self.tabs.addTab(tab, f"{text}  [{key}]")
+        self.spc_tab = SpcTab()
+        self.tabs.addTab(self.spc_tab, self.tr("SPC") + "  [⇧F1]")
         self.templates = TemplatesScreen(self.runner, self.kit, embedded=True)
         self.tabs.addTab(self.templates, self.tr("Label templates") + "  [F12]")
         self.result = ResultPanel()
@@ -101,6 +106,8 @@ class QcScreen(Screen):
         i.value.returnPressed.connect(a.record_reading)
         h.place_button.clicked.connect(a.place_hold)
         h.release_button.clicked.connect(a.release_hold)
+        self.spc_tab.disposition_button.clicked.connect(self.disposition_flag)
+        self.spc_tab.freeze_button.clicked.connect(self.freeze_limits)
 
     def _keys(self) -> None:
         actions: dict[str, Callable[[], None]] = {
@@ -115,6 +122,9 @@ class QcScreen(Screen):
         for index in range(4):
             actions[f"F{index + 1}"] = functools.partial(self.tabs.setCurrentIndex, index)
         actions["F12"] = functools.partial(self.tabs.setCurrentWidget, self.templates)
+        actions["Shift+F1"] = functools.partial(self.tabs.setCurrentWidget, self.spc_tab)
+        actions["Shift+F6"] = self.disposition_flag
+        actions["Shift+F9"] = self.freeze_limits
         for key, slot in actions.items():
             QShortcut(QKeySequence(key), self, slot)
 
@@ -211,6 +221,8 @@ class QcScreen(Screen):
             self.templates.activate(self.ctx, self.login)
         self.call(quality.lots_awaiting_release, done=self.release_tab.show_lots)
         self.call(quality.open_ncrs, done=self.ncr_tab.show_ncrs)
+        self.call(spc.spc_flags, done=self.spc_tab.show_flags)
+        self.call(spc.numeric_steps, done=self.spc_tab.show_steps)
         if self.current is not None:
             self.call(quality.review_for_scan, self.current.item_scan, done=self.show_review)
 
@@ -225,7 +237,10 @@ class QcScreen(Screen):
             self.refuse(
                 self.tr("Lot %1 cannot be released").replace("%1", r.lot),
                 join(list(r.blockers)),
-                self.tr("Resolve each blocker (nonconformances F2, holds F4), then release."),
+                self.tr(
+                    "Resolve each blocker (nonconformances F2, holds F4, SPC flags Shift+F1), "
+                    "then release."
+                ),
             )
             return
         if not r.pending:
@@ -254,6 +269,77 @@ class QcScreen(Screen):
             .replace("%1", release.review.lot)
             .replace("%2", str(release.units_released)),
             release.signature.manifestation(),
+        )
+        self.refresh()
+
+    # ---- SPC ------------------------------------------------------------------------------
+    def disposition_flag(self) -> None:
+        self.tabs.setCurrentWidget(self.spc_tab)
+        flag = self.spc_tab.selected_flag()
+        if flag is None:
+            self.refuse(
+                self.tr("No flag selected"),
+                self.tr("There is no open anomaly flag to decide."),
+                self.tr("Select a flag in the list first."),
+            )
+            return
+        reason = self.spc_tab.reason.text()
+
+        def done(decided: spc.FlagView) -> None:
+            self.spc_tab.reason.clear()
+            self.result.show_good(
+                self.tr("%1 dispositioned").replace("%1", decided.number),
+                shown(decided.words()),
+            )
+            self.refresh()
+
+        self.call(spc.disposition_flag, flag.number, reason, done=done)
+
+    def freeze_limits(self) -> None:
+        self.tabs.setCurrentWidget(self.spc_tab)
+        step = self.spc_tab.selected_step()
+        if step is None:
+            self.refuse(
+                self.tr("No step selected"),
+                self.tr("No product has a weighing or measuring step."),
+                self.tr("Load master data with such a step first."),
+            )
+            return
+        ctx, login, samples = self.ctx, self.login, self.spc_tab.samples.value()
+
+        def sign(user: str | None, password: str, reason: str) -> spc.BaselineView:
+            assert ctx is not None and login is not None
+            return spc.freeze_baseline(
+                ctx,
+                login,
+                step.product_key,
+                str(step.position),
+                password,
+                samples=samples,
+                username=user,
+                reason=reason or None,
+            )
+
+        what = (
+            self.tr("Control limits of %1, step %2, from the latest %3 readings")
+            .replace("%1", step.product)
+            .replace("%2", step.step)
+            .replace("%3", str(samples))
+        )
+        self.sign_with_dialog(
+            what,
+            Meaning.LIMITS_APPROVED,
+            sign,
+            self._frozen,
+            reason_label=self.tr("Why these limits (optional)"),
+        )
+
+    def _frozen(self, view: spc.BaselineView) -> None:
+        self.result.show_good(
+            self.tr("Control limits frozen: %1, step %2")
+            .replace("%1", view.product)
+            .replace("%2", view.step),
+            view.signature.manifestation() if view.signature else "",
         )
         self.refresh()
 

@@ -77,6 +77,8 @@ class ReleaseTab(QWidget):
             words.append(self.tr("%1 NCR not closed").replace("%1", str(lot.open_ncrs)))
         if lot.active_holds:
             words.append(self.tr("%1 hold(s)").replace("%1", str(lot.active_holds)))
+        if lot.open_flags:
+            words.append(self.tr("%1 SPC flag(s)").replace("%1", str(lot.open_flags)))
         if not words:
             return self.tr("in production")
         return "✖ " + ", ".join(words)

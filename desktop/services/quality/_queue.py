@@ -23,6 +23,7 @@ from desktop.services.core.usecase import use_case
 from desktop.services.holds import active_holds, production_lot_of
 from desktop.services.quality._ncr import NcrView, ncr_view
 from desktop.services.quality._release import LotReview, production_done, review_of, units_of
+from desktop.services.spc import open_flags_on
 
 #: Production lot states that may still be released.
 AWAITING = (Status.IN_PROCESS, Status.COMPLETED, Status.NONCONFORMING)
@@ -40,15 +41,16 @@ class QueuedLot:
     units_done: int  # of those, the units through production
     open_ncrs: int
     active_holds: int
+    open_flags: int = 0  # SPC anomaly flags not dispositioned
 
     @property
     def ready(self) -> bool:
         done = self.units > 0 and self.units_done == self.units
-        return done and self.open_ncrs == 0 and self.active_holds == 0
+        return done and self.open_ncrs == 0 and self.active_holds == 0 and self.open_flags == 0
 
 
 def lot_scan(lot: Item) -> str:
-    return f"(01){lot.gtin}(10){lot.lot}"
+    return lot.udi_text(by_lot=True)
 
 
 def _queued(session: Session, lot: Item) -> QueuedLot:
@@ -73,6 +75,7 @@ def _queued(session: Session, lot: Item) -> QueuedLot:
         sum(1 for m in live if production_done(session, m)) if serialised else _kits_done(lot),
         int(ncrs or 0),
         len(active_holds(session, ids)),
+        len(open_flags_on(session, ids)),
     )
 
 
@@ -107,9 +110,7 @@ class ScannedReview:
 
 
 def _item_scan(item: Item) -> str:
-    if item.serial:
-        return f"(01){item.gtin}(21){item.serial}"
-    return lot_scan(item)
+    return item.udi_text()
 
 
 @use_case(Permission.TRACE_VIEW, read_only=True)
@@ -134,7 +135,7 @@ def review_for_scan(uow: UnitOfWork, scan: str) -> ScannedReview:
         label(item),
         _item_scan(item),
         lot_scan(lot),
-        item.gtin or "",
+        item.di or "",
         item.current_step + 1 if item.product_id else None,
         review,
     )

@@ -121,7 +121,7 @@ def units_of(session: Session, lot: Item) -> list[Item]:
     if lot.work_order_id is not None:
         stmt = stmt.where(Item.work_order_id == lot.work_order_id)
     else:
-        stmt = stmt.where(Item.gtin == lot.gtin, Item.lot == lot.lot)
+        stmt = stmt.where(Item.carries_di(lot.di or ""), Item.lot == lot.lot)
     return list(session.scalars(stmt.order_by(Item.serial, Item.id)))
 
 
@@ -215,7 +215,16 @@ def _blockers(
         t("{item} is on hold: {reason}", item=h.item, reason=h.reason) for h in holds if h.active
     ]
     found += [
-        t("anomaly flag {flag} is open: QC dispositions it first", flag=f.words()) for f in flags
+        t(
+            "{flag} is open on {item}: {rule} ({step}, {value} {unit})",
+            flag=f.number,
+            item=f.item,
+            rule=f.rule.words,
+            step=f.step,
+            value=f"{f.value.normalize():f}",
+            unit=f.unit,
+        )
+        for f in flags
     ]
     if _serialised(session, lot) and lot.status != Status.RELEASED:
         if all(u.status == Status.SCRAPPED for u in units):
@@ -277,7 +286,7 @@ def review_of(session: Session, lot: Item) -> LotReview:
         lot.lot or "",
         lot.id,
         product.name if product else "?",
-        lot.gtin or "",
+        lot.di or "",
         lot.status,
         tuple(_unit_line(session, u) for u in units),
         tuple(_event_line(session, e, names) for e in events if e.outcome != Outcome.OK),

@@ -11,8 +11,10 @@ from __future__ import annotations
 from desktop.services.spc._baselines import (
     DEFAULT_SAMPLES,
     BaselineView,
+    NumericStep,
     baselines,
     freeze_baseline,
+    numeric_steps,
 )
 from desktop.services.spc._chart import ChartPoint, SpcChart, spc_chart
 from desktop.services.spc._flags import (
@@ -28,11 +30,13 @@ __all__ = [
     "BaselineView",
     "ChartPoint",
     "FlagView",
+    "NumericStep",
     "SpcChart",
     "baselines",
     "check_reading",
     "disposition_flag",
     "freeze_baseline",
+    "numeric_steps",
     "open_flags_on",
     "spc_chart",
     "spc_flags",

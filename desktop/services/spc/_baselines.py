@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.models import Event, Product, RouteStep, Signature, SpcBaseline
+from db.models import Event, Item, Product, RouteStep, Signature, SpcBaseline
 from db.types import utcnow
 from desktop.domain.permissions import Meaning, Permission
 from desktop.domain.spc import MIN_BASELINE, ChartKind, individuals_baseline
@@ -21,7 +21,13 @@ from desktop.services.core.errors import Refusal
 from desktop.services.core.uow import UnitOfWork
 from desktop.services.core.usecase import use_case
 from desktop.services.identity import SignatureInfo, describe, sign_in
-from desktop.services.spc._readings import product_of, readings, spec_of, step_of
+from desktop.services.spc._readings import (
+    NUMERIC_STEPS,
+    product_of,
+    readings,
+    spec_of,
+    step_of,
+)
 
 #: Readings a baseline takes when QC does not say how many (the latest ones).
 DEFAULT_SAMPLES = 25
@@ -214,12 +220,62 @@ def baselines(uow: UnitOfWork, product: str, step: str) -> list[BaselineView]:
     return [baseline_view(uow.session, r) for r in rows]
 
 
+@dataclass(frozen=True)
+class NumericStep:
+    """A weighing or measuring step of a product's route, with the baseline in force."""
+
+    product_key: str  # GTIN or MA DI: what names the product in a command
+    product: str
+    position: int
+    step: str  # "4 Weigh assembled pump"
+    spec: str  # "2380–2420 g"
+    readings: int
+    baseline: BaselineView | None
+
+
+@use_case(Permission.TRACE_VIEW, read_only=True)
+def numeric_steps(uow: UnitOfWork) -> list[NumericStep]:
+    """Every weighing or measuring step of the active products' routes, with its baseline."""
+    session = uow.session
+    found = []
+    products = session.scalars(
+        select(Product).where(Product.active.is_(True), Product.route_id.is_not(None))
+    )
+    for product in products.all():
+        steps = session.scalars(
+            select(RouteStep)
+            .where(RouteStep.route_id == product.route_id, RouteStep.kind.in_(NUMERIC_STEPS))
+            .order_by(RouteStep.position)
+        )
+        for step in steps.all():
+            counted = session.scalar(
+                select(func.count(Event.id))
+                .join(Item, Item.id == Event.item_id)
+                .where(Event.step_id == step.id, Item.product_id == product.id)
+            )
+            base = active_baseline(session, product.id, step.id)
+            found.append(
+                NumericStep(
+                    product.gtin or product.ma_di or product.name,
+                    product.name,
+                    step.position,
+                    step_words(step),
+                    spec_of(step).text(),
+                    int(counted or 0),
+                    baseline_view(session, base) if base is not None else None,
+                )
+            )
+    return found
+
+
 __all__ = [
     "DEFAULT_SAMPLES",
     "BaselineView",
+    "NumericStep",
     "active_baseline",
     "baseline_view",
     "baselines",
     "freeze_baseline",
+    "numeric_steps",
     "step_words",
 ]

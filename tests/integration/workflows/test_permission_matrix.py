@@ -179,6 +179,7 @@ documents.device_identifiers              -     +     -         +        -
 trace.trace_item                          +     +     +         +        +
 spc.freeze_baseline                       -     +     -         -        -
 spc.baselines                             +     +     +         +        +
+spc.numeric_steps                         +     +     +         +        +
 spc.spc_chart                             +     +     +         +        +
 spc.spc_flags                             +     +     +         +        +
 spc.disposition_flag                      -     +     -         -        -
@@ -950,6 +951,7 @@ def _spc_chart(w: World) -> Call:
 
 SCENARIOS["spc.baselines"] = read(spc.baselines, PUMP, WEIGH)
 SCENARIOS["spc.spc_flags"] = read(spc.spc_flags)
+SCENARIOS["spc.numeric_steps"] = read(spc.numeric_steps)
 
 
 @scenario("spc.disposition_flag")

@@ -74,8 +74,10 @@ def test_a_rule_broken_within_specification_blocks_release_until_qc_dispositions
     assert [f.number for f in review.flags] == ["SPC-000001"]
     with pytest.raises(Refusal) as refused:
         release_lot(qc, plant.login("qc_inspector"), second.scan, PASSWORD, "quinn")
-    assert "anomaly flag SPC-000001 on unit " + second.serials[1] in refused.value.message
-    assert "rule 1: a point beyond 3 sigma" in refused.value.message
+    assert (
+        f"SPC-000001 is open on unit {second.serials[1]}: rule 1: a point beyond 3 sigma "
+        f"(4 {WEIGH}, 2410 g)"
+    ) in refused.value.message
 
     code, out, err = run(capsys, monkeypatch, url, *spc("flags"))
     assert code == 0, err
