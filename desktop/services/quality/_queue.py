@@ -50,7 +50,7 @@ class QueuedLot:
 
 
 def lot_scan(lot: Item) -> str:
-    return lot.udi_text(by_lot=True)
+    return f"(01){lot.gtin}(10){lot.lot}"
 
 
 def _queued(session: Session, lot: Item) -> QueuedLot:
@@ -110,7 +110,9 @@ class ScannedReview:
 
 
 def _item_scan(item: Item) -> str:
-    return item.udi_text()
+    if item.serial:
+        return f"(01){item.gtin}(21){item.serial}"
+    return lot_scan(item)
 
 
 @use_case(Permission.TRACE_VIEW, read_only=True)
@@ -135,7 +137,7 @@ def review_for_scan(uow: UnitOfWork, scan: str) -> ScannedReview:
         label(item),
         _item_scan(item),
         lot_scan(lot),
-        item.di or "",
+        item.gtin or "",
         item.current_step + 1 if item.product_id else None,
         review,
     )
