@@ -73,6 +73,7 @@ SYMBOLS: dict[str, object] = {
         {"kind": "symbol", "id": "made_big", "symbol": "manufacture_date", "x": 19, "y": 6,
          "size": 7},
         {"kind": "symbol", "id": "lot_big", "symbol": "lot", "x": 29, "y": 6, "size": 6},
+        {"kind": "symbol", "id": "lot_tiny", "symbol": "lot", "x": 40, "y": 6, "size": 0.6},
         {"kind": "text", "id": "class", "x": 1, "y": 15, "w": 58, "size": 3,
          "value": "text:Class IIb", "symbol": "md", "prefix": "MDR "},
         {"kind": "text", "id": "note", "x": 1, "y": 20, "w": 58, "size": 2.5,

@@ -550,3 +550,66 @@ def test_an_ai_without_a_name_of_its_own_is_named_by_its_number() -> None:
         "AI (240) 'AAAAAAAAAAAA…' makes the GS1-128 data 49 characters long, more than the 48 one "
         "symbol can hold: shorten it or use a larger label"
     )
+
+
+def _hri(**changes: Any) -> Template:
+    # 1.5 mm text at 203 dpi: 12 dots, lines 14 dots apart; the typical UDI takes two lines
+    hri = {"kind": "hri", "id": "hri", "x": 1, "y": 1, "w": 48, "h": 6, "size": 1.5}
+    return template_from_dict({**BASE, "fields": [hri | changes]})
+
+
+def test_the_human_readable_udi_must_fit_its_box() -> None:
+    plan = plan_label(_hri(h=3.25), typical(), {}, 203)  # 14 + 12 dots: exactly the box
+    assert [(i.y, i.text) for i in plan.items] == [  # type: ignore[union-attr]
+        (8, "(01) 09506000134352  (17) 271231  (11) 260115  (10) ABC123"),
+        (22, "(21) SN0001"),
+    ]
+    assert refused(LabelDoesNotFit, lambda: plan_label(_hri(h=3.125), typical(), {}, 203)) == (
+        "the human-readable UDI needs 2 lines (3.2 mm) at 1.5 mm text; the t label has 3.125 mm "
+        "for it: shorten it or use a larger label"
+    )
+    assert refused(LabelDoesNotFit, lambda: plan_label(_hri(w=10), typical(), {}, 203)) == (
+        "the human-readable line '(01) 09506000134352' is 14.9 mm wide; the t label has 10.0 mm "
+        "for it: shorten it or use a larger label"
+    )
+
+
+def test_a_field_may_start_at_the_label_s_corner_and_end_at_its_bottom_edge() -> None:
+    corner = _symbols(_use_by("a", 0, 0), _use_by("b", 3, 18))  # 144 + 16 dots: the 160 of 20 mm
+    assert len(plan_label(corner, typical(), {}, 203).items) == 8
+
+
+def test_a_template_s_settings_are_read() -> None:
+    template = template_from_dict(
+        {**BASE, "description": "a test label", "default_dpi": 300, "version": "4",
+         "zpl_cjk": {"mode": "resident", "font": "R:SIMSUN_SC_2.ttf"},
+         "fields": [text(x=0, y=0)]}
+    )  # fmt: skip
+    assert (template.description, template.default_dpi, template.version) == (
+        "a test label",
+        300,
+        4,
+    )
+    assert (template.zpl_cjk, template.zpl_cjk_font) == ("resident", "R:SIMSUN_SC_2.ttf")
+    assert plan_label(template, typical(), {}).dpi == 300  # the template's resolution by default
+    for font in ("E:ANMDS.TTE", "B:A.tte", "Z:ABCDEFGHIJKLMNOP.TTF"):
+        resident = {"mode": "resident", "font": font}
+        assert template_from_dict({**BASE, "zpl_cjk": resident}).zpl_cjk_font == font
+    for font in ("E:ABCDEFGHIJKLMNOPQ.TTF", "C:ANMDS.TTF", "E:ANMDS.FNT", "E:AN-MDS.TTF"):
+        with pytest.raises(TemplateError, match="must name a printer TrueType file"):
+            template_from_dict({**BASE, "zpl_cjk": {"mode": "resident", "font": font}})
+
+
+def test_subset_c_is_left_a_digit_pair_early_before_a_lone_last_character() -> None:
+    # a lone last character after a pair: the switch to subset B moves one pair earlier
+    assert gs1_128_codewords("1000X") == (105, 102, 10, 100, 16, 16, 56)
+    assert gs1_128_codewords("1099X") == (105, 102, 10, 100, 25, 25, 56)
+    assert gs1_128_codewords("10X") == (105, 102, 100, 17, 16, 56)
+    assert gs1_128_codewords("10XY") == (105, 102, 10, 100, 56, 57)
+    assert zpl_field_data(gs1_128_codewords("1000X")) == ">;>810>600X"
+
+
+def test_the_datamatrix_is_the_smallest_square_that_holds_the_data() -> None:
+    # FNC1 and one codeword per digit pair or other character; 10x10 holds 3, 12x12 holds 5
+    assert [datamatrix_size(s) for s in ("1234", "12345", "1" * 8, "1" * 9)] == [10, 12, 12, 14]
+    assert datamatrix_size("12a4") == 12
