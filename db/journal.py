@@ -1,5 +1,6 @@
-"""The station's journal: every step a station captures while the shared database is away, in
-order, in a local SQLite file written through to the disk at each entry (synchronous = FULL),
+"""The station's journal: every step a station takes, in order (those taken while the shared
+database is away waiting there to be sent), in a local SQLite file written through to the disk
+at each entry (synchronous = FULL),
 each entry chained to the one before it by SHA-256, so an entry changed, removed or slipped in
 is found before anything is sent (``verify``).
 
@@ -145,8 +146,13 @@ class Journal:
         args: Mapping[str, Any],
         capture: Mapping[str, Any] | None,
         captured_at: datetime,
+        *,
+        state: JournalState = JournalState.CAPTURED,
+        outcome: str = "",
     ) -> JournalEntry:
-        """Write one captured step at the end of the chain (on the disk when this returns)."""
+        """Write one step at the end of the chain (on the disk when this returns): captured
+        offline, or (``state`` SYNCED) taken on the shared database and kept here too, so that
+        the station's copy can be brought up to it when the database goes away."""
         at = captured_at.astimezone(UTC).isoformat()
         with self._tx() as db:
             head = db.execute("SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1").fetchone()
@@ -154,15 +160,30 @@ class Journal:
             digest = entry_hash(seq, event_id, step, actor, args, capture, at, prev)
             db.execute(
                 "INSERT INTO entries (seq, event_id, step, actor, args, capture, captured_at, "
-                "prev_hash, hash, state, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "prev_hash, hash, state, outcome, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     seq, event_id, step.value, canonical_json(dict(actor)),
                     canonical_json(dict(args)),
                     None if capture is None else canonical_json(dict(capture)),
-                    at, prev, digest, JournalState.CAPTURED.value, _now(),
+                    at, prev, digest, state.value, outcome, _now(),
                 ),
             )  # fmt: skip
         return self.entry(seq)
+
+    def after(self, seq: int, state: JournalState) -> list[JournalEntry]:
+        """Entries after ``seq`` in ``state``, oldest first."""
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT {_COLUMNS} FROM entries WHERE seq > ? AND state = ? ORDER BY seq",
+                (seq, state.value),
+            ).fetchall()
+        return [_entry(r) for r in rows]
+
+    def last_seq(self) -> int:
+        with self._lock:
+            found = self._db.execute("SELECT max(seq) FROM entries").fetchone()[0]
+        return int(found or 0)
 
     def set_state(self, seq: int, state: JournalState, outcome: str = "") -> None:
         with self._tx() as db:

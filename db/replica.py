@@ -27,6 +27,7 @@ from sqlalchemy import Engine, Table, event, insert, or_, select, text
 
 from db.engine import make_engine
 from db.models import Base, Event, Hold, Item, Link
+from db.resilience import keep_quiet
 from desktop.domain.events import LinkKind
 from desktop.domain.states import ItemKind, Status
 
@@ -51,6 +52,7 @@ def open_copy(path: Path) -> Engine:
     """An engine on the copy at ``path`` (foreign keys not enforced: the copy holds only a part
     of the history its rows point to)."""
     engine = make_engine(f"sqlite:///{path}")
+    keep_quiet(engine)  # a step checked against the copy does not light the shared database
 
     @event.listens_for(engine, "connect")
     def _loose(dbapi_conn: Any, _record: Any) -> None:
@@ -76,9 +78,24 @@ def copy_age(path: Path) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
-def make_copy(shared: Engine, path: Path) -> CopyMade:
+def applied_seq(engine: Engine) -> int:
+    """The last entry of the station's journal the copy holds (taken with it, or applied since)."""
+    with engine.connect() as conn:
+        value = conn.scalar(text("SELECT value FROM copy_about WHERE key = 'journal_seq'"))
+    return int(value or 0)
+
+
+def set_applied_seq(engine: Engine, seq: int) -> None:
+    with engine.begin() as conn:
+        conn.execute(
+            text("UPDATE copy_about SET value = :seq WHERE key = 'journal_seq'"), {"seq": str(seq)}
+        )
+
+
+def make_copy(shared: Engine, path: Path, journal_seq: int = 0) -> CopyMade:
     """Copy what the station's checks need from ``shared`` into a new file, then put it at
-    ``path`` (the caller has closed every engine on the old copy)."""
+    ``path`` (the caller has closed every engine on the old copy). ``journal_seq``: the last
+    entry of the station's journal that the shared database held when the copy began."""
     new = path.with_name(path.name + ".new")
     for leftover in _files(new):
         leftover.unlink(missing_ok=True)
@@ -125,8 +142,11 @@ def make_copy(shared: Engine, path: Path) -> CopyMade:
             rows["events"] = _copy_in(dst, src, Event.__table__, Event.id, event_ids)
             dst.execute(text("CREATE TABLE copy_about (key TEXT PRIMARY KEY, value TEXT)"))
             dst.execute(
-                text("INSERT INTO copy_about (key, value) VALUES ('taken_at', :at)"),
-                {"at": taken_at.isoformat()},
+                text(
+                    "INSERT INTO copy_about (key, value) VALUES ('taken_at', :at), "
+                    "('journal_seq', :seq)"
+                ),
+                {"at": taken_at.isoformat(), "seq": str(journal_seq)},
             )
         with target.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -207,4 +227,12 @@ def _copy(dst: Any, table: Table, result: Any) -> int:
     return len(batch)
 
 
-__all__ = ["WHOLE", "CopyMade", "copy_age", "make_copy", "open_copy"]
+__all__ = [
+    "WHOLE",
+    "CopyMade",
+    "applied_seq",
+    "copy_age",
+    "make_copy",
+    "open_copy",
+    "set_applied_seq",
+]

@@ -39,6 +39,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from db.engine import make_engine
 from db.migrate import ensure_schema
+from db.resilience import Timeouts
 from desktop.cli.bench_station import fresh_postgres, percentile
 from desktop.cli.common import EXIT_FAIL, EXIT_OK
 from desktop.services import identity
@@ -81,10 +82,10 @@ class StationWork:
     out: str  # file the station writes its samples to (JSON)
 
 
-def open_context(url: str, *, migrate: bool) -> Context:
+def open_context(url: str, *, migrate: bool, timeouts: Timeouts | None = None) -> Context:
     """A context on ``url`` at the demo plant's line-1 station, under the demo plant's policy
     (its people log in with a password alone); the schema brought to head when asked."""
-    engine = make_engine(url)
+    engine = make_engine(url, timeouts=timeouts or Timeouts())
     if migrate:
         ensure_schema(engine)
     actor = Actor(None, "system:load-bench", "Lotline load bench", None, STATION)

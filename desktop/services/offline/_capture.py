@@ -1,11 +1,13 @@
 """A station's capture of its production steps, whether or not the shared database answers.
 
-Online, a step is its use case on the shared database, as always. When the shared database
+Online, a step is its use case on the shared database, as always (and is kept in the journal as
+recorded, so that the copy can be brought up to it later). When the shared database
 does not answer (``DatabaseUnavailable`` after the retries a step gets), the station goes
 offline: the step is written to the station's journal first (on the disk before anything else
 happens), then checked by the same use case against the station's copy of the shared database
-(db/replica.py), which then also holds the step, so the next scan is checked against what this
-station did meanwhile. A step the copy refuses is refused to the operator, as online, and kept
+(db/replica.py), first brought up to the steps this station took online since the copy was
+made; the copy then also holds the step, so the next scan is checked against what this station
+did meanwhile. A step the copy refuses is refused to the operator, as online, and kept
 in the journal as refused; an accepted step waits there, pending, until the journal is sent
 (``sync``). While anything is unsent, new steps go to the journal too, so they are recorded in
 the order they were taken.
@@ -16,6 +18,8 @@ database: their use cases refuse while it is away, with the reason.
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 import threading
 import uuid
 from dataclasses import dataclass, replace
@@ -26,7 +30,14 @@ from typing import Any
 from sqlalchemy import Engine
 
 from db.journal import Journal
-from db.replica import CopyMade, copy_age, make_copy, open_copy
+from db.replica import (
+    CopyMade,
+    applied_seq,
+    copy_age,
+    make_copy,
+    open_copy,
+    set_applied_seq,
+)
 from desktop.domain.capture import DeviceCapture
 from desktop.domain.offline import DEFAULT_MAX_COPY_AGE_HOURS, JournalState, OfflineStep
 from desktop.domain.text import t
@@ -36,6 +47,7 @@ from desktop.services.core.context import Context
 from desktop.services.core.errors import Refusal
 from desktop.services.offline._steps import (
     actor_data,
+    actor_from,
     capture_data,
     keyboard_capture,
     run_step,
@@ -44,6 +56,8 @@ from desktop.services.offline._steps import (
 )
 from desktop.services.offline._sync import SyncReport, origin_of, send_journal
 from desktop.services.production import StepResult, UnitProgress
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -105,9 +119,12 @@ class StationCapture:
         args = step_args(step, unit_scan, *values)
         if not self.capturing_offline:
             try:
-                return run_step(ctx, step, args, event_id, capture)
+                result = run_step(ctx, step, args, event_id, capture)
             except DatabaseUnavailable:
                 self._went_offline()
+            else:
+                self._keep_online(ctx, step, args, event_id, capture, result)
+                return result
         return self._capture(ctx, step, args, event_id, capture)
 
     def unit_status(self, ctx: Context, scan: str) -> UnitProgress:
@@ -129,7 +146,8 @@ class StationCapture:
             if self._copy is not None:
                 self._copy.dispose()
                 self._copy = None
-            return make_copy(base.engine, self.copy_path)
+            # every step journaled up to here is in the shared database, so in the copy
+            return make_copy(base.engine, self.copy_path, journal_seq=self.journal.last_seq())
 
     def copy_is_fresh(self) -> bool:
         taken = copy_age(self.copy_path)
@@ -180,7 +198,50 @@ class StationCapture:
         with self._lock:
             if self._copy is None:
                 self._copy = open_copy(self.copy_path)
+            self._catch_up(ctx, self._copy)
             return replace(ctx, engine=self._copy, anchoring=None)
+
+    def _keep_online(
+        self,
+        ctx: Context,
+        step: OfflineStep,
+        args: dict[str, Any],
+        event_id: uuid.UUID,
+        capture: DeviceCapture | None,
+        result: StepResult,
+    ) -> None:
+        """A step the shared database took is journaled as recorded, so that the copy can be
+        brought up to it if the database goes away before the copy is taken again."""
+        device = capture or keyboard_capture(ctx.actor, step, args)
+        try:
+            self.journal.append(
+                step, str(event_id), actor_data(ctx.actor), args, capture_data(device),
+                datetime.now(UTC), state=JournalState.SYNCED, outcome=result.message,
+            )  # fmt: skip
+        except (OSError, sqlite3.Error) as problem:  # recorded all the same: say so, go on
+            log.error(
+                "the step %s is recorded but could not be kept in the station's journal %s "
+                "(%s): if the database goes away, this station's copy will not know it",
+                event_id, self.journal.path, problem,
+            )  # fmt: skip
+
+    def _catch_up(self, ctx: Context, copy: Engine) -> None:
+        """Apply to the copy the steps the shared database took after the copy was made."""
+        done = applied_seq(copy)
+        local = replace(ctx, engine=copy, anchoring=None)
+        for entry in self.journal.after(done, JournalState.SYNCED):
+            try:
+                run_step(
+                    local.as_actor(actor_from(entry.actor)), entry.step, entry.args,
+                    uuid.UUID(entry.event_id), None,
+                )  # fmt: skip
+            except Refusal as refusal:  # the shared database took it: the copy lags behind
+                log.warning(
+                    "the station's copy refuses step %s (journal entry %s) that the shared "
+                    "database recorded: %s", entry.event_id, entry.seq, refusal.message,
+                )  # fmt: skip
+            done = entry.seq
+        set_applied_seq(copy, max(done, applied_seq(copy)))
 
     def _capture(
         self,
@@ -202,5 +263,7 @@ class StationCapture:
         except Refusal as refusal:
             self.journal.set_state(entry.seq, JournalState.REFUSED, refusal.message)
             raise
+        finally:
+            set_applied_seq(local.engine, entry.seq)
         self.journal.set_state(entry.seq, JournalState.PENDING, result.message)
         return replace(result, pending=True)

@@ -257,3 +257,22 @@ def test_a_station_killed_while_sending_finishes_at_its_next_start(
         recorded = conn.scalar(select(func.count()).select_from(Event).where(Event.id.in_(taken)))
     assert recorded == len(taken)  # every one, once (the event id is the key)
     assert _chain_holds(world.engine, taken)
+
+
+def test_the_copy_is_brought_up_to_the_steps_taken_online_since_it_was_made(
+    world: World, running: PrivateCluster, station: StationCapture
+) -> None:
+    serial, housing = world.pump(0), world.housing()
+    board = world.unique("B-")
+    world.plant.receive("BOARD-IP300", board, 5, supplier="SUP-BOARDS")
+    station.refresh_copy(world.ctx("supervisor"))
+    op = world.ctx("operator")
+    online = station.step(op, OfflineStep.CONSUME, serial, housing, event_id=uuid.uuid4())
+    assert not online.pending  # recorded on the shared database, after the copy was made
+    running.stop()
+    offline_step = station.step(op, OfflineStep.CONSUME, serial, board, event_id=uuid.uuid4())
+    assert offline_step.ok and offline_step.pending  # the copy knew the housing was in
+    running.start()
+    report = station.sync(world.ctx("supervisor"))
+    assert (report.sent, report.conflicts) == (1, 0)
+    assert len(_events(world.engine, serial)) == 2
