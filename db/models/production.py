@@ -98,6 +98,14 @@ class Item(Base):
         """The UDI-DI the item carries: its GTIN, or its product's MA DI."""
         return self.gtin or self.ma_di
 
+    def udi_text(self, *, by_lot: bool = False) -> str:
+        """The UDI a person scans to name this unit (by its serial) or lot (``by_lot``):
+        "(01)GTIN(21)serial" / "(01)GTIN(10)lot", or the MA code "MA...S<serial>" / ".L<lot>"."""
+        serial = None if by_lot else self.serial
+        if self.ma_di:
+            return f"{self.ma_di}.S{serial}" if serial else f"{self.ma_di}.L{self.lot}"
+        return f"(01){self.gtin}(21){serial}" if serial else f"(01){self.gtin}(10){self.lot}"
+
     @staticmethod
     def di_columns(di: str) -> dict[str, str]:
         """The column a UDI-DI is kept in: ma_di for an MA DI ("MA." ...), else gtin."""

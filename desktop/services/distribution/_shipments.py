@@ -369,7 +369,7 @@ def _note_line(session: Session, item: Item, level: int, quantity: Decimal) -> N
         level,
         item.kind,
         item.sscc,
-        item.gtin,
+        item.di,
         product.name if product else None,
         item.lot,
         item.serial,

@@ -21,7 +21,10 @@ recordTime the database's time. URIs need the GS1 company prefix length (default
 demo GTINs 0950600...). readPoint/bizLocation are SGLNs of ``plant_gln`` (the station's name as
 the SGLN extension; the station the event's audit entry names when its row names none), or
 private ``urn:lotline:`` URIs when no plant GLN is given; a part without a GTIN gets a private
-class URI too.
+class URI too. An MA-coded product (IDcode, China) has no GTIN and EPC has no scheme for MA
+codes: its unit is ``urn:lotline:ma:<MA DI>.S<serial>`` and its lot's class
+``urn:lotline:ma:<MA DI>.L<lot>`` (the MA code itself under Lotline's private namespace;
+docs/udi-china.md).
 """
 
 from __future__ import annotations
@@ -166,12 +169,16 @@ class Mapper:
             return self.ids.sscc(item.sscc)
         if item.gtin and item.serial:
             return self.ids.sgtin(item.gtin, item.serial)
+        if item.ma_di and item.serial:
+            return f"{PRIVATE}ma:{_escape(item.ma_di)}.S{_escape(item.serial)}"
         return None
 
     def epc_class(self, item: Item) -> str:
         lot = item.lot or item.supplier_lot or ""
         if item.gtin and lot:
             return self.ids.lgtin(item.gtin, lot)
+        if item.ma_di and lot:
+            return f"{PRIVATE}ma:{_escape(item.ma_di)}.L{_escape(lot)}"
         part = self.session.get(Part, item.part_id) if item.part_id else None
         name = part.part_number if part else f"item-{item.id}"
         return f"{PRIVATE}class:{_escape(name)}:lot:{_escape(lot)}"

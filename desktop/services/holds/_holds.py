@@ -79,8 +79,8 @@ def production_lot_of(session: Session, item: Item) -> Item | None:
     stmt = select(Item).where(Item.kind == ItemKind.PRODUCTION_LOT)
     if item.work_order_id is not None:
         stmt = stmt.where(Item.work_order_id == item.work_order_id)
-    elif item.gtin and item.lot:
-        stmt = stmt.where(Item.gtin == item.gtin, Item.lot == item.lot)
+    elif item.di and item.lot:
+        stmt = stmt.where(Item.carries_di(item.di or ""), Item.lot == item.lot)
     else:
         return None
     return session.scalars(stmt.order_by(Item.id).limit(1)).first()

@@ -93,7 +93,7 @@ def container_view(session: Session, item: Item) -> ContainerView:
         item.kind,
         item.sscc or "",
         item.status,
-        product.gtin if product else None,
+        product.di if product else None,
         contents,
         sum((c.quantity for c in contents), Decimal(0)),
         product.case_quantity if product and item.kind == ItemKind.CASE else None,
@@ -187,7 +187,7 @@ def _fit_product(uow: UnitOfWork, case: Item, item: Item) -> Product:
     product = uow.session.get_one(Product, item.product_id)
     if case.product_id is None:
         case.product_id = product.id
-        uow.audit("case.product", "item", case.id, new={"product": product.gtin})
+        uow.audit("case.product", "item", case.id, new={"product": product.di})
     elif case.product_id != product.id:
         held = uow.session.get_one(Product, case.product_id)
         raise Refusal(

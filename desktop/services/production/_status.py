@@ -162,7 +162,7 @@ def unit_status(uow: UnitOfWork, scan: str) -> UnitProgress:
     return UnitProgress(
         unit=records.label(unit),
         kind=unit.kind,
-        gtin=unit.gtin,
+        gtin=unit.di,
         serial=unit.serial,
         lot=unit.lot,
         status=unit.status,

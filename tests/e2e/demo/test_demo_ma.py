@@ -5,6 +5,9 @@ code in a plain DataMatrix and is scanned back exactly; the trace starts from an
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,7 +36,11 @@ def db(database_url: str) -> Iterator[Engine]:
 
 
 def test_demo_shift_with_ma_coded_products(
-    database_url: str, db: Engine, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    database_url: str,
+    db: Engine,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     out = tmp_path / "demo-ma"
     argv = ["demo", "--scheme", "ma", "--database", database_url, "--out", str(out)]
@@ -48,6 +55,7 @@ def test_demo_shift_with_ma_coded_products(
     _operator_scans_named_the_units_by_their_ma_code(db)
     _recall_scope_is_the_bad_board_lot(db)
     _trace_from_an_ma_scan(database_url, capsys)
+    _exports_name_the_ma_dis(database_url, tmp_path, capsys, monkeypatch)
 
 
 def _products_and_items_carry_ma_dis(db: Engine) -> None:
@@ -108,3 +116,28 @@ def _trace_from_an_ma_scan(url: str, capsys: pytest.CaptureFixture[str]) -> None
     wrong = f"]d1{KIT_MA_DI}.SSN000003"  # the kit's MA DI with a pump's serial: no such item
     assert main(["trace", "backward", wrong, "--database", url]) == 1
     assert f"MA DI {KIT_MA_DI}" in capsys.readouterr().err
+
+
+def _exports_name_the_ma_dis(
+    url: str, tmp: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """EPCIS: an MA unit is urn:lotline:ma:<MA DI>.S<serial>, its lot's class .L<lot> (the
+    document passes its own checks); the DI records list each MA DI, agency ZIIOT."""
+    epcis, gudid = tmp / "events.json", tmp / "di.csv"
+    by = ["--by", "quinn", "--database", url]
+    monkeypatch.setattr("sys.stdin", io.StringIO("demo-password\n"))
+    assert main(["export", "epcis", "--since", "2000-01-01", "--out", str(epcis), *by]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("demo-password\n"))
+    assert main(["export", "gudid", "--out", str(gudid), *by]) == 0
+    capsys.readouterr()
+    events = json.loads(epcis.read_text("utf-8"))["epcisBody"]["eventList"]
+    commissioned = [e for e in events if e.get("bizStep") == "commissioning" and e.get("epcList")]
+    epcs = {epc for e in commissioned for epc in e["epcList"]}
+    assert {f"urn:lotline:ma:{PUMP_MA_DI}.SSN00000{n}" for n in range(1, UNITS + 1)} <= epcs
+    listed = [q for e in events for q in e.get("quantityList", []) + e.get("childQuantityList", [])]
+    classes = {q["epcClass"] for q in listed}
+    assert any(c.startswith(f"urn:lotline:ma:{KIT_MA_DI}.L") for c in classes)
+    with gudid.open(encoding="utf-8") as f:
+        rows = {r["primary_di"]: r for r in csv.DictReader(f)}
+    assert set(rows) == {PUMP_MA_DI, KIT_MA_DI}
+    assert {r["issuing_agency"] for r in rows.values()} == {"ZIIOT"}
