@@ -50,7 +50,7 @@ class QueuedLot:
 
 
 def lot_scan(lot: Item) -> str:
-    return f"(01){lot.gtin}(10){lot.lot}"
+    return lot.udi_text(by_lot=True)
 
 
 def _queued(session: Session, lot: Item) -> QueuedLot:
@@ -110,9 +110,7 @@ class ScannedReview:
 
 
 def _item_scan(item: Item) -> str:
-    if item.serial:
-        return f"(01){item.gtin}(21){item.serial}"
-    return lot_scan(item)
+    return item.udi_text()
 
 
 @use_case(Permission.TRACE_VIEW, read_only=True)
@@ -137,7 +135,7 @@ def review_for_scan(uow: UnitOfWork, scan: str) -> ScannedReview:
         label(item),
         _item_scan(item),
         lot_scan(lot),
-        item.gtin or "",
+        item.di or "",
         item.current_step + 1 if item.product_id else None,
         review,
     )

@@ -121,7 +121,7 @@ def units_of(session: Session, lot: Item) -> list[Item]:
     if lot.work_order_id is not None:
         stmt = stmt.where(Item.work_order_id == lot.work_order_id)
     else:
-        stmt = stmt.where(Item.gtin == lot.gtin, Item.lot == lot.lot)
+        stmt = stmt.where(Item.carries_di(lot.di or ""), Item.lot == lot.lot)
     return list(session.scalars(stmt.order_by(Item.serial, Item.id)))
 
 
@@ -286,7 +286,7 @@ def review_of(session: Session, lot: Item) -> LotReview:
         lot.lot or "",
         lot.id,
         product.name if product else "?",
-        lot.gtin or "",
+        lot.di or "",
         lot.status,
         tuple(_unit_line(session, u) for u in units),
         tuple(_event_line(session, e, names) for e in events if e.outcome != Outcome.OK),
