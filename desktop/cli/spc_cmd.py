@@ -93,12 +93,18 @@ def _pdf(chart: spc.SpcChart, path: Path) -> Path:
         None if xbar else (chart.spec_lower, chart.spec_upper),
         flagged,
     )
+    spreads = [p.spread for p in chart.points]
     dispersion = Band(
         "Range" if xbar else "Moving range",
-        [p.spread for p in chart.points],
+        spreads,
         chart.dispersion.centre,
         chart.dispersion.lower,
         chart.dispersion.upper,
+        flagged={
+            i: "> UCL"
+            for i, v in enumerate(spreads)
+            if v is not None and v > chart.dispersion.upper
+        },
     )
     cap = chart.capability
     source = (

@@ -46,8 +46,10 @@ def chart(band: Band, width: float, height: float) -> Drawing:
     plot_w, plot_h = width - left - right, height - top - bottom
     count = max(len(band.values) - 1, 1)
 
+    inset = 8.0  # the first and last points clear of the axis and of the limits' names
+
     def x(i: int) -> float:
-        return left + plot_w * i / count
+        return left + inset + (plot_w - 2 * inset) * i / count
 
     def y(v: float) -> float:
         return float(bottom + plot_h * (v - low) / (high - low))
