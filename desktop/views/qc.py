@@ -78,7 +78,7 @@ class QcScreen(Screen):
         ):
             self.tabs.addTab(tab, f"{text}  [{key}]")
         self.spc_tab = SpcTab()
-        self.tabs.addTab(self.spc_tab, self.tr("SPC") + "  [⇧F1]")
+        self.tabs.addTab(self.spc_tab, self.tr("SPC") + "  [Shift+F1]")
         self.templates = TemplatesScreen(self.runner, self.kit, embedded=True)
         self.tabs.addTab(self.templates, self.tr("Label templates") + "  [F12]")
         self.result = ResultPanel()
