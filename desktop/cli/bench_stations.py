@@ -25,6 +25,7 @@ import json
 import math
 import multiprocessing
 import os
+import queue
 import sys
 import tempfile
 import time
@@ -77,7 +78,6 @@ class StationWork:
     serials: tuple[str, ...]
     housings: tuple[str, ...]
     board_lot: str
-    start_at: float  # wall clock (time.time()) when every station starts scanning
     seconds: float
     out: str  # file the station writes its samples to (JSON)
 
@@ -141,9 +141,10 @@ def prepare(url: str, stations: int, per_station: int) -> tuple[list[tuple[str, 
     return split, hsplit, [(b,) for b in boards]
 
 
-def station(work: StationWork) -> None:
-    """One station's process: its simulator and driver, the operator logged in, units built
-    until the time is up; the samples written to ``work.out``."""
+def station(work: StationWork, ready: Any, go: Any, start: Any) -> None:
+    """One station's process: its simulator and driver, the operator logged in; says it is
+    ``ready``, waits for ``go`` and builds units from ``start`` (wall clock) until the time is
+    up; the samples written to ``work.out``."""
     from desktop.adapters.capture import scan_capture
     from desktop.devices import ScanEvent, scanner_from_config
     from desktop.devices.sim import ScannerSim
@@ -169,9 +170,12 @@ def station(work: StationWork) -> None:
     refused: list[str] = []
     finished = "time"
     try:
-        while time.time() < work.start_at:
+        ready.put(work.index)
+        if not go.wait(600):
+            raise RuntimeError(f"station {work.index + 1}: the bench never said go")
+        while time.time() < start.value:
             time.sleep(0.001)
-        end = work.start_at + work.seconds
+        end = start.value + work.seconds
         for n, serial in enumerate(work.serials):
             if time.time() >= end:
                 break
@@ -253,15 +257,21 @@ def measure(url: str, stations: int, seconds: float) -> dict[str, Any]:
     prepared_s = time.monotonic() - started
     context = multiprocessing.get_context("spawn")
     with tempfile.TemporaryDirectory(prefix="lotline-load-") as tmp:
-        start_at = time.time() + 3.0 + 0.15 * stations  # every process up and connected by then
         works = [
-            StationWork(k, url, serials[k], housings[k], boards[k][0], start_at,
-                        seconds + WARM_UP_S, str(Path(tmp) / f"station-{k}.json"))
+            StationWork(k, url, serials[k], housings[k], boards[k][0], seconds + WARM_UP_S,
+                        str(Path(tmp) / f"station-{k}.json"))
             for k in range(stations)
         ]  # fmt: skip
-        procs = [context.Process(target=station, args=(w,), daemon=True) for w in works]
+        ready, go, start = context.Queue(), context.Event(), context.Value("d", 0.0)
+        procs = [
+            context.Process(target=station, args=(w, ready, go, start), daemon=True) for w in works
+        ]
         for p in procs:
             p.start()
+        _wait_ready(ready, procs)
+        start_at = time.time() + 0.5  # every station up, logged in, its scanner connected
+        start.value = start_at
+        go.set()
         while time.time() < start_at + WARM_UP_S:
             time.sleep(0.05)
         server = watch(url, start_at + WARM_UP_S + seconds)
@@ -291,6 +301,22 @@ def measure(url: str, stations: int, seconds: float) -> dict[str, Any]:
         "server": server,
         "load_before": round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None,
     }
+
+
+def _wait_ready(ready: Any, procs: list[Any]) -> None:
+    """Until every station process has said it is ready (a process that died fails the run)."""
+    waiting = len(procs)
+    deadline = time.monotonic() + 600
+    while waiting:
+        try:
+            ready.get(timeout=1.0)
+            waiting -= 1
+        except queue.Empty:
+            dead = [k + 1 for k, p in enumerate(procs) if p.exitcode is not None]
+            if dead or time.monotonic() > deadline:
+                raise RuntimeError(
+                    f"station(s) {dead or 'all'} did not start (see the messages above)"
+                ) from None
 
 
 def verdict(figures: dict[str, Any]) -> str:
