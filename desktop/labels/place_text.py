@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from desktop.domain.udi import ComposedMA
 from desktop.labels.errors import LabelDoesNotFit, LabelError
 from desktop.labels.fonts import check_printable, font_kind, ink_box, resident_width, text_width
 from desktop.labels.gs1 import shorten
@@ -85,9 +86,26 @@ def hri_lines(lines: tuple[str, ...], size: int, available: int) -> tuple[str, .
     return tuple(joined)
 
 
+def ma_hri_lines(udi: ComposedMA, size: int, available: int) -> tuple[str, ...]:
+    """The MA code as one line, or broken before a data unit (".S...", ".L...") where it
+    does not fit ``available`` dots; the lines read together are exactly the code."""
+    pieces = [udi.di, *(f".{tag}{value}" for tag, value in udi.units)]
+    lines: list[str] = []
+    for piece in pieces:
+        if lines and text_width(lines[-1] + piece, size) <= available:
+            lines[-1] += piece
+        else:
+            lines.append(piece)
+    return tuple(lines)
+
+
 def place_hri(field: HriField, ctx: Ctx) -> Placed:
     size, available = ctx.dots(field.size_mm), ctx.dots(field.box.w)
-    lines = hri_lines(ctx.udi.hri, size, available)
+    udi = ctx.udi
+    if isinstance(udi, ComposedMA):
+        lines = ma_hri_lines(udi, size, available)
+    else:
+        lines = hri_lines(udi.hri, size, available)
     name = ctx.template.name
     if not lines:
         return Placed()
