@@ -335,12 +335,26 @@ def remove_listener(fn: Listener) -> None:
         _listeners.remove(fn)
 
 
+#: Engines whose outcomes the listeners are not told: the station's own copy of the shared
+#: database (a step checked against it says nothing about whether the shared one answers).
+_quiet: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def keep_quiet(engine: Engine) -> None:
+    """Calls on ``engine`` no longer move the database light."""
+    _quiet.add(engine)
+
+
 def _tell(state: str, detail: str) -> None:
     for fn in list(_listeners):
         try:
             fn(state, detail)
         except Exception:  # a listener must never break a service call
             log.exception("database state listener failed")
+
+
+def _told_nobody(state: str, detail: str) -> None:
+    """The listeners of a quiet engine's outcomes: none."""
 
 
 def backoff(attempt: int, limits: Timeouts, rng: random.Random | None = None) -> float:
@@ -361,6 +375,7 @@ def call(
     limits = timeouts_of(engine)
     attempts = limits.retry_attempts if retry else 1
     since = datetime.now(UTC)
+    tell = _tell if getattr(engine, "engine", engine) not in _quiet else _told_nobody
     maybe_recorded = False
     for number in range(1, attempts + 1):
         _phase.committing = False
@@ -373,14 +388,14 @@ def call(
             maybe_recorded = maybe_recorded or getattr(_phase, "committing", False)
             if number < attempts and is_transient(failure, limits):
                 log.warning("database call failed (%s); attempt %d of %d", reason, number, attempts)
-                _tell("retrying", reason)
+                tell("retrying", reason)
                 sleep(backoff(number, limits))
                 continue
-            _tell("offline", reason)
+            tell("offline", reason)
             raise DatabaseUnavailable(
                 host_of(engine), reason, attempts=number, since=since, maybe_recorded=maybe_recorded
             ) from None
         else:
-            _tell("ok", "")
+            tell("ok", "")
             return result
     raise AssertionError("unreachable")  # the loop returns or raises
