@@ -37,6 +37,7 @@ from desktop.services.masterdata import (
 from desktop.wiring import DeviceSinks, StationDevices, build_devices
 
 if TYPE_CHECKING:  # the GUI's modules load Qt: imported where the window is built
+    from desktop.services.offline import StationCapture
     from desktop.views.kit import StationKit
     from desktop.views.shell import MainWindow
 
@@ -174,6 +175,12 @@ class Station:
     devices: StationDevices
     kit: StationKit
 
+    def close(self) -> None:
+        """At exit: the devices stopped, the station's journal and copy closed."""
+        self.devices.stop()
+        if self.kit.capture is not None:
+            self.kit.capture.close()
+
 
 def build_station(cfg: StationConfig, base: Context, demo_hint: str = "") -> Station:
     """Devices from the station file (desktop.wiring), their signals, the window on them.
@@ -186,6 +193,11 @@ def build_station(cfg: StationConfig, base: Context, demo_hint: str = "") -> Sta
 
     signals = DeviceSignals({kind: d.simulated for kind, d in cfg.devices.items()})
     devices = build_devices(cfg, DeviceSinks(signals.scan, signals.weight, signals.health))
+    try:
+        capture = station_capture(cfg)
+    except ConfigError:
+        devices.stop()
+        raise
     kit = StationKit(
         signals,
         take_scan=devices.scan_path,
@@ -193,10 +205,31 @@ def build_station(cfg: StationConfig, base: Context, demo_hint: str = "") -> Sta
         simulators=devices.simulators,
         connected=devices.connected,
         wedge=devices.wedge,
+        capture=capture,
     )
     window = build_window(cfg, base, kit, demo_hint)
     signals.setParent(window)
     return Station(window, devices, kit)
+
+
+def station_capture(cfg: StationConfig) -> StationCapture | None:
+    """The station's journal and copy (``[offline]``), one per station program; None when
+    ``enabled = false`` or when the database is the embedded SQLite file on this computer
+    (it cannot be away). A folder that cannot be written raises ConfigError naming it."""
+    url = cfg.database_url or ""
+    if not cfg.offline.enabled or not url or url.startswith("sqlite"):
+        return None
+    from desktop.services.offline import StationCapture
+
+    folder = cfg.offline.folder_of(cfg.station)
+    try:
+        return StationCapture(folder, max_copy_age_hours=cfg.offline.max_copy_age_hours)
+    except OSError as problem:
+        raise ConfigError(
+            f"{cfg.source}: [offline] folder {folder} cannot hold the station's journal "
+            f"({problem.strerror or problem}): give a folder this station may write, or "
+            "enabled = false"
+        ) from None
 
 
 def settle_start_up_objects() -> None:
@@ -225,7 +258,7 @@ def run_gui(cfg: StationConfig, base: Context) -> int:
     try:
         return run_window(app, station.window)
     finally:
-        station.devices.stop()
+        station.close()
 
 
 def bench_latency(cfg: StationConfig, units: int) -> int:
@@ -243,6 +276,7 @@ def bench_latency(cfg: StationConfig, units: int) -> int:
         cfg = replace(
             cfg, database_url=url, devices=StationConfig().devices, production=False, wedge={}
         )
+        cfg = replace(cfg, offline=replace(cfg.offline, folder=Path(tmp) / "offline"))
         base = open_backend(cfg)
         from desktop.views.latency import LatencyFailed, as_json, measure, prepare_units
         from desktop.views.station import application
@@ -261,7 +295,7 @@ def bench_latency(cfg: StationConfig, units: int) -> int:
             return 1
         finally:
             station.window.runner.wait(15_000)
-            station.devices.stop()
+            station.close()
             base.engine.dispose()
         backend = "sqlite" if url.startswith("sqlite") else "postgresql"
         print(json.dumps({"database": backend, "units": units, "samples": as_json(samples)}))
@@ -278,6 +312,7 @@ def selftest(cfg: StationConfig, shots: Path | None) -> int:
     with tempfile.TemporaryDirectory(prefix="lotline-selftest-") as tmp:
         url = cfg.database_url or f"sqlite:///{Path(tmp) / 'selftest.sqlite'}"
         cfg = replace(cfg, database_url=url, devices=StationConfig().devices, production=False)
+        cfg = replace(cfg, offline=replace(cfg.offline, folder=Path(tmp) / "offline"))
         base = open_backend(cfg)
         from desktop.views.selftest import run_selftest
         from desktop.views.station import application
@@ -288,6 +323,6 @@ def selftest(cfg: StationConfig, shots: Path | None) -> int:
         try:
             code = run_selftest(station.window, base, shots, cfg.language)
         finally:
-            station.devices.stop()
+            station.close()
         base.engine.dispose()
         return code

@@ -17,6 +17,7 @@ from typing import Any
 import platformdirs
 
 from db.resilience import Timeouts
+from desktop.domain.offline import DEFAULT_MAX_COPY_AGE_HOURS
 
 #: Station kinds a station file may name; a kind whose screen is not registered yet
 #: (desktop/views/kinds.py) opens the first screen its user may see.
@@ -93,6 +94,26 @@ class AuditConfig:
     second_server: str | None = None
 
 
+def default_offline_folder(station: str) -> Path:
+    """Where a station keeps its journal and its copy of the shared database: its data folder."""
+    return Path(platformdirs.user_data_dir("Lotline", appauthor=False)) / station / "offline"
+
+
+@dataclass(frozen=True)
+class OfflineConfig:
+    """Capture while the shared database is away (``[offline]`` in the station file;
+    docs/offline.md): on unless ``enabled = false``; the journal and the copy in ``folder``
+    (None: the station's data folder); steps are checked against a copy at most
+    ``max_copy_age_hours`` old."""
+
+    enabled: bool = True
+    folder: Path | None = None
+    max_copy_age_hours: float = DEFAULT_MAX_COPY_AGE_HOURS
+
+    def folder_of(self, station: str) -> Path:
+        return self.folder if self.folder is not None else default_offline_folder(station)
+
+
 @dataclass(frozen=True)
 class StationConfig:
     station: str = "line-1"
@@ -110,6 +131,7 @@ class StationConfig:
     audit: AuditConfig = field(default_factory=AuditConfig)
     wedge: Mapping[str, Any] = field(default_factory=dict)  # [devices.wedge]
     database: Timeouts = field(default_factory=Timeouts)  # [database]: waits and retries
+    offline: OfflineConfig = field(default_factory=OfflineConfig)  # [offline]: capture
     source: str = "defaults"
 
     @property
@@ -239,6 +261,37 @@ def _database(raw: Any, where: str) -> Timeouts:
     return limits
 
 
+OFFLINE_SETTINGS = ("enabled", "folder", "max_copy_age_hours")
+
+
+def _offline(raw: Any, where: str) -> OfflineConfig:
+    """``[offline]``: whether and where the station captures while the database is away."""
+    if raw is None:
+        return OfflineConfig()
+    if not isinstance(raw, Mapping):
+        raise ConfigError(f"{where}: [offline] must be a table (enabled, folder, ...)")
+    unknown = sorted(set(raw) - set(OFFLINE_SETTINGS))
+    if unknown:
+        known = ", ".join(OFFLINE_SETTINGS)
+        raise ConfigError(f"{where}: [offline] {unknown[0]} is not a setting: {known}")
+    enabled = raw.get("enabled", True)
+    if not isinstance(enabled, bool):
+        raise ConfigError(f"{where}: [offline] enabled must be true or false (found {enabled!r})")
+    folder = raw.get("folder")
+    if folder is not None and (not isinstance(folder, str) or not folder.strip()):
+        raise ConfigError(
+            f"{where}: [offline] folder must be a non-empty text, "
+            'e.g. folder = "D:/Lotline/offline"'
+        )
+    hours = raw.get("max_copy_age_hours", DEFAULT_MAX_COPY_AGE_HOURS)
+    if isinstance(hours, bool) or not isinstance(hours, int | float) or hours <= 0:
+        raise ConfigError(
+            f"{where}: [offline] max_copy_age_hours must be a number of hours more than 0 "
+            f"(found {hours!r})"
+        )
+    return OfflineConfig(enabled, Path(folder).expanduser() if folder else None, float(hours))
+
+
 def _from_file(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
@@ -275,6 +328,7 @@ def _validated(values: dict[str, Any], where: str) -> StationConfig:
             wedge=_wedge(values.get("devices", {}), where),
             backup=_backup(values.get("backup"), where),
             database=_database(values.get("database"), where),
+            offline=_offline(values.get("offline"), where),
         )
         cfg = replace(cfg, audit=_audit(values.get("audit"), where, cfg.production))
     except (TypeError, ValueError) as exc:

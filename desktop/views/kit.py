@@ -1,5 +1,6 @@
 """What the composition root hands the window and its screens: the devices' signals, the scan
-path's entry, the label printer the services print through, and the simulators."""
+path's entry, the label printer the services print through, the simulators, and the station's
+capture while the shared database is away."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from desktop.devices import ScanEvent
 from desktop.devices.sim.station import StationSimulators
 from desktop.devices.wedge import WedgeDecoder
 from desktop.services.core.printing import LabelPrinter
+from desktop.services.offline import StationCapture
 from desktop.views.device_signals import DeviceSignals
 
 
@@ -25,7 +27,9 @@ class StationKit:
     keyboard-wedge burst) enters there, so it reaches the screens the same way. ``printer`` is
     None where the station has no label printer; ``simulators`` holds the simulated devices
     (none on a production station); ``connected`` says whether every device's port is open;
-    ``wedge`` decodes the keystrokes of a keyboard-wedge scanner (None: the station has none).
+    ``wedge`` decodes the keystrokes of a keyboard-wedge scanner (None: the station has none);
+    ``capture`` is the station's journal and copy (``[offline]``; None: steps go to the shared
+    database only, refused while it is away).
     """
 
     signals: DeviceSignals
@@ -34,3 +38,4 @@ class StationKit:
     simulators: StationSimulators = field(default_factory=StationSimulators)
     connected: Callable[[], bool] = _always
     wedge: WedgeDecoder | None = None
+    capture: StationCapture | None = None
