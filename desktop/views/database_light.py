@@ -25,6 +25,9 @@ CONNECTED, RETRYING, OFFLINE = "ok", "retrying", "offline"  # not a code: a ligh
 class DatabaseLight(DeviceLight):
     """A device light for the database; ``state`` is "ok", "retrying" or "offline"."""
 
+    #: The light changed state ("ok", "retrying", "offline"), on the GUI thread: the screens
+    #: hear it (the operator screen sends its journal when the database is back).
+    changed = Signal(str)
     _heard = Signal(str, str)  # (state, detail) from any thread, shown on the GUI thread
     _done = Signal()  # a check's answer was queued before this: shown by the time this runs
 
@@ -79,8 +82,10 @@ class DatabaseLight(DeviceLight):
             self.offline_since = QDateTime.currentDateTime()
         if state == CONNECTED:
             self.offline_since = None
-        self.state = state
+        before, self.state = self.state, state
         self._show(detail)
+        if state != before:
+            self.changed.emit(state)
 
     def _show(self, detail: str = "") -> None:
         since = self.offline_since.toString("HH:mm") if self.offline_since is not None else ""

@@ -3,6 +3,11 @@ live weight in its band, a large good/refused answer, the unit's last scans, the
 
 Keyboard: Enter records the weight or the measurement (or acknowledges a refusal), F5 pass,
 F6 fail, F8 next unit. Command barcodes PASS, FAIL and NEXT do the same from the scanner.
+
+Every step and unit lookup goes through the station's capture (the kit's ``capture``): while the
+shared database is away the steps are kept in the station's journal, shown as kept (amber), an
+OFFLINE banner says since when and how many wait, and when the database light is green again
+the journal is sent in the background (docs/offline.md).
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QLineEdit,
@@ -26,10 +31,12 @@ from desktop.adapters.capture import scan_capture, weight_capture
 from desktop.devices import ScanEvent, WeightReading
 from desktop.domain.capture import DeviceCapture
 from desktop.domain.events import Outcome
+from desktop.domain.offline import OfflineStep
 from desktop.domain.plant import StationKind
 from desktop.domain.states import Status
 from desktop.domain.steps import StepKind
-from desktop.services import production
+from desktop.services import offline, production
+from desktop.services.core.context import Context
 from desktop.services.core.errors import Refusal
 from desktop.services.production import StepResult, UnitProgress, unit_status
 from desktop.views import theme
@@ -41,6 +48,15 @@ from desktop.views.words import shown
 
 #: The command barcodes an operator scans: a check step's verdict, or "done with this unit".
 PASS, FAIL, NEXT = "PASS", "FAIL", "NEXT"
+#: How often the station's copy of the shared database is taken afresh while online.
+COPY_EVERY_MS = 10 * 60_000
+OFFLINE_BG = "#F0A020"  # the OFFLINE banner's amber (with black text, a border and a word)
+_STEP_FUNCTIONS = {
+    production.consume_component: OfflineStep.CONSUME,
+    production.record_weight: OfflineStep.WEIGHT,
+    production.record_measurement: OfflineStep.MEASUREMENT,
+    production.record_check: OfflineStep.CHECK,
+}
 
 
 class OperatorScreen(Screen):
@@ -56,8 +72,17 @@ class OperatorScreen(Screen):
         self.reading: WeightReading | None = None
         self.queue: deque[ScanEvent] = deque()
         self.busy = False
+        self.capture = kit.capture
+        self.database = "ok"  # the window's database light, as last heard
+        self.capture_state: offline.CaptureState | None = None
+        self.sending = False
+        self._send_due = False  # the journal is to be sent once the scan under way is answered
         self._build()
         self.show_progress(None)
+        self.copy_timer = QTimer(self)
+        self.copy_timer.timeout.connect(self.refresh_copy)
+        if self.capture is not None:
+            self.copy_timer.start(COPY_EVERY_MS)
 
     def title(self) -> str:
         return self.tr("Operator")
@@ -97,6 +122,12 @@ class OperatorScreen(Screen):
         self._arrange()
 
     def _arrange(self) -> None:
+        self.banner = label("", 20, bold=True)
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setStyleSheet(
+            f"background: {OFFLINE_BG}; color: #000000; padding: 8px; border: 3px solid #000000;"
+        )
+        self.banner.setVisible(False)
         left = QVBoxLayout()
         left.addWidget(self.unit_line)
         left.addWidget(self.next_caption)
@@ -116,8 +147,10 @@ class OperatorScreen(Screen):
         left_box, right_box = QWidget(), QWidget()
         left_box.setLayout(left)
         right_box.setLayout(right)
-        grid.addWidget(left_box, 0, 0)
-        grid.addWidget(right_box, 0, 1)
+        grid.addWidget(self.banner, 0, 0, 1, 2)
+        grid.addWidget(left_box, 1, 0)
+        grid.addWidget(right_box, 1, 1)
+        grid.setRowStretch(1, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
 
@@ -171,7 +204,13 @@ class OperatorScreen(Screen):
         self.gauge.set_band(_dec(lower), _dec(upper), str(params.get("unit", "g")))
 
     def show_result(self, result: StepResult) -> None:
-        if result.ok:
+        if result.ok and result.pending:
+            self.result.show_kept(
+                result.message,
+                result.next_instruction or "",
+                self.tr("Kept at this station, sent when the database is back."),
+            )
+        elif result.ok:
             self.result.show_good(result.message, result.next_instruction or "")
         else:
             hint = self.tr("Nonconformance %1 is open: put the unit aside for QC.").replace(
@@ -180,6 +219,8 @@ class OperatorScreen(Screen):
             self.result.show_refused(self.tr("Step failed"), result.message, hint)
         self.answered.emit(result)
         self._reload()
+        if result.pending or self.capture_state is not None:
+            self._look_at_capture()
 
     def show_refusal(self, refusal: Refusal) -> None:
         self.result.show_refused(
@@ -189,6 +230,8 @@ class OperatorScreen(Screen):
         )
         self.answered.emit(refusal)
         self._done()
+        if self.capture is not None and self.capture.capturing_offline:
+            self._look_at_capture()
 
     # ---- input --------------------------------------------------------------------------
     def on_scan(self, scan: ScanEvent) -> None:
@@ -218,7 +261,7 @@ class OperatorScreen(Screen):
             )
         else:
             self.unit_scan = scan.symbol_text
-            self._call(unit_status, self.unit_scan, done=self._loaded)
+            self._call(self._unit_status, self.unit_scan, done=self._loaded)
 
     def _wants_component(self) -> bool:
         p = self.progress
@@ -304,11 +347,15 @@ class OperatorScreen(Screen):
 
     # ---- background calls ---------------------------------------------------------------
     def _call(self, fn: Any, *args: Any, done: Any, **kwargs: Any) -> None:
+        """Run a step or a look-up in the background; a production step goes through the
+        station's capture (journal and copy while the database is away) when it has one."""
         assert self.ctx is not None
         self.busy = True
-        ctx = self.ctx
+        ctx, capture, step = self.ctx, self.capture, _STEP_FUNCTIONS.get(fn)
 
         def work() -> Any:
+            if capture is not None and step is not None:
+                return capture.step(ctx, step, *args, **kwargs)
             return fn(ctx, *args, **kwargs)
 
         def finished(result: Any) -> None:
@@ -321,6 +368,9 @@ class OperatorScreen(Screen):
         self.busy = False
         if self.queue:
             self._next_scan()
+        elif self._send_due:
+            self._send_due = False
+            self._look_at_capture()
 
     def _loaded(self, progress: UnitProgress) -> None:
         self.show_progress(progress)
@@ -332,7 +382,9 @@ class OperatorScreen(Screen):
             self.busy = True
             ctx, scan = self.ctx, self.unit_scan
             self.runner.run(
-                lambda: unit_status(ctx, scan), done=self._reloaded, refused=self.show_refusal
+                lambda: self._unit_status(ctx, scan),
+                done=self._reloaded,
+                refused=self.show_refusal,
             )
 
     def _reloaded(self, progress: UnitProgress) -> None:
@@ -342,6 +394,109 @@ class OperatorScreen(Screen):
     def refresh(self) -> None:
         if self.unit_scan:
             self._reload()
+
+    def activate(self, ctx: Context, login: Any) -> None:
+        first = self.ctx is None or self.login is not login
+        super().activate(ctx, login)
+        if self.capture is not None and first:
+            self.refresh_copy()  # after log-in: a fresh copy to check against if the database goes
+            self._look_at_capture()
+
+    def _unit_status(self, ctx: Context, scan: str) -> UnitProgress:
+        if self.capture is not None:
+            return self.capture.unit_status(ctx, scan)
+        return unit_status(ctx, scan)
+
+    # ---- capture while the shared database is away ---------------------------------------
+    def refresh_copy(self) -> None:
+        """Take the station's copy afresh in the background (only while nothing is unsent)."""
+        capture, ctx = self.capture, self.ctx
+        if capture is None or ctx is None or capture.capturing_offline or self.sending:
+            return
+        self.runner.run(capture.refresh_copy, ctx, refused=lambda _refusal: None)
+
+    def on_database(self, state: str) -> None:
+        self.database = state
+        if state == "ok":
+            self._look_at_capture()
+
+    def _look_at_capture(self) -> None:
+        """Read the capture's state in the background; show it, and send the journal when the
+        database light is green and steps wait."""
+        capture = self.capture
+        if capture is None:
+            return
+        self.runner.run(capture.state, done=self._show_capture)
+
+    def _show_capture(self, state: offline.CaptureState) -> None:
+        self.capture_state = state
+        self._show_banner()
+        waiting = state.pending > 0
+        if waiting and self.database == "ok" and not self.sending and self.ctx is not None:
+            if self.busy:
+                self._send_due = True
+            else:
+                self._send()
+
+    def _show_banner(self) -> None:
+        state = self.capture_state
+        if state is None or not (state.offline or self.sending):
+            self.banner.setVisible(False)
+            return
+        if state.since is not None:
+            text = self.tr("OFFLINE since %1 — %2 steps kept at this station")
+            text = text.replace("%1", state.since.astimezone().strftime("%H:%M"))
+        else:
+            text = self.tr("OFFLINE — %2 steps kept at this station")
+        text = text.replace("%2", str(state.pending))
+        if self.sending:
+            text += " — " + self.tr("sending…")
+        self.banner.setText(f"⚠  {text}")
+        self.banner.setVisible(True)
+
+    def _send(self) -> None:
+        capture, ctx = self.capture, self.ctx
+        assert capture is not None and ctx is not None
+        self.sending = self.busy = True  # scans wait in the queue until the journal is sent
+        self._show_banner()
+
+        def work() -> offline.SyncReport | str:
+            try:
+                return capture.sync(ctx)
+            except offline.JournalBroken as broken:  # words for the person, never a traceback
+                return str(broken)
+
+        self.runner.run(work, done=self._sent, refused=self._not_sent)
+
+    def _sent(self, report: offline.SyncReport | str) -> None:
+        self.sending = self.busy = False
+        if isinstance(report, str):
+            self.result.show_refused(
+                self.tr("The station's journal does not verify"),
+                report,
+                self.tr("Nothing was sent. Keep the station as it is and call quality."),
+            )
+        elif report.left == 0:
+            words = self.tr("%1 steps sent, %2 conflicts for the supervisor")
+            words = words.replace("%1", str(report.sent)).replace("%2", str(report.conflicts))
+            self.result.show_good(words, self.tr("The database is back."))
+        self.answered.emit(report)
+        if self.capture is not None:
+            self.runner.run(self.capture.state, done=self._after_sending)
+        self._done()
+
+    def _after_sending(self, state: offline.CaptureState) -> None:
+        self.capture_state = state
+        self._show_banner()
+        if self.unit_scan and not self.busy:
+            self._reload()
+
+    def _not_sent(self, refusal: Refusal) -> None:
+        """The database went away again while sending: the rest stays in the journal."""
+        self.sending = self.busy = False
+        if self.capture is not None:
+            self.runner.run(self.capture.state, done=self._after_sending)
+        self._done()
 
 
 def _width(text: str) -> int:

@@ -41,3 +41,6 @@ class Screen(QWidget):
 
     def on_weight(self, reading: WeightReading) -> None:
         """A weight reading from the station's scale."""
+
+    def on_database(self, state: str) -> None:
+        """The window's database light changed: "ok", "retrying" or "offline"."""

@@ -68,6 +68,8 @@ class MainWindow(QMainWindow):
         self.login_screen.badge_login.connect(self._badge_login)
         self.login_screen.password_login.connect(self._password_login)
         self._build(simulated)
+        for screen in self.screens.values():
+            self.database_light.changed.connect(screen.on_database)
         kit.signals.scanned.connect(self.on_scan)
         kit.signals.weighed.connect(self.on_weight)
         kit.signals.state_changed.connect(self.set_device_state)

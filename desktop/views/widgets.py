@@ -101,6 +101,16 @@ class ResultPanel(QFrame):
         self.detail.setText(shown(detail))
         self.hint.setText("")
 
+    def show_kept(self, title: str, detail: str, hint: str) -> None:
+        """Good, but not in the shared database yet: kept at the station (amber, dashed)."""
+        self.refused = False
+        self._style(theme.PANEL, theme.WARNING, theme.WARNING, 4)
+        self.setStyleSheet(self.styleSheet().replace("solid", "dashed"))
+        self.title.setFont(theme.font(20, bold=True))
+        self.title.setText(f"✔  {shown(title)}")
+        self.detail.setText(shown(detail))
+        self.hint.setText(f"<b>{shown(hint)}</b>")
+
     def show_refused(self, title: str, reason: str, hint: str) -> None:
         self.refused = True
         self._style(theme.ABNORMAL, theme.ABNORMAL_TEXT, "#5A0000", 6)
