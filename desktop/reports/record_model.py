@@ -303,6 +303,38 @@ class Generated:
 
 
 @dataclass(frozen=True)
+class SpcFlagLine:
+    number: str  # "SPC-000001"
+    item: str
+    rule: str  # "rule 1: a point beyond 3 sigma"
+    value: str  # "2410 g"
+    status: str  # "open" | "dispositioned"
+    decision: str  # "quinn 2026-12-04 22:21: scale re-zeroed" ("" while open)
+
+
+@dataclass(frozen=True)
+class SpcSection:
+    """The individuals chart of one numeric step's readings in this record, against the control
+    limits in force (trial limits from these readings while none is frozen), and the anomaly
+    flags raised on these items at that step."""
+
+    step: str  # "4 Weigh assembled pump"
+    unit: str
+    items: tuple[str, ...]  # the unit of each point, in order
+    values: tuple[float, ...]
+    centre: float
+    lower: float
+    upper: float
+    range_centre: float
+    range_upper: float
+    spec_lower: float
+    spec_upper: float
+    limits_from: str  # "baseline 1 (10 readings), Control limits approved by ..." | "trial ..."
+    marked: tuple[tuple[int, str], ...]  # point index -> the rule numbers it broke ("1,5")
+    flags: tuple[SpcFlagLine, ...]
+
+
+@dataclass(frozen=True)
 class BatchRecord:
     identification: Identification
     quantities: Quantities
@@ -321,6 +353,7 @@ class BatchRecord:
     audit: tuple[AuditLine, ...]
     audit_chain: ChainStatus
     generated: Generated
+    spc: tuple[SpcSection, ...] = ()  # one per numeric step with readings in this record
 
     @property
     def title(self) -> str:

@@ -22,6 +22,7 @@ from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer
 from desktop.domain.events import Outcome
 from desktop.domain.labelling import PrintStatus
 from desktop.domain.plant import Tracking
+from desktop.domain.spc import moving_ranges
 from desktop.reports import record_history_pdf as history
 from desktop.reports.pdf_kit import (
     BODY,
@@ -29,6 +30,7 @@ from desktop.reports.pdf_kit import (
     PAGE,
     SUBTITLE,
     TITLE,
+    WIDTH,
     Raw,
     cell,
     frame,
@@ -39,6 +41,7 @@ from desktop.reports.pdf_kit import (
     table,
 )
 from desktop.reports.record_model import BatchRecord, local_text, short_text
+from desktop.reports.spc_pdf import Band, chart
 
 
 class _Doc:
@@ -151,6 +154,40 @@ class _Doc:
         header += ["Inspector", "When"]
         widths = [1.2, 1.6, 0.6, 0.6, 0.6, 0.9, 0.6, 1.1, 2.2]
         return [*head("4. Inspections against limits"), table(header, rows, widths)]
+
+    def spc(self) -> list[Flowable]:
+        """4a: each numeric step's individuals chart and moving range against the control
+        limits in force, the points that broke a rule ringed, and the anomaly flags."""
+        if not self.r.spc:
+            return []
+        parts: list[Flowable] = [*head("4a. SPC of the numeric steps")]
+        for sec in self.r.spc:
+            values: list[float | None] = list(sec.values)
+            spreads: list[float | None] = [None, *moving_ranges(sec.values)]
+            marked = dict(sec.marked)
+            location = Band(
+                f"{sec.step}: individuals ({sec.unit})",
+                values,
+                sec.centre,
+                sec.lower,
+                sec.upper,
+                (sec.spec_lower, sec.spec_upper),
+                marked,
+            )
+            ranges = Band("Moving range", spreads, sec.range_centre, 0.0, sec.range_upper)
+            rows = [[f.number, f.item, f.rule, f.value, f.status, f.decision] for f in sec.flags]
+            parts.append(
+                KeepTogether(
+                    [
+                        cell(f"Step {sec.step}. Limits: {sec.limits_from}.", BODY),
+                        chart(location, WIDTH, 62 * mm),
+                        chart(ranges, WIDTH, 30 * mm),
+                    ]
+                )
+            )
+            header = ["Flag", "Item", "Rule broken", "Reading", "Status", "Disposition"]
+            parts += [table(header, rows, [1, 1.2, 2.6, 0.8, 0.8, 3]), Spacer(1, 4)]
+        return parts
 
     def quality(self) -> list[Flowable]:
         ncrs = [
@@ -280,7 +317,7 @@ class _Doc:
         ident = self.r.identification
         if ident.tracking is Tracking.SERIAL and not ident.serial:
             parts.append(self.units())
-        parts += [self.steps(), self.inspections(), self.quality(), self.labels()]
+        parts += [self.steps(), self.inspections(), self.spc(), self.quality(), self.labels()]
         parts += [self.components(), history.receiving(self.r, 8), self.release()]
         parts += [history.shipping(self.r, 10), history.service(self.r, 11), self.audit()]
         return [f for part in parts for f in part]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -39,7 +40,9 @@ from desktop.domain.distribution import ServiceKind
 from desktop.domain.events import EventKind
 from desktop.domain.permissions import Meaning, Permission
 from desktop.domain.plant import Tracking
+from desktop.domain.spc import ChartLimits, individuals_baseline, moving_ranges, violations
 from desktop.domain.states import ItemKind, Status
+from desktop.domain.steps import limits_of
 from desktop.reports import record_query as rq
 from desktop.reports.record_model import (
     BatchRecord,
@@ -50,9 +53,12 @@ from desktop.reports.record_model import (
     LabelLine,
     NcrLine,
     Quantities,
+    SpcFlagLine,
+    SpcSection,
     UnitLine,
 )
 from desktop.reports.signature import Manifestation
+from desktop.services import spc
 from desktop.services.core.errors import Refusal
 from desktop.services.core.lookup import require_item, shown
 from desktop.services.core.records import label
@@ -300,6 +306,92 @@ def _release(session: Session, lot: Item) -> Manifestation | None:
     return manifestation(describe(session, sig)) if sig else None
 
 
+# ---------------------------------------------------------------- SPC
+
+NUMERIC = frozenset({EventKind.WEIGH, EventKind.INSPECT})
+
+
+def _reading(event: Event) -> float | None:
+    try:
+        return float(Decimal(str(event.data.get("value"))))
+    except (InvalidOperation, ValueError, TypeError):
+        return None
+
+
+def _flag_line(flag: spc.FlagView) -> SpcFlagLine:
+    decision = ""
+    if flag.dispositioned_by:
+        at = f"{flag.dispositioned_at:%Y-%m-%d %H:%M} UTC" if flag.dispositioned_at else ""
+        decision = f"{flag.dispositioned_by} {at}: {flag.reason or ''}".strip()
+    return SpcFlagLine(
+        flag.number,
+        flag.item,
+        str(flag.rule.words),
+        f"{flag.value.normalize():f} {flag.unit}".strip(),
+        flag.status.value,
+        decision,
+    )
+
+
+def _spc(
+    session: Session, scope: Scope, events: list[Event], steps: dict[int, RouteStep]
+) -> list[SpcSection]:
+    """The chart of each weighing or measuring step with readings in this record."""
+    names = scope.names()
+    by_step: dict[int, list[tuple[float, str]]] = {}
+    for e in events:
+        value = _reading(e) if e.kind in NUMERIC and e.step_id in steps else None
+        if value is not None and e.step_id is not None:
+            by_step.setdefault(e.step_id, []).append((value, names.get(e.item_id or 0, "?")))
+    flags = spc.flags_on(session, scope.ids)
+    sections = []
+    for step_id, points in by_step.items():
+        step = steps[step_id]
+        words = f"{step.position} {step.name}"
+        values = [v for v, _ in points]
+        try:
+            spec = limits_of(step.parameters, step.name)
+        except (KeyError, ValueError):
+            continue
+        base = spc.baseline_in_force(session, scope.product.id, step.id)
+        if base is not None:
+            limits = ChartLimits(
+                float(base.centre), float(base.lower), float(base.upper), float(base.sigma)
+            )
+            ranges = (float(base.range_centre), float(base.range_upper))
+            signed = base.signature.manifestation() if base.signature else "not signed"
+            source = f"baseline {base.id} ({base.samples} readings), {signed}"
+        elif len(values) >= 2 and any(moving_ranges(values)):
+            trial = individuals_baseline(values)
+            limits = trial.location
+            ranges = (trial.dispersion.centre, trial.dispersion.upper)
+            source = "trial limits from these readings (no baseline frozen)"
+        else:
+            continue
+        marked: dict[int, list[str]] = {}
+        for hit in violations(values, limits):
+            marked.setdefault(hit.at, []).append(str(hit.rule.number))
+        sections.append(
+            SpcSection(
+                words,
+                spec.unit,
+                tuple(n for _, n in points),
+                tuple(values),
+                limits.centre,
+                limits.lower,
+                limits.upper,
+                ranges[0],
+                ranges[1],
+                float(spec.lower),
+                float(spec.upper),
+                source,
+                tuple((i, ",".join(sorted(set(r)))) for i, r in sorted(marked.items())),
+                tuple(_flag_line(f) for f in flags if f.step == words),
+            )
+        )
+    return sections
+
+
 # ---------------------------------------------------------------- audit
 
 
@@ -367,6 +459,7 @@ def build_record(uow: UnitOfWork, lot_or_serial_scan: str) -> BatchRecord:
         audit=tuple(rq.audit_lines(session, about)),
         audit_chain=_chain(uow),
         generated=_generated(uow),
+        spc=tuple(_spc(session, scope, events, steps)),
     )
 
 

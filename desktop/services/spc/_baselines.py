@@ -99,6 +99,12 @@ def active_baseline(session: Session, product_id: int, step_id: int) -> SpcBasel
     ).first()
 
 
+def baseline_in_force(session: Session, product_id: int, step_id: int) -> BaselineView | None:
+    """The baseline in force for the product's step, as shown, or None."""
+    row = active_baseline(session, product_id, step_id)
+    return baseline_view(session, row) if row is not None else None
+
+
 def _figure(value: float) -> Decimal:
     return Decimal(f"{value:.6f}")
 
@@ -273,6 +279,7 @@ __all__ = [
     "BaselineView",
     "NumericStep",
     "active_baseline",
+    "baseline_in_force",
     "baseline_view",
     "baselines",
     "freeze_baseline",

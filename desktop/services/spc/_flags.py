@@ -167,20 +167,22 @@ def check_reading(
     return raised
 
 
-def open_flags_on(session: Session, item_ids: Iterable[int]) -> list[FlagView]:
-    """The open flags on any of these items (as the unit or as its lot), oldest first."""
+def flags_on(
+    session: Session, item_ids: Iterable[int], *, open_only: bool = False
+) -> list[FlagView]:
+    """The flags on any of these items (as the unit or as its lot), oldest first."""
     ids = list(item_ids)
     if not ids:
         return []
-    rows = session.scalars(
-        select(SpcFlag)
-        .where(
-            SpcFlag.status == FlagStatus.OPEN,
-            or_(SpcFlag.item_id.in_(ids), SpcFlag.lot_item_id.in_(ids)),
-        )
-        .order_by(SpcFlag.id)
-    )
-    return [flag_view(session, f) for f in rows]
+    stmt = select(SpcFlag).where(or_(SpcFlag.item_id.in_(ids), SpcFlag.lot_item_id.in_(ids)))
+    if open_only:
+        stmt = stmt.where(SpcFlag.status == FlagStatus.OPEN)
+    return [flag_view(session, f) for f in session.scalars(stmt.order_by(SpcFlag.id))]
+
+
+def open_flags_on(session: Session, item_ids: Iterable[int]) -> list[FlagView]:
+    """The open flags on any of these items (as the unit or as its lot), oldest first."""
+    return flags_on(session, item_ids, open_only=True)
 
 
 @use_case(Permission.TRACE_VIEW, read_only=True)
@@ -256,6 +258,7 @@ __all__ = [
     "check_reading",
     "disposition_flag",
     "flag_view",
+    "flags_on",
     "lot_of",
     "open_flags_on",
     "spc_flags",
