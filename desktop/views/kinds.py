@@ -5,6 +5,8 @@ To add a station's screen, write it as a ``Screen`` subclass in its own module a
 to ``SCREENS``: the station kind (also the screen's key), where the class is, and the
 permissions of which a role must hold one to see it (from ``desktop.domain.permissions``). The
 station file's ``kind`` picks the screen shown first; the logged-in role picks the others.
+A screen that is no station's kind (the supervisor's conflicts after an outage) is in the table
+with ``station=False``: offered by role at every station, never named in a station file.
 """
 
 from __future__ import annotations
@@ -31,10 +33,11 @@ class KindScreen:
     kind: str
     where: str
     shown_to: frozenset[P]
+    station: bool = True  # a station kind (False: a screen offered beside them by role)
 
 
-def _entry(kind: str, where: str, *shown_to: P) -> KindScreen:
-    return KindScreen(kind, where, frozenset(shown_to))
+def _entry(kind: str, where: str, *shown_to: P, station: bool = True) -> KindScreen:
+    return KindScreen(kind, where, frozenset(shown_to), station)
 
 
 #: Station kind -> its screen and who sees it, in the order of the navigation tabs.
@@ -74,12 +77,18 @@ SCREENS: tuple[KindScreen, ...] = (
         P.STATIONS_MANAGE,
         P.MASTER_DATA_MANAGE,
     ),
+    _entry(
+        "conflicts",
+        "desktop.views.conflicts:ConflictsScreen",
+        P.OFFLINE_CONFLICT_RESOLVE,
+        station=False,
+    ),
 )
 
 
 def registered(entries: Iterable[KindScreen] = SCREENS) -> tuple[str, ...]:
     """The station kinds that have a screen, in tab order."""
-    return tuple(e.kind for e in entries)
+    return tuple(e.kind for e in entries if e.station)
 
 
 def factories(entries: Iterable[KindScreen] = SCREENS) -> dict[str, ScreenFactory]:
