@@ -1,4 +1,5 @@
-"""The `lotline` command: every headless job (db, user, audit, udi, label, sim, demo, trace, bench).
+"""The `lotline` command: every headless job (db, user, audit, udi, label, sim, demo, trace, bench,
+offline).
 
 Each sub-command lives in its own module of this package and exposes
 ``register(subparsers)``; this module only assembles them.
@@ -37,6 +38,7 @@ COMMANDS: tuple[str, ...] = (
     "record_cmd",
     "export_cmd",
     "spc_cmd",
+    "offline_cmd",
 )
 
 
