@@ -516,17 +516,17 @@
         <location filename="../conflicts.py" line="48" />
         <source>Conflicts after an outage</source>
         <extracomment>The key of this screen in the window's navigation (not a station kind: it opens beside the supervisor's own station screens). The decisions in the order they are offered.</extracomment>
-        <translation type="unfinished" />
+        <translation>断线后的冲突</translation>
     </message>
     <message>
         <location filename="../conflicts.py" line="51" />
         <source>Show decided ones too</source>
-        <translation type="unfinished" />
+        <translation>同时显示已裁定的</translation>
     </message>
     <message>
         <location filename="../conflicts.py" line="55" />
         <source>No.</source>
-        <translation type="unfinished" />
+        <translation>编号</translation>
     </message>
     <message>
         <location filename="../conflicts.py" line="56" />
@@ -536,7 +536,7 @@
     <message>
         <location filename="../conflicts.py" line="57" />
         <source>Captured at</source>
-        <translation type="unfinished" />
+        <translation>采集时间</translation>
     </message>
     <message>
         <location filename="../conflicts.py" line="58" />
@@ -551,12 +551,12 @@
     <message>
         <location filename="../conflicts.py" line="60" />
         <source>Scans</source>
-        <translation type="unfinished" />
+        <translation>扫描内容</translation>
     </message>
     <message>
         <location filename="../conflicts.py" line="61" />
         <source>Why refused</source>
-        <translation type="unfinished" />
+        <translation>拒绝原因</translation>
     </message>
     <message>
         <location filename="../conflicts.py" line="62" />
@@ -567,57 +567,57 @@
     <message>
         <location filename="../conflicts.py" line="81" />
         <source>Conflicts</source>
-        <translation type="unfinished" />
+        <translation>离线冲突</translation>
     </message>
     <message>
         <location filename="../conflicts.py" line="91" />
         <source>Redo: do the step again at the station</source>
-        <translation type="unfinished" />
+        <translation>重做：在工位重新执行该工序</translation>
     </message>
     <message>
         <location filename="../conflicts.py" line="92" />
         <source>Void: it did not happen as captured</source>
-        <translation type="unfinished" />
+        <translation>作废：实际未按采集内容发生</translation>
     </message>
     <message>
         <location filename="../conflicts.py" line="93" />
         <source>Recorded: it is in the record now</source>
-        <translation type="unfinished" />
+        <translation>已记录：该工序现已在记录中</translation>
     </message>
     <message>
         <location filename="../conflicts.py" line="104" />
         <source>Reason (required)</source>
-        <translation type="unfinished" />
+        <translation>原因（必填）</translation>
     </message>
     <message>
         <location filename="../conflicts.py" line="107" />
         <source>Why this decision</source>
-        <translation type="unfinished" />
+        <translation>作出此裁定的原因</translation>
     </message>
     <message>
         <location filename="../conflicts.py" line="111" />
         <source>Decide</source>
-        <translation type="unfinished" />
+        <translation>裁定</translation>
     </message>
     <message>
         <location filename="../conflicts.py" line="147" />
         <source>Unit %1: %2 conflicts. Scan another unit, or press Esc for all.</source>
-        <translation type="unfinished" />
+        <translation>单件 %1：%2 个冲突。扫描其他单件，或按 Esc 显示全部。</translation>
     </message>
     <message>
         <location filename="../conflicts.py" line="150" />
         <source>%1 conflicts. Scan a unit's serial to see only its conflicts.</source>
-        <translation type="unfinished" />
+        <translation>%1 个冲突。扫描单件序列号，只显示该单件的冲突。</translation>
     </message>
     <message>
         <location filename="../conflicts.py" line="162" />
         <source>Pick a conflict in the list.</source>
-        <translation type="unfinished" />
+        <translation>请在列表中选择一个冲突。</translation>
     </message>
     <message>
         <location filename="../conflicts.py" line="206" />
         <source>Conflict %1 decided: %2</source>
-        <translation type="unfinished" />
+        <translation>冲突 %1 已裁定：%2</translation>
     </message>
     <message>
         <location filename="../conflicts.py" line="214" />
@@ -1836,7 +1836,7 @@
     <message>
         <location filename="../operator.py" line="211" />
         <source>Kept at this station, sent when the database is back.</source>
-        <translation type="unfinished" />
+        <translation>已保存在本工位，数据库恢复后上传。</translation>
     </message>
     <message>
         <location filename="../operator.py" line="216" />
@@ -1901,37 +1901,37 @@
     <message>
         <location filename="../operator.py" line="447" />
         <source>OFFLINE since %1 — %2 steps kept at this station</source>
-        <translation type="unfinished" />
+        <translation>离线（自 %1 起）— 本工位已保存 %2 道工序</translation>
     </message>
     <message>
         <location filename="../operator.py" line="450" />
         <source>OFFLINE — %2 steps kept at this station</source>
-        <translation type="unfinished" />
+        <translation>离线 — 本工位已保存 %2 道工序</translation>
     </message>
     <message>
         <location filename="../operator.py" line="453" />
         <source>sending…</source>
-        <translation type="unfinished" />
+        <translation>正在上传…</translation>
     </message>
     <message>
         <location filename="../operator.py" line="475" />
         <source>The station's journal does not verify</source>
-        <translation type="unfinished" />
+        <translation>工位日志校验失败</translation>
     </message>
     <message>
         <location filename="../operator.py" line="477" />
-        <source>Nothing was sent. Keep building only when quality says so.</source>
-        <translation type="unfinished" />
+        <source>Nothing was sent. Keep the station as it is and call quality.</source>
+        <translation>未上传任何内容。请保持工位现状并通知质量部门。</translation>
     </message>
     <message>
         <location filename="../operator.py" line="480" />
         <source>%1 steps sent, %2 conflicts for the supervisor</source>
-        <translation type="unfinished" />
+        <translation>已上传 %1 道工序，%2 个冲突待主管裁定</translation>
     </message>
     <message>
         <location filename="../operator.py" line="482" />
         <source>The database is back.</source>
-        <translation type="unfinished" />
+        <translation>数据库已恢复。</translation>
     </message>
 </context>
 <context>
