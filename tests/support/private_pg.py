@@ -5,6 +5,8 @@ this process is root: initdb refuses root) on a free port of 127.0.0.1, starts i
 database. ``stop()``/``start()`` are pg_ctl's; ``freeze()`` sends SIGSTOP to the postmaster and
 every backend (the kernel still accepts connections and acknowledges bytes, nothing answers),
 ``thaw()`` SIGCONT. ``skip_or_fail()``: skipped without initdb, except when CI=true (then fails).
+``migrated_cluster()``: a new cluster with its database migrated to head, destroyed afterwards;
+``running(cluster)``: the cluster left running and thawed whatever a test did to it.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ import shutil
 import signal
 import socket
 import subprocess
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -137,3 +142,30 @@ class PrivateCluster:
                 self.stop("immediate")
         finally:
             shutil.rmtree(self.data.parent, ignore_errors=True)
+
+
+@contextmanager
+def migrated_cluster(database: str = "lotline") -> Iterator[PrivateCluster]:
+    """A new private cluster whose ``database`` is migrated to head; destroyed afterwards."""
+    from db.engine import make_engine
+    from db.migrate import upgrade
+
+    made = PrivateCluster.start_new(Path(tempfile.mkdtemp(prefix="lotline-pg-")), database)
+    try:
+        engine = make_engine(made.url(database))
+        upgrade(engine)
+        engine.dispose()
+        yield made
+    finally:
+        made.destroy()
+
+
+@contextmanager
+def running(cluster: PrivateCluster) -> Iterator[PrivateCluster]:
+    """The cluster; afterwards thawed and started again if a test froze or stopped it."""
+    try:
+        yield cluster
+    finally:
+        cluster.thaw()
+        if not (cluster.data / "postmaster.pid").exists():
+            cluster.start()

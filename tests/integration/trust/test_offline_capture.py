@@ -12,7 +12,6 @@ import os
 import signal
 import subprocess
 import sys
-import tempfile
 import textwrap
 import time
 import uuid
@@ -25,7 +24,6 @@ from sqlalchemy import Engine, func, select
 
 from db import audit
 from db.engine import make_engine
-from db.migrate import upgrade
 from db.models import AuditEntry, Event, Item
 from db.resilience import Timeouts
 from desktop.domain.offline import ConflictDecision, ConflictStatus, JournalState, OfflineStep
@@ -35,7 +33,7 @@ from desktop.services.core.errors import Refusal
 from desktop.services.offline import StationCapture
 from tests.integration.workflows.conftest import FakePrinter
 from tests.integration.workflows.world import World
-from tests.support.private_pg import PrivateCluster
+from tests.support.private_pg import PrivateCluster, migrated_cluster, running
 
 pytestmark = pytest.mark.postgres
 
@@ -46,14 +44,8 @@ LIMITS = Timeouts(
 
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[PrivateCluster]:
-    made = PrivateCluster.start_new(Path(tempfile.mkdtemp(prefix="lotline-pg-")))
-    try:
-        engine = make_engine(made.url("lotline"))
-        upgrade(engine)
-        engine.dispose()
+    with migrated_cluster() as made:
         yield made
-    finally:
-        made.destroy()
 
 
 @pytest.fixture(scope="module")
@@ -63,11 +55,10 @@ def world(cluster: PrivateCluster, tmp_path_factory: pytest.TempPathFactory) -> 
     engine.dispose()
 
 
-@pytest.fixture
-def running(cluster: PrivateCluster) -> Iterator[PrivateCluster]:
-    yield cluster
-    if not (cluster.data / "postmaster.pid").exists():
-        cluster.start()
+@pytest.fixture(name="running")
+def running_cluster(cluster: PrivateCluster) -> Iterator[PrivateCluster]:
+    with running(cluster) as made:
+        yield made
 
 
 @pytest.fixture

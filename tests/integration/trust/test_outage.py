@@ -6,30 +6,21 @@ short so the suite stays short; bench/bench_outage.py runs the same shift throug
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from db.engine import make_engine
-from db.migrate import upgrade
 from tests.support.outage import run_outage
-from tests.support.private_pg import PrivateCluster
+from tests.support.private_pg import PrivateCluster, migrated_cluster
 
 pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture
 def cluster() -> Iterator[PrivateCluster]:
-    made = PrivateCluster.start_new(Path(tempfile.mkdtemp(prefix="lotline-pg-")))
-    try:
-        engine = make_engine(made.url("lotline"))
-        upgrade(engine)
-        engine.dispose()
+    with migrated_cluster() as made:
         yield made
-    finally:
-        made.destroy()
 
 
 def test_five_stations_lose_nothing_and_double_nothing_through_an_outage(

@@ -8,11 +8,9 @@ The limits are small here so the tests are short; the bounds asserted are genero
 
 from __future__ import annotations
 
-import tempfile
 import time
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, func, select, text
@@ -20,7 +18,6 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from db.engine import make_engine
-from db.migrate import upgrade
 from db.models import Event
 from db.resilience import DatabaseUnavailable, Timeouts, add_listener, remove_listener
 from desktop.cli import main
@@ -29,7 +26,7 @@ from desktop.services.core.usecase import IDEMPOTENT
 from tests.integration.workflows.conftest import FakePrinter
 from tests.integration.workflows.qcpack_support import PUMP
 from tests.integration.workflows.world import World
-from tests.support.private_pg import PrivateCluster
+from tests.support.private_pg import PrivateCluster, migrated_cluster, running
 
 pytestmark = pytest.mark.postgres
 
@@ -42,14 +39,8 @@ NEVER_HUNG_S = 40
 
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[PrivateCluster]:
-    made = PrivateCluster.start_new(Path(tempfile.mkdtemp(prefix="lotline-pg-")))
-    try:
-        engine = make_engine(made.url("lotline"))
-        upgrade(engine)
-        engine.dispose()
+    with migrated_cluster() as made:
         yield made
-    finally:
-        made.destroy()
 
 
 @pytest.fixture(scope="module")
@@ -59,13 +50,10 @@ def world(cluster: PrivateCluster, tmp_path_factory: pytest.TempPathFactory) -> 
     engine.dispose()
 
 
-@pytest.fixture
-def running(cluster: PrivateCluster) -> Iterator[PrivateCluster]:
-    """The cluster, left running and thawed whatever the test did to it."""
-    yield cluster
-    cluster.thaw()
-    if not (cluster.data / "postmaster.pid").exists():
-        cluster.start()
+@pytest.fixture(name="running")
+def running_cluster(cluster: PrivateCluster) -> Iterator[PrivateCluster]:
+    with running(cluster) as made:
+        yield made
 
 
 def _events(engine: Engine, event_id: uuid.UUID) -> int:
