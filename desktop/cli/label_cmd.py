@@ -5,9 +5,11 @@
     lotline label templates
 
 ELEMENT_STRING is bracketed "(01)..(17)..(10).." or GS-separated; GS may be written as the text
-``<GS>`` or ``\\x1d``. The label is laid out, rendered, decoded and compared with the data before
-it is written. Exit status: 0 written, 1 data refused (invalid, does not fit, does not read
-back), 2 usage error (bad option, unknown template or field).
+``<GS>`` or ``\\x1d``. An MA code ("MA.156.M0.999999.1IP3005.SSN000001.LL1.C9", template
+udi-ma-4x2) is printed exactly as given, in a plain DataMatrix. The label is laid out, rendered,
+decoded and compared with the data before it is written. Exit status: 0 written, 1 data
+refused (invalid, does not fit, does not read back), 2 usage error (bad option, unknown
+template or field).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop.domain.udi import ComposedUDI, ComposeError, compose, parse_scan
+from desktop.domain.udi import ComposedCode, ComposedMA, ComposeError, compose, parse_scan
 from desktop.labels import (
     FORMATS,
     SUPPORTED_DPI,
@@ -136,14 +138,21 @@ def _fields(raw: list[str]) -> dict[str, str]:
     return fields
 
 
-def _compose(text: str) -> ComposedUDI | None:
+def _compose(text: str) -> ComposedCode | None:
     parsed = parse_scan(_GS_SPELLINGS.sub("\x1d", text), expect_gs1=True)
     if not parsed.valid:
         for error in parsed.errors:
             print(f"lotline label: invalid data: {error}", file=sys.stderr)
         return None
+    if parsed.scheme == "MA" and parsed.ma is not None and parsed.di is not None:
+        content = parsed.hri[0] if parsed.hri else parsed.raw
+        return ComposedMA(content, parsed.di, parsed.ma.units)  # printed exactly as given
     if parsed.scheme != "GS1" or not parsed.ais:
-        print("lotline label: these templates print GS1 UDIs only: give GS1 data", file=sys.stderr)
+        print(
+            "lotline label: these templates print GS1 UDIs and MA codes only: give GS1 data "
+            "or an MA code",
+            file=sys.stderr,
+        )
         return None
     try:
         return compose(dict(parsed.ais))

@@ -8,11 +8,13 @@ comparison) and a neighbour's is not."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from desktop.cli import main
 from desktop.domain.udi import ComposedMA, compose_ma, parse_scan
 from desktop.labels import (
     SUPPORTED_DPI,
@@ -91,3 +93,16 @@ def test_an_ma_code_is_not_put_in_gs1_128() -> None:
         plan_label("udi-2x1", code, {"product_name": "Pump", "ref": "IP-300"}, 300)
     plan = plan_label("udi-4x2", code, {"product_name": "Pump", "ref": "IP-300"}, 203)
     assert plan.expected == (("]d1", code.text),)  # its strategy ends in dm_only
+
+
+def test_lotline_label_render_prints_an_ma_code_exactly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], pdftoppm: str
+) -> None:
+    code = compose_ma(DI, serial="SN000001", lot="L26120401", production_date=TODAY)
+    for fmt in ("zpl", "pdf", "png"):
+        out = tmp_path / f"label.{fmt}"
+        argv = ["label", "render", "--template", NAME, "--data", code.text, "--format", fmt]
+        assert main([*argv, "--field", "product_name=Pump", "--out", str(out)]) == 0
+        assert f"]d1 {code.text}" in capsys.readouterr().out
+        if fmt != "zpl":
+            reads_back(verify_label(out.read_bytes(), code, dpi=203).decoded, code)
