@@ -128,15 +128,23 @@ class Journal:
             self._db.close()
 
     @contextmanager
-    def _tx(self) -> Iterator[sqlite3.Connection]:
+    def _tx(self, *, sync: bool = True) -> Iterator[sqlite3.Connection]:
+        """One write transaction; ``sync`` False: not flushed to the disk at its commit (the
+        next flushed commit, or SQLite's checkpoint, takes it along)."""
         with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
+            if not sync:
+                self._db.execute("PRAGMA synchronous = NORMAL")
             try:
-                yield self._db
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            self._db.execute("COMMIT")
+                self._db.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self._db
+                except BaseException:
+                    self._db.execute("ROLLBACK")
+                    raise
+                self._db.execute("COMMIT")
+            finally:
+                if not sync:
+                    self._db.execute("PRAGMA synchronous = FULL")
 
     def append(
         self,
@@ -150,11 +158,13 @@ class Journal:
         state: JournalState = JournalState.CAPTURED,
         outcome: str = "",
     ) -> JournalEntry:
-        """Write one step at the end of the chain (on the disk when this returns): captured
-        offline, or (``state`` SYNCED) taken on the shared database and kept here too, so that
-        the station's copy can be brought up to it when the database goes away."""
+        """Write one step at the end of the chain: captured offline (on the disk when this
+        returns), or (``state`` SYNCED) taken on the shared database and kept here too, so that
+        the station's copy can be brought up to it when the database goes away (that one is
+        already in the shared record: it is not flushed on its own, sparing the scan a wait for
+        the disk)."""
         at = captured_at.astimezone(UTC).isoformat()
-        with self._tx() as db:
+        with self._tx(sync=state is not JournalState.SYNCED) as db:
             head = db.execute("SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1").fetchone()
             seq, prev = (head[0] + 1, head[1]) if head else (1, GENESIS)
             digest = entry_hash(seq, event_id, step, actor, args, capture, at, prev)
