@@ -128,6 +128,14 @@ CASES: tuple[Case, ...] = (
     Case("udi-2x1-short-203", "udi-2x1", typical(_11="", _10="A1", _21=""), FIELDS, 203),
     # Chinese text as a ^GF graphic, and with the printer's resident font
     Case("udi-4x2-cjk-203", "udi-4x2", typical(), {"product_name": CHINESE, "ref": "IP-300"}, 203),
+    # Chinese with Latin letters whose ink reaches left of and above the text cell
+    Case(
+        "udi-4x2-cjk-overhang-203",
+        "udi-4x2",
+        typical(),
+        {"product_name": "Ĵ一次性使用输液泵 Å", "ref": "IP-300"},
+        203,
+    ),
     Case(
         "udi-4x2-cjk-resident-300",
         "udi-4x2",

@@ -55,6 +55,7 @@ def test_zpl_is_the_golden_text(case: Case) -> None:
 def test_pdf_draws_the_golden_operations(case: Case) -> None:
     pdf = rendered(case, render_pdf)
     assert pdf.startswith(b"%PDF-")
+    assert b"/FlateDecode" in pdf  # the page is compressed
     assert pdf_drawing(pdf) == golden_text(f"{case.name}.pdf.txt")
 
 
@@ -67,6 +68,7 @@ def test_png_has_the_golden_pixels_at_the_printer_resolution(case: Case) -> None
     plan = case.plan()
     assert [plan.width, plan.height] == golden["size"]
     assert [list(e) for e in plan.expected] == golden["expected"]
+    assert pixels(image_from_plan(plan)) == golden["png"]  # zint's symbols unless told
     assert pixels(image_from_plan(plan, linear="codewords")) == golden["png_codewords"]
 
 
@@ -120,3 +122,13 @@ def test_the_golden_cases_cover_every_item_kind() -> None:
     assert any(isinstance(i, DataMatrix) for i in CASES[0].plan().items)
     assert any(isinstance(i, Linear) for i in CASES[0].plan().items)
     assert pdf_from_plan(CASES[0].plan()) == pdf_from_plan(CASES[0].plan())  # deterministic
+
+
+def test_the_pdf_draws_the_zpl_codewords_bars_when_asked() -> None:
+    case = CASES[0]  # zint and our ^BC codewords make different (equally valid) GS1-128s here
+    plan = case.plan()
+    assert SUMMARY[case.name]["png"] != SUMMARY[case.name]["png_codewords"]
+    zint_bars = pdf_drawing(pdf_from_plan(plan))
+    codeword_bars = pdf_drawing(pdf_from_plan(plan, linear="codewords"))
+    assert codeword_bars != zint_bars
+    assert zint_bars == golden_text(f"{case.name}.pdf.txt")

@@ -592,6 +592,11 @@ def test_a_template_s_settings_are_read() -> None:
     )
     assert (template.zpl_cjk, template.zpl_cjk_font) == ("resident", "R:SIMSUN_SC_2.ttf")
     assert plan_label(template, typical(), {}).dpi == 300  # the template's resolution by default
+    literal = one_field(**text(value="text:Ref: 12/3", w=40))
+    assert literal.fields[0].value == "text:Ref: 12/3"  # type: ignore[union-attr]
+    assert "Ref: 12/3" in [
+        getattr(i, "text", None) for i in plan_label(literal, typical(), {}).items
+    ]
     for font in ("E:ANMDS.TTE", "B:A.tte", "Z:ABCDEFGHIJKLMNOP.TTF"):
         resident = {"mode": "resident", "font": font}
         assert template_from_dict({**BASE, "zpl_cjk": resident}).zpl_cjk_font == font

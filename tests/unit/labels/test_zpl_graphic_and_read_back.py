@@ -19,7 +19,7 @@ from desktop.labels.fonts import (
     resident_width,
     text_width,
 )
-from desktop.labels.items import CJK_BASELINE, LATIN_BASELINE, DataMatrix, Text
+from desktop.labels.items import CJK_BASELINE, LATIN_BASELINE, DataMatrix, Linear, Text
 from desktop.labels.units import dots_to_mm, mm_to_dots, mm_to_dots_floor, module_dots
 from desktop.labels.zpl import zpl_from_plan
 from desktop.labels.zpl_check import datamatrix_data, plan_from_zpl
@@ -106,6 +106,19 @@ def test_chinese_text_is_a_bitmap_covering_its_whole_ink() -> None:
     assert box[3] <= bitmap.image.height
 
 
+def test_ink_left_of_and_above_the_cell_is_in_the_bitmap_and_placed_there() -> None:
+    left, top, right, bottom = ink_box("Ĵ泵", 24)
+    assert left < 0 and top < 0  # the hook of the J and the circumflex
+    bitmap = text_bitmap(Text(40, 30, 24, "Ĵ泵", "cjk"))
+    assert (bitmap.dx, bitmap.dy) == (left, top)
+    assert bitmap.image.point(lambda v: 255 - v).getbbox() == (0, 0, right - left, bottom - top)
+    plan = dataclasses.replace(
+        plan_label("udi-4x2", typical(), FIELDS, 203), items=(Text(40, 30, 24, "Ĵ泵", "cjk"),)
+    )
+    line = zpl_from_plan(plan).decode().splitlines()[4]
+    assert line.startswith(f"^FO{40 + left},{30 + top}^GFA,")
+
+
 def test_the_graphic_of_a_chinese_line_sits_at_the_text_cell() -> None:
     plan = plan_label("udi-4x2", typical(), {"product_name": CHINESE, "ref": "IP-300"}, 203)
     text = next(i for i in plan.items if isinstance(i, Text) and i.font == "cjk")
@@ -187,6 +200,21 @@ def test_zpl_that_does_not_hold_the_planned_symbols_is_refused(
     assert message.endswith(": ") or str(refused.value) == message
 
 
+def test_a_datamatrix_field_that_is_not_a_valid_udi_is_refused_with_every_reason() -> None:
+    plan, zpl = _plan_and_zpl()
+    bad = zpl.replace(
+        "#10109506000134352172712311126011510ABC123#121SN0001", "#101095060001343531799133"
+    )
+    with pytest.raises(LabelError) as refused:
+        plan_from_zpl(bad.encode(), plan)  # type: ignore[arg-type]
+    assert str(refused.value) == (
+        "the ^BX field reads as '01095060001343531799133': GTIN (01) \"09506000134353\" has check "
+        "digit 3, expected 2: a misread or a wrong number on the label; rescan, and if it "
+        'repeats, set it aside; expiry (17) "99133" has 5 digits, expected exactly 6: the data '
+        "looks truncated; rescan"
+    )
+
+
 def test_the_zpl_read_back_takes_the_printer_s_positions_and_sizes() -> None:
     plan, zpl = _plan_and_zpl()
     moved = zpl.replace("^FO16,54^BXN,4,", "^FO17,55^BXN,5,")
@@ -194,6 +222,10 @@ def test_the_zpl_read_back_takes_the_printer_s_positions_and_sizes() -> None:
     matrix = next(i for i in back.items if isinstance(i, DataMatrix))
     assert (matrix.x, matrix.y, matrix.module, matrix.size) == (17, 55, 5, 22)
     assert matrix.pairs == typical().pairs and matrix.element_string == typical().element_string
+    moved = zpl.replace("^FO32,262^BY2^BCN,54,", "^FO33,263^BY3^BCN,50,")
+    back = plan_from_zpl(moved.encode(), plan)  # type: ignore[arg-type]
+    second = [i for i in back.items if isinstance(i, Linear)][1]
+    assert (second.x, second.y, second.module, second.height) == (33, 263, 3, 50)
 
 
 # --- measures --------------------------------------------------------------------------------
