@@ -5,8 +5,9 @@ To add a station's screen, write it as a ``Screen`` subclass in its own module a
 to ``SCREENS``: the station kind (also the screen's key), where the class is, and the
 permissions of which a role must hold one to see it (from ``desktop.domain.permissions``). The
 station file's ``kind`` picks the screen shown first; the logged-in role picks the others.
-A screen that is no station's kind (the supervisor's conflicts after an outage) is in the table
-with ``station=False``: offered by role at every station, never named in a station file.
+A screen that is no station's kind (the supervisor's conflicts after an outage, the recalls) is
+in the table with ``station=False``: offered by role at every station, never named in a station
+file.
 """
 
 from __future__ import annotations
@@ -83,6 +84,7 @@ SCREENS: tuple[KindScreen, ...] = (
         P.OFFLINE_CONFLICT_RESOLVE,
         station=False,
     ),
+    _entry("recall", "desktop.views.recall:RecallScreen", P.RECALL_MANAGE, station=False),
 )
 
 

@@ -111,6 +111,13 @@ def recall_status(uow: UnitOfWork, number: str, *, limit: int = 500) -> RecallVi
     return recall_view(uow.session, _recall(uow.session, number), limit)
 
 
+@use_case(Permission.RECALL_MANAGE, read_only=True)
+def recalls(uow: UnitOfWork, *, limit: int = 200) -> list[RecallView]:
+    """Every recall campaign with its KPI and counts (no items): open ones first, newest first."""
+    stmt = select(Recall).order_by(Recall.status == RecallStatus.CLOSED, Recall.id.desc())
+    return [recall_view(uow.session, r, 0) for r in uow.session.scalars(stmt.limit(limit))]
+
+
 # ---------------------------------------------------------------- opening
 
 
@@ -417,6 +424,7 @@ __all__ = [
     "open_recall",
     "recall_status",
     "recall_view",
+    "recalls",
     "record_disposition",
     "record_notification",
     "record_return",

@@ -1,0 +1,356 @@
+"""The recall screen: open a campaign on the forward scope of a bad lot, serial or SSCC (scanned
+or typed, with its reason), see the affected units with their state and the customers and
+sites to notify, record notifications, returns and dispositions by scanning, watch the
+campaign's figures, and close it with the supervisor's signature "Recall closed".
+
+F2 makes the next scan the scope of a new recall (type the reason first); Enter on a recall of
+the list makes it the current one. What a scan records on the current recall is chosen with F4
+(returned), F6 (disposition, as chosen below with its reason) and F7 (customer notified). F3
+records that the customer chosen in the customers list was told (who, how); F8 closes the
+recall with a signature; F5 refreshes; Enter or Esc acknowledges a refusal. Every answer comes
+from a background call: a long scope never freezes the window.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from enum import Enum, auto
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+
+from desktop.devices import ScanEvent
+from desktop.domain.distribution import RecallStatus
+from desktop.domain.permissions import Meaning
+from desktop.reports.recall_model import RecallUpdate, RecallView
+from desktop.services import recall
+from desktop.services.identity import SignatureInfo
+from desktop.views.acting_screen import ActingScreen
+from desktop.views.kit import StationKit
+from desktop.views.recall_parts import UNITS_SHOWN, CampaignPanel, CampaignsPanel
+from desktop.views.signature import SignatureDialog
+from desktop.views.tasks import Runner
+from desktop.views.widgets import ResultPanel, label
+from desktop.views.words import shown
+
+#: The recall screen's key: a screen offered by role (the recall permission), not a station.
+KEY = "recall"  # not a code: a screen's key
+
+
+class ScanMode(Enum):
+    """What the next scan records."""
+
+    SCOPE = auto()  # the bad lot, serial or SSCC of a new recall
+    RETURN = auto()
+    DISPOSITION = auto()
+    NOTIFY = auto()
+
+
+def closing_info(view: RecallView) -> SignatureInfo | None:
+    """The closing signature of a recall as the signature dialog shows it."""
+    m = view.closing
+    if m is None:
+        return None
+    meaning = Meaning(m.meaning)
+    return SignatureInfo(
+        0, m.printed_name, m.username, meaning, m.signed_at, "recalls", view.number, m.valid
+    )
+
+
+class RecallScreen(ActingScreen):
+    key = KEY
+
+    def __init__(self, runner: Runner, kit: StationKit) -> None:
+        super().__init__(runner, kit)
+        self.dialog: SignatureDialog | None = None
+        self._build()
+        self._keys()
+        self.set_mode(ScanMode.SCOPE)
+
+    def title(self) -> str:
+        return self.tr("Recalls")
+
+    # ---- layout ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.next_caption = label(self.tr("NEXT"), 13, bold=True, wrap=False)
+        self.next_caption.setObjectName("muted")
+        self.prompt = label("", 22, bold=True)
+        self.list_panel, self.campaign = CampaignsPanel(), CampaignPanel()
+        self.result = ResultPanel()
+        modes = {
+            ScanMode.SCOPE: self.tr("the scope of a new recall") + "  [F2]",
+            ScanMode.RETURN: self.tr("a unit returned") + "  [F4]",
+            ScanMode.DISPOSITION: self.tr("a unit's disposition") + "  [F6]",
+            ScanMode.NOTIFY: self.tr("a unit's customer notified") + "  [F7]",
+        }
+        for mode, text in modes.items():
+            self.campaign.mode.addItem(text, mode)
+        self.campaign.mode.currentIndexChanged.connect(
+            lambda _: self.set_mode(self.campaign.mode.currentData())
+        )
+        top = QHBoxLayout()
+        top.addWidget(self.next_caption)
+        top.addWidget(self.prompt, 1)
+        body = QHBoxLayout()
+        body.addWidget(self.list_panel, 2)
+        body.addWidget(self.campaign, 5)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(top)
+        column.addLayout(body, 1)
+        column.addWidget(self.result)
+        p = self.list_panel
+        p.open_button.clicked.connect(self.open_recall)
+        p.scope.returnPressed.connect(self.open_recall)
+        p.table.activated.connect(lambda *_: self._choose())
+        p.table.itemSelectionChanged.connect(self._choose)
+        self.campaign.notify_button.clicked.connect(self.notify_customer)
+        self.campaign.close_button.clicked.connect(self.close_recall)
+
+    def _keys(self) -> None:
+        actions: dict[str, Callable[[], None]] = {
+            "F2": lambda: self.set_mode(ScanMode.SCOPE),
+            "F3": self.notify_customer,
+            "F4": lambda: self.set_mode(ScanMode.RETURN),
+            "F5": self.refresh,
+            "F6": lambda: self.set_mode(ScanMode.DISPOSITION),
+            "F7": lambda: self.set_mode(ScanMode.NOTIFY),
+            "F8": self.close_recall,
+        }
+        for key, slot in actions.items():
+            QShortcut(QKeySequence(key), self, slot)
+
+    @property
+    def current(self) -> RecallView | None:
+        return self.campaign.current
+
+    @property
+    def mode(self) -> ScanMode:
+        data = self.campaign.mode.currentData()
+        return data if isinstance(data, ScanMode) else ScanMode.SCOPE
+
+    def set_mode(self, mode: ScanMode) -> None:
+        """What the next scan records; F2 also puts the cursor where the reason is typed."""
+        at = self.campaign.mode.findData(mode)
+        if at >= 0 and at != self.campaign.mode.currentIndex():
+            self.campaign.mode.setCurrentIndex(at)  # comes back here through the signal
+            return
+        if mode == ScanMode.SCOPE:
+            self.list_panel.reason.setFocus()
+        self.show_prompt()
+
+    def show_prompt(self) -> None:
+        view, mode = self.current, self.mode
+        is_open = view is not None and view.status == RecallStatus.OPEN
+        if mode == ScanMode.SCOPE:
+            text = self.tr("Type the reason, then scan the bad lot, serial or SSCC")
+        elif not is_open:
+            text = self.tr("Choose an open recall in the list, or open one (F2)")
+        elif mode == ScanMode.RETURN:
+            text = self.tr("Scan each returned unit (UDI or serial)")
+        elif mode == ScanMode.DISPOSITION:
+            text = self.tr("Scan each unit to record its disposition: %1").replace(
+                "%1", self.campaign.disposition.currentText()
+            )
+        else:
+            text = self.tr("Scan each unit whose customer was told")
+        self.prompt.setText(text)
+
+    def refresh(self) -> None:
+        self.call(recall.recalls, done=self._recalls, title=self.tr("Recalls not shown"))
+        if self.current is not None:
+            self._load(self.current.number)
+
+    def _recalls(self, views: list[RecallView]) -> None:
+        self.list_panel.show_recalls(views)
+
+    # ---- the current recall ---------------------------------------------------------------
+    def _load(self, number: str) -> None:
+        self.call(recall.recall_status, number, done=self._show, limit=UNITS_SHOWN)
+
+    def _show(self, view: RecallView) -> None:
+        self.campaign.show_recall(view)
+        self.show_prompt()
+
+    def _choose(self) -> None:
+        number = self.list_panel.selected()
+        if number and (self.current is None or number != self.current.number):
+            self.result.acknowledge()
+            self._load(number)
+            if self.mode == ScanMode.SCOPE:
+                self.set_mode(ScanMode.RETURN)
+
+    def _changed(self) -> None:
+        """After an update: the current recall and the list again."""
+        if self.current is not None:
+            self._load(self.current.number)
+        self.call(recall.recalls, done=self._recalls)
+
+    # ---- opening --------------------------------------------------------------------------
+    def open_recall(self) -> None:
+        scope = self.list_panel.scope.text().strip()
+        if not scope:
+            self.refuse(
+                self.tr("No scope"),
+                self.tr("Nothing was scanned or typed as the bad lot, serial or SSCC."),
+                self.tr("Type the reason, then scan the bad lot (or type it and press Enter)."),
+            )
+            return
+        self.call(
+            recall.open_recall,
+            scope,
+            self.list_panel.reason.text(),
+            done=self._opened,
+            title=self.tr("Recall not opened"),
+            event_id=uuid.uuid4(),
+        )
+
+    def _opened(self, view: RecallView) -> None:
+        self.list_panel.scope.clear()
+        self.list_panel.reason.clear()
+        self.campaign.show_recall(view)
+        self.set_mode(ScanMode.RETURN)
+        self.result.show_good(
+            self.tr("%1 opened on %2").replace("%1", view.number).replace("%2", view.scope),
+            self.tr("%1 units in scope, %2 customer sites to notify; scope known in %3")
+            .replace("%1", str(view.items_total))
+            .replace("%2", str(len(view.customers)))
+            .replace("%3", self.campaign.figures["scope"].value.text()),
+        )
+        self._changed()
+
+    # ---- scans ----------------------------------------------------------------------------
+    def on_scan(self, scan: ScanEvent) -> None:
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.refuse_scan(scan.text)
+            return
+        self.result.acknowledge()
+        if self.mode == ScanMode.SCOPE:
+            self.list_panel.scope.setText(scan.symbol_text)
+            self.open_recall()
+            return
+        view = self.current
+        if view is None or view.status != RecallStatus.OPEN:
+            self.refuse(
+                self.tr("No open recall"),
+                self.tr("Scan %1 was not used: no open recall is chosen.").replace(
+                    "%1", scan.symbol_text
+                ),
+                self.tr("Choose an open recall in the list, or open one (F2)."),
+            )
+            return
+        units = [scan.symbol_text]
+        if self.mode == ScanMode.RETURN:
+            self.call(recall.record_return, view.number, units, done=self._updated)
+        elif self.mode == ScanMode.NOTIFY:
+            note = self.campaign.note()
+            self.call(recall.record_notification, view.number, units, done=self._updated, note=note)
+        else:
+            self.call(
+                recall.record_disposition,
+                view.number,
+                units,
+                self.campaign.disposition.currentData(),
+                self.campaign.disposition_reason.text(),
+                done=self._updated,
+            )
+
+    def _updated(self, update: RecallUpdate) -> None:
+        did = shown(update.action.words)
+        text = self.tr("%1: %2 %3").replace("%1", update.number).replace("%2", did)
+        detail = ", ".join(update.changed)
+        if update.skipped:
+            detail += " · " + self.tr("already %1: %2").replace("%1", did).replace(
+                "%2", ", ".join(update.skipped)
+            )
+        self.result.show_good(text.replace("%3", str(len(update.changed))), detail)
+        self._changed()
+
+    # ---- notification by customer ---------------------------------------------------------
+    def notify_customer(self) -> None:
+        view, customer = self.current, self.campaign.selected_customer()
+        if view is None or view.status != RecallStatus.OPEN or customer is None:
+            self.refuse(
+                self.tr("No customer chosen"),
+                self.tr("Choose a customer in the list of an open recall."),
+                self.tr("Open the customers list, choose the customer told, then F3."),
+            )
+            return
+        if not self.campaign.told.text().strip():
+            self.refuse(
+                self.tr("Who was told?"),
+                self.tr("The notification of %1 names nobody.").replace("%1", customer),
+                self.tr("Type who was told and how, then F3 again."),
+            )
+            return
+        self.call(
+            recall.record_notification,
+            view.number,
+            customer=customer,
+            note=self.campaign.note(),
+            done=self._notified,
+            title=self.tr("Notification not recorded"),
+        )
+
+    def _notified(self, update: RecallUpdate) -> None:
+        self.campaign.told.clear()
+        self.campaign.how.clear()
+        self._updated(update)
+
+    # ---- closing --------------------------------------------------------------------------
+    def close_recall(self) -> None:
+        view = self.current
+        if view is None or view.status != RecallStatus.OPEN or self.login is None:
+            self.refuse(
+                self.tr("Nothing to close"),
+                self.tr("No open recall is chosen."),
+                self.tr("Choose the open recall in the list, then F8."),
+            )
+            return
+        ctx, login, number = self.ctx, self.login, view.number
+
+        def sign(user: str | None, password: str, note: str) -> RecallView:
+            assert ctx is not None
+            return recall.close_recall(ctx, login, number, password, user, note)
+
+        what = (
+            self.tr("%1 on %2: %3 units, every one dispositioned")
+            .replace("%1", number)
+            .replace("%2", view.scope)
+            .replace("%3", str(view.items_total))
+        )
+        self.dialog = SignatureDialog(
+            self.runner,
+            what=what,
+            meaning=Meaning.RECALL_CLOSED.value,
+            ask_username=login.signings == 0,
+            login=login,
+            sign=sign,
+            manifestation=closing_info,
+            reason_label=self.tr("Closing note"),
+            parent=self,
+        )
+        self.dialog.signed.connect(self._closed)
+        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog.finished.connect(self._dialog_closed)
+        self.dialog.open()
+
+    def _closed(self, view: RecallView) -> None:
+        self.campaign.show_recall(view)
+        info = closing_info(view)
+        self.result.show_good(
+            self.tr("%1 closed").replace("%1", view.number),
+            shown(info.manifestation()) if info is not None else "",
+        )
+        self._changed()
+
+    def _dialog_closed(self, _code: int) -> None:
+        """Back to the station: its window active again, so keys and scans reach the screen."""
+        self.dialog = None
+        self.window().activateWindow()
+        self.setFocus()
+
+
+__all__ = ["KEY", "RecallScreen", "ScanMode", "closing_info"]

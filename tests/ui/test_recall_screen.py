@@ -1,0 +1,150 @@
+"""The recall screen driven as the supervisor would, with scans from the station's simulated
+scanner: a recall opened by scanning the bad board lot shows the affected pumps and the
+customer to notify; the customer's notification, a return and the dispositions are recorded;
+the recall is closed with the signature "Recall closed". Refusals (an unknown lot, a unit still
+at the customer, a role without the recall permission) are shown in words (both databases)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from desktop.services.distribution import ship
+from desktop.views import kinds
+from desktop.views.recall import RecallScreen
+from desktop.views.signature import SignatureDialog
+from tests.integration.trace_reports.scenario import PumpLot, pump_lot, receive_board_lot
+from tests.integration.trace_reports.scenario import release_and_label as release_lot
+from tests.support.plant import PASSWORD, Plant
+from tests.ui.conftest import FakePrinter, OpenScreen, scan, settle
+
+STMARY = "9506000000015"
+
+
+def _press(qtbot: Any, screen: RecallScreen, key: Qt.Key) -> None:
+    qtbot.keyClick(screen, key)
+    settle(qtbot, screen)
+
+
+def _shipped(plant: Plant) -> PumpLot:
+    """Three pumps built with board lot CW-A100: two shipped to St Mary's, one in stock."""
+    receive_board_lot(plant, "CW-A100")
+    pumps = pump_lot(plant, 3, "CW-A100")
+    release_lot(plant, FakePrinter(), pumps)  # type: ignore[arg-type]
+    ship(plant.ctx("packaging"), "CUST-STMARY", STMARY, list(pumps.serials[:2]))
+    return pumps
+
+
+def _figures(screen: RecallScreen) -> dict[str, str]:
+    return {k: f.value.text() for k, f in screen.campaign.figures.items()}
+
+
+def _disposition(qtbot: Any, screen: RecallScreen, code: str, serial: str) -> None:
+    box = screen.campaign.disposition
+    box.setCurrentIndex(box.findData(code))
+    screen.campaign.disposition_reason.setText("done as the recall plan says")
+    scan(qtbot, screen, "]C0" + serial)
+    settle(qtbot, screen)
+
+
+def test_run_a_recall_from_the_bad_lot_to_the_signed_close(
+    plant: Plant, open_screen: OpenScreen, qtbot: Any
+) -> None:
+    pumps = _shipped(plant)
+    screen = open_screen(RecallScreen, plant, "supervisor")
+    settle(qtbot, screen)
+    assert screen.prompt.text() == "Type the reason, then scan the bad lot, serial or SSCC"
+    screen.list_panel.reason.setText("board capacitor C12 out of specification")
+    scan(qtbot, screen, "]C0CW-A100")
+    settle(qtbot, screen)
+    assert screen.result.title.text() == "✔  RCL-000001 opened on lot CW-A100", (
+        screen.result.detail.text()
+    )
+    assert _figures(screen) | {"scope": ""} == {
+        "scope": "",
+        "units": "3",
+        "customers": "0/1",
+        "returned": "0",
+        "dispositioned": "0/3",
+    }
+    units = screen.campaign.units
+    rows = {units.item(r, 0).text(): units.item(r, 1).text() for r in range(units.rowCount())}
+    assert rows == {
+        f"unit {pumps.serials[0]}": "shipped",
+        f"unit {pumps.serials[1]}": "shipped",
+        f"unit {pumps.serials[2]}": "in stock",
+    }
+    assert screen.campaign.customers.item(0, 2).text() == STMARY
+    assert screen.list_panel.table.item(0, 0).text() == "RCL-000001"
+
+    screen.campaign.customers.selectRow(0)
+    _press(qtbot, screen, Qt.Key.Key_F3)
+    assert screen.result.title.text() == "✖  Who was told?"
+    _press(qtbot, screen, Qt.Key.Key_Escape)
+    screen.campaign.told.setText("R. Chen, pharmacy")
+    screen.campaign.how.setText("phone")
+    _press(qtbot, screen, Qt.Key.Key_F3)
+    assert screen.result.title.text() == "✔  RCL-000001: notified 2", screen.result.detail.text()
+    assert _figures(screen)["customers"] == "1/1"
+
+    assert screen.prompt.text() == "Scan each returned unit (UDI or serial)"
+    scan(qtbot, screen, "]C0" + pumps.serials[0])
+    settle(qtbot, screen)
+    assert screen.result.title.text() == "✔  RCL-000001: returned 1"
+    assert _figures(screen)["returned"] == "1"
+
+    _press(qtbot, screen, Qt.Key.Key_F6)
+    _disposition(qtbot, screen, "scrapped", pumps.serials[1])
+    assert screen.result.refused, screen.result.detail.text()
+    assert "is at the customer (shipped): record its return before" in (
+        screen.result.detail.text()
+    )
+    _press(qtbot, screen, Qt.Key.Key_Return)
+    _disposition(qtbot, screen, "scrapped", pumps.serials[0])
+    _disposition(qtbot, screen, "scrapped", pumps.serials[2])
+    _disposition(qtbot, screen, "corrected_in_field", pumps.serials[1])
+    assert not screen.result.refused, screen.result.detail.text()
+    assert _figures(screen)["dispositioned"] == "3/3"
+
+    _press(qtbot, screen, Qt.Key.Key_F8)
+    qtbot.waitUntil(lambda: screen.dialog is not None and screen.dialog.isVisible())
+    dialog = screen.dialog
+    assert isinstance(dialog, SignatureDialog)
+    assert dialog.meaning.text() == "Recall closed"
+    scan(qtbot, screen, "]C0" + pumps.serials[0])  # not used while the signature is open
+    assert dialog.notice.refused
+    dialog.reason.setText("every unit accounted for")
+    if dialog.ask_username:
+        dialog.username.setText("sam")
+    dialog.password.setText(PASSWORD)
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1)
+    assert dialog.printed_name.text() == "Sam Supervisor (sam)"
+    settle(qtbot, screen)
+    assert screen.result.title.text() == "✔  RCL-000001 closed"
+    assert "Sam Supervisor (sam)" in screen.campaign.subtitle.text()
+    assert screen.campaign.title.text().endswith("· closed")
+    assert not screen.campaign.close_button.isEnabled()
+
+
+def test_refusals_are_shown_in_words(plant: Plant, open_screen: OpenScreen, qtbot: Any) -> None:
+    assert "recall" in kinds.visible_to("supervisor")
+    assert "recall" not in kinds.visible_to("qc_inspector")
+    screen = open_screen(RecallScreen, plant, "supervisor")
+    settle(qtbot, screen)
+    scan(qtbot, screen, "]C0NO-SUCH-LOT")
+    settle(qtbot, screen)
+    assert screen.result.refused and screen.result.title.text() == "✖  Recall not opened"
+    assert "say why: a recall needs a reason" in screen.result.detail.text()
+    _press(qtbot, screen, Qt.Key.Key_Return)
+    screen.list_panel.reason.setText("wrong lot")
+    scan(qtbot, screen, "]C0NO-SUCH-LOT")
+    settle(qtbot, screen)
+    assert screen.result.refused and "NO-SUCH-LOT" in screen.result.detail.text()
+    assert "Nothing was recorded" in screen.result.hint.text()
+
+    quinn = open_screen(RecallScreen, plant, "qc_inspector")
+    settle(qtbot, quinn)
+    assert quinn.result.refused and quinn.result.title.text() == "✖  Recalls not shown"
+    assert "supervisor" in quinn.result.detail.text()
