@@ -1,6 +1,7 @@
 """`lotline recall open|status|notify|return|disposition|close`: run a recall campaign.
 
 - open SCOPE --reason TEXT: open a recall on the forward scope of a component lot, lot or unit
+- list [--json]: every recall, open first, with its figures
 - status NUMBER [--json]: KPI times, counts per state, customers to notify, affected items
 - notify NUMBER (--customer CODE | --unit SCAN ...): record that customers were notified
 - return NUMBER --unit SCAN ...: record units returned
@@ -72,6 +73,23 @@ def _status(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _list(args: argparse.Namespace) -> int:
+    ctx, _, _ = log_in(open_engine(args, must_exist=True), args.by)
+    views = recall.recalls(ctx)
+    if args.json:
+        print(json.dumps([asdict(v) for v in views], default=str, indent=2))
+        return EXIT_OK
+    for v in views:
+        print(
+            f"{v.number} ({v.status.words}) on {v.scope}: {v.items_total} item(s), "
+            f"notified {v.notified}, returned {v.returned}, dispositioned {v.dispositioned}; "
+            f"scope known after {_span(v.time_to_scope)}"
+        )
+    if not views:
+        print("no recall yet")
+    return EXIT_OK
+
+
 def _seconds(value: timedelta | None) -> float | None:
     return None if value is None else value.total_seconds()
 
@@ -108,7 +126,7 @@ def _close(args: argparse.Namespace) -> int:
 
 def _action(actions: Any, name: str, text: str, handler: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = actions.add_parser(name, help=text)
-    if name != "open":  # not a code: the subcommand
+    if name not in ("open", "list"):  # not a code: the subcommands
         parser.add_argument("number", metavar="NUMBER", help="the recall number (RCL-000001)")
     add_by(parser)
     add_database(parser)
@@ -132,6 +150,8 @@ def register(sub: Any) -> None:
     )
     opened.add_argument("scope", metavar="SCOPE", help="component lot, lot or unit (a scan)")
     opened.add_argument("--reason", required=True)
+    listed = _action(actions, "list", "every recall, open first", _list)
+    listed.add_argument("--json", action="store_true")
     status = _action(actions, "status", "where a recall stands", _status)
     status.add_argument("--json", action="store_true")
     status.add_argument("--limit", type=int, default=500, metavar="N", help="items listed")

@@ -77,6 +77,8 @@ def test_recall_open_status_notify_close(plant, lot, monkeypatch, capsys) -> Non
         plant, monkeypatch, capsys, "recall", "status", "RCL-000001", "--json", "--by", "sam"
     )
     assert code == 0 and json.loads(text)["items_total"] == 2
+    code, text = run(plant, monkeypatch, capsys, "recall", "list", "--by", "sam")
+    assert code == 0 and "RCL-000001 (open) on lot CW-C100: 2 item(s), notified 0" in text
     code, text = run(
         plant,
         monkeypatch,
