@@ -49,10 +49,9 @@ class Plant:
         """A fresh log-in of the demo user for ``role`` at that role's station."""
         username, station = USERS[role]
         password = ADMIN_PASSWORD if role == "admin" else PASSWORD
-        actor = Actor(None, username, "", None, station, self.station_id(station))
-        login = identity.login(Context(self.engine, actor, SETTINGS), username, password)
-        login.actor = Actor(**{**login.actor.__dict__, "station_id": self.station_id(station)})
-        return login
+        # as the station program does: the station by its name; log-in finds its id
+        actor = Actor(None, username, "", None, station)
+        return identity.login(Context(self.engine, actor, SETTINGS), username, password)
 
     def ctx(self, role: str) -> Context:
         return Context(self.engine, self.login(role).actor, SETTINGS)

@@ -15,7 +15,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.models import User
+from db.models import Station, User
 from db.types import utcnow
 from desktop.domain.permissions import Permission, Role, parse_role
 from desktop.domain.text import Text, t
@@ -297,7 +297,14 @@ def _succeed(ctx: Context, user_id: int, step: int | None) -> Actor:
                 )
             user.totp_last_step = step
         user.failed_attempts, user.last_login_at = 0, utcnow()
-        uow.actor = Actor(user.id, user.username, user.full_name, user.role, ctx.actor.station)
+        # the station logged in at, by its registered name: its events, its devices (the
+        # scale whose calibration a weighing is held to, the printer) are found by this id
+        station_id = ctx.actor.station_id or uow.session.scalar(
+            select(Station.id).where(Station.name == ctx.actor.station)
+        )
+        uow.actor = Actor(
+            user.id, user.username, user.full_name, user.role, ctx.actor.station, station_id
+        )
         uow.audit("auth.success", "user", user.id)
     return uow.actor
 

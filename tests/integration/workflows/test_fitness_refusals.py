@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 
 from desktop.domain.fitness import CalibrationResult, CalibrationState
 from desktop.services import identity, masterdata
+from desktop.services.core.context import Actor, Context
 from desktop.services.documents import build_record
 from desktop.services.masterdata import DEMO_FOLDER
 from desktop.services.production import (
@@ -25,7 +26,7 @@ from desktop.services.production import (
     today,
 )
 from tests.integration.workflows.test_execution_support import Line, eid, pump_order
-from tests.support.plant import Plant
+from tests.support.plant import PASSWORD, SETTINGS, Plant
 from tests.support.refusals import refused
 
 QUAL = "final weighing"
@@ -268,3 +269,20 @@ def test_a_master_data_file_with_a_bad_qualification_names_file_line_and_field(
     assert "users.toml, line" in str(bad.value)
     assert "qualifications" in str(bad.value)
     assert date(2001, 1, 31).isoformat() not in str(bad.value)
+
+
+def test_a_log_in_at_a_station_carries_the_station_registered_under_that_name(
+    engine: Engine,
+) -> None:
+    """The station program names its station; the log-in finds its id, so the scale whose
+    calibration a weighing is held to is found at a real station, not only in tests."""
+    plant = Plant(engine)
+    stranger = Actor(None, "olga", "", None, "line-1")
+    login = identity.login(Context(engine, stranger, SETTINGS), "olga", PASSWORD)
+    assert login.actor.station == "line-1"
+    assert login.actor.station_id == plant.station_id("line-1") is not None
+    nowhere = Actor(None, "olga", "", None, "cli@laptop")
+    assert (
+        identity.login(Context(engine, nowhere, SETTINGS), "olga", PASSWORD).actor.station_id
+        is None
+    )
