@@ -16,12 +16,14 @@ DEFAULT_MAX_COPY_AGE_HOURS = 12.0
 
 
 class OfflineStep(Vocabulary):
-    """A production step a station may capture into its journal while offline."""
+    """What a station may capture into its journal while offline: four production steps, and
+    the log-in of the person who takes them."""
 
     CONSUME = "consume"
     WEIGHT = "weight"
     MEASUREMENT = "measurement"
     CHECK = "check"
+    LOGIN = "login"
 
 
 words_for(
@@ -31,6 +33,7 @@ words_for(
         OfflineStep.WEIGHT: t("weight"),
         OfflineStep.MEASUREMENT: t("measurement"),
         OfflineStep.CHECK: t("check"),
+        OfflineStep.LOGIN: t("log-in"),
     },
 )
 

@@ -24,7 +24,7 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 _ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
-_STEPS = ("consume", "weight", "measurement", "check")
+_STEPS = ("consume", "weight", "measurement", "check", "login")
 _STATUSES = ("open", "resolved")
 _DECISIONS = ("recorded", "redo", "void")
 

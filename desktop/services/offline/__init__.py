@@ -13,6 +13,7 @@ from desktop.services.offline._conflicts import (
     record_conflict,
     resolve_conflict,
 )
+from desktop.services.offline._logins import record_offline_login
 from desktop.services.offline._sync import JournalBroken, SyncReport, send_journal
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "SyncReport",
     "conflicts",
     "record_conflict",
+    "record_offline_login",
     "resolve_conflict",
     "send_journal",
 ]

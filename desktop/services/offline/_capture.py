@@ -22,6 +22,7 @@ import logging
 import sqlite3
 import threading
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -42,8 +43,8 @@ from desktop.domain.capture import DeviceCapture
 from desktop.domain.offline import DEFAULT_MAX_COPY_AGE_HOURS, JournalState, OfflineStep
 from desktop.domain.text import t
 from desktop.services import production
-from desktop.services.core.availability import DatabaseUnavailable
-from desktop.services.core.context import Context
+from desktop.services.core.availability import DatabaseUnavailable, not_answering
+from desktop.services.core.context import Context, LoginSession
 from desktop.services.core.errors import Refusal
 from desktop.services.offline._steps import (
     actor_data,
@@ -135,6 +136,32 @@ class StationCapture:
             except DatabaseUnavailable:
                 self._went_offline()
         return production.unit_status(self._local(ctx), scan)
+
+    def log_in(
+        self, ctx: Context, check: Callable[[Context], LoginSession], how: str
+    ) -> LoginSession:
+        """A log-in (``check(ctx)``: identity.login or login_badge with what the person gave):
+        on the shared database; while it does not answer, against the station's copy (the
+        credential hashes it holds), journaled and put in the shared audit trail when the
+        journal is sent. ``how``: "badge" or "password", as the audit entry says."""
+        if not self.capturing_offline:
+            try:
+                return check(ctx)
+            except Refusal:
+                raise
+            except Exception as failure:
+                if not not_answering(failure):
+                    raise
+                self._went_offline()
+        local = self._local(ctx)
+        session = check(local)
+        entry = self.journal.append(
+            OfflineStep.LOGIN, str(uuid.uuid4()), actor_data(session.actor), {"method": how},
+            None, datetime.now(UTC),
+        )  # fmt: skip
+        self.journal.set_state(entry.seq, JournalState.PENDING, "log-in checked by the copy")
+        set_applied_seq(local.engine, entry.seq)
+        return session
 
     # ---- the copy -------------------------------------------------------------------------
     def refresh_copy(self, base: Context) -> CopyMade | None:
@@ -230,6 +257,9 @@ class StationCapture:
         done = applied_seq(copy)
         local = replace(ctx, engine=copy, anchoring=None)
         for entry in self.journal.after(done, JournalState.SYNCED):
+            if entry.step is OfflineStep.LOGIN:  # nothing to apply: the copy checked it
+                done = entry.seq
+                continue
             try:
                 run_step(
                     local.as_actor(actor_from(entry.actor)), entry.step, entry.args,

@@ -10,12 +10,13 @@ import uuid
 from dataclasses import dataclass, field
 
 from db.journal import Journal, JournalEntry
-from desktop.domain.offline import JournalState, OfflineOrigin
+from desktop.domain.offline import JournalState, OfflineOrigin, OfflineStep
 from desktop.domain.text import t
 from desktop.services.core.availability import DatabaseUnavailable
 from desktop.services.core.context import Context
 from desktop.services.core.errors import Refusal
 from desktop.services.offline._conflicts import record_conflict
+from desktop.services.offline._logins import record_offline_login
 from desktop.services.offline._steps import actor_from, capture_from, keyboard_capture, run_step
 
 
@@ -73,6 +74,9 @@ def _send(journal: Journal, base: Context, entry: JournalEntry, report: SyncRepo
         else capture_from(_keyboard(entry), origin)
     )
     event_id = uuid.UUID(entry.event_id)
+    if entry.step is OfflineStep.LOGIN:
+        _send_login(journal, ctx, entry, event_id, origin, report)
+        return
     try:
         result = run_step(ctx, entry.step, entry.args, event_id, capture)
     except Refusal as refusal:
@@ -86,6 +90,29 @@ def _send(journal: Journal, base: Context, entry: JournalEntry, report: SyncRepo
         report.conflict_lines.append(f"{entry.seq}: {refusal.message}")
         return
     journal.set_state(entry.seq, JournalState.SYNCED, result.message)
+    report.sent += 1
+
+
+def _send_login(
+    journal: Journal,
+    ctx: Context,
+    entry: JournalEntry,
+    event_id: uuid.UUID,
+    origin: OfflineOrigin,
+    report: SyncReport,
+) -> None:
+    try:
+        record_offline_login(ctx, entry.captured_at, str(entry.args["method"]), event_id=event_id)
+    except Refusal as refusal:
+        record_conflict(
+            ctx, origin.journal, entry.seq, entry.hash, entry.step, entry.captured_at,
+            dict(entry.args), None, refusal.message, event_id=event_id,
+        )  # fmt: skip
+        journal.set_state(entry.seq, JournalState.CONFLICT, refusal.message)
+        report.conflicts += 1
+        report.conflict_lines.append(f"{entry.seq}: {refusal.message}")
+        return
+    journal.set_state(entry.seq, JournalState.SYNCED, "log-in recorded")
     report.sent += 1
 
 

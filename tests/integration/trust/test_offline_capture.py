@@ -28,11 +28,13 @@ from db.models import AuditEntry, Event, Item
 from db.resilience import Timeouts
 from desktop.domain.offline import ConflictDecision, ConflictStatus, JournalState, OfflineStep
 from desktop.domain.states import Status
-from desktop.services import offline, production
+from desktop.services import identity, offline, production
+from desktop.services.core.context import Actor, Context
 from desktop.services.core.errors import Refusal
 from desktop.services.offline import StationCapture
 from tests.integration.workflows.conftest import FakePrinter
 from tests.integration.workflows.world import World
+from tests.support.plant import SETTINGS
 from tests.support.private_pg import PrivateCluster, migrated_cluster, running
 
 pytestmark = pytest.mark.postgres
@@ -267,3 +269,31 @@ def test_the_copy_is_brought_up_to_the_steps_taken_online_since_it_was_made(
     report = station.sync(world.ctx("supervisor"))
     assert (report.sent, report.conflicts) == (1, 0)
     assert len(_events(world.engine, serial)) == 2
+
+
+def test_a_log_in_while_the_database_is_away_is_checked_by_the_copy_and_audited_later(
+    world: World, running: PrivateCluster, station: StationCapture
+) -> None:
+    serial, housing = world.pump(0), world.housing()
+    station.refresh_copy(world.ctx("supervisor"))
+    running.stop()
+    at_line = Context(world.engine, Actor(None, "(not logged in)", "", None, "line-1"), SETTINGS)
+    with pytest.raises(Refusal) as wrong_pin:
+        station.log_in(at_line, lambda c: identity.login_badge(c, "B-1001", "9999"), "badge")
+    assert "wrong PIN" in wrong_pin.value.message
+    login = station.log_in(at_line, lambda c: identity.login_badge(c, "B-1001", "1234"), "badge")
+    assert login.actor.username == "olga" and login.actor.station_id is not None
+    op = at_line.as_actor(login.actor)
+    assert station.step(op, OfflineStep.CONSUME, serial, housing, event_id=uuid.uuid4()).pending
+    running.start()
+    report = station.sync(world.ctx("supervisor"))
+    assert (report.sent, report.conflicts) == (2, 0)  # the log-in, then the step
+    with world.engine.connect() as conn:
+        entries = conn.execute(
+            select(AuditEntry.username, AuditEntry.station).where(
+                AuditEntry.action == "auth.success.offline"
+            )
+        ).all()
+    assert entries == [("olga", "line-1")]
+    assert station.sync(world.ctx("supervisor")).sent == 0  # not audited twice
+    assert audit.verify(world.engine).ok

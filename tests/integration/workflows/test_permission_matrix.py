@@ -186,6 +186,7 @@ spc.disposition_flag                      -     +     -         -        -
 offline.record_conflict                   +     -     -         +        -
 offline.conflicts                         +     +     +         +        +
 offline.resolve_conflict                  -     -     -         +        -
+offline.record_offline_login              +     +     +         +        +
 """
 # fmt: on
 
@@ -986,6 +987,13 @@ def _resolve_conflict(w: World) -> Call:
     kept = _kept(w.ctx("operator"), w)
     return lambda ctx, role: offline.resolve_conflict(
         ctx, kept.id, ConflictDecision.VOID, "the unit was scrapped before the outage ended"
+    )
+
+
+@scenario("offline.record_offline_login")
+def _record_offline_login(w: World) -> Call:
+    return lambda ctx, role: offline.record_offline_login(
+        ctx, datetime.now(UTC), "badge", event_id=uuid.uuid4()
     )
 
 
