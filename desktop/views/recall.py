@@ -213,7 +213,7 @@ class RecallScreen(ActingScreen):
         self.campaign.show_recall(view)
         self.set_mode(ScanMode.RETURN)
         self.result.show_good(
-            self.tr("%1 opened on %2").replace("%1", view.number).replace("%2", view.scope),
+            self.tr("%1 opened on %2").replace("%1", view.number).replace("%2", shown(view.scope)),
             self.tr("%1 units in scope, %2 customer sites to notify; scope known in %3")
             .replace("%1", str(view.items_total))
             .replace("%2", str(len(view.customers)))
@@ -260,10 +260,10 @@ class RecallScreen(ActingScreen):
     def _updated(self, update: RecallUpdate) -> None:
         did = shown(update.action.words)
         text = self.tr("%1: %2 %3").replace("%1", update.number).replace("%2", did)
-        detail = ", ".join(update.changed)
+        detail = ", ".join(shown(i) for i in update.changed)
         if update.skipped:
             detail += " · " + self.tr("already %1: %2").replace("%1", did).replace(
-                "%2", ", ".join(update.skipped)
+                "%2", ", ".join(shown(i) for i in update.skipped)
             )
         self.result.show_good(text.replace("%3", str(len(update.changed))), detail)
         self._changed()
@@ -318,7 +318,7 @@ class RecallScreen(ActingScreen):
         what = (
             self.tr("%1 on %2: %3 units, every one dispositioned")
             .replace("%1", number)
-            .replace("%2", view.scope)
+            .replace("%2", shown(view.scope))
             .replace("%3", str(view.items_total))
         )
         self.dialog = SignatureDialog(

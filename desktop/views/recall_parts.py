@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QTabWidget,
     QVBoxLayout,
@@ -28,9 +29,14 @@ from desktop.views.words import shown
 UNITS_SHOWN = 1000
 
 
-def when(at: datetime | None) -> str:
+def when(at: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
     """A time in the station's zone, to the minute; empty when there is none."""
-    return at.astimezone().strftime("%Y-%m-%d %H:%M") if at else ""
+    return at.astimezone().strftime(fmt) if at else ""
+
+
+def short(at: datetime | None) -> str:
+    """A time in a table cell: month, day and time in the station's zone."""
+    return when(at, "%m-%d %H:%M")
 
 
 def span(value: timedelta | None) -> str:
@@ -92,7 +98,7 @@ class CampaignsPanel(QWidget):
             [
                 (
                     v.number,
-                    v.scope,
+                    shown(v.scope),
                     shown(v.status.words),
                     f"{v.dispositioned}/{v.items_total}",
                 )
@@ -153,6 +159,9 @@ class CampaignPanel(QWidget):
                 self.tr("Disposition"),
             ]
         )
+        header = self.units.horizontalHeader()  # the customer's site gives way: all columns show
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.customers = Table(
             [
                 self.tr("Customer"),
@@ -175,10 +184,11 @@ class CampaignPanel(QWidget):
         column.addWidget(self.tabs, 1)
         column.addWidget(self.shown_caption)
         column.addWidget(self._forms())
+        self.shown_caption.setVisible(False)
         self.show_recall(None)
 
     def _forms(self) -> QWidget:
-        self.told = _entry(self.tr("who was told"), 14)
+        self.told = _entry(self.tr("who was told (the customer chosen above)"), 14)
         self.how = _entry(self.tr("how: phone, e-mail, letter, visit"), 14)
         self.notify_button = BigButton(self.tr("Customer notified") + "  [F3]")
         self.disposition = QComboBox()
@@ -191,28 +201,31 @@ class CampaignPanel(QWidget):
         self.mode.setFont(theme.font(14, bold=True))
         self.mode.setMinimumHeight(theme.mm(11))
         self.close_button = BigButton(self.tr("Close recall…") + "  [F8]")
-        forms = QWidget()
-        grid = QGridLayout(forms)
+        self.forms = QWidget()
+        grid = QGridLayout(self.forms)
         grid.setContentsMargins(0, 0, 0, 0)
+        grid.setVerticalSpacing(4)
         grid.addWidget(label(self.tr("A scan records"), 12), 0, 0)
+        grid.addWidget(label(self.tr("Disposition of the next units scanned"), 12), 0, 1, 1, 2)
         grid.addWidget(self.mode, 1, 0)
-        grid.addWidget(label(self.tr("Chosen customer told: who, how"), 12), 0, 1, 1, 2)
-        grid.addWidget(self.told, 1, 1)
-        grid.addWidget(self.how, 1, 2)
-        grid.addWidget(self.notify_button, 1, 3)
-        grid.addWidget(label(self.tr("Disposition of the next units scanned"), 12), 2, 0, 1, 2)
-        grid.addWidget(self.disposition, 3, 0)
-        grid.addWidget(self.disposition_reason, 3, 1, 1, 2)
-        grid.addWidget(self.close_button, 3, 3)
-        for c, stretch in enumerate((2, 2, 2, 2)):
+        grid.addWidget(self.disposition, 1, 1)
+        grid.addWidget(self.disposition_reason, 1, 2)
+        grid.addWidget(self.close_button, 1, 3)
+        grid.addWidget(self.told, 2, 0, 1, 2)
+        grid.addWidget(self.how, 2, 2)
+        grid.addWidget(self.notify_button, 2, 3)
+        for box in (self.mode, self.disposition):  # as wide as the grid gives, not as the text
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(8)
+        for c, stretch in enumerate((3, 2, 3, 2)):
             grid.setColumnStretch(c, stretch)
-        return forms
+        return self.forms
 
     def show_recall(self, view: RecallView | None) -> None:
         self.current = view
-        is_open = view is not None and view.status == RecallStatus.OPEN
-        for widget in (self.notify_button, self.close_button, self.told, self.how):
-            widget.setEnabled(is_open)
+        self.forms.setVisible(view is None or view.status == RecallStatus.OPEN)
         if view is None:
             self.title.setText(self.tr("No recall chosen"))
             self.subtitle.setText(self.tr("Open a recall (F2) or choose one in the list (Enter)."))
@@ -220,12 +233,12 @@ class CampaignPanel(QWidget):
                 figure.value.setText("–")
             self.units.fill([])
             self.customers.fill([])
-            self.shown_caption.setText("")
+            self.shown_caption.setVisible(False)
             return
         self.title.setText(
             self.tr("%1 · %2 · %3")
             .replace("%1", view.number)
-            .replace("%2", view.scope)
+            .replace("%2", shown(view.scope))
             .replace("%3", shown(view.status.words))
         )
         self.subtitle.setText(self._subtitle(view))
@@ -241,12 +254,12 @@ class CampaignPanel(QWidget):
             self.figures[key].value.setText(text)
         self.units.fill([self._unit_row(view, i) for i in range(len(view.items))])
         self.customers.fill([self._customer_row(c) for c in view.customers])
+        partial = len(view.items) < view.items_total
+        self.shown_caption.setVisible(partial)
         self.shown_caption.setText(
             self.tr("%1 of %2 units listed")
             .replace("%1", str(len(view.items)))
             .replace("%2", str(view.items_total))
-            if len(view.items) < view.items_total
-            else ""
         )
 
     def _subtitle(self, view: RecallView) -> str:
@@ -271,11 +284,11 @@ class CampaignPanel(QWidget):
         i = view.items[index]
         where = " · ".join(x for x in (i.customer_code, i.site) if x)
         return (
-            i.item,
+            shown(i.item),
             shown(i.state_at_scope.words),
             where,
-            when(i.notified_at),
-            when(i.returned_at),
+            short(i.notified_at),
+            short(i.returned_at),
             shown(i.disposition.words) if i.disposition else "",
         )
 

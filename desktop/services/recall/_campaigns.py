@@ -33,6 +33,7 @@ from desktop.domain.distribution import (
 )
 from desktop.domain.events import EventKind
 from desktop.domain.permissions import Meaning, Permission
+from desktop.domain.text import t
 from desktop.reports import recall_query
 from desktop.reports.recall_model import (
     CustomerLine,
@@ -81,7 +82,12 @@ def _recall(session: Session, number: str, *, lock: bool = False) -> Recall:
         stmt = stmt.with_for_update()
     found = session.scalars(stmt).first()
     if found is None:
-        raise NotFound(f'recall "{shown(number or "")}" does not exist: check the recall number')
+        raise NotFound(
+            t(
+                'recall "{number}" does not exist: check the recall number',
+                number=shown(number or ""),
+            )
+        )
     return found
 
 
@@ -123,7 +129,7 @@ def recalls(uow: UnitOfWork, *, limit: int = 200) -> list[RecallView]:
 
 def _user(uow: UnitOfWork) -> int:
     if uow.actor.user_id is None:
-        raise Refusal("log in first: a recall names the person who runs it")
+        raise Refusal(t("log in first: a recall names the person who runs it"))
     return uow.actor.user_id
 
 
@@ -134,8 +140,13 @@ def _refuse_duplicate(session: Session, root: Item, scan: str) -> None:
     other = session.scalars(stmt.limit(1)).first()
     if other is not None:
         raise Refusal(
-            f'scan "{shown(scan)}": {other} is open on {label(root)} already: work on that '
-            "recall (lotline recall status) instead of opening a second one",
+            t(
+                'scan "{scan}": {other} is open on {scope} already: work on that recall '
+                "(lotline recall status) instead of opening a second one",
+                scan=shown(scan),
+                other=other,
+                scope=label(root),
+            ),
             entity="recall",
         )
 
@@ -150,7 +161,7 @@ def open_recall(
         return recall_view(uow.session, _recall(uow.session, str(earlier.data["recall"])))
     why = (reason or "").strip()
     if not why:
-        raise Refusal(f'scan "{shown(scope_scan)}": say why: a recall needs a reason')
+        raise Refusal(t('scan "{scan}": say why: a recall needs a reason', scan=shown(scope_scan)))
     root = require_item(uow.session, scope_scan, SCOPE_KINDS, "component lot, lot or unit")
     _refuse_duplicate(uow.session, root, scope_scan)
     recall = Recall(
@@ -181,7 +192,11 @@ def open_recall(
 def _require_open(recall: Recall) -> None:
     if recall.status != RecallStatus.OPEN:
         raise Refusal(
-            f"{recall.number} is closed ({recall.closed_at:%Y-%m-%d}): it takes no more updates",
+            t(
+                "{number} is closed ({date}): it takes no more updates",
+                number=recall.number,
+                date=f"{recall.closed_at:%Y-%m-%d}",
+            ),
             entity="recall",
             entity_id=str(recall.id),
         )
@@ -200,8 +215,13 @@ def _scanned(
         ).first()
         if row is None:
             raise Refusal(
-                f'scan "{shown(scan)}": {label(item)} is not affected by {recall.number}: '
-                "check the serial, or open a recall on its scope",
+                t(
+                    'scan "{scan}": {item} is not affected by {number}: check the serial, or '
+                    "open a recall on its scope",
+                    scan=shown(scan),
+                    item=label(item),
+                    number=recall.number,
+                ),
                 entity="recall",
                 entity_id=str(recall.id),
             )
@@ -212,7 +232,9 @@ def _scanned(
 def _of_customer(session: Session, recall: Recall, code: str) -> list[tuple[RecallItem, Item]]:
     customer = session.scalars(select(Customer).where(Customer.code == code.strip())).first()
     if customer is None:
-        raise NotFound(f'customer "{shown(code)}" does not exist: check the customer code')
+        raise NotFound(
+            t('customer "{code}" does not exist: check the customer code', code=shown(code))
+        )
     stmt = (
         select(RecallItem, Item)
         .join(Item, Item.id == RecallItem.item_id)
@@ -221,7 +243,13 @@ def _of_customer(session: Session, recall: Recall, code: str) -> list[tuple[Reca
     )
     rows = [(row, item) for row, item in session.execute(stmt)]
     if not rows:
-        raise Refusal(f"{recall.number} affects nothing of {customer.code}: nobody to notify")
+        raise Refusal(
+            t(
+                "{number} affects nothing of {customer}: nobody to notify",
+                number=recall.number,
+                customer=customer.code,
+            )
+        )
     return rows
 
 
@@ -229,7 +257,7 @@ def _targets(
     uow: UnitOfWork, recall: Recall, scans: Sequence[str], customer: str | None
 ) -> list[tuple[RecallItem, Item]]:
     if bool(scans) == bool(customer and customer.strip()):
-        raise Refusal("name either a customer code or the units (scans), not both and not none")
+        raise Refusal(t("name either a customer code or the units (scans), not both and not none"))
     if customer and customer.strip():
         return _of_customer(uow.session, recall, customer)
     return _scanned(uow.session, recall, scans)
@@ -241,8 +269,14 @@ def _mark(
     """Set ``field`` (notified_at or returned_at) to now where it is empty; audited."""
     todo = [(r, i) for r, i in targets if getattr(r, field) is None]
     if not todo:
-        done = field.removesuffix("_at")
-        raise Refusal(f"{recall.number}: every item named is {done} already: nothing to record")
+        done = (RecallAction.NOTIFIED if field == "notified_at" else RecallAction.RETURNED).words
+        raise Refusal(
+            t(
+                "{number}: every item named is {done} already: nothing to record",
+                number=recall.number,
+                done=done,
+            )
+        )
     now = utcnow()
     for row, _ in todo:
         setattr(row, field, now)
@@ -263,8 +297,12 @@ def _refuse_state(
     if row.state_at_scope not in allowed:
         state = row.state_at_scope.words
         raise Refusal(
-            f"{label(item)} was {state} when the scope was taken: it has no customer to notify "
-            "and nothing to return; record its disposition instead",
+            t(
+                "{item} was {state} when the scope was taken: it has no customer to notify and "
+                "nothing to return; record its disposition instead",
+                item=label(item),
+                state=state,
+            ),
             entity="recall",
             entity_id=str(recall.id),
         )
@@ -309,18 +347,28 @@ def _refuse_disposition(
 ) -> None:
     if row.disposition is not None:
         raise Refusal(
-            f"{label(item)} has the disposition {row.disposition.words} in {recall.number} "
-            "already: "
-            "a disposition is made once",
+            t(
+                "{item} has the disposition {disposition} in {number} already: a disposition is "
+                "made once",
+                item=label(item),
+                disposition=row.disposition.words,
+                number=recall.number,
+            ),
             entity="recall",
             entity_id=str(recall.id),
         )
     away = row.state_at_scope in AT_CUSTOMER and row.returned_at is None
     if disposition in NEED_RETURN and away:
         raise Refusal(
-            f"{label(item)} is at the customer ({row.state_at_scope.words}): record its return "
-            f"before it is {disposition.words}, or choose "
-            f"{RecallDisposition.CORRECTED_IN_FIELD} or {RecallDisposition.DESTROYED_ON_SITE}",
+            t(
+                "{item} is at the customer ({state}): record its return before it is {done}, "
+                "or choose {field} or {site}",
+                item=label(item),
+                state=row.state_at_scope.words,
+                done=disposition.words,
+                field=RecallDisposition.CORRECTED_IN_FIELD.value,
+                site=RecallDisposition.DESTROYED_ON_SITE.value,
+            ),
             entity="recall",
             entity_id=str(recall.id),
         )
@@ -336,10 +384,18 @@ def record_disposition(
     chosen = RecallDisposition.known(disposition)
     if chosen is None:
         codes = ", ".join(RecallDisposition.values())
-        raise Refusal(f'disposition "{shown(disposition or "")}" is unknown: use {codes}')
+        raise Refusal(
+            t(
+                'disposition "{said}" is unknown: use {codes}',
+                said=shown(disposition or ""),
+                codes=codes,
+            )
+        )
     why = (reason or "").strip()
     if not why:
-        raise Refusal(f"the disposition in {recall.number} needs a reason: say what was done")
+        raise Refusal(
+            t("the disposition in {number} needs a reason: say what was done", number=recall.number)
+        )
     targets = _targets(uow, recall, scans, None)
     for row, item in targets:
         _refuse_disposition(recall, row, item, chosen)
@@ -376,8 +432,13 @@ def _refuse_open_items(session: Session, recall: Recall) -> None:
     )
     names = ", ".join(label(i) for i in waiting[:5]) + (", ..." if len(waiting) > 5 else "")
     raise Refusal(
-        f"{recall.number} cannot be closed: {count} item(s) have no disposition yet ({names}); "
-        "record a disposition for each first",
+        t(
+            "{number} cannot be closed: {count} item(s) have no disposition yet ({names}); "
+            "record a disposition for each first",
+            number=recall.number,
+            count=count,
+            names=names,
+        ),
         entity="recall",
         entity_id=str(recall.id),
     )
