@@ -198,6 +198,11 @@ class RecallScreen(ActingScreen):
                 self.tr("Type the reason, then scan the bad lot (or type it and press Enter)."),
             )
             return
+        self.result.show_idle(
+            self.tr(
+                "Taking the scope of %1: its units and customers appear when it is known…"
+            ).replace("%1", scope)
+        )
         self.call(
             recall.open_recall,
             scope,
