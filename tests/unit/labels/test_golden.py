@@ -9,6 +9,7 @@ import pytest
 from PIL import Image
 
 from desktop.labels import render_pdf, render_png, render_zpl
+from desktop.labels.geometry import linear_boxes
 from desktop.labels.items import DataMatrix, Linear, Text
 from desktop.labels.pdf import pdf_from_plan
 from desktop.labels.png import image_from_plan, png_from_plan
@@ -128,6 +129,8 @@ def test_the_pdf_draws_the_zpl_codewords_bars_when_asked() -> None:
     case = CASES[0]  # zint and our ^BC codewords make different (equally valid) GS1-128s here
     plan = case.plan()
     assert SUMMARY[case.name]["png"] != SUMMARY[case.name]["png_codewords"]
+    linear = [i for i in plan.items if isinstance(i, Linear)]
+    assert [linear_boxes(i) for i in linear] == [linear_boxes(i, "zint") for i in linear]
     zint_bars = pdf_drawing(pdf_from_plan(plan))
     codeword_bars = pdf_drawing(pdf_from_plan(plan, linear="codewords"))
     assert codeword_bars != zint_bars

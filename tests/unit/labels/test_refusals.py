@@ -618,3 +618,15 @@ def test_the_datamatrix_is_the_smallest_square_that_holds_the_data() -> None:
     # FNC1 and one codeword per digit pair or other character; 10x10 holds 3, 12x12 holds 5
     assert [datamatrix_size(s) for s in ("1234", "12345", "1" * 8, "1" * 9)] == [10, 12, 12, 14]
     assert datamatrix_size("12a4") == 12
+
+
+def test_the_human_readable_lines_are_spaced_as_the_template_says() -> None:
+    plan = plan_label(_hri(h=6, line_spacing=2.0), typical(), {}, 203)
+    assert [i.y for i in plan.items] == [8, 32]  # 2 x 12 dots apart
+
+
+def test_a_symbol_s_width_is_checked_by_the_layout_at_the_resolution() -> None:
+    # the template only knows a symbol's height; a 1 mm hourglass is 5 dots (0.625 mm) wide
+    narrow = _symbols({**_use_by("a", 49.3), "size": 1})
+    plan = plan_label(narrow, typical(), {}, 203)
+    assert max(i.x + i.w for i in plan.items) == 399  # type: ignore[union-attr]

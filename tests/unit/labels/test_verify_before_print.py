@@ -14,7 +14,7 @@ from desktop.labels import VerifyFailed, plan_label, render_verified, render_zpl
 from desktop.labels.items import Linear, Plan
 from desktop.labels.pdf import pdf_from_plan
 from desktop.labels.png import image_from_plan, png_from_plan
-from desktop.labels.raster import rasterise_pdf
+from desktop.labels.raster import rasterise_pdf, to_image
 from desktop.labels.render import verify_rendered
 from desktop.labels.symbols import _rows
 from desktop.labels.verify import VerifyResult
@@ -191,6 +191,12 @@ def test_without_pdftoppm_rasterising_says_what_to_install(monkeypatch: pytest.M
         "cannot rasterise the PDF: pdftoppm is not installed "
         "(install poppler-utils, e.g. `apt-get install poppler-utils`)"
     )
+
+
+def test_a_pdf_is_rasterised_at_300_dpi_unless_told() -> None:
+    pdf = pdf_from_plan(plan_of())  # 4 x 2 inches
+    assert to_image(pdf).size == (1200, 600)
+    assert to_image(pdf, 203).size == (812, 406)
 
 
 def test_an_image_is_decoded_as_it_is() -> None:
