@@ -1,9 +1,12 @@
-"""`lotline export epcis --since DATE --out FILE` and `lotline export gudid --out FILE.csv`.
+"""`lotline export epcis --since DATE --out FILE`, `lotline export gudid --out FILE.csv` and
+`lotline export udid --out FILE.xml`.
 
 EPCIS: the commissioning, aggregation, shipping and receiving events recorded since DATE
 (YYYY-MM-DD, midnight UTC, or an ISO time with its zone) as an EPCIS 2.0 JSON-LD document,
-checked before it is written. GUDID: one device identifier record per product. The password of
---by is the first line on stdin. Exit status: 0 written, 1 refused or invalid, 2 usage error.
+checked before it is written. GUDID: one device identifier record per product. UDID: the DI
+record of every product with data for China, for the NMPA UDI database (XML), every required
+item checked first. The password of --by is the first line on stdin. Exit status: 0 written,
+1 refused or invalid, 2 usage error.
 """
 
 from __future__ import annotations
@@ -74,8 +77,19 @@ def _gudid(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _udid(args: argparse.Namespace) -> int:
+    engine = open_engine(args, must_exist=True)
+    ctx, _, _ = log_in(engine, args.by)
+    records = documents.udid_records(ctx)
+    documents.write_udid(records, args.out)
+    print(f"wrote {len(records)} UDID device record(s) to {args.out}")
+    return EXIT_OK
+
+
 def register(sub: Any) -> None:
-    parser = sub.add_parser("export", help="EPCIS 2.0 events or GUDID device identifiers")
+    parser = sub.add_parser(
+        "export", help="EPCIS 2.0 events, GUDID or NMPA UDID device identifiers"
+    )
     kinds = parser.add_subparsers(dest="export_kind", metavar="KIND", required=True)
     epcis = kinds.add_parser("epcis", help="EPCIS 2.0 JSON-LD of the events since a date")
     epcis.add_argument("--since", required=True, type=when, metavar="DATE")
@@ -97,3 +111,11 @@ def register(sub: Any) -> None:
     add_by(gud)
     add_database(gud)
     set_handler(gud, _gudid)
+    udid = kinds.add_parser(
+        "udid",
+        help="NMPA UDI database (China) DI records of the products with data for China (XML)",
+    )
+    udid.add_argument("--out", required=True, metavar="FILE.xml")
+    add_by(udid)
+    add_database(udid)
+    set_handler(udid, _udid)

@@ -49,6 +49,20 @@ ZH_SAMPLES = {
         {"01": "09506000134352", "17": "271231", "10": "ABC123"},
     ),
 }
+#: The Chinese label's fields as the demo plant's master data gives them for the catheter kit
+#: (desktop/demo_data/nmpa.toml through labelling's nmpa_label_fields; a test holds them equal).
+CN_FIELDS = {
+    "name_zh": "一次性使用无菌导管套件",
+    "model_spec": "CK-10",
+    "certificate": "注册证编号：京械注准20262140001",
+    "registrant": "注册人：示例医疗器械有限公司",
+    "manufacturer": "生产企业：示例医疗器械（苏州）有限公司",
+    "storage": "常温、干燥、避光保存",
+}
+CN_SAMPLES = {
+    # name: (dpi, UDI fields): the NMPA label (udi-cn-4x2), from master data
+    "udi-cn-4x2": (300, {"01": "09506000134369", "11": "261204", "17": "281203", "10": "K2612-04"}),
+}
 SAMPLES = {
     # name: (template, dpi, UDI fields)
     "udi-4x2": ("udi-4x2", 203, {"01": "09506000134352", "17": "271231",
@@ -75,6 +89,8 @@ def main() -> int:
     for stem, (name, mode, dpi, ais) in ZH_SAMPLES.items():
         template = dataclasses.replace(load_template(name), zpl_cjk=mode)
         jobs.append((stem, template, dpi, ais, ZH_FIELDS))
+    for stem, (dpi, ais) in CN_SAMPLES.items():
+        jobs.append((stem, load_template("udi-cn-4x2"), dpi, ais, CN_FIELDS))
     for stem, template, dpi, ais, fields in jobs:
         if make(stem, template, dpi, ais, fields):
             return 1

@@ -30,6 +30,7 @@ def test_register_preview_and_signed_approval_superseding(
     assert [(v.name, v.version, v.status) for v in screen.versions] == [
         ("udi-2x1", 1, "draft"),
         ("udi-4x2", 1, "approved"),
+        ("udi-cn-4x2", 1, "draft"),
         ("udi-ma-4x2", 1, "draft"),
     ]
     assert screen.table.item(1, 3).text().startswith("Quinn Inspector (quinn), ")

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from db.models import (
     Device,
@@ -37,6 +37,7 @@ from desktop.services.core.records import label
 from desktop.services.core.uow import UnitOfWork
 from desktop.services.holds import production_lot_of
 from desktop.services.identity import SignatureInfo, describe
+from desktop.services.labelling._nmpa_fields import NMPA_FIELDS, nmpa_label_fields
 from desktop.services.labelling._templates import ApprovedTemplate
 
 MAX_KEY = 56  # print_jobs.idempotency_key is 64 characters; copies add "/NNN"
@@ -221,7 +222,12 @@ def render(
 
 
 def label_fields(approved: ApprovedTemplate, product: Product) -> dict[str, str]:
+    """The template's text fields from master data: the product's name, and its Chinese
+    label's fields (NMPA) when the template has them."""
     known = {"product_name": product.name}
+    session = object_session(product)
+    if session is not None and NMPA_FIELDS.intersection(approved.template.field_names):
+        known |= nmpa_label_fields(session, product)
     return {k: v for k, v in known.items() if k in approved.template.field_names}
 
 

@@ -230,7 +230,18 @@ SAMPLE_UDI: dict[str, str | date] = {
     "expiry": date(2029, 12, 31),
     "production_date": SAMPLE_DAY,
 }
-SAMPLE_FIELDS = {"product_name": "Sample product", "ref": "REF-0001"}
+SAMPLE_FIELDS = {
+    "product_name": "Sample product",
+    "ref": "REF-0001",
+    # the Chinese label (udi-cn-4x2): what a product's data for China gives it
+    "name_zh": "示例产品",
+    "model_spec": "示例型号",
+    "certificate": "注册证编号：示例械注准00000000000",
+    "registrant": "注册人：示例注册人",
+    "manufacturer": "生产企业：示例生产企业",
+    "service_life": "5年",
+    "storage": "常温保存",
+}
 
 
 @dataclass(frozen=True)

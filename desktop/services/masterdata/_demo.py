@@ -27,6 +27,13 @@ class DemoPlant:
 
 
 MA_PRODUCTS = "products-ma.toml"  # the demo devices with MA DIs instead of GTINs
+#: Each demo device's GTIN and its MA DI in products-ma.toml (files that name a product by its
+#: DI, nmpa.toml, name it by its MA DI in the MA demo).
+MA_DIS = {
+    "09506000134352": "MA.156.M0.999999.1IP3005",
+    "09506000134369": "MA.156.M0.999999.1CK0100",
+}
+NAMED_BY_DI = ("nmpa.toml",)
 
 
 def ensure_demo_plant(base: Context, scheme: DIScheme = DIScheme.GS1) -> DemoPlant | None:
@@ -56,7 +63,12 @@ def ensure_demo_plant(base: Context, scheme: DIScheme = DIScheme.GS1) -> DemoPla
 def _ma_folder(folder: Path) -> None:
     """The demo master data with products-ma.toml as its products file."""
     for source in DEMO_FOLDER.glob("*.toml"):
-        if source.name != MA_PRODUCTS:
+        if source.name in NAMED_BY_DI:
+            text = source.read_text("utf-8")
+            for gtin, ma_di in MA_DIS.items():
+                text = text.replace(f'product = "{gtin}"', f'product = "{ma_di}"')
+            (folder / source.name).write_text(text, "utf-8")
+        elif source.name != MA_PRODUCTS:
             shutil.copyfile(source, folder / source.name)
     shutil.copyfile(DEMO_FOLDER / MA_PRODUCTS, folder / "products.toml")
 

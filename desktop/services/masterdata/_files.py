@@ -21,6 +21,7 @@ FILES: tuple[tuple[str, str], ...] = (
     ("parts", "parts"),
     ("routes", "routes"),
     ("products", "products"),
+    ("nmpa", "nmpa"),  # products' data for China, keyed by the product's DI
     ("stations", "stations"),
     ("users", "users"),
 )

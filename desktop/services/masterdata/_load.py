@@ -52,6 +52,7 @@ from desktop.services.masterdata._files import (
     read_table,
 )
 from desktop.services.masterdata._incoming import check_incoming, load_incoming
+from desktop.services.masterdata._nmpa import check_nmpa, file_dis, load_nmpa, product_dis
 from desktop.services.masterdata._shape import check_row
 
 # Package data (in the wheel and the station bundle alike), found through importlib.resources.
@@ -131,6 +132,7 @@ def _check(tables: dict[str, Table], session: Session) -> list[Problem]:
     check_incoming(tables["parts"], out)
     _rules.check_routes(tables["routes"], parts, out)
     _rules.check_products(tables["products"], routes | _db_routes(session), parts, out)
+    check_nmpa(tables["nmpa"], file_dis(tables["products"]) | product_dis(session), out)
     _rules.check_stations(tables["stations"], out)
     _rules.check_users(tables["users"], out)
     _check_route_versions(tables["routes"], session, out)
@@ -326,6 +328,7 @@ def load_folder(uow: UnitOfWork, folder: str | Path) -> LoadReport:
         _parts(ld, tables["parts"])
         _routes(ld, tables["routes"])
         _products(ld, tables["products"])
+        load_nmpa(ld.upsert, ld.session, tables["nmpa"])
         _stations(ld, tables["stations"])
         _users(ld, tables["users"])
     except UnreadableFile as exc:

@@ -43,6 +43,7 @@ def test_a_new_version_is_a_draft_until_approved_and_then_supersedes(
     assert {v.name for v in template_versions(plant.ctx("packaging"))} == {
         "udi-2x1",
         "udi-4x2",
+        "udi-cn-4x2",
         "udi-ma-4x2",
     }
     qc, login = plant.ctx("qc_inspector"), plant.login("qc_inspector")

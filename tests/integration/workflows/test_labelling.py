@@ -40,6 +40,7 @@ def test_templates_are_registered_as_drafts_and_approved_with_a_signature(plant,
     assert [(v.name, v.version, v.status) for v in versions] == [
         ("udi-2x1", 1, "draft"),
         ("udi-4x2", 1, "draft"),
+        ("udi-cn-4x2", 1, "draft"),
         ("udi-ma-4x2", 1, "draft"),
     ]
     before = counts(plant.engine)
@@ -80,16 +81,18 @@ def test_a_changed_template_is_a_new_draft_and_its_approval_retires_the_old(
         lambda name: shipped(name) | {"description": f"{name}, revised"},
     )
     versions = register_templates(plant.admin)
-    assert [(v.version, v.status) for v in versions] == [(2, "draft")] * 3
+    assert [(v.version, v.status) for v in versions] == [(2, "draft")] * 4
     qc, login = plant.ctx("qc_inspector"), plant.login("qc_inspector")
     approve_template(qc, login, "udi-4x2", 2, PASSWORD, username="quinn")
     with Session(plant.engine) as s:
         rows = s.execute(select(LabelTemplateVersion.version, LabelTemplateVersion.status)).all()
     assert sorted(rows) == [
         (1, "approved"),
+        (1, "draft"),  # udi-cn-4x2 v1, never approved here
         (1, "draft"),  # udi-ma-4x2 v1, never approved here
         (1, "retired"),
         (2, "approved"),
+        (2, "draft"),
         (2, "draft"),
         (2, "draft"),
     ]

@@ -176,6 +176,7 @@ recall.close_recall                       -     -     -         +        -
 documents.build_record                    -     +     -         +        -
 documents.export_epcis                    -     +     -         +        -
 documents.device_identifiers              -     +     -         +        -
+documents.udid_records                    -     +     -         +        -
 trace.trace_item                          +     +     +         +        +
 spc.freeze_baseline                       -     +     -         -        -
 spc.baselines                             +     +     +         +        +
@@ -929,6 +930,7 @@ def _trace_item(w: World) -> Call:
 
 
 SCENARIOS["documents.device_identifiers"] = read(documents.device_identifiers)
+SCENARIOS["documents.udid_records"] = read(documents.udid_records)
 
 # ---------------------------------------------------------------- SPC
 

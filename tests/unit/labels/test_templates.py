@@ -28,6 +28,7 @@ def test_two_udi_templates_are_shipped_with_their_sizes() -> None:
         "serial",
         "udi-2x1",
         "udi-4x2",
+        "udi-cn-4x2",
         "udi-ma-4x2",
     )
     for name in template_names():
