@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QRadioButton,
     QVBoxLayout,
@@ -35,6 +37,7 @@ from desktop.views.words import shown
 CONFLICTS = "conflicts"
 #: The decisions in the order they are offered.
 DECISIONS = (ConflictDecision.REDO, ConflictDecision.VOID, ConflictDecision.RECORDED)
+WHY = 6  # the table's column "Why refused"
 
 
 class ConflictsScreen(Screen):
@@ -62,18 +65,21 @@ class ConflictsScreen(Screen):
                 self.tr("Decision"),
             ]
         )
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(WHY, QHeaderView.ResizeMode.Stretch)  # wrapped, never cut
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.result = ResultPanel()
         grid = QGridLayout(self)
         grid.addWidget(self.heading, 0, 0)
-        grid.addWidget(self.filter_line, 1, 0)
-        grid.addWidget(self.show_all, 2, 0)
-        grid.addWidget(self.table, 3, 0)
-        grid.addWidget(self._decision(), 0, 1, 4, 1)
-        grid.addWidget(self.result, 4, 0, 1, 2)
-        grid.setColumnStretch(0, 3)
+        grid.addWidget(self.filter_line, 0, 1)
+        grid.addWidget(self.show_all, 0, 2, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(self.table, 1, 0, 1, 3)
+        grid.addWidget(self._decision(), 2, 0, 1, 3)
+        grid.addWidget(self.result, 3, 0, 1, 3)
+        grid.setRowStretch(1, 1)
         grid.setColumnStretch(1, 1)
-        grid.setRowStretch(3, 1)
         self._show_filter()
         self._update_buttons()
 
@@ -81,11 +87,16 @@ class ConflictsScreen(Screen):
         return self.tr("Conflicts")
 
     def _decision(self) -> QWidget:
+        """Under the list: the selected conflict in words, the decision, the reason."""
         box = QWidget()
-        column = QVBoxLayout(box)
-        column.addWidget(label(self.tr("Decision"), 16, bold=True))
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        about = QVBoxLayout()
+        about.addWidget(label(self.tr("Decision"), 16, bold=True))
         self.selected_line = label("", 14)
-        column.addWidget(self.selected_line)
+        about.addWidget(self.selected_line)
+        about.addStretch(1)
+        choices = QVBoxLayout()
         self.choices = QButtonGroup(box)
         words = {
             ConflictDecision.REDO: self.tr("Redo: do the step again at the station"),
@@ -96,22 +107,25 @@ class ConflictsScreen(Screen):
         for decision in DECISIONS:
             button = QRadioButton(words[decision])
             button.setFont(theme.font(14))
-            button.setMinimumHeight(theme.mm(10))
+            button.setMinimumHeight(theme.mm(9))
             self.choices.addButton(button)
             self.choice_buttons[decision] = button
-            column.addWidget(button)
+            choices.addWidget(button)
         self.choice_buttons[ConflictDecision.REDO].setChecked(True)
-        column.addWidget(label(self.tr("Reason (required)"), 14, bold=True))
+        reason = QVBoxLayout()
+        reason.addWidget(label(self.tr("Reason (required)"), 14, bold=True))
         self.reason = QLineEdit()
         self.reason.setFont(theme.font(16))
         self.reason.setPlaceholderText(self.tr("Why this decision"))
         self.reason.textChanged.connect(lambda _text: self._update_buttons())
         self.reason.returnPressed.connect(self._decide)
-        column.addWidget(self.reason)
+        reason.addWidget(self.reason)
         self.decide_button = BigButton(self.tr("Decide"), "Ctrl+Return")
         self.decide_button.clicked.connect(self._decide)
-        column.addWidget(self.decide_button)
-        column.addStretch(1)
+        reason.addWidget(self.decide_button)
+        row.addLayout(about, 3)
+        row.addLayout(choices, 2)
+        row.addLayout(reason, 2)
         return box
 
     # ---- showing ------------------------------------------------------------------------
@@ -144,10 +158,10 @@ class ConflictsScreen(Screen):
     def _show_filter(self) -> None:
         count = len(self.shown_rows)
         if self.unit_filter:
-            text = self.tr("Unit %1: %2 conflicts. Scan another unit, or press Esc for all.")
+            text = self.tr("Unit %1 — conflicts: %2. Scan another unit, or press Esc for all.")
             self.filter_line.setText(text.replace("%1", self.unit_filter).replace("%2", str(count)))
         else:
-            text = self.tr("%1 conflicts. Scan a unit's serial to see only its conflicts.")
+            text = self.tr("Conflicts: %1. Scan a unit's serial to see only its conflicts.")
             self.filter_line.setText(text.replace("%1", str(count)))
 
     def selected(self) -> offline.ConflictView | None:
@@ -226,7 +240,7 @@ def _row(r: offline.ConflictView) -> tuple[object, ...]:
     return (
         r.id,
         r.station,
-        r.captured_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+        r.captured_at.astimezone().strftime("%Y-%m-%d %H:%M"),
         r.username,
         shown(r.step.words),
         r.scanned,

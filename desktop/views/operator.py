@@ -122,10 +122,10 @@ class OperatorScreen(Screen):
         self._arrange()
 
     def _arrange(self) -> None:
-        self.banner = label("", 20, bold=True)
+        self.banner = label("", 16, bold=True)
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.banner.setStyleSheet(
-            f"background: {OFFLINE_BG}; color: #000000; padding: 8px; border: 3px solid #000000;"
+            f"background: {OFFLINE_BG}; color: #000000; padding: 0px; border: 3px solid #000000;"
         )
         self.banner.setVisible(False)
         left = QVBoxLayout()
@@ -145,6 +145,8 @@ class OperatorScreen(Screen):
         right.addWidget(self.next_button)
         grid = QGridLayout(self)
         left_box, right_box = QWidget(), QWidget()
+        for column in (left, right):  # the grid's margins are enough: room for the banner
+            column.setContentsMargins(0, 0, 0, 0)
         left_box.setLayout(left)
         right_box.setLayout(right)
         grid.addWidget(self.banner, 0, 0, 1, 2)
@@ -206,9 +208,7 @@ class OperatorScreen(Screen):
     def show_result(self, result: StepResult) -> None:
         if result.ok and result.pending:
             self.result.show_kept(
-                result.message,
-                result.next_instruction or "",
-                self.tr("Kept at this station, sent when the database is back."),
+                result.message, self.tr("Kept at this station, sent when the database is back.")
             )
         elif result.ok:
             self.result.show_good(result.message, result.next_instruction or "")
@@ -442,6 +442,7 @@ class OperatorScreen(Screen):
         state = self.capture_state
         if state is None or not (state.offline or self.sending):
             self.banner.setVisible(False)
+            self.next_caption.setVisible(True)
             return
         if state.since is not None:
             text = self.tr("OFFLINE since %1 — %2 steps kept at this station")
@@ -453,6 +454,7 @@ class OperatorScreen(Screen):
             text += " — " + self.tr("sending…")
         self.banner.setText(f"⚠  {text}")
         self.banner.setVisible(True)
+        self.next_caption.setVisible(False)  # the banner takes its height: 1280x800 still fits
 
     def _send(self) -> None:
         capture, ctx = self.capture, self.ctx

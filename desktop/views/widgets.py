@@ -88,6 +88,7 @@ class ResultPanel(QFrame):
 
     def show_idle(self, text: str) -> None:
         self.refused = False
+        self.hint.setVisible(True)
         self._style(theme.PANEL, theme.TEXT, theme.BORDER, 1)
         self.title.setText("")
         self.detail.setText(shown(text))
@@ -95,24 +96,28 @@ class ResultPanel(QFrame):
 
     def show_good(self, title: str, detail: str = "") -> None:
         self.refused = False
+        self.hint.setVisible(True)
         self._style(theme.PANEL, theme.GOOD, theme.GOOD, 2)
         self.title.setFont(theme.font(17))
         self.title.setText(f"✔  {shown(title)}")
         self.detail.setText(shown(detail))
         self.hint.setText("")
 
-    def show_kept(self, title: str, detail: str, hint: str) -> None:
-        """Good, but not in the shared database yet: kept at the station (amber, dashed)."""
+    def show_kept(self, title: str, kept: str) -> None:
+        """Good, but not in the shared database yet: kept at the station (amber, dashed), with
+        ``kept`` saying so in bold where a good answer has its detail."""
         self.refused = False
         self._style(theme.PANEL, theme.WARNING, theme.WARNING, 4)
         self.setStyleSheet(self.styleSheet().replace("solid", "dashed"))
-        self.title.setFont(theme.font(20, bold=True))
+        self.title.setFont(theme.font(17, bold=True))
         self.title.setText(f"✔  {shown(title)}")
-        self.detail.setText(shown(detail))
-        self.hint.setText(f"<b>{shown(hint)}</b>")
+        self.detail.setText(f"<b>{shown(kept)}</b>")
+        self.hint.setText("")
+        self.hint.setVisible(False)  # its height goes to the OFFLINE banner above
 
     def show_refused(self, title: str, reason: str, hint: str) -> None:
         self.refused = True
+        self.hint.setVisible(True)
         self._style(theme.ABNORMAL, theme.ABNORMAL_TEXT, "#5A0000", 6)
         self.title.setFont(theme.font(24, bold=True))
         self.title.setText(f"✖  {shown(title)}")
@@ -132,6 +137,11 @@ class DeviceState:
     simulated: bool
     last_reading: str = ""
     last_error: str = ""
+
+
+#: A device light's second line at most this long (the whole text in its tooltip): a long
+#: error (a database's connection refusal) never widens the window past 1280 pixels.
+DETAIL_CHARS = 44
 
 
 class DeviceLight(QLabel):
@@ -155,7 +165,10 @@ class DeviceLight(QLabel):
         sim = f" · {words['sim']}" if state.simulated else ""
         first = f"<span style='color:{colour}'>{shape}</span> <b>{self.title}</b>: {status}{sim}"
         detail = state.last_error or state.last_reading
-        small = f"<br><span style='font-size:11pt'>{detail}</span>" if detail else ""
+        head = DETAIL_CHARS // 2  # the end of a path or an error says the most: kept too
+        cut = detail[:head] + "…" + detail[-(DETAIL_CHARS - head - 1) :]
+        brief = detail if len(detail) <= DETAIL_CHARS else cut
+        small = f"<br><span style='font-size:11pt'>{brief}</span>" if detail else ""
         self.setText(first + small)
         self.setToolTip(detail)
         self.setStyleSheet(style + " padding: 2px 6px;")
