@@ -169,6 +169,7 @@ distribution.customer_sites               +     +     +         +        +
 distribution.replace_part                 -     -     -         +        -
 recall.open_recall                        -     -     -         +        -
 recall.recall_status                      -     -     -         +        -
+recall.recalls                            -     -     -         +        -
 recall.record_notification                -     -     -         +        -
 recall.record_return                      -     -     -         +        -
 recall.record_disposition                 -     -     -         +        -
@@ -872,6 +873,12 @@ def _open_recall(w: World) -> Call:
 def _recall_status(w: World) -> Call:
     number, _ = _recall(w)
     return lambda ctx, role: recall.recall_status(ctx, number)
+
+
+@scenario("recall.recalls")
+def _recalls(w: World) -> Call:
+    _recall(w)
+    return lambda ctx, role: recall.recalls(ctx)
 
 
 @scenario("recall.record_notification")
