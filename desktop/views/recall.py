@@ -7,8 +7,8 @@ F2 makes the next scan the scope of a new recall (type the reason first); Enter 
 the list makes it the current one. What a scan records on the current recall is chosen with F4
 (returned), F6 (disposition, as chosen below with its reason) and F7 (customer notified). F3
 records that the customer chosen in the customers list was told (who, how); F8 closes the
-recall with a signature; F5 refreshes; Enter or Esc acknowledges a refusal. Every answer comes
-from a background call: a long scope never freezes the window.
+recall with a signature; F5 refreshes (and every 30 s while shown); Enter or Esc acknowledges
+a refusal. Every answer comes from a background call: a long scope never freezes the window.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import uuid
 from collections.abc import Callable
 from enum import Enum, auto
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
@@ -34,6 +34,9 @@ from desktop.views.signature import SignatureDialog
 from desktop.views.tasks import Runner
 from desktop.views.widgets import ResultPanel, label
 from desktop.views.words import shown
+
+#: How often the figures of a shown recall are read again (others record notifications too).
+WATCH_MS = 30_000
 
 #: The recall screen's key: a screen offered by role (the recall permission), not a station.
 KEY = "recall"  # not a code: a screen's key
@@ -68,6 +71,16 @@ class RecallScreen(ActingScreen):
         self._build()
         self._keys()
         self.set_mode(ScanMode.SCOPE)
+        self.watch = QTimer(self)
+        self.watch.setInterval(WATCH_MS)
+        self.watch.timeout.connect(self._watch)
+        self.watch.start()
+
+    def _watch(self) -> None:
+        """While shown and idle, read the list and the current recall again."""
+        idle = self.ctx is not None and self.runner.pending == 0 and not self.result.refused
+        if idle and self.isVisible() and (self.dialog is None or not self.dialog.isVisible()):
+            self.refresh()
 
     def title(self) -> str:
         return self.tr("Recalls")

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from desktop.services.distribution import ship
+from desktop.services.recall import record_return
 from desktop.views import kinds
 from desktop.views.recall import RecallScreen
 from desktop.views.signature import SignatureDialog
@@ -97,10 +98,12 @@ def test_run_a_recall_from_the_bad_lot_to_the_signed_close(
     _press(qtbot, screen, Qt.Key.Key_F6)
     _disposition(qtbot, screen, "scrapped", pumps.serials[1])
     assert screen.result.refused, screen.result.detail.text()
-    assert "is at the customer (shipped): record its return before" in (
-        screen.result.detail.text()
-    )
+    assert "is at the customer (shipped): record its return before" in (screen.result.detail.text())
     _press(qtbot, screen, Qt.Key.Key_Return)
+    record_return(plant.ctx("supervisor"), "RCL-000001", [pumps.serials[1]])  # at another desk
+    screen._watch()  # what the screen does every 30 s while shown
+    settle(qtbot, screen)
+    assert _figures(screen)["returned"] == "2"
     _disposition(qtbot, screen, "scrapped", pumps.serials[0])
     _disposition(qtbot, screen, "scrapped", pumps.serials[2])
     _disposition(qtbot, screen, "corrected_in_field", pumps.serials[1])
