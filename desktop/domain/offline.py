@@ -29,7 +29,7 @@ class OfflineStep(Vocabulary):
 words_for(
     OfflineStep,
     {
-        OfflineStep.CONSUME: t("component scanned in"),
+        OfflineStep.CONSUME: t("consume"),
         OfflineStep.WEIGHT: t("weight"),
         OfflineStep.MEASUREMENT: t("measurement"),
         OfflineStep.CHECK: t("check"),

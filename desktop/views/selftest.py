@@ -307,7 +307,7 @@ def walk_admin(w: Walk) -> None:
 
 
 def run_walk(w: Walk, base: Context) -> None:
-    w.shot("login")
+    w.shot("login")  # not a code: the screenshot's file name
     data = prepare(base)
     ncr = walk_operator(w, data)
     walk_qc(w, data, ncr)
