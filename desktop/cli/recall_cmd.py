@@ -3,7 +3,8 @@
 - open SCOPE --reason TEXT: open a recall on the forward scope of a component lot, lot or unit
 - list [--json]: every recall, open first, with its figures
 - status NUMBER [--json]: KPI times, counts per state, customers to notify, affected items
-- notify NUMBER (--customer CODE | --unit SCAN ...): record that customers were notified
+- notify NUMBER (--customer CODE [--site GLN|NAME] | --unit SCAN ...) [--note WHO-HOW]: record
+  that customers (at one of their sites) were notified
 - return NUMBER --unit SCAN ...: record units returned
 - disposition NUMBER --unit SCAN ... --as DISPOSITION --reason TEXT
 - close NUMBER: close (every item dispositioned), signed "Recall closed"
@@ -105,7 +106,11 @@ def _done(update: RecallUpdate) -> int:
 def _notify(args: argparse.Namespace) -> int:
     ctx, _, _ = log_in(open_engine(args), args.by)
     units = args.unit or []
-    return _done(recall.record_notification(ctx, args.number, units, customer=args.customer))
+    return _done(
+        recall.record_notification(
+            ctx, args.number, units, customer=args.customer, site=args.site, note=args.note or ""
+        )
+    )
 
 
 def _return(args: argparse.Namespace) -> int:
@@ -158,6 +163,8 @@ def register(sub: Any) -> None:
     notify = _action(actions, "notify", "record customers notified", _notify)
     notify.add_argument("--customer", metavar="CODE")
     notify.add_argument("--unit", action="append", metavar="SCAN")
+    notify.add_argument("--site", metavar="GLN", help="only the customer's units at this site")
+    notify.add_argument("--note", help="who was told, and how")
     back = _action(actions, "return", "record units returned", _return)  # not a code
     back.add_argument("--unit", action="append", metavar="SCAN", required=True)
     disp = _action(actions, "disposition", "record what became of units", _disposition)

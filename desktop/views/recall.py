@@ -6,7 +6,7 @@ campaign's figures, and close it with the supervisor's signature "Recall closed"
 F2 makes the next scan the scope of a new recall (type the reason first); Enter on a recall of
 the list makes it the current one. What a scan records on the current recall is chosen with F4
 (returned), F6 (disposition, as chosen below with its reason) and F7 (customer notified). F3
-records that the customer chosen in the customers list was told (who, how); F8 closes the
+records that the customer site chosen in the customers list was told (who, how); F8 closes the
 recall with a signature; F5 refreshes (and every 30 s while shown); Enter or Esc acknowledges
 a refusal. Every answer comes from a background call: a long scope never freezes the window.
 """
@@ -288,14 +288,15 @@ class RecallScreen(ActingScreen):
 
     # ---- notification by customer ---------------------------------------------------------
     def notify_customer(self) -> None:
-        view, customer = self.current, self.campaign.selected_customer()
-        if view is None or view.status != RecallStatus.OPEN or customer is None:
+        view, chosen = self.current, self.campaign.selected_customer()
+        if view is None or view.status != RecallStatus.OPEN or chosen is None:
             self.refuse(
                 self.tr("No customer chosen"),
                 self.tr("Choose a customer in the list of an open recall."),
                 self.tr("Open the customers list, choose the customer told, then F3."),
             )
             return
+        customer, site = chosen
         if not self.campaign.told.text().strip():
             self.refuse(
                 self.tr("Who was told?"),
@@ -307,6 +308,7 @@ class RecallScreen(ActingScreen):
             recall.record_notification,
             view.number,
             customer=customer,
+            site=site,
             note=self.campaign.note(),
             done=self._notified,
             title=self.tr("Notification not recorded"),

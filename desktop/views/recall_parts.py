@@ -296,10 +296,13 @@ class CampaignPanel(QWidget):
     def _customer_row(c: CustomerLine) -> tuple[str, ...]:
         return (f"{c.code} {c.name}", c.site or "", c.site_gln or "", str(c.items), str(c.notified))
 
-    def selected_customer(self) -> str | None:
-        """The customer code of the chosen line of the customers list."""
-        text = self.customers.selected_text(0)
-        return text.split(" ", 1)[0] if text else None
+    def selected_customer(self) -> tuple[str, str | None] | None:
+        """The customer code and site (GLN, else name) of the chosen line of the customers."""
+        rows = self.customers.selectionModel().selectedRows()
+        if self.current is None or not rows:
+            return None
+        line = self.current.customers[rows[0].row()]
+        return line.code, line.site_gln or line.site
 
     def note(self) -> str:
         """Who was told and how, as the notification's note."""

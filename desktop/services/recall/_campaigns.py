@@ -16,10 +16,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, or_, select
 from sqlalchemy.orm import Session
 
-from db.models import Customer, Item, Recall, RecallItem, Signature
+from db.models import Customer, Item, Recall, RecallItem, Signature, Site
 from db.types import utcnow
 from desktop.domain.canonical import sha256_hex
 from desktop.domain.distribution import (
@@ -229,7 +229,26 @@ def _scanned(
     return found
 
 
-def _of_customer(session: Session, recall: Recall, code: str) -> list[tuple[RecallItem, Item]]:
+def _site_of(session: Session, customer: Customer, site: str) -> Site:
+    given = site.strip()
+    stmt = select(Site).where(
+        Site.customer_id == customer.id, or_(Site.gln == given, Site.name == given)
+    )
+    found = session.scalars(stmt).first()
+    if found is None:
+        raise NotFound(
+            t(
+                'site "{site}" is not a site of {customer}: give the site\'s GLN or name',
+                site=shown(given),
+                customer=customer.code,
+            )
+        )
+    return found
+
+
+def _of_customer(
+    session: Session, recall: Recall, code: str, site: str | None = None
+) -> list[tuple[RecallItem, Item]]:
     customer = session.scalars(select(Customer).where(Customer.code == code.strip())).first()
     if customer is None:
         raise NotFound(
@@ -241,25 +260,41 @@ def _of_customer(session: Session, recall: Recall, code: str) -> list[tuple[Reca
         .where(RecallItem.recall_id == recall.id, RecallItem.customer_id == customer.id)
         .order_by(RecallItem.item_id)
     )
+    where = _site_of(session, customer, site) if site and site.strip() else None
+    if where is not None:
+        stmt = stmt.where(RecallItem.site_id == where.id)
     rows = [(row, item) for row, item in session.execute(stmt)]
-    if not rows:
+    if rows:
+        return rows
+    if where is not None:
         raise Refusal(
             t(
-                "{number} affects nothing of {customer}: nobody to notify",
+                "{number} affects nothing of {customer} at {site}: nobody to notify there",
                 number=recall.number,
                 customer=customer.code,
+                site=where.name,
             )
         )
-    return rows
+    raise Refusal(
+        t(
+            "{number} affects nothing of {customer}: nobody to notify",
+            number=recall.number,
+            customer=customer.code,
+        )
+    )
 
 
 def _targets(
-    uow: UnitOfWork, recall: Recall, scans: Sequence[str], customer: str | None
+    uow: UnitOfWork,
+    recall: Recall,
+    scans: Sequence[str],
+    customer: str | None,
+    site: str | None = None,
 ) -> list[tuple[RecallItem, Item]]:
     if bool(scans) == bool(customer and customer.strip()):
         raise Refusal(t("name either a customer code or the units (scans), not both and not none"))
     if customer and customer.strip():
-        return _of_customer(uow.session, recall, customer)
+        return _of_customer(uow.session, recall, customer, site)
     return _scanned(uow.session, recall, scans)
 
 
@@ -315,16 +350,20 @@ def record_notification(
     scans: Sequence[str] = (),
     *,
     customer: str | None = None,
+    site: str | None = None,
     note: str = "",
 ) -> RecallUpdate:
-    """The customer of these units (or of every unit of ``customer``) was notified."""
+    """The customer of these units (or of every unit of ``customer``, at its ``site`` when one
+    is named: GLN or name) was notified; ``note`` says who was told and how."""
     recall = _recall(uow.session, number, lock=True)
     _require_open(recall)
-    targets = _targets(uow, recall, scans, customer)
+    targets = _targets(uow, recall, scans, customer, site)
     for row, item in targets:
         _refuse_state(recall, row, item, (*AT_CUSTOMER, RecallState.RETURNED))
     changed, skipped = _mark(uow, recall, targets, "notified_at")
     new = {"items": [i.id for i in changed], "customer": customer}
+    if site:
+        new["site"] = site
     uow.audit("recall.notify", "recall", recall.id, new=new, reason=note.strip() or None)
     return _update(recall, RecallAction.NOTIFIED, changed, skipped)
 

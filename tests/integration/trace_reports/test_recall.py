@@ -95,7 +95,18 @@ def test_progress_refusals_and_signed_close(plant, field) -> None:
         [a.serials[3]],
         match=r"was in stock when the scope was taken: it has no customer to notify",
     )
-    done = record_notification(sam, number, customer="CUST-STMARY", note="phoned pharmacy")
+    refused(
+        plant.engine,
+        record_notification,
+        sam,
+        number,
+        customer="CUST-STMARY",
+        site=NORTH,
+        match=r'site "9506000000022" is not a site of CUST-STMARY: give the site\'s GLN or name',
+    )
+    done = record_notification(
+        sam, number, customer="CUST-STMARY", site=STMARY, note="R. Chen, phoned the pharmacy"
+    )
     assert len(done.changed) == 2
     record_notification(sam, number, [a.serials[2]])
     refused(
