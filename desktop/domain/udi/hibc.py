@@ -124,14 +124,13 @@ def parse_hibc(raw: str, data: str, symbology: str | None, today: dt.date) -> Pa
 def _joined(data: str) -> tuple[str, str] | None:
     """(primary, secondary) when ``data`` is two symbols' data joined, else None.
 
-    Only when the whole is not one valid symbol: the split is at the last '+' that starts a
-    secondary ('$' or a Julian date after it) behind a primary ('+', a letter, ...).
+    The split is at a '+' that starts a secondary ('$' or a Julian date after it) behind a
+    primary ('+', a letter, ...) and before any '/'. One valid symbol never holds such a '+'
+    (a primary's data is letters and digits, a concatenated symbol's secondary follows a '/'),
+    so it is never split. The check character of the whole is no guide: for a primary whose
+    check character is '0' (value 0) the joined whole's check comes out right too.
     """
     if len(data) < 8 or first_outside(data, HIBC_CHARSET) >= 0 or not data[1:2].isalpha():
-        return None
-    if hibc_check_character(data[:-1]) == data[-1] and "+" not in data[2:-1]:
-        return None
-    if len(data) - 2 <= _MAX_DATA and hibc_check_character(data[:-1]) == data[-1]:
         return None
     candidates = [
         split
