@@ -10,11 +10,16 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from desktop.services.core.context import Actor, Context
 from desktop.services.distribution import ship
 from desktop.services.recall import record_return
 from desktop.views import kinds
+from desktop.views.device_signals import DeviceSignals
+from desktop.views.kit import StationKit
 from desktop.views.recall import RecallScreen
+from desktop.views.shell import MainWindow
 from desktop.views.signature import SignatureDialog
+from desktop.views.station import screen_factories
 from tests.integration.trace_reports.scenario import PumpLot, pump_lot, receive_board_lot
 from tests.integration.trace_reports.scenario import release_and_label as release_lot
 from tests.support.plant import PASSWORD, Plant
@@ -151,3 +156,28 @@ def test_refusals_are_shown_in_words(plant: Plant, open_screen: OpenScreen, qtbo
     settle(qtbot, quinn)
     assert quinn.result.refused and quinn.result.title.text() == "✖  Recalls not shown"
     assert "supervisor" in quinn.result.detail.text()
+
+
+def test_the_supervisor_finds_recalls_in_the_navigation_and_qc_does_not(
+    plant: Plant, qtbot: Any, styled: Any
+) -> None:
+    for user, offered in (("sam", True), ("quinn", False)):
+        base = Context(plant.engine, Actor(None, "(not logged in)", "", None, "line-1"))
+        kit = StationKit(DeviceSignals({}), take_scan=lambda scan: None)
+        window = MainWindow(
+            base,
+            kit,
+            station="line-1",
+            station_kind="trace",
+            simulated=False,
+            idle_minutes=5,
+            screens=screen_factories(),
+        )
+        qtbot.addWidget(window)
+        try:
+            window._password_login(user, PASSWORD, "")
+            qtbot.waitUntil(lambda w=window: w.session is not None, timeout=30_000)
+            tabs = [window.nav.tabText(i) for i in range(window.nav.count())]
+            assert ("Recalls" in tabs) is offered, tabs
+        finally:
+            window.runner.wait(15_000)
