@@ -48,6 +48,7 @@ def test_a_valid_gtin_inside_a_variable_field_is_warned() -> None:
         "0100000000000000",  # all zeros: its check digit is right, but it is no GTIN
         "01ABCDEFGHIJKLMN",  # not digits
         "010950600013435",  # one digit short
+        "011234567890128",  # a GTIN-13 with its right check digit: (01) takes 14 digits
     ],
 )
 def test_what_cannot_be_a_gtin_inside_a_variable_field_is_data(inner: str) -> None:

@@ -71,6 +71,11 @@ def test_the_refused_di_is_quoted_without_the_data_units() -> None:
     )
 
 
+def test_an_empty_registrant_code_is_named_as_the_registrant_code() -> None:
+    code = "MA.156.M0..11103316"
+    assert parse(code).errors == (refused(code, 'the registrant code "" must be 6 digits'),)
+
+
 @pytest.mark.parametrize("product", ["15", "A1234"])
 def test_a_product_code_needs_3_characters_from_a_packaging_digit(product: str) -> None:
     code = f"MA.156.M0.100472.{product}"
