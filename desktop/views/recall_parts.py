@@ -224,6 +224,8 @@ class CampaignPanel(QWidget):
         return self.forms
 
     def show_recall(self, view: RecallView | None) -> None:
+        same = view is not None and self.current is not None and view.number == self.current.number
+        keep = (self.selected_customer(), self.units.verticalScrollBar().value()) if same else None
         self.current = view
         self.forms.setVisible(view is None or view.status == RecallStatus.OPEN)
         if view is None:
@@ -254,6 +256,12 @@ class CampaignPanel(QWidget):
             self.figures[key].value.setText(text)
         self.units.fill([self._unit_row(view, i) for i in range(len(view.items))])
         self.customers.fill([self._customer_row(c) for c in view.customers])
+        if keep is not None:  # the same recall read again: the chosen line and place stay
+            chosen, scrolled = keep
+            for row, c in enumerate(view.customers):
+                if chosen == (c.code, c.site_gln or c.site):
+                    self.customers.selectRow(row)
+            self.units.verticalScrollBar().setValue(scrolled)
         partial = len(view.items) < view.items_total
         self.shown_caption.setVisible(partial)
         self.shown_caption.setText(

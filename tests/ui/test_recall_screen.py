@@ -85,6 +85,8 @@ def test_run_a_recall_from_the_bad_lot_to_the_signed_close(
     assert screen.list_panel.table.item(0, 0).text() == "RCL-000001"
 
     screen.campaign.customers.selectRow(0)
+    _press(qtbot, screen, Qt.Key.Key_F5)  # read again (as every 30 s): the chosen site stays
+    assert screen.campaign.selected_customer() == ("CUST-STMARY", STMARY)
     _press(qtbot, screen, Qt.Key.Key_F3)
     assert screen.result.title.text() == "✖  Who was told?"
     _press(qtbot, screen, Qt.Key.Key_Escape)
