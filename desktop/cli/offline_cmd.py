@@ -93,7 +93,10 @@ def _sync(args: argparse.Namespace) -> int:
             engine.dispose()
     finally:
         capture.close()
-    print(f"sent {report.sent}, conflicts {report.conflicts}, left {report.left}")
+    print(
+        f"sent {report.sent}, log-ins {report.logins}, conflicts {report.conflicts}, "
+        f"left {report.left}"
+    )
     for line in report.conflict_lines:
         print(f"  conflict at journal entry {line}")
     if report.left:

@@ -479,13 +479,25 @@ class OperatorScreen(Screen):
                 self.tr("Nothing was sent. Keep the station as it is and call quality."),
             )
         elif report.left == 0:
-            words = self.tr("%1 steps sent, %2 conflicts for the supervisor")
-            words = words.replace("%1", str(report.sent)).replace("%2", str(report.conflicts))
-            self.result.show_good(words, self.tr("The database is back."))
+            self.result.show_good(self._sent_words(report), self.tr("The database is back."))
         self.answered.emit(report)
         if self.capture is not None:
             self.runner.run(self.capture.state, done=self._after_sending)
         self._done()
+
+    def _sent_words(self, report: offline.SyncReport) -> str:
+        """ "3 steps sent, 1 conflict for the supervisor" (singular and plural in words)."""
+        if report.sent == 1:
+            sent = self.tr("1 step sent")
+        else:
+            sent = self.tr("%1 steps sent").replace("%1", str(report.sent))
+        if report.conflicts == 0:
+            waits = self.tr("no conflict")
+        elif report.conflicts == 1:
+            waits = self.tr("1 conflict for the supervisor")
+        else:
+            waits = self.tr("%1 conflicts for the supervisor").replace("%1", str(report.conflicts))
+        return self.tr("%1, %2").replace("%1", sent).replace("%2", waits)
 
     def _after_sending(self, state: offline.CaptureState) -> None:
         self.capture_state = state

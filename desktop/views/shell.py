@@ -4,6 +4,7 @@ message area; log-in, idle lock, and the station's home screen by its kind."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QShowEvent
@@ -178,26 +179,22 @@ class MainWindow(QMainWindow):
         self._show_page(self.login_screen)
 
     def _badge_login(self, badge: str, pin: str, totp: str) -> None:
-        self.runner.run(
-            identity.login_badge,
-            self.base,
-            badge,
-            pin,
-            totp or None,
-            done=self._logged_in,
-            refused=self._login_refused,
-        )
+        self._log_in(lambda ctx: identity.login_badge(ctx, badge, pin, totp or None), "badge")
 
     def _password_login(self, user: str, password: str, totp: str) -> None:
-        self.runner.run(
-            identity.login,
-            self.base,
-            user,
-            password,
-            totp or None,
-            done=self._logged_in,
-            refused=self._login_refused,
-        )
+        self._log_in(lambda ctx: identity.login(ctx, user, password, totp or None), "password")
+
+    def _log_in(self, check: Callable[[Context], LoginSession], how: str) -> None:
+        """On the shared database; with a station capture, against the station's copy while
+        the database does not answer (journaled and audited when it is back)."""
+        capture = self.kit.capture
+        if capture is None:
+            self.runner.run(check, self.base, done=self._logged_in, refused=self._login_refused)
+        else:
+            self.runner.run(
+                capture.log_in, self.base, check, how,
+                done=self._logged_in, refused=self._login_refused,
+            )  # fmt: skip
 
     def _login_refused(self, refusal: Refusal) -> None:
         self.login_screen.refused(refusal.message)

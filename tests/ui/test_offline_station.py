@@ -30,7 +30,7 @@ from sqlalchemy import Engine, create_engine, select, text
 
 from db.engine import make_engine
 from db.migrate import upgrade
-from db.models import Event, Item
+from db.models import AuditEntry, Event, Item
 from db.resilience import Timeouts
 from desktop.app import build_station
 from desktop.cli import main as lotline
@@ -158,22 +158,31 @@ def test_the_station_builds_through_an_outage_and_the_supervisor_decides_the_con
             "steps done from the copy", lambda: bool(op.progress and op.progress.steps[2].done)
         )
         walk.shot("operator-offline")
-        walk.scan("NEXT")
+        # a shift change during the outage: the log-in is checked against the station's copy
+        walk.logout()
+        walk.login_badge("B-1001", "1234")
         walk.scan(second)  # the copy does not know the second housing is built in elsewhere
         walk.wait("second unit loaded from the copy", lambda: second in op.unit_line.text())
         walk.scan(data.housings[1])
         walk.wait("second housing kept", lambda: _kept(answers, 4))
-        assert capture.state().pending == 4
+        assert capture.state().pending == 5  # four steps and the log-in between them
 
         running.start()
         window.database_light.check()
         walk.wait("journal sent", lambda: any(isinstance(a, SyncReport) for a in answers), 30)
         report = next(a for a in answers if isinstance(a, SyncReport))
-        assert (report.sent, report.conflicts, report.left) == (3, 1, 0)
+        assert (report.sent, report.logins, report.conflicts, report.left) == (3, 1, 1, 0)
         walk.wait("banner gone", lambda: not op.banner.isVisible())
         assert not op.result.refused and "3" in op.result.title.text()
+        if language == "en":
+            assert op.result.title.text().endswith("3 steps sent, 1 conflict for the supervisor")
         sent = _offline_events(engine, first)
         assert len(sent) == len(set(sent)) == 3  # each step kept offline recorded once
+        with engine.connect() as conn:
+            logins = conn.scalars(
+                select(AuditEntry.username).where(AuditEntry.action == "auth.success.offline")
+            ).all()
+        assert logins == ["olga"]  # the log-in at the stopped server, in the shared trail
 
         walk.logout()
         walk.login_password("sam", PASSWORD)
@@ -265,7 +274,7 @@ def test_the_offline_commands_status_sync_conflicts_and_resolve(
         capsys, monkeypatch, "offline", "sync", "--folder", str(folder), "--database", url
     )
     assert code == 0, err
-    assert out.startswith("sent 3, conflicts 1, left 0")
+    assert out.startswith("sent 3, log-ins 0, conflicts 1, left 0")
 
     code, out, _ = _cli(
         capsys, monkeypatch, "offline", "conflicts", "--json", "--by", "sam", "--database", url,

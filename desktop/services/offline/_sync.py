@@ -26,7 +26,8 @@ class JournalBroken(Exception):
 
 @dataclass
 class SyncReport:
-    sent: int = 0  # recorded now, or found already recorded
+    sent: int = 0  # steps recorded now, or found already recorded
+    logins: int = 0  # log-ins checked by the copy, now in the shared audit trail
     conflicts: int = 0  # refused by the shared database: kept for a supervisor
     left: int = 0  # still unsent (the database went away again)
     conflict_lines: list[str] = field(default_factory=list)
@@ -113,7 +114,7 @@ def _send_login(
         report.conflict_lines.append(f"{entry.seq}: {refusal.message}")
         return
     journal.set_state(entry.seq, JournalState.SYNCED, "log-in recorded")
-    report.sent += 1
+    report.logins += 1
 
 
 def _keyboard(entry: JournalEntry) -> dict[str, object]:

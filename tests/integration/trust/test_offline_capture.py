@@ -287,7 +287,7 @@ def test_a_log_in_while_the_database_is_away_is_checked_by_the_copy_and_audited_
     assert station.step(op, OfflineStep.CONSUME, serial, housing, event_id=uuid.uuid4()).pending
     running.start()
     report = station.sync(world.ctx("supervisor"))
-    assert (report.sent, report.conflicts) == (2, 0)  # the log-in, then the step
+    assert (report.logins, report.sent, report.conflicts) == (1, 1, 0)  # the log-in, the step
     with world.engine.connect() as conn:
         entries = conn.execute(
             select(AuditEntry.username, AuditEntry.station).where(
