@@ -17,6 +17,7 @@ from desktop.labels import (
     load_template,
     load_template_file,
     plan_label,
+    render_zpl,
     template_names,
 )
 from desktop.labels.code128 import codewords_from_zpl, gs1_128_codewords, zpl_field_data
@@ -630,3 +631,47 @@ def test_a_symbol_s_width_is_checked_by_the_layout_at_the_resolution() -> None:
     narrow = _symbols({**_use_by("a", 49.3), "size": 1})
     plan = plan_label(narrow, typical(), {}, 203)
     assert max(i.x + i.w for i in plan.items) == 399  # type: ignore[union-attr]
+
+
+def test_only_a_udi_that_starts_with_a_gtin_has_a_udi_di_row_of_its_own() -> None:
+    itip = compose({"8006": "095060001343520102", "10": "A1"})  # no (01): no UDI-DI row
+    for template in (_linear(["di"], 58), _linear(["split"], 58, rows=2)):
+        assert refused(LabelDoesNotFit, lambda t=template: plan_label(t, itip, {})) == (
+            "no GS1-128 arrangement of this template suits the data: the template needs fixing: "
+            "shorten it or use a larger label"
+        )
+
+
+def test_overlapping_fields_are_named_in_the_template_s_order() -> None:
+    three = _symbols(_use_by("a", 1), _use_by("b", 2.125), _use_by("c", 10))
+    assert refused(LabelDoesNotFit, lambda: plan_label(three, typical(), {}, 203)) == (
+        "fields 'a' and 'b' overlap on the t label at 203 dpi: shorten it or use a larger label"
+    )
+
+
+def test_a_required_value_is_named_as_the_template_names_it() -> None:
+    template = one_field(**text(value="field:batch:supplier", required=True, w=40))
+    assert refused(LabelError, lambda: plan_label(template, typical(), {}, 203)) == (
+        "the t label prints the batch:supplier: give it with --field batch:supplier=VALUE"
+    )
+
+
+def _matrix(box: float, **changes: Any) -> Template:
+    dm = {"kind": "gs1_datamatrix", "id": "dm", "x": 1, "y": 1, "w": box, "h": box,
+          "module_mm": 0.25} | changes  # fmt: skip
+    return template_from_dict({**BASE, "fields": [dm]})
+
+
+def test_the_datamatrix_module_grows_to_the_largest_that_fits_up_to_the_template_s_bound() -> None:
+    # the typical UDI is a 22 x 22 symbol; with its quiet zones 24 modules
+    def module(template: Template) -> Any:
+        plan = plan_label(template, typical(), {}, 203)
+        (matrix,) = plan.items
+        return matrix.module  # type: ignore[union-attr]
+
+    assert module(_matrix(18)) == 2  # no bound given: the smallest module
+    grown = module(_matrix(12, max_module_mm=1.0))  # 96 dots // 24 = 4 dots
+    assert grown == 4 and isinstance(grown, int)
+    assert module(_matrix(18, max_module_mm=0.375)) == 3  # the bound, although 6 would fit
+    zpl = render_zpl(_matrix(12, max_module_mm=1.0), typical(), {}, 203).decode()
+    assert "^BXN,4,200,22,22,,#" in zpl
