@@ -1,4 +1,4 @@
-"""The recall screen: open a campaign on the forward scope of a bad lot, serial or SSCC (scanned
+"""The recall screen: open a campaign on the forward scope of a bad lot or serial (scanned
 or typed, with its reason), see the affected units with their state and the customers and
 sites to notify, record notifications, returns and dispositions by scanning, watch the
 campaign's figures, and close it with the supervisor's signature "Recall closed".
@@ -45,7 +45,7 @@ KEY = "recall"  # not a code: a screen's key
 class ScanMode(Enum):
     """What the next scan records."""
 
-    SCOPE = auto()  # the bad lot, serial or SSCC of a new recall
+    SCOPE = auto()  # the bad lot or serial of a new recall
     RETURN = auto()
     DISPOSITION = auto()
     NOTIFY = auto()
@@ -158,7 +158,7 @@ class RecallScreen(ActingScreen):
         view, mode = self.current, self.mode
         is_open = view is not None and view.status == RecallStatus.OPEN
         if mode == ScanMode.SCOPE:
-            text = self.tr("Type the reason, then scan the bad lot, serial or SSCC")
+            text = self.tr("Type the reason, then scan the bad lot or serial")
         elif not is_open:
             text = self.tr("Choose an open recall in the list, or open one (F2)")
         elif mode == ScanMode.RETURN:
@@ -207,7 +207,7 @@ class RecallScreen(ActingScreen):
         if not scope:
             self.refuse(
                 self.tr("No scope"),
-                self.tr("Nothing was scanned or typed as the bad lot, serial or SSCC."),
+                self.tr("Nothing was scanned or typed as the bad lot or serial."),
                 self.tr("Type the reason, then scan the bad lot (or type it and press Enter)."),
             )
             return

@@ -60,7 +60,7 @@ def test_run_a_recall_from_the_bad_lot_to_the_signed_close(
     pumps = _shipped(plant)
     screen = open_screen(RecallScreen, plant, "supervisor")
     settle(qtbot, screen)
-    assert screen.prompt.text() == "Type the reason, then scan the bad lot, serial or SSCC"
+    assert screen.prompt.text() == "Type the reason, then scan the bad lot or serial"
     screen.list_panel.reason.setText("board capacitor C12 out of specification")
     scan(qtbot, screen, "]C0CW-A100")
     settle(qtbot, screen)

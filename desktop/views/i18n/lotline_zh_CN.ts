@@ -408,7 +408,7 @@
     <name>CampaignPanel</name>
     <message>
         <location filename="../recall_parts.py" line="138" />
-        <location filename="../recall_parts.py" line="230" />
+        <location filename="../recall_parts.py" line="232" />
         <source>No recall chosen</source>
         <translation>未选择召回</translation>
     </message>
@@ -530,27 +530,27 @@
         <translation>接下来扫描单件的处置</translation>
     </message>
     <message>
-        <location filename="../recall_parts.py" line="231" />
+        <location filename="../recall_parts.py" line="233" />
         <source>Open a recall (F2) or choose one in the list (Enter).</source>
         <translation>启动召回（F2），或在列表中选择一个（Enter）。</translation>
     </message>
     <message>
-        <location filename="../recall_parts.py" line="239" />
+        <location filename="../recall_parts.py" line="241" />
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../recall_parts.py" line="260" />
+        <location filename="../recall_parts.py" line="268" />
         <source>%1 of %2 units listed</source>
         <translation>已列出 %1 / %2 个单件</translation>
     </message>
     <message>
-        <location filename="../recall_parts.py" line="267" />
+        <location filename="../recall_parts.py" line="275" />
         <source>%1 · opened %2 by %3</source>
         <translation>%1 · %2 由 %3 启动</translation>
     </message>
     <message>
-        <location filename="../recall_parts.py" line="273" />
+        <location filename="../recall_parts.py" line="281" />
         <source>closed after %1, signed %2 (%3) %4</source>
         <translation>启动后 %1 关闭，签名：%2（%3）%4</translation>
     </message>
@@ -569,19 +569,19 @@
         <translation>原因：例如电容 C12 超出规格</translation>
     </message>
     <message>
-        <location filename="../recall_parts.py" line="78" />
-        <source>scan or type the lot, serial or SSCC, then Enter</source>
-        <translation>扫描或输入批次、序列号或 SSCC，然后按 Enter</translation>
-    </message>
-    <message>
         <location filename="../recall_parts.py" line="79" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
+        <location filename="../recall_parts.py" line="78" />
+        <source>scan or type the lot or serial, then Enter</source>
+        <translation>扫描或输入批次或序列号，然后按 Enter</translation>
+    </message>
+    <message>
         <location filename="../recall_parts.py" line="81" />
-        <source>Bad lot, serial or SSCC</source>
-        <translation>问题批次、序列号或 SSCC</translation>
+        <source>Bad lot or serial</source>
+        <translation>问题批次或序列号</translation>
     </message>
     <message>
         <location filename="../recall_parts.py" line="83" />
@@ -3262,11 +3262,6 @@ Scanned: %2</source>
         <translation>单件的客户已通知</translation>
     </message>
     <message>
-        <location filename="../recall.py" line="161" />
-        <source>Type the reason, then scan the bad lot, serial or SSCC</source>
-        <translation>先输入原因，再扫描问题批次、序列号或 SSCC</translation>
-    </message>
-    <message>
         <location filename="../recall.py" line="163" />
         <source>Choose an open recall in the list, or open one (F2)</source>
         <translation>在列表中选择未关闭的召回，或启动一个（F2）</translation>
@@ -3297,9 +3292,14 @@ Scanned: %2</source>
         <translation>没有范围</translation>
     </message>
     <message>
+        <location filename="../recall.py" line="161" />
+        <source>Type the reason, then scan the bad lot or serial</source>
+        <translation>先输入原因，再扫描问题批次或序列号</translation>
+    </message>
+    <message>
         <location filename="../recall.py" line="210" />
-        <source>Nothing was scanned or typed as the bad lot, serial or SSCC.</source>
-        <translation>未扫描或输入问题批次、序列号或 SSCC。</translation>
+        <source>Nothing was scanned or typed as the bad lot or serial.</source>
+        <translation>未扫描或输入问题批次或序列号。</translation>
     </message>
     <message>
         <location filename="../recall.py" line="211" />
