@@ -39,6 +39,8 @@ class OfflineConflict(Base):
     scans: Mapped[dict[str, Any]] = mapped_column(default=dict)
     capture: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     refusal: Mapped[str] = mapped_column(Text)
+    #: the refusal as its template and parameters, so each station reads it in its language
+    refusal_words: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     status: Mapped[ConflictStatus] = mapped_column(Coded(ConflictStatus, 16))
     decision: Mapped[ConflictDecision | None] = mapped_column(Coded(ConflictDecision, 16))
     reason: Mapped[str | None] = mapped_column(Text)

@@ -49,6 +49,7 @@ def upgrade() -> None:
         sa.Column("scans", sa.JSON(), nullable=False),
         sa.Column("capture", sa.JSON(), nullable=True),
         sa.Column("refusal", sa.Text(), nullable=False),
+        sa.Column("refusal_words", sa.JSON(), nullable=True),
         sa.Column("status", sa.String(16), nullable=False),
         sa.Column("decision", sa.String(16), nullable=True),
         sa.Column("reason", sa.Text(), nullable=True),

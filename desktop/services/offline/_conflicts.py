@@ -17,7 +17,7 @@ from db.models.offline import OfflineConflict
 from db.types import utcnow
 from desktop.domain.offline import ConflictDecision, ConflictStatus, OfflineStep
 from desktop.domain.permissions import Permission
-from desktop.domain.text import t
+from desktop.domain.text import Text, restored, stored, t
 from desktop.services.core.errors import Refusal
 from desktop.services.core.uow import UnitOfWork
 from desktop.services.core.usecase import use_case
@@ -47,9 +47,10 @@ class ConflictView:
 
 
 def _view(row: OfflineConflict) -> ConflictView:
+    refusal: str = restored(row.refusal_words, row.refusal)  # in the reader's language
     return ConflictView(
         row.id, row.event_id, row.station, row.seq, row.step, row.username, row.captured_at,
-        dict(row.scans), row.refusal, row.status, row.decision, row.reason, row.resolved_at,
+        dict(row.scans), refusal, row.status, row.decision, row.reason, row.resolved_at,
     )  # fmt: skip
 
 
@@ -84,7 +85,8 @@ def record_conflict(
         captured_at=captured_at,
         scans=dict(scans),
         capture=dict(capture) if capture is not None else None,
-        refusal=refusal,
+        refusal=str(refusal),
+        refusal_words=stored(refusal) if isinstance(refusal, Text) else None,
         status=ConflictStatus.OPEN,
     )
     uow.session.add(row)
@@ -95,7 +97,7 @@ def record_conflict(
         row.id,
         new={
             "event": str(event_id), "step": step, "journal": journal, "seq": seq,
-            "captured_at": captured_at.isoformat(), "refusal": refusal,
+            "captured_at": captured_at.isoformat(), "refusal": str(refusal),
         },
     )  # fmt: skip
     return _view(row)
@@ -139,7 +141,7 @@ def resolve_conflict(
                 "the step of offline conflict {id} is not in the record: send it again once "
                 "its cause is fixed (it is refused: {refusal}), or decide redo or void",
                 id=conflict_id,
-                refusal=row.refusal,
+                refusal=restored(row.refusal_words, row.refusal),
             )
         )
     row.status, row.decision, row.reason = ConflictStatus.RESOLVED, decision, reason.strip()

@@ -28,6 +28,7 @@ from db.models import AuditEntry, Event, Item
 from db.resilience import Timeouts
 from desktop.domain.offline import ConflictDecision, ConflictStatus, JournalState, OfflineStep
 from desktop.domain.states import Status
+from desktop.domain.text import Text
 from desktop.services import identity, offline, production
 from desktop.services.core.context import Actor, Context
 from desktop.services.core.errors import Refusal
@@ -169,6 +170,7 @@ def test_a_step_the_shared_database_refuses_becomes_a_conflict_for_the_superviso
     mine = next(c for c in listed if c.event_id == kept.event_id)
     assert mine.status is ConflictStatus.OPEN and mine.username == "olga"
     assert mine.scans["component_scan"] == housing and housing in mine.refusal
+    assert isinstance(mine.refusal, Text)  # kept as its template: read in each station's language
     assert _events(world.engine, ours) == []  # nothing was overwritten or half-recorded
 
     with pytest.raises(Refusal) as not_theirs:
