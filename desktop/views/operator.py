@@ -40,6 +40,7 @@ from desktop.services.core.context import Context
 from desktop.services.core.errors import Refusal
 from desktop.services.production import StepResult, UnitProgress, unit_status
 from desktop.views import theme
+from desktop.views.database_light import CONNECTED
 from desktop.views.kit import StationKit
 from desktop.views.screen import Screen
 from desktop.views.tasks import Runner
@@ -73,7 +74,7 @@ class OperatorScreen(Screen):
         self.queue: deque[ScanEvent] = deque()
         self.busy = False
         self.capture = kit.capture
-        self.database = "ok"  # the window's database light, as last heard
+        self.database = CONNECTED  # the window's database light, as last heard
         self.capture_state: offline.CaptureState | None = None
         self.sending = False
         self._send_due = False  # the journal is to be sent once the scan under way is answered
@@ -417,7 +418,7 @@ class OperatorScreen(Screen):
 
     def on_database(self, state: str) -> None:
         self.database = state
-        if state == "ok":
+        if state == CONNECTED:
             self._look_at_capture()
 
     def _look_at_capture(self) -> None:
@@ -432,7 +433,7 @@ class OperatorScreen(Screen):
         self.capture_state = state
         self._show_banner()
         waiting = state.pending > 0
-        if waiting and self.database == "ok" and not self.sending and self.ctx is not None:
+        if waiting and self.database == CONNECTED and not self.sending and self.ctx is not None:
             if self.busy:
                 self._send_due = True
             else:

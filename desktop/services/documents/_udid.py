@@ -226,7 +226,7 @@ def udid_xml(records: list[UdidRecord]) -> bytes:
     root = ET.Element("udid", version="1.0")
     devices = ET.SubElement(root, "devices")
     for rec in records:
-        device = ET.SubElement(devices, "device")
+        device = ET.SubElement(devices, "device")  # not a code: the XML element's name
         for tag, value in rec.items:
             ET.SubElement(device, tag).text = value
         if rec.packing:

@@ -263,7 +263,7 @@ def _snapshot(engine: Engine) -> dict[str, list[dict[str, object]]]:
 
 def _kept(
     now: dict[str, list[dict[str, object]]], before: dict[str, list[dict[str, object]]]
-) -> bool:  # noqa: E501
+) -> bool:
     """Every row is still there with every value it had (later migrations may add columns)."""
     return all(
         len(now[table]) == len(rows)
