@@ -220,8 +220,8 @@ class OperatorScreen(Screen):
             self.result.show_refused(self.tr("Step failed"), result.message, hint)
         self.answered.emit(result)
         self._reload()
-        if result.pending or self.capture_state is not None:
-            self._look_at_capture()
+        if result.pending or (self.capture_state is not None and self.capture_state.offline):
+            self._look_at_capture()  # the banner's count (online, nothing changes it)
 
     def show_refusal(self, refusal: Refusal) -> None:
         self.result.show_refused(

@@ -85,6 +85,7 @@ class StationCapture:
         self.max_age = timedelta(hours=max_copy_age_hours)
         self.offline_since: datetime | None = None
         self._copy: Engine | None = None
+        self._taken_at: datetime | None = None
         self._lock = threading.RLock()  # the copy is replaced only between steps
         self._sending = threading.Lock()
 
@@ -98,7 +99,7 @@ class StationCapture:
             pending,
             counts[JournalState.CONFLICT],
             counts[JournalState.REFUSED],
-            copy_age(self.copy_path),
+            self.copy_taken_at,
         )
 
     @property
@@ -174,10 +175,19 @@ class StationCapture:
                 self._copy.dispose()
                 self._copy = None
             # every step journaled up to here is in the shared database, so in the copy
-            return make_copy(base.engine, self.copy_path, journal_seq=self.journal.last_seq())
+            made = make_copy(base.engine, self.copy_path, journal_seq=self.journal.last_seq())
+            self._taken_at = made.taken_at
+            return made
+
+    @property
+    def copy_taken_at(self) -> datetime | None:
+        """When the station's copy was taken (read from the file once, then kept)."""
+        if self._taken_at is None:
+            self._taken_at = copy_age(self.copy_path)
+        return self._taken_at
 
     def copy_is_fresh(self) -> bool:
-        taken = copy_age(self.copy_path)
+        taken = self.copy_taken_at
         return taken is not None and datetime.now(UTC) - taken <= self.max_age
 
     # ---- sending --------------------------------------------------------------------------
@@ -204,7 +214,7 @@ class StationCapture:
             self.offline_since = datetime.now(UTC)
 
     def _local(self, ctx: Context) -> Context:
-        taken = copy_age(self.copy_path)
+        taken = self.copy_taken_at
         if taken is None:
             raise Refusal(
                 t(
