@@ -82,8 +82,12 @@ def measure(window: MainWindow, units: Units) -> list[Sample]:
     if window.kit.simulators.scanner is None or window.kit.wedge is None:
         raise LatencyFailed("the bench needs a simulated serial scanner and a keyboard wedge")
     _log_in(window)
-    answers: list[tuple[int, object]] = []
-    op.answered.connect(lambda what: answers.append((time.monotonic_ns(), what)))
+    # each answer with the moment it was shown and when its call returned on the worker
+    # thread (read at once: the screen's reload after a step is the runner's next call)
+    answers: list[tuple[int, object, int]] = []
+    op.answered.connect(
+        lambda what: answers.append((time.monotonic_ns(), what, window.runner.last_done_ns))
+    )
     samples: list[Sample] = []
     for n, serial in enumerate(units.serials):
         path = "serial" if n % 2 == 0 else "wedge"  # not a code: the scanner path
@@ -104,7 +108,7 @@ def as_json(samples: list[Sample]) -> list[dict[str, Any]]:
 def _one(
     window: MainWindow,
     op: OperatorScreen,
-    answers: list[tuple[int, object]],
+    answers: list[tuple[int, object, int]],
     path: str,
     kind: str,
     text: str,
@@ -125,10 +129,9 @@ def _one(
             f"no answer within {TIMEOUT:g} s to the {path} scan {text!r}: the screen says "
             f"{op.result.title.text()} {op.result.detail.text()}"
         )
-    shown_ns, what = answers[before]
+    shown_ns, what, done_ns = answers[before]
     if isinstance(what, Refusal):
         raise LatencyFailed(f"the {path} scan {text!r} was refused: {op.result.detail.text()}")
-    done_ns = window.runner.last_done_ns
     consumed = kind == "consume"  # not a code: what the sample measures
     commit = (done_ns - sent_ns) / 1e6 if consumed and done_ns else None
     return Sample(path, kind, commit, (shown_ns - sent_ns) / 1e6)
