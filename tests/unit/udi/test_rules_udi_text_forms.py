@@ -122,10 +122,40 @@ def test_every_misplaced_query_parameter_is_named() -> None:
 
 
 def test_parameters_after_a_refused_one_are_still_judged() -> None:
-    uri = STEM + f"01/{GTIN}?9999=1&17=&11=261331"
-    errors = parse(uri).errors
-    assert uri_error(uri, ": the value of 17= in the query is empty") in errors
-    assert len(errors) == 2
+    uri = STEM + f"01/{GTIN}?17=&9999=1"
+    assert parse(uri).errors == (
+        uri_error(uri, ": the value of 17= in the query is empty"),
+        uri_error(uri, ': query parameter "9999" is numeric but not a GS1 Application Identifier'),
+    )
+
+
+def test_long_uris_and_paths_are_quoted_up_to_100_characters() -> None:
+    """Elsewhere input is quoted up to 40 characters; a URI is read whole up to 100."""
+    mixed = "Https://id.example-company.com/01/" + GTIN
+    assert parse(mixed).errors == (
+        f'"{mixed}" is not a GS1 Digital Link URI: it must start with https:// or http:// (all '
+        f"lower or all upper case), {EXAMPLE}",
+    )
+    bare = "https://id.example-company-with-a-long-name.com"
+    assert parse(bare).errors == (
+        uri_error(
+            bare, f" has no domain and path: expected the domain, then /AI/value pairs, {EXAMPLE}"
+        ),
+    )
+    lot = "L" * 20
+    misplaced = STEM + f"01/{GTIN}?10={lot}"
+    assert parse(misplaced).errors == (
+        uri_error(
+            misplaced,
+            f': lot (10) belongs in the path, not the query (write "/01/{GTIN}/10/{lot}")',
+        ),
+    )
+    unordered = STEM + f"01/{GTIN}/21/S123456789/10/ABCDEF"
+    assert parse(unordered).errors == (
+        f'GS1 Digital Link URI path "/01/{GTIN}/21/S123456789/10/ABCDEF" is not a primary key '
+        "followed by its qualifiers in order (the order is /01/22/10/21 or /01/235, each "
+        "qualifier optional)",
+    )
 
 
 def test_a_query_value_may_hold_an_equals_sign() -> None:
@@ -185,11 +215,35 @@ def test_unmarked_isbt_and_ahm_keep_the_raw_read() -> None:
     for read in ("=A99971234567800", "MF1234567890123BA2024A"):
         parsed = parse(read)
         assert (parsed.raw, parsed.symbology) == (read, None)
-    for read, symbology in (("]C4=A99971234567800", "]C4"), ("]d1MF1234567890123BA2024A", "]d1")):
+    for read, symbology in (
+        ("]C4=A99971234567800", "]C4"),
+        ("]A0=A99971234567800", "]A0"),
+        ("]d1MF1234567890123BA2024A", "]d1"),
+    ):
         assert parse(read).symbology == symbology
 
 
 # --- element strings -----------------------------------------------------------------------
+
+
+CUT = (
+    'in "01{gtin}10{lot}17…" (46 characters) a variable-length field runs past its maximum '
+    "length with no GS separator; it was cut at the maximum and the rest read as the next AI: "
+    "check the label's separators"
+)
+
+
+def test_a_lot_run_past_20_characters_into_an_expiry_is_cut_and_the_date_judged() -> None:
+    """REFERENCE 1.3: a missing separator after a lot of the maximum 20 characters; the rest is
+    read as (17), whose date our rules judge (February 30th does not exist)."""
+    lot = "A" * 20
+    parsed = parse(f"]d201{GTIN}10{lot}17260230")
+    assert parsed.ais == (("01", GTIN), ("10", lot), ("17", "260230"))
+    assert parsed.errors == (
+        'expiry (17) "260230": 2026-02-30 is not a real date (February 2026 has 28 days): '
+        "check the label",
+    )
+    assert parsed.warnings == (CUT.format(gtin=GTIN, lot=lot),)
 
 
 def test_a_doubled_separator_is_read_past_with_a_warning() -> None:
