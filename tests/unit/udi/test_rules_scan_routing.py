@@ -129,3 +129,24 @@ def test_nothing_read_is_an_empty_read() -> None:
 def test_digital_link_primary_keys(ai: str, key: bool) -> None:
     """REFERENCE 1.1: (01) has dlpkey, and so has (8013) GMN; (10) is an attribute."""
     assert is_dl_primary_key(ai) is key
+
+
+# --- AHM codes -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("read", "ahm"),
+    [
+        ("]Q1MF1-2345", True),  # "MF" and a product DI starting with a letter or digit
+        ("]Q1MF1é2345", True),  # only the DI's first character is judged to recognise it
+        ("]Q1MFé12345", False),  # not an ASCII letter or digit after "MF"
+        ("]Q1MF-12345", False),
+    ],
+)
+def test_ahm_codes_are_recognised_by_mf_and_the_first_character_of_the_di(
+    read: str, ahm: bool
+) -> None:
+    """docs/udi-china.md: AHM codes are recognised by their start, "MF" and the product DI."""
+    parsed = parse(read)
+    assert (parsed.scheme == "AHM") is ahm
+    assert not parsed.valid
