@@ -13,7 +13,8 @@ import datetime as dt
 import pytest
 
 from desktop.domain.udi import ComposeError, compose, parse_scan
-from desktop.domain.udi.checkdigits import make_sscc
+from desktop.domain.udi.ai_table import ai_code_length
+from desktop.domain.udi.checkdigits import is_valid_check_digit, make_sscc
 
 TODAY = dt.date(2026, 3, 1)
 GTIN = "09506000134352"  # GS1's published example GTIN (check digit 2)
@@ -187,3 +188,19 @@ def test_sscc_parts_in_other_scripts_digits_are_refused(part: str) -> None:
     """str.isdigit() accepts them; a GS1 key is ASCII digits only."""
     with pytest.raises(ValueError, match="the SSCC company prefix must be digits"):
         make_sscc("0", part, "123456789")
+
+
+# --- the smallest and the foreign -------------------------------------------------------------
+
+
+def test_the_shortest_number_with_a_check_digit_has_two_digits() -> None:
+    """REFERENCE 1.4: one routine for every length; for "1" the weight is 3, so the check is
+    (10 - 3) mod 10 = 7."""
+    assert is_valid_check_digit("17")
+    assert not is_valid_check_digit("18")
+    assert not is_valid_check_digit("7")
+
+
+def test_ai_digits_are_ascii_digits() -> None:
+    assert ai_code_length("10") == 2
+    assert ai_code_length("١٠") is None  # Arabic-Indic "10"
