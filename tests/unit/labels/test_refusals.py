@@ -365,12 +365,12 @@ def test_a_symbol_may_end_at_the_label_edge_but_not_past_it() -> None:
     )
 
 
-def _linear(strategy: list[str], width: float, rows: int = 1) -> Template:
+def _linear(strategy: list[str], width: float, rows: int = 1, label: float = 60.0) -> Template:
     return template_from_dict(
         {
             "name": "tiny",
             "version": 1,
-            "width_mm": 60.0,
+            "width_mm": label,
             "height_mm": 40.0,
             "fields": [
                 {"kind": "gs1_datamatrix", "id": "dm", "x": 0.5, "y": 0.5, "w": 18, "h": 18,
@@ -675,3 +675,52 @@ def test_the_datamatrix_module_grows_to_the_largest_that_fits_up_to_the_template
     assert module(_matrix(18, max_module_mm=0.375)) == 3  # the bound, although 6 would fit
     zpl = render_zpl(_matrix(12, max_module_mm=1.0), typical(), {}, 203).decode()
     assert "^BXN,4,200,22,22,,#" in zpl
+
+
+def test_a_udi_of_a_gtin_and_one_more_element_splits_into_two_rows() -> None:
+    udi = typical(_11="", _10="", _21="")  # (01) and (17)
+    plan = plan_label(_linear(["split"], 58, rows=2), udi, {})
+    assert [e for e in plan.expected if e[0] == "]C1"] == [
+        ("]C1", "0109506000134352"),
+        ("]C1", "17271231"),
+    ]
+
+
+def test_an_arrangement_needing_more_rows_than_the_field_has_is_passed_over() -> None:
+    udi = typical(_11="", _10="A1", _21="")
+    plan = plan_label(_linear(["split", "full"], 70, label=80), udi, {})
+    assert [e for e in plan.expected if e[0] == "]C1"] == [("]C1", udi.element_string)]
+
+
+def test_one_gs1_128_holds_up_to_48_characters() -> None:
+    udi = typical(_21="", _10="ABCDEFGHIJKLMN")  # (01) (17) (11) (10): 48 characters
+    assert len(udi.element_string) == 48
+    plan = plan_label(_linear(["full"], 200, label=210), udi, {})
+    assert [e for e in plan.expected if e[0] == "]C1"] == [("]C1", udi.element_string)]
+
+
+def test_a_gs1_128_may_fill_its_row_exactly() -> None:
+    # (01) alone: 10 codewords, 134 modules and 20 of quiet zones at 2 dots: 308 dots, 38.5 mm
+    plan = plan_label(_linear(["di"], 38.5), typical(), {}, 203)
+    assert [e for e in plan.expected if e[0] == "]C1"] == [("]C1", "0109506000134352")]
+    assert refused(LabelDoesNotFit, lambda: plan_label(_linear(["di"], 38.375), typical(), {})) == (
+        "GTIN '095060001343…' makes the GS1-128 38.5 mm wide with its quiet zones; the tiny "
+        "label has 38.4 mm for it: shorten it or use a larger label"
+    )
+
+
+def test_human_readable_lines_are_joined_when_they_fill_the_box_exactly() -> None:
+    # at 25 dots "(01) 09506000134352  (10) 000" is exactly 353 dots (44.125 mm) wide
+    udi = compose({"01": "09506000134352", "10": "000"})
+    plan = plan_label(_hri(size=3.125, w=44.125, h=8), udi, {}, 203)
+    assert [i.text for i in plan.items] == ["(01) 09506000134352  (10) 000"]  # type: ignore[union-attr]
+    plan = plan_label(_hri(size=3.125, w=44.0, h=8), udi, {}, 203)
+    assert [i.text for i in plan.items] == ["(01) 09506000134352", "(10) 000"]  # type: ignore[union-attr]
+
+
+def test_a_long_human_readable_line_is_named_by_its_first_30_characters() -> None:
+    udi = compose({"01": "09506000134352", "240": "A" * 30})
+    assert refused(LabelDoesNotFit, lambda: plan_label(_hri(w=20), udi, {}, 203)) == (
+        "the human-readable line '(240) AAAAAAAAAAAAAAAAAAAAAAAA…' is 36.5 mm wide; the t label "
+        "has 20.0 mm for it: shorten it or use a larger label"
+    )
