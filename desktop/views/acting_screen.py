@@ -16,7 +16,7 @@ from desktop.views.words import shown
 
 
 class ActingScreen(Screen):
-    """The receiving, shipping, service and label-template screens share this: a subclass
+    """The receiving, shipping, service, label-template and QC screens share this: a subclass
     builds ``self.result`` (a ResultPanel) and calls use cases through :meth:`call`."""
 
     result: ResultPanel

@@ -28,13 +28,12 @@ from desktop.domain.permissions import Meaning
 from desktop.domain.plant import StationKind
 from desktop.domain.text import join
 from desktop.services import quality, spc
-from desktop.services.core.errors import Refusal
 from desktop.services.quality import LotRelease, ScannedReview
+from desktop.views.acting_screen import ActingScreen
 from desktop.views.kit import StationKit
 from desktop.views.qc_actions import QcActions
 from desktop.views.qc_spc import SpcTab
 from desktop.views.qc_tabs import HoldsTab, InspectionTab, NcrTab, ReleaseTab
-from desktop.views.screen import Screen
 from desktop.views.signature import SignatureDialog, SignFn, manifestation_of
 from desktop.views.tasks import Runner
 from desktop.views.templates import TemplatesScreen
@@ -44,7 +43,7 @@ from desktop.views.words import shown
 NCR_NUMBER = re.compile(r"NCR-\d+")
 
 
-class QcScreen(Screen):
+class QcScreen(ActingScreen):
     key = StationKind.QC
 
     def __init__(self, runner: Runner, kit: StationKit) -> None:
@@ -149,14 +148,6 @@ class QcScreen(Screen):
             scan.symbol_text,
             done=lambda found: self._reviewed(found) if number == self.scan_number else None,
         )
-
-    def keyPressEvent(self, event: Any) -> None:
-        keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape)
-        if event.key() in keys and self.result.refused:
-            self.result.acknowledge()
-            self.result.show_idle("")
-            return
-        super().keyPressEvent(event)
 
     def _open_selected_lot(self) -> None:
         scan = self.release_tab.selected_scan()
@@ -385,21 +376,3 @@ class QcScreen(Screen):
                 self.tr("Scan the lot label or the unit's label first."),
             )
         return self.current
-
-    def call(
-        self, fn: Callable[..., Any], *args: Any, done: Callable[[Any], None], **kw: Any
-    ) -> None:
-        if self.ctx is None:
-            return
-        call = functools.partial(fn, **kw) if kw else fn
-        self.runner.run(call, self.ctx, *args, done=done, refused=self._refused)
-
-    def _refused(self, refusal: Refusal) -> None:
-        self.refuse(
-            self.tr("Refused"),
-            refusal.message,
-            self.tr("Nothing was recorded. Press Enter to go on."),
-        )
-
-    def refuse(self, title: str, reason: str, hint: str) -> None:
-        self.result.show_refused(title, reason, hint)

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Event, Item, Product, RouteStep
 from desktop.domain.states import Status
-from desktop.domain.steps import StepKind
+from desktop.domain.steps import Limits, StepKind, limits_of
 from desktop.domain.text import t
 from desktop.services.core.errors import Refusal
 from desktop.services.core.records import label, set_status
@@ -72,6 +72,20 @@ def product_of(session: Session, item: Item) -> Product | None:
     if product is not None:
         products[product.id] = product
     return product
+
+
+def step_limits(step: RouteStep) -> Limits:
+    """The specification limits a weighing or measuring step holds readings to; a route whose
+    step has none (or broken ones) is refused, for an administrator to fix."""
+    try:
+        return limits_of(step.parameters, step.name)
+    except (KeyError, ValueError):
+        raise Refusal(
+            t(
+                'step "{name}" has no valid limits: ask an administrator to fix the route',
+                name=step.name,
+            )
+        ) from None
 
 
 def next_step(session: Session, item: Item) -> RouteStep | None:

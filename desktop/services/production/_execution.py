@@ -25,11 +25,9 @@ from desktop.domain.events import EventKind
 from desktop.domain.permissions import Permission
 from desktop.domain.states import ItemKind
 from desktop.domain.steps import (
-    Limits,
     StepKind,
     check_value,
     check_weight,
-    limits_of,
     verdict_words,
 )
 from desktop.domain.text import Text, t
@@ -153,18 +151,6 @@ def consume_component(
 # ---------------------------------------------------------------- readings and checks
 
 
-def _limits(step: RouteStep) -> Limits:
-    try:
-        return limits_of(step.parameters, step.name)
-    except (KeyError, ValueError):
-        raise Refusal(
-            t(
-                'step "{name}" has no valid limits: ask an administrator to fix the route',
-                name=step.name,
-            )
-        ) from None
-
-
 def _inspection_result(
     uow: UnitOfWork, unit: Item, step: RouteStep, event: Event, value: Decimal, ok: bool
 ) -> None:
@@ -225,7 +211,7 @@ def record_weight(
     if earlier is not None:
         return earlier
     assert step is not None
-    limits = _limits(step)
+    limits = routing.step_limits(step)
     reading = t(
         '{scan}: reading "{value} {unit}"', scan=quoted(unit_scan), value=str(value), unit=unit
     )
@@ -276,7 +262,7 @@ def record_measurement(
     if earlier is not None:
         return earlier
     assert step is not None
-    limits = _limits(step)
+    limits = routing.step_limits(step)
     if unit is not None and limits.unit and unit != limits.unit:
         raise Refusal(
             t(

@@ -12,10 +12,11 @@ from sqlalchemy.orm import Session
 
 from db.models import Event, Item, Product, Route, RouteStep
 from desktop.domain.events import EventKind
-from desktop.domain.steps import Limits, StepKind, limits_of
+from desktop.domain.steps import Limits, StepKind
 from desktop.domain.text import t
-from desktop.services.core.errors import NotFound, Refusal
+from desktop.services.core.errors import NotFound
 from desktop.services.core.records import label
+from desktop.services.core.routing import step_limits
 
 #: Step kinds whose result is a number.
 NUMERIC_STEPS = frozenset({StepKind.WEIGH, StepKind.INSPECT})
@@ -81,15 +82,8 @@ def step_of(session: Session, product: Product, text: str) -> RouteStep:
 
 
 def spec_of(step: RouteStep) -> Limits:
-    try:
-        return limits_of(step.parameters, step.name)
-    except (KeyError, ValueError):
-        raise Refusal(
-            t(
-                'step "{name}" has no valid limits: ask an administrator to fix the route',
-                name=step.name,
-            )
-        ) from None
+    """The step's specification limits (the same rule as the step itself)."""
+    return step_limits(step)
 
 
 def _value(event: Event) -> float | None:

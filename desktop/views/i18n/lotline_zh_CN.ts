@@ -1963,208 +1963,208 @@
 <context>
     <name>OperatorScreen</name>
     <message>
-        <location filename="../operator.py" line="88" />
+        <location filename="../operator.py" line="89" />
         <source>Operator</source>
         <extracomment>The command barcodes an operator scans: a check step's verdict, or "done with this unit". How often the station's copy of the shared database is taken afresh while online. The screen has answered a scan or an action: a StepResult, the UnitProgress of a unit just loaded, or the Refusal shown (tests and the latency bench wait on it).</extracomment>
         <translation>生产作业</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="93" />
+        <location filename="../operator.py" line="94" />
         <source>NEXT</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="99" />
+        <location filename="../operator.py" line="100" />
         <source>stable</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="100" />
+        <location filename="../operator.py" line="101" />
         <source>NOT STABLE</source>
         <translation>不稳定</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="101" />
+        <location filename="../operator.py" line="102" />
         <source>no reading</source>
         <translation>无读数</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="102" />
+        <location filename="../operator.py" line="103" />
         <source>OUT OF TOLERANCE</source>
         <translation>超出公差</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="106" />
+        <location filename="../operator.py" line="107" />
         <source>Type the reading, then Enter</source>
         <translation>输入读数，然后按 Enter</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="108" />
+        <location filename="../operator.py" line="109" />
         <source>Record weight</source>
         <translation>记录重量</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="110" />
+        <location filename="../operator.py" line="111" />
         <source>PASS</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="111" />
+        <location filename="../operator.py" line="112" />
         <source>FAIL</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="114" />
+        <location filename="../operator.py" line="115" />
         <source>Next unit</source>
         <translation>下一件</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="141" />
+        <location filename="../operator.py" line="142" />
         <source>Steps</source>
         <translation>工序</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="143" />
+        <location filename="../operator.py" line="144" />
         <source>Last scans of this unit</source>
         <translation>本件最近扫描</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="171" />
+        <location filename="../operator.py" line="172" />
         <source>No unit</source>
         <translation>未载入单件</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="172" />
+        <location filename="../operator.py" line="173" />
         <source>Scan a unit</source>
         <translation>扫描单件</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="174" />
+        <location filename="../operator.py" line="175" />
         <source>Scan the serial label of the unit (or the lot label).</source>
         <translation>扫描单件的序列号标签（或批次标签）。</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="211" />
+        <location filename="../operator.py" line="212" />
         <source>Kept at this station, sent when the database is back.</source>
         <translation>已保存在本工位，数据库恢复后上传。</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="216" />
+        <location filename="../operator.py" line="217" />
         <source>Nonconformance %1 is open: put the unit aside for QC.</source>
         <translation>不合格品报告 %1 已开立：请将此件放到一旁，交 QC 处理。</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="219" />
+        <location filename="../operator.py" line="220" />
         <source>Step failed</source>
         <translation>工序未通过</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="227" />
+        <location filename="../operator.py" line="228" />
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="229" />
+        <location filename="../operator.py" line="230" />
         <source>Nothing was recorded for this scan. Scan again, or press Enter.</source>
         <translation>本次扫描未记录任何内容。请重新扫描，或按 Enter。</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="288" />
+        <location filename="../operator.py" line="289" />
         <source>No reading</source>
         <translation>无读数</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="289" />
+        <location filename="../operator.py" line="290" />
         <source>The scale has sent no weight yet.</source>
         <translation>秤尚未发送重量。</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="290" />
+        <location filename="../operator.py" line="291" />
         <source>Check the scale is on and connected.</source>
         <translation>请检查秤已开机并已连接。</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="313" />
+        <location filename="../operator.py" line="314" />
         <source>Not a number</source>
         <translation>不是数字</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="314" />
+        <location filename="../operator.py" line="315" />
         <source>"%1" is not a number.</source>
         <translation>“%1”不是数字。</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="315" />
+        <location filename="../operator.py" line="316" />
         <source>Type the reading as digits, e.g. 1.02</source>
         <translation>请用数字输入读数，例如 1.02</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="346" />
+        <location filename="../operator.py" line="347" />
         <source>Ready for the next unit.</source>
         <translation>可以处理下一件。</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="377" />
+        <location filename="../operator.py" line="378" />
         <source>Unit loaded</source>
         <translation>已载入单件</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="448" />
+        <location filename="../operator.py" line="449" />
         <source>OFFLINE since %1 — %2 steps kept at this station</source>
         <translation>离线（自 %1 起）— 本工位已保存 %2 道工序</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="451" />
+        <location filename="../operator.py" line="452" />
         <source>OFFLINE — %2 steps kept at this station</source>
         <translation>离线 — 本工位已保存 %2 道工序</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="454" />
+        <location filename="../operator.py" line="455" />
         <source>sending…</source>
         <translation>正在上传…</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="477" />
+        <location filename="../operator.py" line="478" />
         <source>The station's journal does not verify</source>
         <translation>工位日志校验失败</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="479" />
+        <location filename="../operator.py" line="480" />
         <source>Nothing was sent. Keep the station as it is and call quality.</source>
         <translation>未上传任何内容。请保持工位现状并通知质量部门。</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="491" />
+        <location filename="../operator.py" line="492" />
         <source>1 step sent</source>
         <translation>已上传 1 道工序</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="493" />
+        <location filename="../operator.py" line="494" />
         <source>%1 steps sent</source>
         <translation>已上传 %1 道工序</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="495" />
+        <location filename="../operator.py" line="496" />
         <source>no conflict</source>
         <translation>无冲突</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="497" />
+        <location filename="../operator.py" line="498" />
         <source>1 conflict for the supervisor</source>
         <translation>1 个冲突待主管裁定</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="499" />
+        <location filename="../operator.py" line="500" />
         <source>%1 conflicts for the supervisor</source>
         <translation>%1 个冲突待主管裁定</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="500" />
+        <location filename="../operator.py" line="501" />
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location filename="../operator.py" line="482" />
+        <location filename="../operator.py" line="483" />
         <source>The database is back.</source>
         <translation>数据库已恢复。</translation>
     </message>
@@ -3000,219 +3000,209 @@ Scanned: %2</source>
 <context>
     <name>QcScreen</name>
     <message>
-        <location filename="../qc.py" line="61" />
+        <location filename="../qc.py" line="60" />
         <source>QC</source>
         <translation>QC</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="65" />
+        <location filename="../qc.py" line="64" />
         <source>NEXT</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="74" />
+        <location filename="../qc.py" line="73" />
         <source>Release</source>
         <translation>放行</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="75" />
+        <location filename="../qc.py" line="74" />
         <source>Nonconformances</source>
         <translation>不合格品</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="76" />
+        <location filename="../qc.py" line="75" />
         <source>Inspection</source>
         <translation>检验</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="77" />
+        <location filename="../qc.py" line="76" />
         <source>Holds</source>
         <translation>冻结</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="81" />
+        <location filename="../qc.py" line="80" />
         <source>SPC</source>
         <translation>SPC</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="83" />
+        <location filename="../qc.py" line="82" />
         <source>Label templates</source>
         <translation>标签模板</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="144" />
+        <location filename="../qc.py" line="143" />
         <source>Looking up the scan…</source>
         <translation>正在查询扫描内容…</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="169" />
+        <location filename="../qc.py" line="160" />
         <source>%1 selected</source>
         <translation>已选择 %1</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="172" />
+        <location filename="../qc.py" line="163" />
         <source>%1 is not open</source>
         <translation>%1 不在待处理状态</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="173" />
+        <location filename="../qc.py" line="164" />
         <source>%1 is not in the list of nonconformances to decide or close.</source>
         <translation>%1 不在待处置或待关闭的不合格品列表中。</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="176" />
+        <location filename="../qc.py" line="167" />
         <source>Check the number; a closed NCR is shown in the lot's review.</source>
         <translation>请核对编号；已关闭的 NCR 显示在批次审核中。</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="183" />
+        <location filename="../qc.py" line="174" />
         <source>Review of lot %1</source>
         <translation>批次审核：%1</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="184" />
+        <location filename="../qc.py" line="175" />
         <source>Scanned: %1</source>
         <translation>已扫描：%1</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="198" />
+        <location filename="../qc.py" line="189" />
         <source>What is wrong with %1 (F8 opens an NCR)</source>
         <translation>%1 有什么问题（F8 开立 NCR）</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="203" />
+        <location filename="../qc.py" line="194" />
         <source>Lot %1 · scanned %2</source>
         <translation>批次 %1 · 已扫描 %2</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="210" />
+        <location filename="../qc.py" line="201" />
         <source>Scan a lot label or a unit label</source>
         <translation>扫描批次标签或单件标签</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="212" />
+        <location filename="../qc.py" line="203" />
         <source>Resolve the blockers, then release (F9)</source>
         <translation>解决阻碍项后放行（F9）</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="214" />
+        <location filename="../qc.py" line="205" />
         <source>Ready: release the lot (F9)</source>
         <translation>就绪：放行该批次（F9）</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="216" />
+        <location filename="../qc.py" line="207" />
         <source>Scan the next lot</source>
         <translation>扫描下一批次</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="238" />
+        <location filename="../qc.py" line="229" />
         <source>Lot %1 cannot be released</source>
         <translation>批次 %1 不能放行</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="241" />
+        <location filename="../qc.py" line="232" />
         <source>Resolve each blocker (nonconformances F2, holds F4, SPC flags Shift+F1), then release.</source>
         <translation>逐一解决阻碍项（不合格品 F2，冻结 F4，SPC 标记 Shift+F1），然后放行。</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="249" />
+        <location filename="../qc.py" line="240" />
         <source>Nothing to release</source>
         <translation>没有可放行的内容</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="250" />
+        <location filename="../qc.py" line="241" />
         <source>Lot %1 is released already: %2</source>
         <translation>批次 %1 已放行：%2</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="251" />
+        <location filename="../qc.py" line="242" />
         <source>Scan the next lot.</source>
         <translation>请扫描下一批次。</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="260" />
+        <location filename="../qc.py" line="251" />
         <source>Release of lot %1 (%2): %3 item(s)</source>
         <translation>放行批次 %1（%2）：%3 件</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="268" />
+        <location filename="../qc.py" line="259" />
         <source>Lot %1 released: %2 unit(s)</source>
         <translation>批次 %1 已放行：%2 件</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="281" />
+        <location filename="../qc.py" line="272" />
         <source>No flag selected</source>
         <translation>未选择标记</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="282" />
+        <location filename="../qc.py" line="273" />
         <source>There is no open anomaly flag to decide.</source>
         <translation>没有待处置的异常标记。</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="283" />
+        <location filename="../qc.py" line="274" />
         <source>Select a flag in the list first.</source>
         <translation>请先在列表中选择一个标记。</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="291" />
+        <location filename="../qc.py" line="282" />
         <source>%1 dispositioned</source>
         <translation>%1 已处置</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="303" />
+        <location filename="../qc.py" line="294" />
         <source>No step selected</source>
         <translation>未选择工序</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="304" />
+        <location filename="../qc.py" line="295" />
         <source>No product has a weighing or measuring step.</source>
         <translation>没有产品含有称重或测量工序。</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="305" />
+        <location filename="../qc.py" line="296" />
         <source>Load master data with such a step first.</source>
         <translation>请先加载含有此类工序的主数据。</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="324" />
+        <location filename="../qc.py" line="315" />
         <source>Control limits of %1, step %2, from the latest %3 readings</source>
         <translation>%1 工序 %2 的控制限，取自最近 %3 个读数</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="334" />
+        <location filename="../qc.py" line="325" />
         <source>Why these limits (optional)</source>
         <translation>采用这些控制限的原因（可选）</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="339" />
+        <location filename="../qc.py" line="330" />
         <source>Control limits frozen: %1, step %2</source>
         <translation>控制限已锁定：%1，工序 %2</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="383" />
+        <location filename="../qc.py" line="374" />
         <source>Nothing scanned</source>
         <translation>未扫描</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="384" />
+        <location filename="../qc.py" line="375" />
         <source>This needs a lot or a unit.</source>
         <translation>此操作需要批次或单件。</translation>
     </message>
     <message>
-        <location filename="../qc.py" line="385" />
+        <location filename="../qc.py" line="376" />
         <source>Scan the lot label or the unit's label first.</source>
         <translation>请先扫描批次标签或单件标签。</translation>
-    </message>
-    <message>
-        <location filename="../qc.py" line="399" />
-        <source>Refused</source>
-        <translation>已拒绝</translation>
-    </message>
-    <message>
-        <location filename="../qc.py" line="401" />
-        <source>Nothing was recorded. Press Enter to go on.</source>
-        <translation>未记录任何内容。按 Enter 继续。</translation>
     </message>
 </context>
 <context>
