@@ -204,3 +204,47 @@ def test_the_shortest_number_with_a_check_digit_has_two_digits() -> None:
 def test_ai_digits_are_ascii_digits() -> None:
     assert ai_code_length("10") == 2
     assert ai_code_length("١٠") is None  # Arabic-Indic "10"
+
+
+# --- where a swallowed AI is looked for -------------------------------------------------------
+
+
+def test_a_value_that_starts_with_ai_digits_is_data() -> None:
+    """A swallowed AI needs some of the field before it: "17261231" alone is an internal value."""
+    assert warnings_of("]d29117261231") == ()
+
+
+def test_an_ai_already_present_is_not_looked_for_inside_a_field() -> None:
+    assert warnings_of(f"]d201{GTIN}1726123110AB17261231") == ()
+
+
+def test_only_character_fields_are_searched() -> None:
+    """(3920) PRICE is digits (N..15): its digits are a price, whatever AIs they spell."""
+    assert warnings_of(f"]d201{GTIN}301\x1d3920117261231") == ()
+
+
+# --- what the rules say to do --------------------------------------------------------------
+
+
+def test_an_unknown_ai_and_a_value_off_the_ais_format_say_what_to_check() -> None:
+    assert parse_scan("(9999)ABC", today=TODAY).errors == (
+        '(9999) "ABC": "9999" is not a GS1 Application Identifier: check the AI digits',
+    )
+    assert parse_scan(f"(01){GTIN}(8003)1234", today=TODAY).errors == (
+        'GRAI (8003) "1234" does not have the GS1 format of (8003): check the label against the '
+        "AI's definition",
+    )
+
+
+def test_a_short_number_of_a_checked_ai_is_judged_by_its_format_only() -> None:
+    """(255) GCN is N13 and an optional serial: four digits are not a GCN, and no check digit
+    is judged on them."""
+    assert parse_scan("]d22551234", today=TODAY).errors == (
+        'GCN (255) "1234" does not have the GS1 format of (255): check the label against the '
+        "AI's definition",
+    )
+
+
+def test_a_character_outside_cset_82_in_first_position_is_named() -> None:
+    parsed = parse_scan(f"]d201{GTIN}10#ABC", today=TODAY)
+    assert parsed.errors[0].startswith('lot (10) "#ABC" has "#" at position 1, but may hold only')
