@@ -339,6 +339,10 @@ def _use_by(ident: str, x: float, y: float = 1) -> dict[str, Any]:
 def test_fields_may_touch_but_not_overlap() -> None:
     touching = _symbols(_use_by("a", 1), _use_by("b", 2.25))
     assert len(plan_label(touching, typical(), {}, 203).items) == 8
+    touching = _symbols(_use_by("b", 2.25), _use_by("a", 1))  # the right one first
+    assert len(plan_label(touching, typical(), {}, 203).items) == 8
+    touching = _symbols(_use_by("b", 1, 3), _use_by("a", 1))  # the lower one first
+    assert len(plan_label(touching, typical(), {}, 203).items) == 8
     overlapping = _symbols(_use_by("a", 1), _use_by("b", 2.125))
     assert refused(LabelDoesNotFit, lambda: plan_label(overlapping, typical(), {}, 203)) == (
         "fields 'a' and 'b' overlap on the t label at 203 dpi: shorten it or use a larger label"
@@ -724,3 +728,15 @@ def test_a_long_human_readable_line_is_named_by_its_first_30_characters() -> Non
         "the human-readable line '(240) AAAAAAAAAAAAAAAAAAAAAAAA…' is 36.5 mm wide; the t label "
         "has 20.0 mm for it: shorten it or use a larger label"
     )
+
+
+def test_ink_left_of_the_label_edge_is_refused() -> None:
+    # the hook of a J reaches 3 dots left of its cell: at x = 0 that is off the label
+    template = one_field(**text("name", value="field:name", x=0, y=5, w=40, size=3))
+    assert refused(
+        LabelDoesNotFit, lambda: plan_label(template, typical(), {"name": "Ĵ泵"}, 203)
+    ) == (
+        "field 'name' reaches past the edge of the t label at 203 dpi: shorten it or use a larger "
+        "label"
+    )
+    assert plan_label(template, typical(), {"name": "泵"}, 203).items
