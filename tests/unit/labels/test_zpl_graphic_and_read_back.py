@@ -9,17 +9,21 @@ import math
 
 import pytest
 from PIL import Image
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from desktop.labels import LabelError, load_template, plan_label, render_zpl
+from desktop.labels import LabelDoesNotFit, LabelError, load_template, plan_label, render_zpl
 from desktop.labels.fonts import (
     baseline_ratio,
+    cjk_image_font,
     font_kind,
     ink_box,
     needs_cjk,
+    pdf_font_name,
     resident_width,
     text_width,
 )
 from desktop.labels.items import CJK_BASELINE, LATIN_BASELINE, DataMatrix, Linear, Text
+from desktop.labels.templates import template_from_dict
 from desktop.labels.units import dots_to_mm, mm_to_dots, mm_to_dots_floor, module_dots
 from desktop.labels.zpl import zpl_from_plan
 from desktop.labels.zpl_check import datamatrix_data, plan_from_zpl
@@ -264,3 +268,25 @@ def test_a_template_s_dots_follow_its_resolution() -> None:
             height,
             {203: 8, 300: 12}.get(dpi, 24),
         )
+
+
+def test_chinese_text_is_measured_no_narrower_than_any_renderer_draws_it() -> None:
+    assert [text_width("泵", size) for size in (1, 14, 24)] == [1, 14, 24]  # one em at any size
+    for size in (1, 14, 24):
+        line = "泵 iiiii"  # the raster font rounds each advance: a little wider than the PDF's
+        assert text_width(line, size) >= cjk_image_font(size).getlength(line)
+        assert text_width(line, size) >= stringWidth(line, pdf_font_name(line), size)
+
+
+def test_a_chinese_line_s_box_is_as_wide_as_the_raster_draws_it() -> None:
+    # 14 dots: the PDF measures 42.998 dots, the raster draws 43.016: the box must take 44
+    field = {"kind": "text", "id": "name", "x": 1, "y": 1, "size": 1.75, "value": "field:name"}
+    fields = {"name": "泵 iiiiiii"}
+
+    def label(width: float) -> object:
+        template = {"name": "t", "version": 1, "width_mm": 50, "height_mm": 20}
+        return template_from_dict({**template, "fields": [{**field, "w": width}]})
+
+    assert plan_label(label(5.5), typical(), fields, 203).items  # type: ignore[arg-type]
+    with pytest.raises(LabelDoesNotFit, match=r"is 5\.5 mm wide as 1\.75 mm text"):
+        plan_label(label(5.375), typical(), fields, 203)  # type: ignore[arg-type]
