@@ -87,6 +87,8 @@ def signature(sig: Manifestation | None) -> str:
         return ""
     when = sig.signed_at.strftime("%Y-%m-%d %H:%M:%S UTC")
     check = "verifies" if sig.valid else f"DOES NOT VERIFY ({sig.problem})"
+    if sig.valid and sig.problem:  # verifies as signed, with what was recorded since
+        check = f"{check} ({sig.problem})"
     return f"{sig.printed_name} ({sig.username})\n{when}\n{sig.meaning}\nsignature {check}"
 
 

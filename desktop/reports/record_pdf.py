@@ -280,7 +280,9 @@ class _Doc:
             sig.username,
             f"{sig.signed_at:%Y-%m-%d %H:%M:%S} UTC\n{self.when(sig.signed_at)}",
             sig.meaning,
-            "yes" if sig.valid else f"NO: {sig.problem}",
+            ("yes" + (f": {sig.problem}" if sig.problem else ""))
+            if sig.valid
+            else f"NO: {sig.problem}",
         ]
         header = ["Printed name", "User", "Date and time", "Meaning", "Signature verifies"]
         return [

@@ -21,4 +21,6 @@ class Manifestation:
     def text(self) -> str:
         when = self.signed_at.strftime("%Y-%m-%d %H:%M:%S UTC")
         check = "signature verifies" if self.valid else f"DOES NOT VERIFY: {self.problem}"
+        if self.valid and self.problem:  # verifies as signed, with what was recorded since
+            check = f"{check}: {self.problem}"
         return f"{self.printed_name} ({self.username}), {when}: {self.meaning} ({check})"

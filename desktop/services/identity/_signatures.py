@@ -25,7 +25,12 @@ from desktop.services.core.errors import AuthenticationFailed, NotFound, Refusal
 from desktop.services.core.uow import UnitOfWork
 from desktop.services.core.usecase import use_case
 from desktop.services.identity._auth import check_password
-from desktop.services.identity._coverage import covers_of, load_covered, signed_hash
+from desktop.services.identity._coverage import (
+    covers_of,
+    later_removals,
+    load_covered,
+    signed_hash,
+)
 
 
 @dataclass(frozen=True)
@@ -173,7 +178,15 @@ def describe(session: Session, sig: Signature) -> SignatureInfo:
             ),
         )
     elif signed_hash(row, covered) != sig.record_hash:
-        valid, problem = False, t("the record was changed after it was signed")
+        removed = later_removals(session, covered, sig.id, (sig.record_type, sig.record_id))
+        if removed and signed_hash(row, covered, removed) == sig.record_hash:
+            problem = t(
+                "as signed; since then {count} part(s) were removed by later recorded events "
+                "(repairs, unpacking)",
+                count=len(removed),
+            )
+        else:
+            valid, problem = False, t("the record was changed after it was signed")
     return SignatureInfo(
         sig.id,
         sig.printed_name,

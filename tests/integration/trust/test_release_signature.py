@@ -1,7 +1,8 @@
 """A lot-release signature binds the lot's whole record: any later change to a unit, an event
 (a weighing), an inspection, an NCR, a label or a component link of the lot shows the release
 as no longer valid, in the QC review and in the batch record; normal work after release
-(labelling, packing) leaves it valid."""
+(labelling, packing) leaves it valid, and so does a repair (its removal of a part is its own
+recorded event), which the signature then names."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.orm import Session
 
 from db.models import Event, InspectionResult, Item, Link, Nonconformance, Signature
+from desktop.services.distribution import record_service_event, replace_part, ship
 from desktop.services.documents import build_record
 from desktop.services.identity import check_signature
 from desktop.services.quality import (
@@ -26,6 +28,7 @@ from desktop.services.quality import (
 from tests.integration.trust.tamper import tamper
 from tests.integration.workflows.conftest import FakePrinter
 from tests.integration.workflows.qcpack_support import approve_templates, build_pumps, label_all
+from tests.integration.workflows.world import ST_MARY
 from tests.support.plant import PASSWORD
 
 
@@ -99,3 +102,54 @@ def test_the_release_covers_the_whole_record_and_later_work_keeps_it_valid(plant
     qc = plant.ctx("qc_inspector")
     assert check_signature(qc, signature_id).valid
     assert lot_review(qc, built.scan).release.valid  # type: ignore[union-attr]
+
+
+def _repaired(plant) -> tuple[Any, int]:  # type: ignore[no-untyped-def]
+    """A released lot whose first pump came back and got a new board; (built, signature id)."""
+    printer = FakePrinter()
+    approve_templates(plant)
+    built, signature_id = _released(plant)
+    label_all(plant, printer, built.serials)
+    serial = built.serials[0]
+    ship(plant.ctx("packaging"), *ST_MARY, [serial])
+    sam = plant.ctx("supervisor")
+    record_service_event(sam, serial, "return", None, "RMA-0042: display dead")
+    plant.receive("BOARD-IP300", "BRD-NEW", 5, supplier="SUP-BOARDS")
+    with Session(plant.engine) as s:
+        unit = s.scalars(select(Item.id).where(Item.serial == serial)).one()
+        board = s.scalars(
+            select(Item.supplier_lot)
+            .join(Link, Link.child_item_id == Item.id)
+            .where(Link.parent_item_id == unit, Item.kind == "material_lot")
+        ).one()
+    replace_part(sam, serial, board, "BRD-NEW", "no display")
+    return built, signature_id
+
+
+def test_a_repair_after_release_leaves_the_release_verifying_as_signed_and_says_so(
+    plant,
+) -> None:  # type: ignore[no-untyped-def]
+    built, signature_id = _repaired(plant)
+    qc = plant.ctx("qc_inspector")
+    info = check_signature(qc, signature_id)
+    assert info.valid  # what was signed is what the record held then
+    assert info.problem == (
+        "as signed; since then 1 part(s) were removed by later recorded events (repairs, unpacking)"
+    )
+    record = build_record(qc, built.scan)
+    assert record.release is not None and record.release.valid
+
+
+def test_a_removal_that_no_event_after_the_signature_made_still_invalidates_it(plant) -> None:
+    """A link marked removed by hand, pointing at an event of before the release (or at an event
+    of another item), is a change to what was signed."""
+    built, signature_id = _released(plant)
+    unit = _unit_id(plant.engine, built.serials[0])
+    with Session(plant.engine) as s:
+        earlier = s.scalars(select(Event.id).where(Event.item_id == unit)).first()
+    tamper(
+        plant.engine,
+        update(Link).where(Link.parent_item_id == unit).values(removed_event_id=earlier),
+    )
+    info = check_signature(plant.ctx("qc_inspector"), signature_id)
+    assert not info.valid and "changed after it was signed" in info.problem
