@@ -10,6 +10,8 @@ import datetime as dt
 import pytest
 
 from desktop.domain.udi import ParsedUDI, parse_scan
+from desktop.domain.udi import scan as scan_module
+from desktop.domain.udi.ai_table import ai_name
 from desktop.domain.udi.gs1_associations import is_dl_primary_key
 
 TODAY = dt.date(2026, 3, 1)
@@ -149,4 +151,76 @@ def test_ahm_codes_are_recognised_by_mf_and_the_first_character_of_the_di(
     """docs/udi-china.md: AHM codes are recognised by their start, "MF" and the product DI."""
     parsed = parse(read)
     assert (parsed.scheme == "AHM") is ahm
+    assert not parsed.valid
+
+
+# --- reads refused before they are read ---------------------------------------------------------
+
+
+def test_a_symbology_identifier_alone_is_refused_keeping_the_read() -> None:
+    parsed = parse("]d2")
+    assert parsed.raw == "]d2"
+    assert parsed.errors == ("the scanner sent the symbology identifier ]d2 but no data",)
+
+
+def test_a_bracket_then_a_letter_outside_ascii_is_no_aim_identifier() -> None:
+    parsed = parse("]é1ABC")
+    assert (parsed.raw, parsed.symbology) == ("]é1ABC", None)
+    assert parsed.errors == (
+        '"]é1ABC" starts with "]" but "]é1" is not an AIM symbology identifier (such as ]d2, '
+        "]C1, ]Q3, ]d1)",
+    )
+
+
+@pytest.mark.parametrize(
+    ("read", "error"),
+    [
+        (
+            "]A0X",
+            ']A0 (Code 39) data "X" is not a UDI: it is not HIBC (+...), ISBT 128 (= or &), a GS1 '
+            "Digital Link URI, or GS1 data",
+        ),
+        (
+            "X",
+            '"X" does not start with a GS1 Application Identifier: this is not GS1 element-string '
+            "data (expected two to four digits such as 01, 10, 17, 21)",
+        ),
+    ],
+)
+def test_one_letter_is_data_not_an_empty_read(read: str, error: str) -> None:
+    assert parse(read).errors[0] == error
+
+
+def test_a_read_of_7100_characters_is_read_and_of_7101_refused_unread() -> None:
+    """QR holds at most 7089 digits (REFERENCE 1.6 carriers): 7100 is the limit Lotline reads."""
+    at_limit = parse("91" + "A" * 7098)
+    assert not any("longer than any barcode" in error for error in at_limit.errors)
+    past = parse("91" + "A" * 7099)
+    assert past.errors == (
+        f'scan "91{"A" * 38}…" (7101 characters) is longer than any barcode holds (7100 '
+        "characters): not a single scan; check the scanner's settings",
+    )
+
+
+def test_data_that_is_not_gs1_names_no_issuing_agency() -> None:
+    parsed = parse("]d2ZZZ")
+    assert (parsed.symbology, parsed.issuing_agency) == ("]d2", None)
+
+
+def test_an_ai_without_a_name_is_called_by_its_digits() -> None:
+    assert ai_name("9999") == "AI (9999)"
+
+
+def test_a_fault_inside_the_reader_is_reported_never_raised(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(*_args: object) -> ParsedUDI:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(scan_module, "_parse", broken)
+    parsed = parse("]d2X")
+    assert parsed.raw == "]d2X"
+    assert parsed.errors == (
+        "internal error while reading \"]d2X\": RuntimeError('boom'); please report it",
+    )
     assert not parsed.valid
