@@ -740,3 +740,11 @@ def test_ink_left_of_the_label_edge_is_refused() -> None:
         "label"
     )
     assert plan_label(template, typical(), {"name": "泵"}, 203).items
+
+
+def test_a_date_given_by_the_caller_is_named_as_its_field() -> None:
+    # "data:expiry" is "the expiry date" (tests above); a caller's "field:expiry" is its name
+    template = one_field(**text(value="field:expiry", required=True, w=40))
+    assert refused(LabelError, lambda: plan_label(template, typical(), {}, 203)) == (
+        "the t label prints the expiry: give it with --field expiry=VALUE"
+    )
