@@ -78,7 +78,7 @@ def _parse(raw: str, expect_gs1: bool, today: dt.date) -> ParsedUDI:
             f'{show(data)} starts with "]" but {show(data[:3])} is not an AIM symbology '
             "identifier (such as ]d2, ]C1, ]Q3, ]d1)",
         )
-    if symbology is not None and not content.strip(GS + " "):
+    if symbology is not None and not content.replace(GS, "").strip():
         return _failed(raw, f"the scanner sent the symbology identifier {symbology} but no data")
     if symbology in _GS1_AIM or symbology in _GS1_AIM_ECI:
         return parse_element_string(raw, content, symbology, today)
@@ -98,7 +98,7 @@ def _refuse_unreadable(raw: str, data: str) -> str:
             f"scan {show(data)} is longer than any barcode holds ({MAX_SCAN_CHARS} characters): "
             "not a single scan; check the scanner's settings"
         )
-    if not data.strip(GS + " \t"):
+    if not data.replace(GS, "").strip():  # separators and any kind of white space
         return f"scan {show(data)} holds only separators or spaces, no data; scan again"
     return ""
 

@@ -224,3 +224,13 @@ def test_a_fault_inside_the_reader_is_reported_never_raised(
         "internal error while reading \"]d2X\": RuntimeError('boom'); please report it",
     )
     assert not parsed.valid
+
+
+@pytest.mark.parametrize("blank", ["\t", "\x0b", "\x0c", " \t\x1d "])
+def test_a_read_of_white_space_of_any_kind_is_no_data(blank: str) -> None:
+    alone = parse_scan(blank)
+    assert not alone.valid
+    assert alone.errors[0].endswith("holds only separators or spaces, no data; scan again")
+    after_aim = parse_scan("]d2" + blank)
+    assert not after_aim.valid
+    assert after_aim.errors == ("the scanner sent the symbology identifier ]d2 but no data",)
