@@ -152,6 +152,8 @@ def _di_ok(parts: list[str], reading: _Reading) -> bool:
             "it needs five parts before any data unit: MA, a 3-digit country code, the "
             "industry code, a 6-digit registrant code and the product code"
         )
+    elif parts[0] != PREFIX.rstrip("."):
+        problem = f'it must begin with "MA", the issuing agency code, not {show(parts[0])}'
     elif not (len(parts[1]) == 3 and parts[1].isdigit()):
         problem = f"the country code {show(parts[1])} must be 3 digits (156 for China)"
     elif not (len(parts[2]) == 2 and parts[2].isalnum()):

@@ -213,3 +213,12 @@ def test_compose_names_every_fault_of_a_di() -> None:
         'cannot compose an MA code: MA product identifier "MA.15.M0.100472.11103316": the '
         'country code "15" must be 3 digits (156 for China)'
     )
+
+
+def test_a_di_of_another_issuing_agency_is_not_composed_as_an_ma_code() -> None:
+    with pytest.raises(ComposeError) as refused:
+        compose_ma("XA.156.M0.100472.11103316")
+    assert str(refused.value) == (
+        'cannot compose an MA code: MA product identifier "XA.156.M0.100472.11103316": '
+        'it must begin with "MA", the issuing agency code, not "XA"'
+    )
