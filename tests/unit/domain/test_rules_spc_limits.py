@@ -138,3 +138,75 @@ def test_an_offline_origin_as_the_event_keeps_it() -> None:
         "captured_at": "2026-12-04T15:30:05.123456+00:00",  # in UTC
     }
     assert datetime.fromisoformat(str(origin.as_data()["captured_at"])).tzinfo == UTC
+
+
+UNIT = ChartLimits(0.0, -3.0, 3.0, 1.0)  # z is the value itself
+
+
+def _points(values: list[float], rule: SpcRule) -> list[tuple[int, ...]]:
+    return [v.points for v in violations(values, UNIT, [rule])]
+
+
+def test_two_of_three_counts_only_points_beyond_two_sigma_and_reports_at_such_a_point() -> None:
+    rule = SpcRule.TWO_OF_THREE_BEYOND_2
+    assert _points([2.0, 2.0, 2.0], rule) == []  # at 2 sigma is not beyond it
+    assert _points([2.5, 2.0, 2.5], rule) == [(0, 2)]
+    # the third point is within: the run was reported at the second and is not reported again
+    assert _points([2.5, 2.5, 1.0], rule) == [(0, 1)]
+
+
+def test_four_of_five_looks_at_five_points_not_six() -> None:
+    rule = SpcRule.FOUR_OF_FIVE_BEYOND_1
+    assert _points([1.5, 1.5, 0.0, 0.0, 1.5, 1.5], rule) == []  # 3 of the last 5
+    assert _points([1.5, 0.0, 1.5, 1.5, 1.5], rule) == [(0, 2, 3, 4)]
+
+
+def test_eight_outside_one_sigma_means_beyond_it() -> None:
+    rule = SpcRule.EIGHT_OUTSIDE_1
+    assert _points([1.0, -1.0] * 4, rule) == []  # exactly at 1 sigma is not outside
+    assert _points([1.1, -1.1] * 4, rule) == [tuple(range(8))]
+
+
+def test_six_trending_counts_every_step_of_the_six() -> None:
+    rule = SpcRule.SIX_TRENDING
+    assert _points([0.5, 0.4, 0.5, 0.6, 0.7, 0.8], rule) == []  # the first step goes down
+    assert _points([0.3, 0.4, 0.5, 0.6, 0.7, 0.8], rule) == [tuple(range(6))]
+
+
+def test_fourteen_alternating_needs_every_step_to_turn() -> None:
+    rule = SpcRule.FOURTEEN_ALTERNATING
+    rising = [0.1 * n for n in range(14)]
+    assert _points(rising, rule) == []  # every step up: a trend, not an alternation
+    turning = [0.5, -0.5] * 7
+    assert _points(turning, rule) == [tuple(range(14))]
+    # up, up, then turning every step: the first two steps do not turn
+    assert _points([0.5, 0.6, *([0.7, -0.5] * 6)], rule) == []
+
+
+def test_a_point_on_the_centre_line_belongs_to_neither_side() -> None:
+    assert _points([-0.5] * 8 + [0.0], SpcRule.NINE_ONE_SIDE) == []
+    assert _points([-0.5] * 9, SpcRule.NINE_ONE_SIDE) == [tuple(range(9))]
+
+
+def test_points_are_judged_by_their_distance_from_the_centre_in_sigmas() -> None:
+    limits = ChartLimits(100.0, 94.0, 106.0, 2.0)
+    rule = [SpcRule.BEYOND_3_SIGMA]
+    assert violations([104.0, 96.0], limits, rule) == []  # 2 sigma either side
+    assert [v.points for v in violations([107.0, 93.0], limits, rule)] == [(0,), (1,)]
+    assert violations([1e9], ChartLimits(5.0, 5.0, 5.0, 0.0), rule) == []  # no spread: no rule
+
+
+def test_an_offline_origin_is_kept_in_utc_whatever_the_station_clock_zone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        at = datetime(2026, 12, 4, 15, 30, tzinfo=UTC)
+        kept = OfflineOrigin("j", 1, "0" * 64, at).as_data()["captured_at"]
+        assert kept == "2026-12-04T15:30:00+00:00"
+    finally:
+        monkeypatch.undo()
+        time.tzset()
