@@ -42,6 +42,12 @@ def test_individuals_limits_worked_by_hand() -> None:
     assert b.sigma_within == approx(sigma)
 
 
+def test_readings_that_do_not_vary_give_limits_on_the_centre_line() -> None:
+    flat = individuals_baseline([5.0, 5.0, 5.0])
+    assert flat.location == ChartLimits(5.0, 5.0, 5.0, 0.0)
+    assert flat.dispersion == ChartLimits(0.0, 0.0, 0.0, 0.0)
+
+
 def test_an_individuals_baseline_needs_two_readings_and_two_are_enough() -> None:
     with pytest.raises(ValueError) as one:
         individuals_baseline([10.0])
@@ -153,6 +159,7 @@ def test_two_of_three_counts_only_points_beyond_two_sigma_and_reports_at_such_a_
     assert _points([2.5, 2.0, 2.5], rule) == [(0, 2)]
     # the third point is within: the run was reported at the second and is not reported again
     assert _points([2.5, 2.5, 1.0], rule) == [(0, 1)]
+    assert _points([2.5, 2.5, 2.0], rule) == [(0, 1)]  # nor at a point exactly at 2 sigma
 
 
 def test_four_of_five_looks_at_five_points_not_six() -> None:
