@@ -13,8 +13,8 @@ import datetime as dt
 import pytest
 
 from desktop.domain.udi import ComposeError, compose, parse_scan
-from desktop.domain.udi.ai_table import ai_code_length
-from desktop.domain.udi.checkdigits import is_valid_check_digit, make_sscc
+from desktop.domain.udi.ai_table import ai_code_length, ai_spec
+from desktop.domain.udi.checkdigits import gs1_check_digit, is_valid_check_digit, make_sscc
 
 TODAY = dt.date(2026, 3, 1)
 GTIN = "09506000134352"  # GS1's published example GTIN (check digit 2)
@@ -248,3 +248,27 @@ def test_a_short_number_of_a_checked_ai_is_judged_by_its_format_only() -> None:
 def test_a_character_outside_cset_82_in_first_position_is_named() -> None:
     parsed = parse_scan(f"]d201{GTIN}10#ABC", today=TODAY)
     assert parsed.errors[0].startswith('lot (10) "#ABC" has "#" at position 1, but may hold only')
+
+
+def test_two_missing_companions_are_named_together_in_words() -> None:
+    parsed = parse_scan("]d2250ABC")  # a secondary serial with neither a GTIN nor a serial
+    assert not parsed.valid
+    assert parsed.errors == (
+        'secondary serial (250) "ABC" needs (01) with (21), or (03) with (21), or (8006) with '
+        "(21) with it (GS1 AI association rule), and GTIN (01) and serial (21) are missing: the "
+        "label's data is incomplete; have its template checked",
+    )
+
+
+def test_a_check_digit_of_something_that_is_not_digits_is_refused_naming_it() -> None:
+    with pytest.raises(ValueError) as refused:
+        gs1_check_digit("12a")
+    assert str(refused.value) == "check digit needs digits only, got '12a'"
+
+
+def test_an_ai_of_several_components_has_no_single_kind_or_length() -> None:
+    spec = ai_spec("8003")  # GRAI: N4+N1+N12+N1+X..16
+    assert spec is not None
+    assert (spec.kind, spec.min_len, spec.max_len) == (None, 0, 0)
+    single = ai_spec("10")  # batch or lot: X..20
+    assert single is not None and (single.kind, single.min_len, single.max_len) == ("X", 1, 20)

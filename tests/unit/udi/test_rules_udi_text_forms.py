@@ -295,3 +295,8 @@ def test_input_is_quoted_whole_up_to_40_characters() -> None:
     assert QUOTE_LIMIT == 40
     assert show("A" * 40) == '"' + "A" * 40 + '"'
     assert show("A" * 41) == '"' + "A" * 40 + '…" (41 characters)'
+
+
+def test_an_empty_pair_in_a_digital_link_query_is_skipped_not_the_end_of_it() -> None:
+    parsed = parse_scan("https://id.gs1.org/01/09506000134352/10/ABC?11=260101&&17=271231")
+    assert parsed.valid and parsed.expiry == dt.date(2027, 12, 31)
