@@ -267,8 +267,24 @@ def test_a_check_digit_of_something_that_is_not_digits_is_refused_naming_it() ->
 
 
 def test_an_ai_of_several_components_has_no_single_kind_or_length() -> None:
+    ai_spec.cache_clear()  # read the dictionary afresh, not from an earlier test's look-up
     spec = ai_spec("8003")  # GRAI: N4+N1+N12+N1+X..16
     assert spec is not None
     assert (spec.kind, spec.min_len, spec.max_len) == (None, 0, 0)
     single = ai_spec("10")  # batch or lot: X..20
     assert single is not None and (single.kind, single.min_len, single.max_len) == ("X", 1, 20)
+
+
+def test_every_invalid_pair_is_reported_once() -> None:
+    from desktop.domain.udi.gs1_associations import Clash, clashes
+
+    assert clashes(["02", "01", "03"]) == [Clash("02", "01"), Clash("02", "03"), Clash("03", "01")]
+    assert clashes(["01", "01", "02"]) == [Clash("02", "01")]  # a repeated AI is one AI
+
+
+def test_every_unknown_numeric_query_parameter_is_named() -> None:
+    parsed = parse_scan("https://id.gs1.org/01/09506000134352/10/ABC?9999=1&9998=2")
+    assert [e.split(": ", 1)[1] for e in parsed.errors] == [
+        'query parameter "9999" is numeric but not a GS1 Application Identifier',
+        'query parameter "9998" is numeric but not a GS1 Application Identifier',
+    ]
