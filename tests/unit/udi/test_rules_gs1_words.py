@@ -268,7 +268,7 @@ def test_a_check_digit_of_something_that_is_not_digits_is_refused_naming_it() ->
 
 def test_an_ai_of_several_components_has_no_single_kind_or_length() -> None:
     ai_spec.cache_clear()  # read the dictionary afresh, not from an earlier test's look-up
-    spec = ai_spec("8003")  # GRAI: N4+N1+N12+N1+X..16
+    spec = ai_spec("8043")  # UIC with extension: N4+N18+[N1..N2]
     assert spec is not None
     assert (spec.kind, spec.min_len, spec.max_len) == (None, 0, 0)
     single = ai_spec("10")  # batch or lot: X..20
