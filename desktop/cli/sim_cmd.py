@@ -67,6 +67,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"lotline sim: {exc}", file=sys.stderr)
         return 2
     signal.signal(signal.SIGTERM, _exit_on_signal)
+    # Ctrl-C stops it even when it was started from a place that ignores SIGINT (a job a
+    # non-interactive shell put in the background passes that on to what it starts)
+    signal.signal(signal.SIGINT, _exit_on_signal)
     sim.start()
     control = ControlServer(sim, args.control).start() if args.control is not None else None
     try:
