@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -235,18 +235,29 @@ DATABASE_SETTINGS = {
 }
 
 
+def _settings(
+    raw: Any, where: str, name: str, known: Iterable[str], example: str
+) -> Mapping[str, Any] | None:
+    """A table of settings in the station file: None when it is not there; refused, naming it,
+    when it is not a table or holds a setting that does not exist."""
+    if raw is None:
+        return None
+    if not isinstance(raw, Mapping):
+        raise ConfigError(f"{where}: [{name}] must be a table ({example})")
+    names = list(known)
+    unknown = sorted(set(raw) - set(names))
+    if unknown:
+        raise ConfigError(f"{where}: [{name}] {unknown[0]} is not a setting: {', '.join(names)}")
+    return raw
+
+
 def _database(raw: Any, where: str) -> Timeouts:
     """``[database]``: how long to wait for the database and how to retry (db/resilience.py)."""
-    if raw is None:
+    table = _settings(raw, where, "database", DATABASE_SETTINGS, "statement_timeout = 15, ...")
+    if table is None:
         return Timeouts()
-    if not isinstance(raw, Mapping):
-        raise ConfigError(f"{where}: [database] must be a table (statement_timeout = 15, ...)")
-    unknown = sorted(set(raw) - set(DATABASE_SETTINGS))
-    if unknown:
-        known = ", ".join(DATABASE_SETTINGS)
-        raise ConfigError(f"{where}: [database] {unknown[0]} is not a setting: {known}")
     values: dict[str, Any] = {}
-    for name, value in raw.items():
+    for name, value in table.items():
         whole = DATABASE_SETTINGS[name] in ("keepalives_idle_s", "keepalives_interval_s")
         whole = whole or name in ("keepalives_count", "retry_attempts")
         if isinstance(value, bool) or not isinstance(value, int | float):
@@ -266,14 +277,10 @@ OFFLINE_SETTINGS = ("enabled", "folder", "max_copy_age_hours")
 
 def _offline(raw: Any, where: str) -> OfflineConfig:
     """``[offline]``: whether and where the station captures while the database is away."""
-    if raw is None:
+    table = _settings(raw, where, "offline", OFFLINE_SETTINGS, "enabled, folder, ...")
+    if table is None:
         return OfflineConfig()
-    if not isinstance(raw, Mapping):
-        raise ConfigError(f"{where}: [offline] must be a table (enabled, folder, ...)")
-    unknown = sorted(set(raw) - set(OFFLINE_SETTINGS))
-    if unknown:
-        known = ", ".join(OFFLINE_SETTINGS)
-        raise ConfigError(f"{where}: [offline] {unknown[0]} is not a setting: {known}")
+    raw = table
     enabled = raw.get("enabled", True)
     if not isinstance(enabled, bool):
         raise ConfigError(f"{where}: [offline] enabled must be true or false (found {enabled!r})")
