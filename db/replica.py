@@ -16,6 +16,7 @@ half-made copy; ``copy_age`` says when it was taken.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, Table, event, insert, or_, select, text
+from sqlalchemy.exc import SQLAlchemyError
 
 from db.engine import make_engine
 from db.models import Base, Event, Hold, Item, Link
@@ -39,6 +41,8 @@ WHOLE = (
     "work_orders", "spc_baselines",
 )  # fmt: skip
 CHUNK = 500
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -71,11 +75,12 @@ def copy_age(path: Path) -> datetime | None:
     try:
         with engine.connect() as conn:
             value = conn.scalar(text("SELECT value FROM copy_about WHERE key = 'taken_at'"))
-    except Exception:
+        return datetime.fromisoformat(value) if value else None
+    except (SQLAlchemyError, ValueError) as problem:  # a broken copy is no copy: say so
+        log.warning("the station's copy %s cannot be read (%s): it is not used", path, problem)
         return None
     finally:
         engine.dispose()
-    return datetime.fromisoformat(value) if value else None
 
 
 def applied_seq(engine: Engine) -> int:
