@@ -26,6 +26,7 @@ APPEND_ONLY: tuple[str, ...] = (
     "audit_keys",
     "events",
     "signatures",
+    "device_health_reports",
 )
 #: Tables whose rows may change in one column only, once, from NULL to a value.
 REMOVAL_ONLY: dict[str, str] = {"links": "removed_event_id"}

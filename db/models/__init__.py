@@ -4,6 +4,7 @@ from db.models.audit import GENESIS_HASH, AuditCheckpoint, AuditEntry, AuditKey
 from db.models.base import Base
 from db.models.distribution import Recall, RecallItem, ServiceRecord, Shipment, ShipmentLine
 from db.models.fitness import DeviceCalibration, UserQualification
+from db.models.health import DeviceHealthReport
 from db.models.identity import Device, Role, Station, User
 from db.models.incoming import IncomingPlan
 from db.models.labelling import LabelTemplate, LabelTemplateVersion, PrintJob
@@ -24,6 +25,7 @@ __all__ = [
     "Customer",
     "Device",
     "DeviceCalibration",
+    "DeviceHealthReport",
     "Event",
     "Hold",
     "IncomingPlan",

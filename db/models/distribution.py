@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Numeric, String, Text, UniqueConstraint, Uuid
+from sqlalchemy import ForeignKey, Index, Numeric, String, Text, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base, Code, Created, IdPK, fk
@@ -82,6 +82,7 @@ class RecallItem(Base):
     __tablename__ = "recall_items"
     __table_args__ = (
         UniqueConstraint("recall_id", "item_id"),
+        Index("ix_recall_items_recall_notified", "recall_id", "notified_at", "customer_id"),
         one_of("state_at_scope", RecallState),
         one_of("disposition", RecallDisposition),
     )

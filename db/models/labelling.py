@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base, Created, IdPK, fk
@@ -49,7 +49,10 @@ class PrintJob(Base):
     """
 
     __tablename__ = "print_jobs"
-    __table_args__ = (one_of("status", PrintStatus),)
+    __table_args__ = (
+        one_of("status", PrintStatus),
+        Index("ix_print_jobs_created_at", "created_at"),
+    )
     __signature_excluded__ = frozenset(
         {"status", "signature_id", "printed_at", "verified_at", "void_reason"}
     )

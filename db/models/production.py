@@ -61,6 +61,7 @@ class Item(Base):
         Index("ix_items_ma_di_lot", "ma_di", "lot"),
         Index("ix_items_serial", "serial"),
         Index("ix_items_supplier_lot", "supplier_lot"),
+        Index("ix_items_kind_status_step", "kind", "status", "current_step"),
         CheckConstraint("quantity_available >= 0", name="quantity_available_not_negative"),
         one_of("kind", ItemKind),
         one_of("status", Status),
@@ -123,6 +124,7 @@ class Event(Base):
     __tablename__ = "events"
     __table_args__ = (
         Index("ix_events_item_id_db_time", "item_id", "db_time"),
+        Index("ix_events_kind_db_time", "kind", "db_time"),
         one_of("kind", EventKind),
         one_of("outcome", Outcome),
     )

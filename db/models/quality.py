@@ -46,7 +46,11 @@ class Nonconformance(Base):
     """open -> dispositioned (rework | scrap | use_as_is, signed) -> closed."""
 
     __tablename__ = "nonconformances"
-    __table_args__ = (one_of("status", NcrStatus), one_of("disposition", Disposition))
+    __table_args__ = (
+        one_of("status", NcrStatus),
+        one_of("disposition", Disposition),
+        Index("ix_nonconformances_status", "status"),
+    )
     __signature_excluded__ = frozenset(
         {"status", "closed_at", "closed_by", "disposition_signature_id"}
     )
@@ -69,7 +73,10 @@ class Hold(Base):
     """A hold on a unit, lot or material lot; released with a reason, never deleted."""
 
     __tablename__ = "holds"
-    __table_args__ = (Index("ix_holds_item_id_released_at", "item_id", "released_at"),)
+    __table_args__ = (
+        Index("ix_holds_item_id_released_at", "item_id", "released_at"),
+        Index("ix_holds_released_at", "released_at"),
+    )
     id: Mapped[IdPK]
     item_id: Mapped[int] = fk("items.id")
     reason: Mapped[str] = mapped_column(Text)

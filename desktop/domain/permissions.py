@@ -62,6 +62,7 @@ class Permission(Vocabulary):
     SPC_BASELINE_FREEZE = "freeze SPC control limits"
     SPC_FLAG_DISPOSITION = "disposition SPC anomaly flags"
     OFFLINE_CONFLICT_RESOLVE = "decide steps refused after an outage"
+    DASHBOARD_VIEW = "view the plant dashboard"
 
 
 class Meaning(Vocabulary):
@@ -112,6 +113,7 @@ words_for(
         Permission.SPC_BASELINE_FREEZE: t("freeze SPC control limits"),
         Permission.SPC_FLAG_DISPOSITION: t("disposition SPC anomaly flags"),
         Permission.OFFLINE_CONFLICT_RESOLVE: t("decide steps refused after an outage"),
+        Permission.DASHBOARD_VIEW: t("view the plant dashboard"),
     },
 )
 
@@ -151,6 +153,7 @@ ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
         P.AUDIT_VIEW,
         P.SPC_BASELINE_FREEZE,
         P.SPC_FLAG_DISPOSITION,
+        P.DASHBOARD_VIEW,
     },
     Role.PACKAGING: _SHARED
     | {P.MATERIAL_RECEIVE, P.LABEL_PRINT, P.LABEL_VERIFY, P.LABEL_RECONCILE, P.PACK, P.SHIP},
@@ -170,6 +173,7 @@ ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
         P.RECORD_EXPORT,
         P.AUDIT_VIEW,
         P.OFFLINE_CONFLICT_RESOLVE,
+        P.DASHBOARD_VIEW,
     },
     Role.ADMIN: _SHARED | {P.USERS_MANAGE, P.MASTER_DATA_MANAGE, P.STATIONS_MANAGE, P.AUDIT_VIEW},
 }

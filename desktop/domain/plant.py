@@ -55,6 +55,7 @@ class StationKind(Vocabulary):
     SERVICE = "service"
     TRACE = "trace"
     ADMIN = "admin"
+    DASHBOARD = "dashboard"  # a supervisor's or QC's screen of the line at a glance
 
 
 words_for(
@@ -69,6 +70,7 @@ words_for(
         StationKind.SERVICE: t("service station"),
         StationKind.TRACE: t("trace station"),
         StationKind.ADMIN: t("administration station"),
+        StationKind.DASHBOARD: t("dashboard station"),
     },
 )
 

@@ -72,9 +72,12 @@ def open_lot(plant: Plant, gtin: str, quantity: int) -> tuple[str, str]:
     return number, view.lot
 
 
-def build_pumps(plant: Plant, count: int = 4, *, check_fails: tuple[str, ...] = ()) -> Built:
+def build_pumps(
+    plant: Plant, count: int = 4, *, check_fails: tuple[str, ...] = (), failing: int = 0
+) -> Built:
     """IP-300 units through steps 1-5 (components, torque, weight, functional test): the next
-    step of each is "UDI label". Serials in ``check_fails`` fail the functional test."""
+    step of each is "UDI label". Serials in ``check_fails``, and the first ``failing`` units,
+    fail the functional test."""
     wo, lot = open_lot(plant, PUMP, count)
     sup = plant.ctx("supervisor")
     made = commission_serials(sup, wo, count)
@@ -91,7 +94,8 @@ def build_pumps(plant: Plant, count: int = 4, *, check_fails: tuple[str, ...] = 
         production.consume_component(op, serial, board, event_id=eid())
         production.record_measurement(op, serial, Decimal("1.00"), event_id=eid())
         production.record_weight(op, serial, Decimal("2400.0"), "g", True, event_id=eid())
-        production.record_check(op, serial, serial not in check_fails, event_id=eid())
+        passes = serial not in check_fails and serial not in serials[:failing]
+        production.record_check(op, serial, passes, event_id=eid())
     return Built(wo, lot, tuple(serials), f"(01){PUMP}(10){lot}")
 
 
