@@ -9,12 +9,18 @@ from collections.abc import Iterator
 import pytest
 
 from desktop.labels.png import _font
-from desktop.labels.symbols import datamatrix_matrix, gs1_128_pattern
+from desktop.labels.symbols import datamatrix_matrix, gs1_128_pattern, plain_datamatrix_matrix
 from desktop.labels.templates import load_template
 
 
 @pytest.fixture(autouse=True)
 def _labels_made_afresh() -> Iterator[None]:
-    for cached in (load_template, datamatrix_matrix, gs1_128_pattern, _font):
+    for cached in (
+        load_template,
+        datamatrix_matrix,
+        plain_datamatrix_matrix,
+        gs1_128_pattern,
+        _font,
+    ):
         cached.cache_clear()
     yield
