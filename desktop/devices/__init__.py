@@ -25,6 +25,7 @@ from desktop.devices.printer import JobOutcome, JobStatus, LabelPrinter, PrintJo
 from desktop.devices.scale import Scale
 from desktop.devices.scanner import ScanEvent, Scanner
 from desktop.devices.settings import PortSettings
+from desktop.devices.tally import HealthCounts, HealthTally, ScaleRefusals
 from desktop.devices.weights import ScaleAck, WeightReading, WeightStatus
 from desktop.devices.worker import DeviceWorker, Health
 from desktop.devices.workers import PrinterEvent, PrinterWorker
@@ -36,6 +37,8 @@ __all__ = [
     "DeviceWorker",
     "GarbledLink",
     "Health",
+    "HealthCounts",
+    "HealthTally",
     "JobOutcome",
     "JobStatus",
     "LabelPrinter",
@@ -50,6 +53,7 @@ __all__ = [
     "PrinterWorker",
     "Scale",
     "ScaleAck",
+    "ScaleRefusals",
     "ScanEvent",
     "Scanner",
     "TransferError",

@@ -31,6 +31,7 @@ from desktop.devices.printer import LabelPrinter
 from desktop.devices.scale import MTSICS, TOLEDO, Scale
 from desktop.devices.scanner import ScanEvent, Scanner
 from desktop.devices.settings import PortSettings
+from desktop.devices.tally import HealthTally, ScaleRefusals
 from desktop.devices.trace import TraceSink
 from desktop.devices.weights import WeightReading
 from desktop.devices.worker import DeviceWorker, Health
@@ -81,11 +82,14 @@ def scanner_worker(
     on_event: Callable[[ScanEvent], None] | None = None,
     events: queue.Queue[ScanEvent] | None = None,
     on_health: Callable[[Health], None] | None = None,
+    tally: HealthTally | None = None,
 ) -> DeviceWorker[ScanEvent]:
-    """A worker delivering every :class:`ScanEvent`; call ``start()`` on it."""
+    """A worker delivering every :class:`ScanEvent`; call ``start()`` on it. With a ``tally``:
+    every scan is a reading, every garbled frame a refused one."""
     return DeviceWorker(
         scanner.device_id, scanner.port, scanner.read_event,
         on_connect=scanner.on_connect, on_event=on_event, events=events, on_health=on_health,
+        tally=tally, rejected=lambda: scanner.decoder.rejected,
     )  # fmt: skip
 
 
@@ -98,17 +102,22 @@ def scale_worker(
     on_event: Callable[[WeightReading], None] | None = None,
     events: queue.Queue[WeightReading] | None = None,
     on_health: Callable[[Health], None] | None = None,
+    tally: HealthTally | None = None,
 ) -> DeviceWorker[WeightReading]:
     """A worker delivering readings: streamed (``SIR``, continuous output) or polled (``SI``
     every ``poll_every`` seconds). Use ``worker.call(scale.tare)`` for commands.
 
     A stream silent for ``silence_timeout`` seconds (a scale switched on after its adapter, a
-    stream lost) is reported in ``health.last_error`` and started again."""
+    stream lost) is reported in ``health.last_error`` and started again. With a ``tally``:
+    every reading counts, refusals once per episode (:class:`ScaleRefusals`, the moving limit
+    being the scale's ``stable_timeout``), every garbled frame as a refused reading."""
     streaming = stream or scale.protocol == TOLEDO
     last = [time.monotonic()]
+    refusals = ScaleRefusals(int(scale.stable_timeout * 1e9))
 
     def connect() -> None:
         last[0] = time.monotonic()
+        refusals.reset()
         scale.on_connect()
         if streaming:
             scale.start_stream()
@@ -130,10 +139,14 @@ def scale_worker(
     def polled() -> WeightReading | None:
         return scale.read(stable=False)
 
+    def refused(reading: WeightReading) -> bool:
+        return refusals.refused(reading.status, reading.received_ns)
+
     return DeviceWorker(
         scale.device_id, scale.port, streamed if streaming else polled,
         on_connect=connect, on_event=on_event, events=events, on_health=on_health,
         interval=0.0 if streaming else poll_every,
+        tally=tally, refusal=refused, rejected=lambda: scale.decoder.rejected,
     )  # fmt: skip
 
 
@@ -144,8 +157,9 @@ def printer_worker(
     events: queue.Queue[PrinterEvent] | None = None,
     on_health: Callable[[Health], None] | None = None,
     status_interval: float = 2.0,
+    tally: HealthTally | None = None,
 ) -> PrinterWorker:
     return PrinterWorker(
         printer, on_event=on_event, events=events, on_health=on_health,
-        status_interval=status_interval,
+        status_interval=status_interval, tally=tally,
     )  # fmt: skip

@@ -18,7 +18,8 @@ Parsed = mtsics.SicsReply | Weight
 
 
 class ScaleDecoder:
-    """``feed(bytes)`` -> ``(valid frames with what they say, problem message or None)``."""
+    """``feed(bytes)`` -> ``(valid frames with what they say, problem message or None)``;
+    ``rejected`` counts the frames (and runs of bytes outside any frame) rejected so far."""
 
     def __init__(
         self,
@@ -37,6 +38,7 @@ class ScaleDecoder:
         self._lines = LineFramer(terminator or b"\r\n")
         self._toledo = ToledoFramer(checksum)
         self.watch = GarbleWatch(device_id, baudrate, garble_threshold)
+        self.rejected = 0
 
     def reset(self) -> None:
         self._lines.reset()
@@ -47,12 +49,14 @@ class ScaleDecoder:
         garbage = sum(len(j) for j in junk)
         for run in junk:
             log_rejected(log, self.device_id, run, "bytes outside any frame")
+            self.rejected += 1
         valid: list[tuple[bytes, Parsed]] = []
         for frame in frames:
             parsed = self._parse(frame)
             if isinstance(parsed, str):
                 log_rejected(log, self.device_id, frame, parsed)
                 garbage += len(frame) + 1
+                self.rejected += 1
             else:
                 self.watch.valid()
                 valid.append((frame, parsed))

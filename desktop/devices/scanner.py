@@ -88,7 +88,8 @@ def _is_garbage(pending: bytes) -> bool:
 
 
 class ScanDecoder:
-    """Pure part of the scanner: frames -> events, with garbage detection."""
+    """Pure part of the scanner: frames -> events, with garbage detection. ``rejected`` counts
+    the frames rejected (garbled) since the decoder was made."""
 
     def __init__(
         self,
@@ -104,6 +105,7 @@ class ScanDecoder:
         self.serial_number = serial_number
         self.framer = LineFramer(terminator, idle_ns=idle_ns)
         self.watch = GarbleWatch(device_id, baudrate, garble_threshold)
+        self.rejected = 0
 
     def reset(self) -> None:
         self.framer.reset()
@@ -124,6 +126,7 @@ class ScanDecoder:
                 if frame:  # an empty frame (CR LF read with terminator CR) is not garbage
                     log_rejected(log, self.device_id, frame, decoded)
                     garbage += len(frame) + 1
+                    self.rejected += 1
                 continue
             self.watch.valid()
             events.append(self._event(frame, decoded[0], decoded[1], now_ns))
@@ -135,6 +138,7 @@ class ScanDecoder:
         if problem and pending_garbage:  # a valid scan still arriving is kept
             log_rejected(log, self.device_id, pending, "garbage while waiting for a terminator")
             self.framer.reset()
+            self.rejected += 1
         return events, problem
 
     def _event(self, raw: bytes, text: str, aim: str | None, now_ns: int) -> ScanEvent:

@@ -4,7 +4,9 @@ A worker opens the port (reconnecting with back-off whenever it vanishes), loops
 ``step``, delivers events, and keeps a :class:`Health` value for the device status strip. It
 never dies silently: every failure goes to ``health.last_error`` and to the logger, and the
 loop carries on. Work that must run on the device's thread (tare, print) goes through
-:meth:`DeviceWorker.call`, which returns a ``concurrent.futures.Future``.
+:meth:`DeviceWorker.call`, which returns a ``concurrent.futures.Future``. Given a
+:class:`~desktop.devices.tally.HealthTally`, it counts there every reading delivered (and
+whether it is refused), every frame the driver rejected as garbled, and every reconnect.
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
-from desktop.devices.errors import DeviceError, PortLost, PortUnavailable
+from desktop.devices.errors import DeviceError, GarbledLink, PortLost, PortUnavailable
 from desktop.devices.port import Port
+from desktop.devices.tally import HealthTally
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +49,10 @@ class DeviceWorker(Generic[E]):
 
     ``step`` returns an event or None (it should block at most about a poll interval);
     ``emit`` may also be called from inside ``step`` to deliver more than one event.
+
+    ``tally`` counts the device's health: ``refusal(event)`` says whether a delivered event is
+    a refused reading, ``rejected()`` is the driver's running count of frames it rejected as
+    garbled (a garbled link raised with no frame rejected counts as one).
     """
 
     def __init__(
@@ -59,6 +66,9 @@ class DeviceWorker(Generic[E]):
         events: queue.Queue[E] | None = None,
         on_health: Callable[[Health], None] | None = None,
         interval: float = 0.0,
+        tally: HealthTally | None = None,
+        refusal: Callable[[E], bool] | None = None,
+        rejected: Callable[[], int] | None = None,
     ) -> None:
         self.name = name
         self.port = port
@@ -75,6 +85,10 @@ class DeviceWorker(Generic[E]):
         self._calls: queue.Queue[tuple[Callable[[], Any], Future[Any]]] = queue.Queue()
         self._thread: threading.Thread | None = None
         self._connects = 0
+        self.tally = tally
+        self._refusal = refusal
+        self._rejected = rejected
+        self._seen_rejected = 0
 
     # -- control (any thread) ---------------------------------------------------------------
 
@@ -116,6 +130,8 @@ class DeviceWorker(Generic[E]):
     def emit(self, event: E) -> None:
         """Deliver one event to the callback and/or the queue; a failing callback is logged."""
         self._update_count()
+        if self.tally is not None:
+            self.tally.reading(refused=self._refusal(event) if self._refusal else False)
         if self.events is not None:
             self.events.put(event)
         if self._on_event is not None:
@@ -133,7 +149,7 @@ class DeviceWorker(Generic[E]):
                 if not self.port.is_open and not self._connect():
                     continue
                 self._run_calls()
-                self._guarded(self._step_once)
+                self._guarded(self._counted_step)
                 if self.interval > 0 and not self._stop.is_set():
                     self._wake.wait(self.interval)
                     self._wake.clear()
@@ -147,6 +163,25 @@ class DeviceWorker(Generic[E]):
         if event is not None:
             self.emit(event)
 
+    def _counted_step(self) -> None:
+        """One step; then the frames the driver rejected since the last step are counted."""
+        if self.tally is None:
+            self._step_once()
+            return
+        try:
+            self._step_once()
+        except GarbledLink:
+            self.tally.garbled(max(self._newly_rejected(), 1))
+            raise
+        self.tally.garbled(self._newly_rejected())
+
+    def _newly_rejected(self) -> int:
+        """Frames the driver rejected since the last look (during steps and calls alike)."""
+        if self._rejected is None:
+            return 0
+        seen, self._seen_rejected = self._seen_rejected, self._rejected()
+        return self._seen_rejected - seen
+
     def _connect(self) -> bool:
         try:
             self.port.open()
@@ -155,6 +190,8 @@ class DeviceWorker(Generic[E]):
             if not self.port.reconnect(self._stop):
                 return False
         self._connects += 1
+        if self._connects > 1 and self.tally is not None:
+            self.tally.reconnected()
         self._update(connected=True, reconnects=max(0, self._connects - 1))
         if self._on_connect is not None:
             self._guarded(self._on_connect)

@@ -12,6 +12,7 @@ from concurrent.futures import Future
 
 from desktop.devices.errors import DeviceError, PortLost, PortUnavailable
 from desktop.devices.printer import JobOutcome, LabelPrinter, PrintJob
+from desktop.devices.tally import HealthTally
 from desktop.devices.worker import DeviceWorker, Health
 from desktop.devices.zebra import PrinterStatus
 
@@ -27,7 +28,8 @@ class PrinterWorker:
     A job that fails on a dropped link is retried after the reconnect with the same key (never
     printed twice); a HELD job resolves its future as HELD and, once the printer is ready and
     the job goes out, a SENT :class:`JobOutcome` arrives as an event. Status changes arrive
-    as :class:`PrinterStatus` events (polled every ``status_interval`` seconds).
+    as :class:`PrinterStatus` events (polled every ``status_interval`` seconds). A ``tally``
+    counts the printer's reconnects (a printer sends no readings).
     """
 
     def __init__(
@@ -38,8 +40,11 @@ class PrinterWorker:
         events: queue.Queue[PrinterEvent] | None = None,
         on_health: Callable[[Health], None] | None = None,
         status_interval: float = 2.0,
+        tally: HealthTally | None = None,
     ) -> None:
         self.printer = printer
+        self.tally = tally
+        self._connects = 0
         self.status_interval = status_interval
         self._jobs: deque[tuple[PrintJob, Future[JobOutcome], int]] = deque()
         self._lock = threading.Lock()
@@ -78,6 +83,9 @@ class PrinterWorker:
         self.worker.emit(outcome)
 
     def _connected(self) -> None:
+        self._connects += 1
+        if self._connects > 1 and self.tally is not None:
+            self.tally.reconnected()
         self.printer.on_connect()
         self._next_poll = 0.0
 
