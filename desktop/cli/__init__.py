@@ -38,6 +38,7 @@ COMMANDS: tuple[str, ...] = (
     "record_cmd",
     "export_cmd",
     "spc_cmd",
+    "kpi_cmd",
     "offline_cmd",
 )
 

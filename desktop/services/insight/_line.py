@@ -43,7 +43,19 @@ def wip(session: Session, plant: Plant) -> PanelView:
         where = plant.step_words(waiting.id) if waiting else plant.product_name(product_id)
         figures.append(Figure(key_of(Panel.WIP, product_id, at), where, float(count)))
     figures.sort(key=lambda f: f.label)
-    return PanelView(Panel.WIP, t("{n} units in process", n=total), tuple(figures))
+    held = session.scalar(
+        select(func.count()).where(Item.kind == ItemKind.UNIT, Item.status == Status.NONCONFORMING)
+    )
+    figures.append(
+        Figure(
+            key_of(Panel.WIP, Status.NONCONFORMING),
+            Status.NONCONFORMING.words,
+            float(held or 0),
+            alert=bool(held),
+        )
+    )
+    headline = t("{n} units in process, {held} nonconforming", n=total, held=held or 0)
+    return PanelView(Panel.WIP, headline, tuple(figures))
 
 
 def output(session: Session, plant: Plant, window: Window) -> PanelView:
@@ -143,9 +155,7 @@ def _yield_rows(session: Session, window: Window, by: Any) -> list[tuple[int, in
 def first_pass_yield(session: Session, plant: Plant, window: Window) -> PanelView:
     """Per step, then per lot: the share of units that passed without a failed attempt."""
     figures = []
-    attempted = failed = 0
     for step_id, n, f in _yield_rows(session, window, Event.step_id):
-        attempted, failed = attempted + n, failed + f
         share = yield_share(n, f) or 0.0
         figures.append(
             Figure(
@@ -159,6 +169,8 @@ def first_pass_yield(session: Session, plant: Plant, window: Window) -> PanelVie
         )
     figures.sort(key=lambda f: f.label)
     lots = _yield_rows(session, window, Event.work_order_id)
+    # a unit is of one lot: the lots' counts are the units' (a unit failing twice counts once)
+    attempted, failed = sum(n for _, n, _ in lots), sum(f for _, _, f in lots)
     names = lot_words(session, {w for w, _, _ in lots})
     for wid, n, f in sorted(lots, key=lambda r: names.get(r[0], "")):
         share = yield_share(n, f) or 0.0

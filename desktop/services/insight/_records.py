@@ -56,18 +56,23 @@ def _records(
 
 
 def _wip(session: Session, plant: Plant, window: Window, parts: list[str]) -> Records:
-    product_id, at = int(parts[0]), int(parts[1])
     query = (
         select(Item, WorkOrder.number)
         .outerjoin(WorkOrder, WorkOrder.id == Item.work_order_id)
-        .where(
-            Item.kind == ItemKind.UNIT,
+        .where(Item.kind == ItemKind.UNIT)
+        .order_by(Item.updated_at)
+    )
+    if parts[0] == Status.NONCONFORMING:
+        query = query.where(Item.status == Status.NONCONFORMING)
+        title: Text = Status.NONCONFORMING.words
+    else:
+        product_id, at = int(parts[0]), int(parts[1])
+        query = query.where(
             Item.status == Status.IN_PROCESS,
             Item.product_id == product_id,
             Item.current_step == at,
         )
-        .order_by(Item.updated_at)
-    )
+        title = t("{product}, step {at} passed", product=plant.product_name(product_id), at=at)
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     rows = [
         (_name(i), number or "", i.lot or "", _when(i.updated_at or i.created_at),
@@ -75,7 +80,7 @@ def _wip(session: Session, plant: Plant, window: Window, parts: list[str]) -> Re
         for i, number in session.execute(query.limit(RECORDS_SHOWN))
     ]  # fmt: skip
     columns = (t("Unit"), t("Work order"), t("Lot"), t("Last step at"), t("Waiting"))
-    return _records(plant.product_name(product_id), columns, rows, total)
+    return _records(title, columns, rows, total)
 
 
 def _unit_events(session: Session, title: str, *where: Any, total_of: Any = None) -> Records:

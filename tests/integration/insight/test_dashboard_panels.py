@@ -34,7 +34,7 @@ def test_line_panels_count_the_units_built_and_the_failures(plant: Plant) -> Non
     # every pump waits for its label step (the step after the functional test)
     waiting = _figure(wip, "UDI label")
     assert waiting.value == 8
-    assert wip.headline == "8 units in process"
+    assert wip.headline == "8 units in process, 0 nonconforming"
     units = insight.figure_records(plant.ctx("supervisor"), waiting.key)
     assert units.total == 8
     assert {row[0] for row in units.rows} >= set(built.serials) | set(failing.serials)
