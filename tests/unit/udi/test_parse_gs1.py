@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from biip import ParseError
 
 from desktop.domain.udi import ParsedUDI, parse_scan
 
@@ -263,6 +264,29 @@ def test_field_at_maximum_without_separator_is_split_like_biip() -> None:
     udi = parse("]d20109506000134352" + "10" + "A" * 20 + "21SN1")
     assert udi.valid and udi.lot == "A" * 20 and udi.serial == "SN1"
     assert "maximum length" in joined(udi.warnings)
+
+
+def test_data_biip_refuses_is_refused_with_biip_s_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The safety net: data that Lotline's rules accept but biip's parser refuses is not
+    accepted. No such data is known (biip refuses only by its AI table and patterns, which the
+    rules apply too; an unknown currency code would be one with biip's optional money
+    support), so biip is made to refuse here. (253) has a value of two parts, which the fast
+    split does not take: biip is asked."""
+
+    class RefusingBiip:
+        @staticmethod
+        def parse(value: str, config: object = None) -> None:
+            raise ParseError(f"biip cannot parse {value!r}")
+
+    raw = "]d2" + "0109506000134352" + "2539506000134369ABC"
+    assert parse(raw).valid  # biip accepts it, and so do the rules
+    monkeypatch.setattr("desktop.domain.udi.gs1_split.GS1Message", RefusingBiip)
+    udi = parse(raw)
+    assert udi.errors == (
+        '"]d201095060001343522539506000134369ABC" is not valid GS1 data: '
+        "biip cannot parse '01095060001343522539506000134369ABC'",
+    )
+    assert udi.ais == (("01", "09506000134352"), ("253", "9506000134369ABC"))
 
 
 def test_unknown_ai_after_data() -> None:

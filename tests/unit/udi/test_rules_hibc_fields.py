@@ -279,6 +279,59 @@ def test_a_joined_read_pairs_when_the_primary_check_character_is_0() -> None:
     assert parsed.hibc is not None and parsed.hibc.kind == "concatenated"
 
 
+def test_a_joined_read_is_split_where_the_secondary_s_own_check_is_right() -> None:
+    """A serial secondary ("$$+7") holds a second '+' followed by a digit: two places where a
+    secondary could start. The read is split after the primary, where the secondary ends in
+    its own correct check character, not at the serial's '+'. With a primary whose check (and
+    so the link) is 'A', the check of the whole secondary is also what the part from the
+    serial's '+' to the link (link excluded) sums to, and that part's check with the link is
+    'A' too: a split chosen by any other comparison lands on the '+' of '$$+'."""
+    primary = checked("+A123PRODZ1")
+    assert primary == "+A123PRODZ1A"
+    second = secondary("$$+7SER0C", link="A")
+    assert second == "+$$+7SER0CA0"
+    tail = second.index("+", 1)
+    assert checked(second[tail:-1])[-1] == "A" and checked(second[tail:-2])[-1] == "0"
+    parsed = parse(primary + second)
+    assert parsed.errors == ()
+    assert (parsed.di, parsed.serial, parsed.lot) == ("A123PRODZ1", "SER0C", None)
+    assert parsed.hibc is not None and parsed.hibc.link == "A"
+
+
+def test_a_plus_inside_the_labeler_code_starts_no_secondary() -> None:
+    """A secondary is looked for only after the '+', the labeler code and one character more:
+    a '+' before that is read as part of one symbol, and refused for it."""
+    read = checked("+A1+$LOT1G")
+    assert parse(read).errors == (
+        f'HIBC primary "{read[:-1]}": labeler code "A1+$" must be 4 letters or digits, '
+        "starting with a letter",
+    )
+
+
+def test_a_plus_after_the_labeler_code_and_one_character_is_read_as_a_join() -> None:
+    """'+A123B' then '+$...': read as a (too short) primary and a secondary, each refused for
+    what is wrong with it, and the pair for its link."""
+    read = checked("+A123B+$LOT1G")
+    errors = parse(read).errors
+    assert errors[1].startswith('HIBC primary "+A123": too short: it needs a 4-character labeler')
+    assert errors[-1] == (
+        f'HIBC secondary "{read[6:]}" has link character "G", but primary "+A123B" has check '
+        'character "B": the two symbols are not from the same label; scan both from one label'
+    )
+
+
+def test_two_primaries_joined_are_not_taken_for_a_primary_and_a_secondary() -> None:
+    """A '+' followed by a letter starts another primary, never a secondary: the read is
+    refused as one symbol whose product number holds a '+'."""
+    read = PRIMARY + checked("+B456XYZ1")
+    errors = parse(read).errors
+    assert errors[-1] == (
+        f'HIBC primary "{read[:-1]}": product number "BJC5D6E71G+B456XYZ" must be 1 to 18 '
+        "letters or digits"
+    )
+    assert len(errors) == 2 and errors[0].startswith(f'HIBC data "{read}" has check character')
+
+
 def test_a_joined_read_with_a_character_outside_code_39_is_refused_as_read() -> None:
     """The position counts from the start of the read, as the operator sees it."""
     read = PRIMARY + "+$lot1GX"  # a lower-case lot, its link G, some check character
