@@ -71,6 +71,7 @@ SCREENS: tuple[KindScreen, ...] = (
     _entry(StationKind.SHIPPING, "desktop.views.shipping:ShippingScreen", P.SHIP),
     _entry(StationKind.SERVICE, "desktop.views.service:ServiceScreen", P.SERVICE_RECORD),
     _entry(StationKind.TRACE, "desktop.views.trace:TraceScreen", P.TRACE_VIEW),
+    _entry(StationKind.DASHBOARD, "desktop.views.dashboard:DashboardScreen", P.DASHBOARD_VIEW),
     _entry(
         StationKind.ADMIN,
         "desktop.views.admin:AdminScreen",
