@@ -42,6 +42,8 @@ if TYPE_CHECKING:  # the GUI's modules load Qt: imported where the window is bui
     from desktop.views.shell import MainWindow
 
 log = logging.getLogger("lotline")
+#: How long a closing station waits for its last device health report to be recorded.
+CLOSING_REPORT_MS = 15_000
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -176,8 +178,15 @@ class Station:
     kit: StationKit
 
     def close(self) -> None:
-        """At exit: the devices stopped, the station's journal and copy closed."""
+        """At exit: the devices stopped, their health reported for the person still logged
+        in (waited for, within bounds), the station's journal and copy closed."""
         self.devices.stop()
+        self.window.device_report.stop()
+        if self.window.device_report.report():
+            self.window.runner.wait(CLOSING_REPORT_MS)
+        for counts in self.window.device_report.held.values():  # no next report to add it to
+            log.warning("closing without recording the device health of %s: %s", counts.device,
+                        counts)  # fmt: skip
         if self.kit.capture is not None:
             self.kit.capture.close()
 
@@ -206,6 +215,7 @@ def build_station(cfg: StationConfig, base: Context, demo_hint: str = "") -> Sta
         connected=devices.connected,
         wedge=devices.wedge,
         capture=capture,
+        tallies=devices.tallies,
     )
     window = build_window(cfg, base, kit, demo_hint)
     signals.setParent(window)

@@ -30,7 +30,6 @@ STATION_KINDS = (
     "shipping",
     "service",
     "trace",
-    "dashboard",
     "admin",
 )
 LANGUAGES = ("en", "zh_CN")
@@ -115,6 +114,19 @@ class OfflineConfig:
         return self.folder if self.folder is not None else default_offline_folder(station)
 
 
+#: How often a station reports its devices' health to the dashboard, by default.
+DEFAULT_DEVICE_REPORT_MINUTES = 15.0
+
+
+@dataclass(frozen=True)
+class DashboardConfig:
+    """What the station gives the plant dashboard (``[dashboard]`` in the station file;
+    docs/devices.md): every ``device_report_minutes`` its devices' health (readings, refused
+    readings, reconnects), and at log-out and when the station closes."""
+
+    device_report_minutes: float = DEFAULT_DEVICE_REPORT_MINUTES
+
+
 @dataclass(frozen=True)
 class StationConfig:
     station: str = "line-1"
@@ -133,6 +145,7 @@ class StationConfig:
     wedge: Mapping[str, Any] = field(default_factory=dict)  # [devices.wedge]
     database: Timeouts = field(default_factory=Timeouts)  # [database]: waits and retries
     offline: OfflineConfig = field(default_factory=OfflineConfig)  # [offline]: capture
+    dashboard: DashboardConfig = field(default_factory=DashboardConfig)  # [dashboard]
     source: str = "defaults"
 
     @property
@@ -300,6 +313,23 @@ def _offline(raw: Any, where: str) -> OfflineConfig:
     return OfflineConfig(enabled, Path(folder).expanduser() if folder else None, float(hours))
 
 
+DASHBOARD_SETTINGS = ("device_report_minutes",)
+
+
+def _dashboard(raw: Any, where: str) -> DashboardConfig:
+    """``[dashboard]``: how often the station reports its devices' health."""
+    table = _settings(raw, where, "dashboard", DASHBOARD_SETTINGS, "device_report_minutes = 15")
+    if table is None:
+        return DashboardConfig()
+    minutes = table.get("device_report_minutes", DEFAULT_DEVICE_REPORT_MINUTES)
+    if isinstance(minutes, bool) or not isinstance(minutes, int | float) or minutes <= 0:
+        raise ConfigError(
+            f"{where}: [dashboard] device_report_minutes must be a number of minutes more "
+            f"than 0 (found {minutes!r})"
+        )
+    return DashboardConfig(float(minutes))
+
+
 def _from_file(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
@@ -337,6 +367,7 @@ def _validated(values: dict[str, Any], where: str) -> StationConfig:
             backup=_backup(values.get("backup"), where),
             database=_database(values.get("database"), where),
             offline=_offline(values.get("offline"), where),
+            dashboard=_dashboard(values.get("dashboard"), where),
         )
         cfg = replace(cfg, audit=_audit(values.get("audit"), where, cfg.production))
     except (TypeError, ValueError) as exc:

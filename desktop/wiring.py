@@ -9,6 +9,10 @@ driver reads it, so simulation takes the same code path as the bench.
 Every scan, from a serial scanner or a keyboard-wedge scanner, goes through one
 :class:`ScanPath` before it reaches the screens: there two consecutive reads of a two-symbol
 HIBC label are paired (``desktop.domain.udi.hibc_linked``, the one HIBC implementation).
+
+Every device's worker counts its health (readings, refused readings, reconnects) in a
+:class:`~desktop.devices.tally.HealthTally` of ``StationDevices.tallies``, which the station
+reports to the dashboard (``desktop.views.device_report``).
 """
 
 from __future__ import annotations
@@ -17,7 +21,8 @@ import logging
 import tempfile
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from desktop.adapters.printer import DriverPrinter
@@ -25,6 +30,7 @@ from desktop.config import ConfigError, DeviceConfig, StationConfig
 from desktop.devices import (
     DeviceWorker,
     Health,
+    HealthTally,
     PrinterWorker,
     ScanEvent,
     WeightReading,
@@ -99,7 +105,8 @@ class ScanPath:
 @dataclass
 class StationDevices:
     """One station's devices, built and wired; ``start()`` runs the workers, ``stop()`` ends
-    workers and simulators. ``label_printer`` is what the services print through."""
+    workers and simulators. ``label_printer`` is what the services print through; ``tallies``
+    holds each device's health tally (its workers count there), by the device's configured id."""
 
     station: str
     names: Mapping[str, str]  # device kind -> configured id
@@ -110,6 +117,7 @@ class StationDevices:
     printer: PrinterWorker | None = None
     label_printer: DriverPrinter | None = None
     wedge: WedgeDecoder | None = None  # the window feeds it keystrokes (desktop/views/wedge.py)
+    tallies: dict[str, HealthTally] = field(default_factory=dict)
     _labels: tempfile.TemporaryDirectory[str] | None = None
 
     def workers(self) -> list[DeviceWorker[Any] | PrinterWorker]:
@@ -210,6 +218,8 @@ def _attach(
     devices: StationDevices, kind: str, settings: dict[str, Any], sinks: DeviceSinks
 ) -> None:
     name = str(settings["device_id"])
+    tally = HealthTally(name, datetime.now(UTC))
+    devices.tallies[name] = tally
 
     def health(h: Health) -> None:
         sinks.health(kind, h)
@@ -219,6 +229,7 @@ def _attach(
             scanner_from_config(settings, device_id=name),
             on_event=devices.scan_path,
             on_health=health,
+            tally=tally,
         )
     elif kind == "scale":
         devices.scale = scale_worker(
@@ -227,9 +238,12 @@ def _attach(
             poll_every=float(settings.get("poll_every", 0.2)),
             on_event=sinks.weight,
             on_health=health,
+            tally=tally,
         )
     elif kind == "printer":
-        worker = printer_worker(printer_from_config(settings, device_id=name), on_health=health)
+        worker = printer_worker(
+            printer_from_config(settings, device_id=name), on_health=health, tally=tally
+        )
         devices.printer = worker
         devices.label_printer = DriverPrinter(worker.submit, name)
 

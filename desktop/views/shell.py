@@ -1,5 +1,6 @@
 """The main window: header (station, user, time, devices), SIMULATION banner, work area,
-message area; log-in, idle lock, and the station's home screen by its kind."""
+message area; log-in, idle lock, the station's home screen by its kind, and the devices' health
+reported to the dashboard (every few minutes, at log-out; desktop/views/device_report.py)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from desktop.services.core.context import Context, LoginSession
 from desktop.services.core.errors import Refusal
 from desktop.views import kinds, theme
 from desktop.views.database_light import DatabaseLight
+from desktop.views.device_report import DeviceHealthReporter
 from desktop.views.kinds import ScreenFactory
 from desktop.views.kit import StationKit
 from desktop.views.login import LoginScreen
@@ -57,6 +59,7 @@ class MainWindow(QMainWindow):
         idle_minutes: float,
         screens: dict[str, ScreenFactory],
         demo_hint: str = "",
+        device_report_minutes: float = 15.0,
     ) -> None:
         super().__init__()
         self.base, self.kit, self.station, self.kind = base, kit, station, station_kind
@@ -64,6 +67,10 @@ class MainWindow(QMainWindow):
         self.runner.error.connect(self.show_error)
         self.session: LoginSession | None = None
         self.ctx: Context | None = None
+        self.device_report = DeviceHealthReporter(
+            self.runner, kit.tallies, device_report_minutes, lambda: self.ctx, self
+        )
+        self.device_report.start()
         self.screens = {key: make(self.runner, kit) for key, make in screens.items()}
         self.login_screen = LoginScreen(station, demo_hint)
         self.login_screen.badge_login.connect(self._badge_login)
@@ -267,6 +274,7 @@ class MainWindow(QMainWindow):
         return widget if isinstance(widget, Screen) else None
 
     def logout(self, message: str) -> None:
+        self.device_report.report()  # the devices' health so far, as the person leaving
         if self.session is not None:
             self.session.end()  # ends the continuous signing session too (Part 11 11.200)
         self.session, self.ctx = None, None

@@ -81,6 +81,7 @@ def build_window(
         idle_minutes=cfg.idle_lock_minutes,
         screens=screen_factories(),
         demo_hint=demo_hint,
+        device_report_minutes=cfg.dashboard.device_report_minutes,
     )
 
 
