@@ -30,6 +30,7 @@ STATION_KINDS = (
     "shipping",
     "service",
     "trace",
+    "dashboard",
     "admin",
 )
 LANGUAGES = ("en", "zh_CN")
