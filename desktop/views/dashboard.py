@@ -36,7 +36,8 @@ from desktop.services.core.availability import DatabaseUnavailable, not_answerin
 from desktop.services.core.errors import Refusal
 from desktop.services.insight import Figure, PanelView, Records
 from desktop.views import theme
-from desktop.views.dashboard_parts import ALERT_MARK, PanelBox, RecordsPanel
+from desktop.views.dashboard_chart import ALERT_MARK
+from desktop.views.dashboard_parts import PanelBox, RecordsPanel
 from desktop.views.kit import StationKit
 from desktop.views.screen import Screen
 from desktop.views.tasks import Runner
@@ -69,6 +70,8 @@ RECORDS_AT = (3, 2, 1, 2)
 COLUMNS = 4
 #: The rows' shares of the height: the charts' row the largest.
 ROW_SHARES = (5, 3, 4, 4)
+#: The panels' least height (mm) on a wide window (from WIDE pixels) and on a narrower one.
+TALL_MM, TALL_NARROW_MM, WIDE = 205, 280, 1600
 
 
 @dataclass(frozen=True)
@@ -153,11 +156,18 @@ class DashboardScreen(Screen):
         self.page.setWidgetResizable(True)
         self.page.setFrameShape(QScrollArea.Shape.NoFrame)
         self.page.setWidget(grid_holder)
-        grid_holder.setMinimumHeight(theme.mm(150))  # on a smaller window the page scrolls
+        self.grid_holder = grid_holder
         page = QVBoxLayout(self)
         page.setContentsMargins(0, 0, 0, 0)
         page.addLayout(top)
         page.addWidget(self.page, 1)
+
+    def resizeEvent(self, event: Any) -> None:
+        """Below its minimum height the page scrolls: on a narrow window the panels wrap their
+        words onto more lines, so they need more height to stay readable."""
+        super().resizeEvent(event)
+        wide = self.width() >= WIDE
+        self.grid_holder.setMinimumHeight(theme.mm(TALL_MM if wide else TALL_NARROW_MM))
 
     def _box(self, panel: Panel) -> PanelBox:
         box = PanelBox(panel)

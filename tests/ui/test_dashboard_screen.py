@@ -15,7 +15,7 @@ from desktop.domain.insight import Panel
 from desktop.services.core.context import Actor, Context
 from desktop.views import kinds
 from desktop.views.dashboard import DashboardScreen
-from desktop.views.dashboard_parts import BarChart
+from desktop.views.dashboard_chart import BarChart
 from desktop.views.device_signals import DeviceSignals
 from desktop.views.kit import StationKit
 from desktop.views.shell import MainWindow
