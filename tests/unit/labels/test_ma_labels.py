@@ -330,6 +330,19 @@ def test_a_plain_bx_field_that_is_no_valid_ma_code_is_refused() -> None:
     )
 
 
+def test_a_plain_bx_field_is_read_back_as_a_plain_datamatrix_s_data() -> None:
+    """The field is read as a plain DataMatrix (]d1) sends it: data that is no UDI at all is
+    refused with the words for a plain DataMatrix."""
+    plan = plan_label(NAME, code(), FIELDS, 203)
+    bad = zpl_from_plan(plan).replace(TEXT.encode(), b"HELLO")
+    with pytest.raises(LabelError) as refused:
+        plan_from_zpl(bad, plan)
+    assert str(refused.value) == (
+        "the ^BX field reads as 'HELLO': ]d1 (plain DataMatrix) data \"HELLO\" is not a UDI: it "
+        "is not HIBC (+...), ISBT 128 (= or &), a GS1 Digital Link URI, or GS1 data"
+    )
+
+
 def test_what_a_scanner_reads_from_the_label_s_datamatrix() -> None:
     assert datamatrix_scan(render_zpl(NAME, code(), FIELDS, 203)) == "]d1" + TEXT
     gs1 = typical()
