@@ -2,16 +2,18 @@
 services with one failing its functional test, a supervisor logging in at a dashboard station
 sees the panels filled; clicking the first-pass-yield bar of the failing step (or reaching it
 with the keyboard) lists the failing unit's record; a reading still running is not started
-twice; QC finds the Dashboard tab at its own station, an operator does not; a refusal is shown
-in words."""
+twice; another window reads them again; QC finds the Dashboard tab at its own station, an
+operator does not; a refusal or an unexpected failure is shown in words."""
 
 from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 
 from desktop.domain.insight import Panel
+from desktop.services import insight
 from desktop.services.core.context import Actor, Context
 from desktop.views import kinds
 from desktop.views.dashboard import DashboardScreen
@@ -100,13 +102,20 @@ def test_a_supervisor_sees_the_panels_and_opens_the_failing_unit_behind_the_yiel
         qtbot.waitUntil(lambda: records.records is not None, timeout=30_000)
         assert records.cell(0, 0) == bad.serials[0]
 
-        # F5 while a reading runs does not start a second one: it reads once more after it
-        screen.refresh()
+        # the timer while a reading runs does not start a second one: it reads once more after
+        screen.timer.timeout.emit()
+        assert screen.reading
         pending = screen.runner.pending
-        screen.refresh()
+        screen.refresh()  # what F5 does
         assert screen.runner.pending == pending and screen.again
         _read(qtbot, screen)
         assert not screen.again
+
+        # another window: the panels are read again over it
+        screen.window_box.setCurrentIndex(0)
+        assert screen.hours == 8
+        _read(qtbot, screen)
+        assert "over the last 8 h" in screen.state.text()
     finally:
         window.runner.wait(15_000)
 
@@ -134,8 +143,8 @@ def test_qc_finds_the_dashboard_tab_at_its_station_and_an_operator_does_not(
         olga.runner.wait(15_000)
 
 
-def test_a_refused_reading_is_shown_in_words(
-    plant: Plant, open_screen: OpenScreen, qtbot: Any
+def test_a_refused_or_failed_reading_is_shown_in_words(
+    plant: Plant, open_screen: OpenScreen, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     screen = open_screen(DashboardScreen, plant, "operator")
     assert isinstance(screen, DashboardScreen)
@@ -145,3 +154,15 @@ def test_a_refused_reading_is_shown_in_words(
     assert text.startswith("⚠ The figures could not be read: ")
     assert "may not view the plant dashboard" in text
     assert "Traceback" not in text
+
+    def broken(*_args: Any, **_kw: Any) -> None:
+        raise RuntimeError("the figures went missing")
+
+    monkeypatch.setattr(insight, "dashboard", broken)
+    sam = open_screen(DashboardScreen, plant, "supervisor")
+    assert isinstance(sam, DashboardScreen)
+    qtbot.waitUntil(lambda: not sam.reading, timeout=30_000)
+    settle(qtbot, sam)
+    assert sam.state.text() == (
+        "⚠ The figures could not be read: RuntimeError: the figures went missing"
+    )
