@@ -3,8 +3,12 @@ incomplete (traceability coverage) and how a device's health is judged."""
 
 from __future__ import annotations
 
+from desktop.domain.events import Outcome
 from desktop.domain.text import t
 from desktop.domain.vocabulary import Vocabulary, words_for
+
+#: Outcomes of a step not passed first time: out of limits or failed, a label not read back.
+NOT_FIRST_PASS = (Outcome.FAIL, Outcome.MISMATCH)
 
 
 class Panel(Vocabulary):

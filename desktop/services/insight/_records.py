@@ -23,9 +23,9 @@ from db.models import (
     WorkOrder,
 )
 from desktop.domain.events import EventKind, Outcome
-from desktop.domain.insight import RECONCILED, CoverageGap, LabelTally, Panel
+from desktop.domain.insight import NOT_FIRST_PASS, RECONCILED, CoverageGap, LabelTally, Panel
 from desktop.domain.labelling import PrintStatus
-from desktop.domain.quality import NcrStatus
+from desktop.domain.quality import Disposition, NcrStatus
 from desktop.domain.spc import FlagStatus
 from desktop.domain.states import ItemKind, Status
 from desktop.domain.text import Text, t
@@ -76,7 +76,7 @@ def _wip(session: Session, plant: Plant, window: Window, parts: list[str]) -> Re
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     rows = [
         (_name(i), number or "", i.lot or "", _when(i.updated_at or i.created_at),
-         str(age_words(i.updated_at or i.created_at, window.end)))
+         age_words(i.updated_at or i.created_at, window.end))
         for i, number in session.execute(query.limit(RECORDS_SHOWN))
     ]  # fmt: skip
     columns = (t("Unit"), t("Work order"), t("Lot"), t("Last step at"), t("Waiting"))
@@ -92,11 +92,19 @@ def _unit_events(session: Session, title: str, *where: Any, total_of: Any = None
     )
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     rows = [
-        (_name(i), i.lot or "", _when(e.db_time), str(e.outcome.words), _reading(e.data))
+        (_name(i), i.lot or "", _when(e.db_time), e.outcome.words, _reading(e.data))
         for e, i in session.execute(query.limit(RECORDS_SHOWN))
     ]
     columns = (t("Unit"), t("Lot"), t("Recorded at"), t("Outcome"), t("Reading"))
     return _records(title, columns, rows, total)
+
+
+def _joined(gaps: Sequence[CoverageGap]) -> Text:
+    """A unit's gaps in words, one after the other (each translated)."""
+    words: Text = gaps[0].words
+    for gap in gaps[1:]:
+        words = t("{first}; {then}", first=words, then=gap.words)
+    return words
 
 
 def _reading(data: dict[str, Any]) -> str:
@@ -131,7 +139,7 @@ def _yield(session: Session, plant: Plant, window: Window, parts: list[str]) -> 
         Event.db_time >= window.start,
         Event.db_time < window.end,
         Event.step_id.is_not(None),
-        Event.outcome == Outcome.FAIL,
+        Event.outcome.in_(NOT_FIRST_PASS),
     )
 
 
@@ -150,7 +158,8 @@ def _scrap_rework(session: Session, plant: Plant, window: Window, parts: list[st
         .order_by(Event.db_time.desc())
     ):
         rows.append((str(event.data.get("ncr", "")), _name(item), _when(event.db_time)))
-    return _records(chosen, (t("NCR"), t("Item"), t("Dispositioned at")), rows)
+    title = Disposition(chosen).words
+    return _records(title, (t("NCR"), t("Item"), t("Dispositioned at")), rows)
 
 
 def _ncrs(session: Session, plant: Plant, window: Window, parts: list[str]) -> Records:
@@ -163,12 +172,12 @@ def _ncrs(session: Session, plant: Plant, window: Window, parts: list[str]) -> R
     if parts:
         query = query.where(Nonconformance.id == int(parts[0]))
     rows = [
-        (n.number, _name(i), str(n.status.words), n.description, _when(n.opened_at),
-         str(age_words(n.opened_at, window.end)))
+        (n.number, _name(i), n.status.words, n.description, _when(n.opened_at),
+         age_words(n.opened_at, window.end))
         for n, i in session.execute(query)
     ]  # fmt: skip
     columns = (t("NCR"), t("Item"), t("Status"), t("Description"), t("Opened at"), t("Age"))
-    return _records(str(Panel.NCRS.words), columns, rows)
+    return _records(Panel.NCRS.words, columns, rows)
 
 
 def _holds(session: Session, plant: Plant, window: Window, parts: list[str]) -> Records:
@@ -181,18 +190,18 @@ def _holds(session: Session, plant: Plant, window: Window, parts: list[str]) -> 
     if parts:
         query = query.where(Hold.id == int(parts[0]))
     rows = [
-        (_name(i), str(i.kind.words), h.reason, _when(h.placed_at),
-         str(age_words(h.placed_at, window.end)))
+        (_name(i), i.kind.words, h.reason, _when(h.placed_at),
+         age_words(h.placed_at, window.end))
         for h, i in session.execute(query)
     ]  # fmt: skip
     columns = (t("Held"), t("Kind"), t("Reason"), t("Placed at"), t("Age"))
-    return _records(str(Panel.HOLDS.words), columns, rows)
+    return _records(Panel.HOLDS.words, columns, rows)
 
 
 def _release(session: Session, plant: Plant, window: Window, parts: list[str]) -> Records:
     lot = session.get(Item, int(parts[0]))
     rows = [
-        (f"SPC-{f.id}", _name(i), str(f.rule.words), str(f.value), _when(f.raised_at))
+        (f"SPC-{f.id:06d}", _name(i), f.rule.words, str(f.value), _when(f.raised_at))
         for f, i in session.execute(
             select(SpcFlag, Item)
             .join(Item, Item.id == SpcFlag.item_id)
@@ -206,7 +215,7 @@ def _release(session: Session, plant: Plant, window: Window, parts: list[str]) -
 
 def _labels(session: Session, plant: Plant, window: Window, parts: list[str]) -> Records:
     tally = LabelTally(parts[0])
-    title = str(tally.words)
+    title = tally.words
     if tally in RECONCILED or tally == LabelTally.UNRECONCILED:
         return _reconciliations(session, window, tally, title)
     query = (
@@ -228,7 +237,7 @@ def _labels(session: Session, plant: Plant, window: Window, parts: list[str]) ->
         query = query.where(PrintJob.status.in_(statuses[tally]))
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     rows = [
-        (str(j.id), _name(i), str(j.status.words), _when(j.created_at),
+        (str(j.id), _name(i), j.status.words, _when(j.created_at),
          j.reason or j.void_reason or "")
         for j, i in session.execute(query.limit(RECORDS_SHOWN))
     ]  # fmt: skip
@@ -283,7 +292,7 @@ def _devices(session: Session, plant: Plant, window: Window, parts: list[str]) -
         )
     ]  # fmt: skip
     columns = (t("From"), t("To"), t("Readings"), t("Refused"), t("Reconnects"))
-    return _records(str(Panel.DEVICES.words), columns, rows)
+    return _records(Panel.DEVICES.words, columns, rows)
 
 
 def _coverage(session: Session, plant: Plant, window: Window, parts: list[str]) -> Records:
@@ -295,12 +304,12 @@ def _coverage(session: Session, plant: Plant, window: Window, parts: list[str]) 
         rows_of = dict.fromkeys(ids, "")
     else:
         rows_of = {
-            i: ", ".join(str(g.words) for g in m) for i, m in found.missing.items() if wanted in m
+            i: ", ".join(g.words for g in m) for i, m in found.missing.items() if wanted in m
         }
     items = session.scalars(select(Item).where(Item.id.in_(list(rows_of)[:RECORDS_SHOWN])))
     rows = [(_name(i), plant.product_name(i.product_id), i.lot or "", rows_of[i.id]) for i in items]
     columns = (t("Unit"), t("Product"), t("Lot"), t("Missing"))
-    title = str(wanted.words) if wanted else str(t("complete"))
+    title = wanted.words if wanted else t("complete")
     return _records(title, columns, sorted(rows), len(rows_of))
 
 
@@ -322,7 +331,7 @@ def _recalls(session: Session, plant: Plant, window: Window, parts: list[str]) -
         )
     ]
     columns = (t("Customer"), t("Units"), t("Units notified"), t("Last notified at"))
-    return _records(str(Panel.RECALLS.words), columns, rows)
+    return _records(Panel.RECALLS.words, columns, rows)
 
 
 _READERS: dict[Panel, Callable[[Session, Plant, Window, list[str]], Records]] = {

@@ -454,13 +454,15 @@ def verify_label(
         "reason": why,
         "step_passed": False,
     }
-    step = _label_step(uow.session, item) if same else None
+    at = _label_step(uow.session, item)  # the label step this read answers, if it is next
+    step = at if same else None
     data["step_passed"] = step is not None
     event = records.record_event(
         uow,
         EventKind.LABEL_VERIFY,
         item=item,
         event_id=event_id,
+        step_id=at.id if at is not None else None,
         outcome=Outcome.OK if same else Outcome.MISMATCH,
         data=data,
         capture=capture,

@@ -16,7 +16,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import Event, Item, Link, Product
+from db.models import Event, Item, Link, Product, RouteStep
 from desktop.domain.capture import DeviceCapture
 from desktop.domain.events import EventKind, LinkKind
 from desktop.domain.permissions import Permission
@@ -147,6 +147,7 @@ def container_event(
     *,
     event_id: uuid.UUID | None = None,
     capture: DeviceCapture | None = None,
+    step_id: int | None = None,
     **data: object,
 ) -> Event:
     return records.record_event(
@@ -154,6 +155,7 @@ def container_event(
         kind,
         item=item,
         event_id=event_id,
+        step_id=step_id,
         data={"container": container.id, "sscc": container.sscc} | data,
         capture=capture,
     )
@@ -242,9 +244,15 @@ def _refuse_unpackable(session: Session, item: Item, scan: str) -> None:
         )
 
 
-def _pass_pack_step(uow: UnitOfWork, item: Item, event: Event) -> None:
+def _pack_step(uow: UnitOfWork, item: Item) -> RouteStep | None:
+    """The item's pack step when it is the next step of its route (the pack event names it)."""
     step = routing.next_step(uow.session, item)
-    if step is not None and step.kind == StepKind.PACK:
+    return step if step is not None and step.kind == StepKind.PACK else None
+
+
+def _pass_pack_step(uow: UnitOfWork, item: Item, event: Event) -> None:
+    step = _pack_step(uow, item)
+    if step is not None:
         routing.pass_step_in(uow, item, step, event)
 
 
@@ -282,8 +290,16 @@ def pack_unit(
             entity="item",
             entity_id=str(case.id),
         )
+    step = _pack_step(uow, unit)
     event = container_event(
-        uow, EventKind.PACK, unit, case, event_id=event_id, capture=capture, scan=unit_scan
+        uow,
+        EventKind.PACK,
+        unit,
+        case,
+        event_id=event_id,
+        capture=capture,
+        step_id=step.id if step is not None else None,
+        scan=unit_scan,
     )
     records.add_link(uow, case, unit, event, kind=LinkKind.PACK)
     records.set_status(uow, unit, Status.PACKED, reason=f"packed in {label(case)}")
@@ -341,8 +357,16 @@ def pack_lot_quantity(
     _refuse_unpackable_lot(uow.session, lot, lot_scan)
     inside = container_view(uow.session, case).count
     take = _lot_quantity(case, lot, product, inside, quantity)
+    step = _pack_step(uow, lot)
     event = container_event(
-        uow, EventKind.PACK, lot, case, event_id=event_id, scan=lot_scan, quantity=str(take)
+        uow,
+        EventKind.PACK,
+        lot,
+        case,
+        event_id=event_id,
+        step_id=step.id if step is not None else None,
+        scan=lot_scan,
+        quantity=str(take),
     )
     records.add_link(uow, case, lot, event, quantity=take, kind=LinkKind.PACK)
     old = lot.quantity_available

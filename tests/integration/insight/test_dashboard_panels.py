@@ -11,7 +11,16 @@ import pytest
 from desktop.domain.insight import CoverageGap, LabelTally, Panel
 from desktop.services import holds, insight, quality
 from desktop.services.core.errors import PermissionDenied, Refusal
-from tests.integration.workflows.qcpack_support import build_pumps, eid
+from desktop.services.labelling import print_labels, verify_label
+from desktop.services.packing import create_case, pack_unit
+from tests.integration.workflows.conftest import FakePrinter
+from tests.integration.workflows.qcpack_support import (
+    approve_templates,
+    build_pumps,
+    eid,
+    label_all,
+    released_pumps,
+)
 from tests.support.plant import Plant
 
 
@@ -144,3 +153,27 @@ def test_the_dashboard_is_refused_to_an_operator_and_bad_keys_and_windows_are_re
 
 def _panel_as(plant: Plant, role: str) -> None:
     insight.dashboard_panel(plant.ctx(role), Panel.WIP)
+
+
+def test_labelled_units_are_built_and_a_label_not_read_back_is_a_first_pass_failure(
+    plant: Plant, printer: FakePrinter
+) -> None:
+    approve_templates(plant)
+    built = released_pumps(plant, 3)
+    label_all(plant, printer, built.serials[:2])
+    pack = plant.ctx("packaging")
+    job = print_labels(pack, printer, built.serials[2], key="k-bad")
+    assert not verify_label(pack, job.key, "(01)09506000134352(21)OTHER", event_id=eid()).ok
+    assert sum(f.value for f in _panel(plant, Panel.OUTPUT).figures) == 0  # not yet packed
+    case = create_case(pack)
+    for serial in built.serials[:2]:
+        pack_unit(pack, case.sscc, serial)
+    output = _panel(plant, Panel.OUTPUT)
+    assert sum(f.value for f in output.figures) == 2  # their route's last step (Pack) passed
+    assert output.headline.startswith("2 built in 24 h")
+    fpy = _panel(plant, Panel.YIELD)
+    label_step = _figure(fpy, "6 UDI label")
+    assert label_step.value == pytest.approx(100 * 2 / 3, abs=0.1)
+    assert label_step.note == "1 of 3 units failed"
+    rows = insight.figure_records(plant.ctx("supervisor"), label_step.key).rows
+    assert [(r[0], r[3]) for r in rows] == [(built.serials[2], "mismatch")]
