@@ -100,6 +100,10 @@ TRANSITIONS: dict[ItemKind, dict[Status, frozenset[Status]]] = {
     },
 }
 
+#: A production lot in these states is not yet released (nor rejected or scrapped): QC's
+#: queue and the dashboard's lots awaiting release.
+LOT_AWAITING_RELEASE = (Status.IN_PROCESS, Status.COMPLETED, Status.NONCONFORMING)
+
 
 def may_change(kind: str, old: str, new: str) -> bool:
     table = TRANSITIONS.get(ItemKind(kind), {})

@@ -15,7 +15,7 @@ from desktop.domain.insight import RECONCILED, LabelTally, Panel
 from desktop.domain.labelling import PrintStatus
 from desktop.domain.quality import NcrStatus
 from desktop.domain.spc import FlagStatus
-from desktop.domain.states import ItemKind, Status
+from desktop.domain.states import LOT_AWAITING_RELEASE, ItemKind
 from desktop.domain.text import t
 from desktop.services.insight._model import Figure, PanelView, Window, age_words, key_of
 
@@ -93,12 +93,13 @@ def holds(session: Session, now: datetime) -> PanelView:
 
 
 def awaiting_release(session: Session, now: datetime) -> PanelView:
-    """Production lots completed and not yet released or rejected, with open anomaly flags."""
+    """Production lots not yet released, rejected or scrapped (in production, completed,
+    nonconforming: QC's queue), oldest first, with their open anomaly flags."""
     lots = list(
         session.execute(
-            select(Item.id, Item.lot, Item.updated_at, Item.created_at)
-            .where(Item.kind == ItemKind.PRODUCTION_LOT, Item.status == Status.COMPLETED)
-            .order_by(Item.updated_at)
+            select(Item.id, Item.lot, Item.created_at)
+            .where(Item.kind == ItemKind.PRODUCTION_LOT, Item.status.in_(LOT_AWAITING_RELEASE))
+            .order_by(Item.created_at)
         )
     )
     flagged = dict(
@@ -112,8 +113,7 @@ def awaiting_release(session: Session, now: datetime) -> PanelView:
         ).all()
     )
     figures = []
-    for lid, lot, updated, created in lots[:LISTED]:
-        since = updated or created
+    for lid, lot, since in lots[:LISTED]:
         flags = flagged.get(lid, 0)
         figures.append(
             Figure(

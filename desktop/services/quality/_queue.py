@@ -13,7 +13,7 @@ from db.models import Item, Nonconformance, Product, WorkOrder
 from desktop.domain.permissions import Permission
 from desktop.domain.plant import Tracking
 from desktop.domain.quality import NcrStatus
-from desktop.domain.states import ItemKind, Status
+from desktop.domain.states import LOT_AWAITING_RELEASE, ItemKind, Status
 from desktop.domain.text import t
 from desktop.services.core.errors import Refusal
 from desktop.services.core.lookup import require_item, shown
@@ -26,7 +26,7 @@ from desktop.services.quality._release import LotReview, production_done, review
 from desktop.services.spc import open_flags_on
 
 #: Production lot states that may still be released.
-AWAITING = (Status.IN_PROCESS, Status.COMPLETED, Status.NONCONFORMING)
+AWAITING = LOT_AWAITING_RELEASE
 LIMIT = 200
 
 

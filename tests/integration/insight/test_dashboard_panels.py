@@ -19,6 +19,7 @@ from tests.integration.workflows.qcpack_support import (
     build_pumps,
     eid,
     label_all,
+    release,
     released_pumps,
 )
 from tests.support.plant import Plant
@@ -177,3 +178,14 @@ def test_labelled_units_are_built_and_a_label_not_read_back_is_a_first_pass_fail
     assert label_step.note == "1 of 3 units failed"
     rows = insight.figure_records(plant.ctx("supervisor"), label_step.key).rows
     assert [(r[0], r[3]) for r in rows] == [(built.serials[2], "mismatch")]
+
+
+def test_lots_not_yet_released_await_release_until_qc_signs(plant: Plant) -> None:
+    first = build_pumps(plant, 2)
+    second = build_pumps(plant, 2, failing=1)
+    view = _panel(plant, Panel.RELEASE)
+    assert [f.label for f in view.figures] == [first.lot, second.lot]  # oldest first
+    assert view.headline == "2 lots awaiting release, 0 with anomaly flags"
+    release(plant, first.scan)
+    view = _panel(plant, Panel.RELEASE)
+    assert [f.label for f in view.figures] == [second.lot]
