@@ -318,15 +318,18 @@ def test_the_zpl_reads_back_to_the_planned_plain_datamatrix() -> None:
     assert read == dataclasses.replace(planned, x=30, y=60, module=5)
 
 
-def test_a_plain_bx_field_that_is_no_valid_ma_code_is_refused() -> None:
+def test_a_plain_bx_field_that_is_no_valid_ma_code_is_refused_with_every_reason() -> None:
     plan = plan_label(NAME, code(), FIELDS, 203)
-    bad = zpl_from_plan(plan).replace(b".M261204", b".M261340")  # month 13
+    zpl = zpl_from_plan(plan)
+    bad = zpl.replace(b".M261204", b".M261340").replace(b".E281203", b".E281232")
     with pytest.raises(LabelError) as refused:
         plan_from_zpl(bad, plan)
-    field = TEXT.replace(".M261204", ".M261340")
+    field = TEXT.replace(".M261204", ".M261340").replace(".E281203", ".E281232")
     assert str(refused.value) == (
         f"the ^BX field reads as {field!r}: "
-        'MA production date "261340": month 13 does not exist; check the label'
+        'MA production date "261340": month 13 does not exist; check the label; '
+        'MA expiry date (失效期) "281232": 2028-12-32 is not a real date (December 2028 has 31 '
+        "days); check the label"
     )
 
 
