@@ -8,11 +8,14 @@ Shape (at 1,000,000 units): work orders of 500 units over 20 serialised products
 consumes 4 components: a shared resin (lots of ~2,000 units, each spanning several work
 orders), a tube and a screw lot by product family, and a filter lot (even products) or a
 serialised board (odd products); 0.5 % of units are reworked (their resin link removed and a
-resin from the next lot consumed). Units are packed 10 per case, cases 40 per pallet. One
-pallet in five ships whole; the others are disaggregated and their cases ship alone, except
-one case in ten that is disaggregated too, its units shipping three or four at a time. One
+resin from the next lot consumed). One seal lot (SL-SEAL-00000) goes into every unit of two
+pallets in ten, 20 % of all units: the broad recall case (about 200,000 units, 12,000
+shipments and every customer at 1,000,000 units). Units are packed 10 per case, cases 40 per
+pallet. One pallet in five ships whole; the others are disaggregated and their cases ship
+alone, except one case in ten that is disaggregated too, its units shipping three or four at
+a time. One
 unit in twenty gets an installation record at the site it was shipped to. About 1.6 M items,
-5.1 M links, 97,000 shipments to 500 customers (1,000 sites), 168,000 events (one per build,
+5.3 M links, 97,000 shipments to 500 customers (1,000 sites), 168,000 events (one per build,
 pack, disaggregation, rework or installation, never one per link).
 
 Loading: COPY (psycopg 3 ``cursor.copy``) on PostgreSQL; ``executemany`` in batches of 50,000
@@ -38,13 +41,18 @@ from sqlalchemy import Engine, func, insert, select, text
 from db.engine import make_engine
 from db.migrate import upgrade
 from db.models import Customer, Item, Part, Product, Site, Supplier, User, WorkOrder
+from db.resilience import Timeouts
 from desktop.domain.udi import gs1_check_digit, sscc_from
 
 BATCH = 50_000
+#: A COPY of 1.6 M items is one statement: far longer than a station's statement timeout.
+LOADING = Timeouts(statement_s=3600.0, idle_in_transaction_s=3600.0, grace_s=60.0)
 #: (part number, quantity consumed per unit); index = part index used by bom().
 LOT_PARTS = (("RESIN", 2.5), ("TUBE-E", 1.0), ("TUBE-O", 1.0), ("SCREW-E", 4.0),
              ("SCREW-O", 4.0), ("FILTER", 0.75))  # fmt: skip
 BOARD = len(LOT_PARTS)  # the serialised board's part index
+SEAL = BOARD + 1  # the part index of the one broad seal lot
+SEAL_PALLETS = 2  # units of this many pallets in ten consume the seal lot
 T0 = datetime(2024, 1, 1, tzinfo=UTC)
 
 
@@ -95,7 +103,8 @@ class Plan:
         return min(self.wo_size, self.units - w * self.wo_size)
 
     def layout(self, first_id: int) -> None:
-        sizes = [("lots", sum(len(s) for s in self.lot_sizes)), ("plots", self.work_orders),
+        sizes = [("lots", sum(len(s) for s in self.lot_sizes)), ("seal", 1),
+                 ("plots", self.work_orders),
                  ("boards", self.boards), ("units", self.units), ("cases", self.cases),
                  ("pallets", self.pallets)]  # fmt: skip
         for name, size in sizes:
@@ -107,6 +116,10 @@ class Plan:
 
     def lot_id(self, part: int, index: int) -> int:
         return self.base["lots"] + self.lot_offsets[part] + index
+
+    def seal(self, unit: int) -> bool:
+        """The unit consumed the broad seal lot (units of two pallets in ten)."""
+        return (unit // 400) % 10 < SEAL_PALLETS
 
     def case_shipped_loose(self, case: int) -> bool:
         """The case was disaggregated and its units shipped a few at a time."""
@@ -231,6 +244,10 @@ def item_rows(plan: Plan, ids: Ids) -> Iterator[tuple[Any, ...]]:
             yield (lot_id, "material_lot", None, ids.parts[part], None, ids.supplier, None,
                    f"L{part}{n:05d}", None, None, f"SL-{code}-{n:05d}", "released", qty,
                    round(qty - size * per_unit, 2), "ea", 0)  # fmt: skip
+    seals = sum(1 for u in range(plan.units) if plan.seal(u))
+    yield (plan.base["seal"], "material_lot", None, ids.parts[SEAL], None, ids.supplier, None,
+           "L900000", None, None, "SL-SEAL-00000", "released", seals + 10, 10, "ea",
+           0)  # fmt: skip
     for w in range(plan.work_orders):
         p = plan.product(w)
         yield (plan.base["plots"] + w, "production_lot", ids.products[p], None, ids.work_orders[w],
@@ -317,6 +334,8 @@ def link_rows(plan: Plan, codec: Codec, slot: Slots, first: int) -> Iterator[tup
                 yield (next(ids), unit, child + other, qty, "consume", fix, None)
             else:
                 yield (next(ids), unit, child, qty, "consume", build, None)
+        if plan.seal(u):
+            yield (next(ids), unit, plan.base["seal"], 1, "consume", build, None)
         case = u // 10
         out = codec.event(slot("case_out", case)) if plan.case_shipped_loose(case) else None
         case_event = codec.event(slot("case", case))
@@ -397,7 +416,7 @@ def _insert(conn: Any, model: Any, rows: list[dict[str, Any]]) -> list[int]:
 def master_data(engine: Engine, plan: Plan) -> Ids:
     with engine.begin() as conn:
         [supplier] = _insert(conn, Supplier, [{"code": "BENCH-SUP", "name": "Bench supplier"}])
-        names = [code for code, _ in LOT_PARTS] + ["BOARD"]
+        names = [code for code, _ in LOT_PARTS] + ["BOARD", "SEAL"]
         parts = _insert(conn, Part, [
             {"part_number": f"BENCH-{name}", "name": name.title(), "tracking": "lot",
              "gtin": gtin("0950602", 1) if name == "BOARD" else None} for name in names
@@ -443,7 +462,9 @@ def _after_load(engine: Engine) -> None:
                     f"(SELECT MAX(id) FROM {table}))"
                 ))  # fmt: skip
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        conn.execute(text("ANALYZE"))
+        # PostgreSQL: VACUUM too, so that the visibility map lets index-only scans skip the
+        # table (as on a database whose autovacuum has run since the rows came).
+        conn.execute(text("VACUUM ANALYZE" if engine.dialect.name == "postgresql" else "ANALYZE"))
 
 
 def generate(engine: Engine, units: int, *, seed: int = 7, progress: bool = True) -> dict[str, int]:
@@ -480,7 +501,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     args = parser.parse_args(argv)
-    engine = make_engine(args.database)
+    engine = make_engine(args.database, timeouts=LOADING)
     started = time.perf_counter()
     counts = generate(engine, args.units, seed=args.seed, progress=not args.quiet)
     print({**counts, "seconds": round(time.perf_counter() - started, 1)})

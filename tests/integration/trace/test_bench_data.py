@@ -41,9 +41,11 @@ def test_generator_makes_the_counts_asked_for(data_set: DataSet) -> None:
             .group_by(Link.parent_item_id)
         ).all()
         packed = _count(s, Link.kind == "pack", Link.removed_event_id.is_(None), model=Link)
+    sealed = sum(1 for u in range(UNITS) if (u // 400) % 10 < 2)  # two pallets in ten
     assert (units, cases, pallets) == (UNITS, UNITS // 10, 5)
-    assert len(per_unit) == UNITS and {n for _, n in per_unit} == {4}  # 4 components each
-    assert counts["links"] == 4 * UNITS + UNITS + cases + UNITS // 200  # consume, pack, rework
+    assert len(per_unit) == UNITS and {n for _, n in per_unit} == {4, 5}  # 4 parts, + seal
+    assert sum(1 for _, n in per_unit if n == 5) == sealed
+    assert counts["links"] == 4 * UNITS + sealed + UNITS + cases + UNITS // 200
     assert counts["items"] == _count(Session(engine))
     assert counts["shipments"] > 0 and counts["service_records"] == UNITS // 20
     assert packed < UNITS + cases  # disaggregated pallets and cases are history now
