@@ -164,3 +164,14 @@ class Link(Base):
     event_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("events.id"))
     removed_event_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("events.id"))
     created_at: Mapped[Created]
+
+
+#: The forward walk of the current scope (a recall) reads only this index (migration 0014).
+Index(
+    "ix_links_current_child",
+    Link.child_item_id,
+    Link.parent_item_id,
+    postgresql_include=["id"],
+    postgresql_where=Link.removed_event_id.is_(None),
+    sqlite_where=Link.removed_event_id.is_(None),
+)
