@@ -26,14 +26,31 @@ from db.trace.queries import (
     trace_page,
 )
 from db.trace.resolve import LOT_KINDS, find_items
+from db.trace.scope import (
+    COLUMNS,
+    ITEM,
+    PARTS,
+    SERVICE,
+    SHIPMENT,
+    ScopeRow,
+    recall_units,
+    scope_rows,
+    scope_select,
+)
 from db.trace.summary import summary
 from db.trace.walk import MAX_DEPTH
 
 __all__ = [
+    "COLUMNS",
+    "ITEM",
     "LOT_KINDS",
     "MAX_DEPTH",
     "MEMBER",
+    "PARTS",
+    "SERVICE",
+    "SHIPMENT",
     "Direction",
+    "ScopeRow",
     "ServiceReach",
     "ShipmentReach",
     "TraceNode",
@@ -45,6 +62,9 @@ __all__ = [
     "forward_service",
     "forward_shipments",
     "node_select",
+    "recall_units",
+    "scope_rows",
+    "scope_select",
     "service_select",
     "shipment_select",
     "summary",

@@ -125,6 +125,13 @@ class TraceSummary:
     customers: int = 0
     ship_to_sites: int = 0
     installed_sites: int = 0
+    shipment_lines: int = 0  # rows of a scope listing: items + 1 + lines + service records
+    service_records: int = 0
+
+    @property
+    def rows(self) -> int:
+        """How many rows ``db.trace.scope_rows`` streams for this scope (root included)."""
+        return self.items + 1 + self.shipment_lines + self.service_records
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

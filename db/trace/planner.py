@@ -4,10 +4,14 @@ PostgreSQL sizes a recursive CTE's working table at ten times the anchor's estim
 anchor is estimated at hundreds of rows (the units of a production lot), the planner then
 hash-joins the whole ``links`` table at every level of the walk: half a second at 100,000
 units, seconds at a million, for a scope of a few hundred rows. A genealogy walk is always a
-few index probes per item, so for the trace statements only, hash and merge joins and JIT
-are switched off with ``set_config(..., is_local => true)`` and the previous values are put
-back right after the statement is planned (a streamed result keeps its plan). SQLite needs
-nothing: it walks ``links`` through its indexes anyway. The SQL is the same on both.
+few index probes per item, so for the trace statements only, hash and merge joins, bitmap
+scans (a probe of one item's links needs no bitmap; with a lot of 200,000 children in the
+statistics the planner chose one per probe, reading the table where the index alone answers)
+and JIT are switched off with ``set_config(..., is_local => true)`` (and ``work_mem`` raised to
+64 MB, so that grouping a broad scope stays in memory), and the previous values are put back
+right after the statement is started (a streamed result keeps its plan and its memory
+limits). SQLite needs nothing: it walks ``links`` through its indexes anyway. The SQL is the
+same on both.
 
 Statements run on ``session.connection()`` (Core execution: the rows are plain tuples, no ORM
 entity loading), so a trace sees the session's transaction and its flushed changes.
@@ -22,14 +26,22 @@ from sqlalchemy.orm import Session
 
 from db.trace.walk import AnySelect
 
-SETTINGS = ("enable_hashjoin", "enable_mergejoin", "jit")
+#: Each setting and its value for the trace statements.
+SETTINGS = {
+    "enable_hashjoin": "off",
+    "enable_mergejoin": "off",
+    "enable_bitmapscan": "off",
+    "jit": "off",
+    # A broad scope (200,000 items) is grouped in memory rather than in batches on disk.
+    "work_mem": "64MB",
+}
 #: One round trip: the current values (read first: PostgreSQL evaluates a target list in
-#: order), then each setting switched off until the end of the transaction.
+#: order), then each setting changed until the end of the transaction.
 _SWITCH_OFF = text(
     "SELECT "
     + ", ".join(f"current_setting('{name}')" for name in SETTINGS)
     + ", "
-    + ", ".join(f"set_config('{name}', 'off', true)" for name in SETTINGS)
+    + ", ".join(f"set_config('{name}', '{value}', true)" for name, value in SETTINGS.items())
 )
 _RESTORE = text("SELECT " + ", ".join(f"set_config('{name}', :{name}, true)" for name in SETTINGS))
 

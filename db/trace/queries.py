@@ -28,6 +28,7 @@ from db.trace.planner import execute
 from db.trace.walk import (
     AnySelect,
     item_set,
+    lean_walk,
     link_ends,
     member_work_order,
     params,
@@ -182,8 +183,11 @@ def trace_page(
 
 @lru_cache(maxsize=16)
 def _shipment_statement(direction: Direction, include_removed: bool, members: bool) -> AnySelect:
-    """Shipment lines of every scope item, with customer and ship-to site, by shipment id."""
-    scope = item_set(walk(direction, include_removed, members))
+    """Shipment lines of every scope item, with customer and ship-to site, by shipment id.
+
+    Over the lean walk (no link column): which link reached an item does not matter here, and
+    a broad scope is walked once per item instead of once per link."""
+    scope = item_set(lean_walk(direction, include_removed, members))
     return (
         select(
             Shipment.id,
@@ -236,7 +240,7 @@ def forward_shipments(
 @lru_cache(maxsize=16)
 def _service_statement(direction: Direction, include_removed: bool, members: bool) -> AnySelect:
     """Service records (installation ... disposal) of every scope item, by record id."""
-    scope = item_set(walk(direction, include_removed, members))
+    scope = item_set(lean_walk(direction, include_removed, members))
     return (
         select(
             ServiceRecord.id,

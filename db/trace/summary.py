@@ -3,83 +3,93 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
 
-from sqlalchemy import BigInteger, ScalarSelect, bindparam, distinct, func, select
+from sqlalchemy import (
+    BigInteger,
+    Integer,
+    String,
+    bindparam,
+    case,
+    distinct,
+    func,
+    literal,
+    null,
+    select,
+    type_coerce,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from db.models import Item, ServiceRecord, Shipment, ShipmentLine
 from db.trace.model import Direction, TraceSummary
 from db.trace.planner import execute
 from db.trace.walk import (
+    BEST,
     MAX_DEPTH,
     ROOT,
     AnySelect,
-    item_set,
+    best_reach,
+    lean_walk,
     member_work_order,
     params,
-    ranked,
-    walk,
 )
 
-
-@lru_cache(maxsize=16)
-def _kind_statement(direction: Direction, include_removed: bool, members: bool) -> AnySelect:
-    """Per kind and removed flag: items (root excluded) and the deepest shortest path."""
-    best = ranked(walk(direction, include_removed, members))
-    return (
-        select(Item.kind, best.c.removed, func.count(), func.max(best.c.depth))
-        .select_from(best)
-        .join(Item, Item.id == best.c.item_id)
-        .where(best.c.rn == 1, best.c.item_id != bindparam(ROOT, type_=BigInteger))
-        .group_by(Item.kind, best.c.removed)
-    )
+#: The first column of the rows that are not a kind of item (kinds are plain words).
+_SHIPPED, _INSTALLED = "~shipped", "~installed"
 
 
 @lru_cache(maxsize=16)
-def _reach_statement(direction: Direction, include_removed: bool, members: bool) -> AnySelect:
-    """One row: deepest walked row, shipments, customers, ship-to sites, installed sites."""
-    walked = walk(direction, include_removed, members)
-    scope = item_set(walked)
+def _statement(direction: Direction, include_removed: bool, members: bool) -> AnySelect:
+    """Every count of a scope in one statement, the walk run once (the lean walk, no links).
 
-    def shipped(column: Any) -> ScalarSelect[Any]:
-        return (
-            select(func.count(distinct(column)))
-            .select_from(scope)
-            .join(ShipmentLine, ShipmentLine.item_id == scope.c.item_id)
-            .join(Shipment, Shipment.id == ShipmentLine.shipment_id)
-            .scalar_subquery()
+    Rows ``(label, a, b, c, d)``: per item kind and history flag ``(kind, history, items,
+    deepest, 0)`` (root excluded); ``("~shipped", shipments, customers, ship-to sites,
+    shipment lines)``; ``("~installed", installed sites, deepest walked row, service
+    records, 0)`` (the service records read once for both counts). Both databases materialise the
+    scope once for the three parts (PostgreSQL: a CTE used more than once; SQLite: MATERIALIZE).
+    """
+    walked = lean_walk(direction, include_removed, members)
+    scope = best_reach(walked)
+    history = case((scope.c.best >= BEST, 1), else_=0)
+    kinds = (
+        select(
+            type_coerce(Item.kind, String),
+            history,
+            func.count(),
+            func.max(scope.c.best % BEST),
+            literal(0, Integer),
         )
-
-    installed = (
-        select(func.count(distinct(ServiceRecord.site_id)))
         .select_from(scope)
-        .join(ServiceRecord, ServiceRecord.item_id == scope.c.item_id)
-        .where(ServiceRecord.kind == "installation")
-        .scalar_subquery()
+        .join(Item, Item.id == scope.c.item_id)
+        .where(scope.c.item_id != bindparam(ROOT, type_=BigInteger))
+        .group_by(Item.kind, history)
+    )
+    shipped = (
+        select(
+            literal(_SHIPPED, String),
+            func.count(distinct(Shipment.id)),
+            func.count(distinct(Shipment.customer_id)),
+            func.count(distinct(Shipment.site_id)),
+            func.count(),
+        )
+        .select_from(scope)
+        .join(ShipmentLine, ShipmentLine.item_id == scope.c.item_id)
+        .join(Shipment, Shipment.id == ShipmentLine.shipment_id)
     )
     deepest = select(func.max(walked.c.depth)).scalar_subquery()
-    return select(
-        deepest,
-        shipped(Shipment.id),
-        shipped(Shipment.customer_id),
-        shipped(Shipment.site_id),
-        installed,
+    is_installation = ServiceRecord.kind == "installation"
+    installed = (
+        select(
+            literal(_INSTALLED, String),
+            func.count(distinct(case((is_installation, ServiceRecord.site_id), else_=null()))),
+            deepest,
+            func.count(),
+            literal(0, Integer),
+        )
+        .select_from(scope)
+        .join(ServiceRecord, ServiceRecord.item_id == scope.c.item_id)
     )
-
-
-def _kind_counts(
-    session: Session, shape: tuple[Direction, bool, bool], values: dict[str, Any]
-) -> tuple[dict[str, int], int, int]:
-    """(items per kind, items reachable only through removed links, deepest shortest path)."""
-    by_kind: dict[str, int] = {}
-    history_only = deepest = 0
-    for row in execute(session, _kind_statement(*shape), values):
-        kind, removed, count, depth = tuple(row)
-        by_kind[kind] = by_kind.get(kind, 0) + count
-        history_only += count if removed else 0
-        deepest = max(deepest, depth or 0)
-    return dict(sorted(by_kind.items())), history_only, deepest
+    return union_all(kinds, shipped, installed)  # type: ignore[return-value]
 
 
 def summary(
@@ -89,28 +99,40 @@ def summary(
     *,
     include_removed: bool = False,
 ) -> TraceSummary:
-    """Counts of the scope of ``item_id`` (two queries; nothing but counts is fetched).
+    """Counts of the scope of ``item_id`` (one statement; nothing but counts is fetched).
 
     Shipment, customer and site counts are filled for both directions (backward they are the
     shipments of the root's own ingredients, rarely of interest).
     """
     way = Direction(direction)
     members = member_work_order(session, item_id)
-    shape, values = (way, include_removed, members is not None), params(item_id, members)
-    by_kind, history_only, deepest = _kind_counts(session, shape, values)
-    reach = execute(session, _reach_statement(*shape), values).one()
-    walked_depth, shipments, customers, sites, installed = tuple(reach)
+    stmt = _statement(way, include_removed, members is not None)
+    by_kind: dict[str, int] = {}
+    history_only = deepest = walked_depth = 0
+    shipments = customers = sites = installed = lines = records = 0
+    for row in execute(session, stmt, params(item_id, members)):
+        label, a, b, c, d = tuple(row)
+        if label == _SHIPPED:
+            shipments, customers, sites, lines = int(a or 0), int(b or 0), int(c or 0), int(d)
+        elif label == _INSTALLED:
+            installed, walked_depth, records = int(a or 0), int(b or 0), int(c or 0)
+        else:
+            by_kind[label] = by_kind.get(label, 0) + b
+            history_only += b if a else 0
+            deepest = max(deepest, c or 0)
     return TraceSummary(
         root_id=item_id,
         direction=way,
         include_removed=include_removed,
         items=sum(by_kind.values()),
-        by_kind=by_kind,
+        by_kind=dict(sorted(by_kind.items())),
         history_only=history_only,
         max_depth=deepest,
-        depth_limit_reached=(walked_depth or 0) >= MAX_DEPTH,
-        shipments=int(shipments or 0),
-        customers=int(customers or 0),
-        ship_to_sites=int(sites or 0),
-        installed_sites=int(installed or 0),
+        depth_limit_reached=walked_depth >= MAX_DEPTH,
+        shipments=shipments,
+        customers=customers,
+        ship_to_sites=sites,
+        installed_sites=installed,
+        shipment_lines=lines,
+        service_records=records,
     )

@@ -7,14 +7,14 @@ verifies) and how items are named (``records.label``); this module only reads ro
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple, cast
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db import trace
-from db.models import Customer, Item, Product, Recall, RecallItem, Site, User
+from db.models import Customer, Item, Recall, RecallItem, Site, User
 from desktop.domain.distribution import RecallState, ServiceKind
-from desktop.domain.plant import Tracking
 from desktop.domain.states import ItemKind
 from desktop.reports.recall_model import CustomerLine, RecallItemView, RecallView
 from desktop.reports.signature import Manifestation
@@ -25,18 +25,7 @@ CHUNK = 500
 
 def affected_items(session: Session, root_id: int) -> list[tuple[int, str]]:
     """(item id, status) of the finished units and lot-controlled lots in the forward scope."""
-    ids = [n.item_id for n in trace.forward(session, root_id) if n.kind in SCOPE_KINDS[1:]]
-    found: list[tuple[int, str]] = []
-    for start in range(0, len(ids), CHUNK):
-        stmt = (
-            select(Item.id, Item.kind, Item.status, Product.tracking)
-            .join(Product, Product.id == Item.product_id)
-            .where(Item.id.in_(ids[start : start + CHUNK]))
-        )
-        for item_id, kind, status, tracking in session.execute(stmt):
-            if kind == ItemKind.UNIT or tracking == Tracking.LOT:
-                found.append((item_id, status))
-    return sorted(found)
+    return list(trace.recall_units(session, root_id))
 
 
 #: After-sale records that place a unit at their site.
@@ -154,3 +143,72 @@ def recall_view(
         _items(session, recall, limit, name),
         closing,
     )
+
+
+class _Named(NamedTuple):
+    """The columns of an item that naming it reads (records.label), without loading it."""
+
+    id: int
+    kind: ItemKind
+    serial: str | None
+    sscc: str | None
+    lot: str | None
+    supplier_lot: str | None
+
+
+def items_page(
+    session: Session,
+    recall: Recall,
+    name: Callable[[Item], str],
+    *,
+    after: int | None = None,
+    limit: int = 5000,
+) -> tuple[tuple[RecallItemView, ...], int | None]:
+    """One keyset page of a recall's items by item id (after ``after``), read as plain rows
+    (no ORM objects: a broad recall is 200,000 of them); and the ``after`` of the next page,
+    None on the last."""
+    stmt = (
+        select(
+            RecallItem.item_id,
+            RecallItem.state_at_scope,
+            Item.status,
+            Item.kind,
+            Item.serial,
+            Item.sscc,
+            Item.lot,
+            Item.supplier_lot,
+            Customer.code,
+            Customer.name,
+            Site.name,
+            Site.gln,
+            RecallItem.notified_at,
+            RecallItem.returned_at,
+            RecallItem.disposition,
+        )
+        .join(Item, Item.id == RecallItem.item_id)
+        .outerjoin(Customer, Customer.id == RecallItem.customer_id)
+        .outerjoin(Site, Site.id == RecallItem.site_id)
+        .where(RecallItem.recall_id == recall.id)
+        .order_by(RecallItem.item_id)
+        .limit(limit + 1)
+    )
+    if after is not None:
+        stmt = stmt.where(RecallItem.item_id > after)
+    rows = session.execute(stmt).all()
+    views = tuple(
+        RecallItemView(
+            r[0],
+            name(cast(Item, _Named(r[0], r[3], r[4], r[5], r[6], r[7]))),
+            r[1],
+            r[2],
+            r[8],
+            r[9],
+            r[10],
+            r[11],
+            r[12],
+            r[13],
+            r[14],
+        )
+        for r in rows[:limit]
+    )
+    return views, (views[-1].item_id if len(rows) > limit else None)
