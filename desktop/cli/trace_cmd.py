@@ -1,5 +1,8 @@
 """`lotline trace backward|forward ID`: what went into an item, or where it went.
 
+`forward ID --csv FILE` writes the whole scope (every item, shipment line with customer and
+site, service record) to a CSV file as it streams, the counts first, a bar on stderr.
+
 ID is anything a person holds: a scan (with or without AIM identifier; GS written as <GS> or
 \\x1d), a bracketed UDI "(01)...(21)...", GTIN and lot or serial ("09506000134352 W1"), an
 MA code with its serial or lot ("MA.156.M0.999999.1IP3005.SSN000001"), an SSCC (18 digits or
@@ -13,6 +16,7 @@ import argparse
 import json
 import re
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -27,6 +31,7 @@ from db.models import Item
 from desktop.cli.common import EXIT_FAIL, EXIT_OK, add_database, open_engine, set_handler
 from desktop.domain.events import LinkKind
 from desktop.domain.udi import ParsedUDI, is_valid_check_digit, parse_scan
+from desktop.reports.scope_csv import write_scope_csv
 
 _GS_SPELLINGS = re.compile(r"<GS>|\\x1[dD]", re.IGNORECASE)
 _ITEM_REF = re.compile(r"item:(\d+)", re.IGNORECASE)
@@ -83,6 +88,13 @@ def register(sub: Any) -> None:
             action="store_true",
             help="also follow links removed later (rework, disaggregation), marked as history",
         )
+        if way == trace.Direction.FORWARD:
+            action.add_argument(
+                "--csv",
+                metavar="FILE",
+                help="write the whole scope (every item, shipment line and service record) to "
+                "FILE as CSV, streamed, with a progress bar on stderr",
+            )
         set_handler(action, partial(_run, trace.Direction(way)))
     parser.set_defaults(handler=partial(_usage, parser))
 
@@ -239,13 +251,50 @@ def _run(direction: trace.Direction, args: argparse.Namespace) -> int:
     try:
         with Session(engine) as session:
             root = resolve(session, args.id)
-            (_print_json if args.json else _print_text)(session, root, direction, args)
+            if getattr(args, "csv", None):
+                _write_csv(session, root, args)
+            else:
+                (_print_json if args.json else _print_text)(session, root, direction, args)
     except TraceProblem as problem:  # one line, whatever the ID held
         print(f"lotline: {''.join(_visible(c) for c in str(problem))}", file=sys.stderr)
         return EXIT_FAIL
     finally:
         engine.dispose()
     return EXIT_OK
+
+
+class _Bar:
+    """A text progress bar on stderr, redrawn at most four times a second."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out, self.shown, self.start = out, 0.0, time.monotonic()
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - self.shown < 0.25 and done < total:
+            return
+        self.shown = now
+        share = done / total if total else 1.0
+        self.out.write(
+            f"\rwriting [{'#' * int(share * 30):<30}] {share:4.0%} {done:>9,} of {total:,} rows "
+            f"{now - self.start:5.1f} s"
+        )
+        self.out.flush()
+
+
+def _write_csv(session: Session, root: Item, args: argparse.Namespace) -> None:
+    """The whole forward scope to a CSV file: counts first, then the rows as they stream."""
+    bar = _Bar(sys.stderr)
+    try:
+        done = write_scope_csv(
+            session, root.id, args.csv, include_removed=args.history, progress=bar
+        )
+    except OSError as problem:
+        raise TraceProblem(f"cannot write {args.csv}: {problem.strerror or problem}") from None
+    finally:
+        sys.stderr.write("\n")
+    print(f"{_label(root)}: {_summary_line(done.summary)}")
+    print(f"wrote {done.rows} rows to {done.path}")
 
 
 def _limited(rows: Iterator[Any], limit: int) -> Iterator[Any]:
