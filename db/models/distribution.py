@@ -82,7 +82,7 @@ class RecallItem(Base):
     __tablename__ = "recall_items"
     __table_args__ = (
         UniqueConstraint("recall_id", "item_id"),
-        Index("ix_recall_items_recall_notified", "recall_id", "notified_at", "customer_id"),
+        Index("ix_recall_items_recall_customer", "recall_id", "customer_id", "notified_at"),
         one_of("state_at_scope", RecallState),
         one_of("disposition", RecallDisposition),
     )

@@ -19,6 +19,7 @@ from sqlalchemy import (
     UniqueConstraint,
     Uuid,
     func,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -125,6 +126,12 @@ class Event(Base):
     __table_args__ = (
         Index("ix_events_item_id_db_time", "item_id", "db_time"),
         Index("ix_events_kind_db_time", "kind", "db_time"),
+        # the dashboard's window of route steps (output, yield, coverage) read from the index
+        Index(
+            "ix_events_db_time_step", "db_time", "step_id", "outcome", "item_id", "work_order_id"
+        ),
+        # a unit's passed steps (coverage) read from the index
+        Index("ix_events_item_id_step_id", "item_id", "step_id", "outcome"),
         one_of("kind", EventKind),
         one_of("outcome", Outcome),
     )
@@ -153,6 +160,15 @@ class Link(Base):
     __table_args__ = (
         Index("ix_links_parent_item_id", "parent_item_id", "child_item_id"),
         Index("ix_links_child_item_id", "child_item_id", "parent_item_id"),
+        # a unit's components in force (the dashboard's coverage) read from the index alone
+        Index(
+            "ix_links_current_parent",
+            "parent_item_id",
+            "kind",
+            "child_item_id",
+            postgresql_where=text("removed_event_id IS NULL"),
+            sqlite_where=text("removed_event_id IS NULL"),
+        ),
         CheckConstraint("quantity > 0", name="quantity_positive"),
         one_of("kind", LinkKind),
     )

@@ -3,8 +3,10 @@ keep each panel's query bounded at a plant's size
 
 ``device_health_reports``: what a station reports of each device per period (readings taken,
 refused, reconnects). Indexes: units by kind, status and step (work in progress, lots awaiting
-release), events by kind and time (dispositions, reconciliations in a window), NCRs by status,
-holds by release, print jobs by time, a recall's items by notification.
+release), events by kind and time (dispositions, reconciliations in a window), the window's
+route steps with their outcome, unit and work order (output, first-pass yield, coverage, read
+from the index alone), a unit's passed steps and its components in force (coverage), NCRs by
+status, holds by release, print jobs by time, a recall's items by customer and notification.
 
 Revision ID: 0013_dashboard
 Revises: 0012_offline_conflicts
@@ -29,15 +31,25 @@ _KINDS = ("operator", "qc", "packaging", "planning", "receiving", "shipping", "s
 _INDEXES = (
     ("ix_items_kind_status_step", "items", ("kind", "status", "current_step")),
     ("ix_events_kind_db_time", "events", ("kind", "db_time")),
+    (
+        "ix_events_db_time_step",
+        "events",
+        ("db_time", "step_id", "outcome", "item_id", "work_order_id"),
+    ),
+    ("ix_events_item_id_step_id", "events", ("item_id", "step_id", "outcome")),
     ("ix_nonconformances_status", "nonconformances", ("status",)),
     ("ix_holds_released_at", "holds", ("released_at",)),
     ("ix_print_jobs_created_at", "print_jobs", ("created_at",)),
     (
-        "ix_recall_items_recall_notified",
+        "ix_recall_items_recall_customer",
         "recall_items",
-        ("recall_id", "notified_at", "customer_id"),
+        ("recall_id", "customer_id", "notified_at"),
     ),
 )
+
+
+#: A link still in force (not removed by rework or disaggregation).
+_CURRENT_LINK = sa.text("removed_event_id IS NULL")
 
 
 def _in(column: str, codes: Sequence[str]) -> str:
@@ -82,9 +94,17 @@ def upgrade() -> None:
     op.create_index("ix_device_health_reports_period_end", "device_health_reports", ["period_end"])
     for name, table, columns in _INDEXES:
         op.create_index(name, table, list(columns))
+    op.create_index(
+        "ix_links_current_parent",
+        "links",
+        ["parent_item_id", "kind", "child_item_id"],
+        postgresql_where=_CURRENT_LINK,
+        sqlite_where=_CURRENT_LINK,
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_links_current_parent", table_name="links")
     for name, table, _ in _INDEXES:
         op.drop_index(name, table_name=table)
     op.drop_index("ix_device_health_reports_period_end", table_name="device_health_reports")

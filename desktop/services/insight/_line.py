@@ -5,16 +5,15 @@ status and step), so its cost follows the line's pace, not the size of the recor
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, distinct, func, select
+from sqlalchemy import and_, case, distinct, extract, func, select
 from sqlalchemy.orm import Session
 
 from db.models import Event, Item, WorkOrder
 from desktop.domain.events import EventKind, Outcome
-from desktop.domain.insight import Panel, per_hour_needed, yield_share
+from desktop.domain.insight import NOT_FIRST_PASS, Panel, per_hour_needed, yield_share
 from desktop.domain.quality import Disposition
 from desktop.domain.states import ItemKind, Status, WorkOrderStatus
 from desktop.domain.text import t
@@ -62,21 +61,27 @@ def output(session: Session, plant: Plant, window: Window) -> PanelView:
     """Units built (their route's last step passed) per hour of the window, against the rate
     that the released work orders with a due date still need."""
     last = plant.last_steps()
-    built_at = (
-        list(
-            session.scalars(
-                select(Event.db_time).where(
+    # counted per hour by the database (seconds since the epoch, less the seconds past the
+    # hour): one row per hour, not one per unit
+    epoch = extract("epoch", Event.db_time)
+    hour_of = epoch - epoch % 3600
+    per_hour: dict[datetime, int] = (
+        {
+            datetime.fromtimestamp(int(at), UTC): int(n)
+            for at, n in session.execute(
+                select(hour_of, func.count())
+                .where(
                     Event.db_time >= window.start,
                     Event.db_time < window.end,
                     Event.step_id.in_(last),
                     Event.outcome == Outcome.OK,
                 )
+                .group_by(hour_of)
             )
-        )
+        }
         if last
-        else []
+        else {}
     )
-    per_hour = Counter(_hour(at) for at in built_at)
     needed = _needed_rate(session, window.end)
     hour = _hour(window.start)
     figures = []
@@ -94,7 +99,7 @@ def output(session: Session, plant: Plant, window: Window) -> PanelView:
         hour += timedelta(hours=1)
     headline = t(
         "{n} built in {hours} h; the plan needs {rate} per hour",
-        n=len(built_at),
+        n=sum(per_hour.values()),
         hours=round(window.hours),
         rate=round(needed, 1),
     )
@@ -138,7 +143,7 @@ def _needed_rate(session: Session, now: datetime) -> float:
 
 
 def _yield_rows(session: Session, window: Window, by: Any) -> list[tuple[int, int, int]]:
-    failed = case((Event.outcome == Outcome.FAIL, Event.item_id))
+    failed = case((Event.outcome.in_(NOT_FIRST_PASS), Event.item_id))
     stmt = (
         select(by, func.count(distinct(Event.item_id)), func.count(distinct(failed)))
         .where(

@@ -1,15 +1,15 @@
 """Recall response time: for each campaign, from opening to its scope known and to every
 customer notified (items that reached a customer, notified or not), read through the index
-of a recall's items by notification."""
+of a recall's items by customer and notification."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import case, distinct, func, or_, select
+from sqlalchemy import and_, func, or_, select, true
 from sqlalchemy.orm import Session
 
-from db.models import Recall, RecallItem
+from db.models import Customer, Recall, RecallItem
 from desktop.domain.distribution import RecallStatus
 from desktop.domain.insight import Panel
 from desktop.domain.text import t
@@ -24,21 +24,32 @@ NOTIFY_GOAL_HOURS = 24
 def notification_times(
     session: Session, ids: list[int]
 ) -> dict[int, tuple[int, int, datetime | None]]:
-    """Recall id -> (customers to notify, customers not yet notified, last notification)."""
+    """Recall id -> (customers to notify, customers not yet notified, last notification).
+
+    Per campaign and customer, three look-ups in the index of a recall's items by customer
+    and notification (``ix_recall_items_recall_customer``): has it items, has it one not yet
+    notified, its last notification. The cost follows the customers, not the items: a broad
+    campaign of 200,000 units at 500 customers reads 1,500 index entries, not 200,000."""
     if not ids:
         return {}
-    waiting = case((RecallItem.notified_at.is_(None), RecallItem.customer_id))
-    rows = session.execute(
-        select(
-            RecallItem.recall_id,
-            func.count(distinct(RecallItem.customer_id)),
-            func.count(distinct(waiting)),
-            func.max(RecallItem.notified_at),
-        )
-        .where(RecallItem.recall_id.in_(ids), RecallItem.customer_id.is_not(None))
-        .group_by(RecallItem.recall_id)
-    )
-    return {rid: (int(n), int(w), last) for rid, n, w, last in rows}
+    mine = and_(RecallItem.recall_id == Recall.id, RecallItem.customer_id == Customer.id)
+    # a scalar look-up, not EXISTS: PostgreSQL would turn an EXISTS here into a join that
+    # reads every item of the campaign
+    affected = select(RecallItem.id).where(mine).limit(1).scalar_subquery().is_not(None)
+    waiting = select(RecallItem.id).where(mine, RecallItem.notified_at.is_(None)).exists()
+    last = select(func.max(RecallItem.notified_at)).where(mine).scalar_subquery()
+    out: dict[int, tuple[int, int, datetime | None]] = {}
+    for rid, not_yet, at in session.execute(
+        select(Recall.id, waiting, last)
+        .select_from(Recall)
+        .join(Customer, true())
+        .where(Recall.id.in_(ids), affected)
+    ):
+        customers, still, newest = out.get(rid, (0, 0, None))
+        if at is not None and (newest is None or at > newest):
+            newest = at
+        out[rid] = (customers + 1, still + (1 if not_yet else 0), newest)
+    return out
 
 
 def recalls(session: Session, now: datetime) -> PanelView:
