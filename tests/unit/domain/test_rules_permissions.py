@@ -60,6 +60,7 @@ RIGHTS: dict[str, tuple[str, ...]] = {
     "freeze SPC control limits": (QC,),
     "disposition SPC anomaly flags": (QC,),
     "decide steps refused after an outage": (SV,),
+    "view the plant dashboard": (QC, SV),
 }
 
 #: signature meaning (as stored) -> the roles that may sign it.
