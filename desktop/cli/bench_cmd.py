@@ -9,7 +9,15 @@ import argparse
 import importlib
 from typing import Any
 
-BENCHES: tuple[str, ...] = ("devices", "serials", "recall", "station", "stations")
+#: Benchmark kinds: module names (desktop.cli.bench_KIND), not codes.
+BENCHES: tuple[str, ...] = (
+    "dashboard",  # not a code: the bench module's name
+    "devices",
+    "serials",
+    "recall",
+    "station",
+    "stations",
+)
 
 
 def register(sub: Any) -> None:
