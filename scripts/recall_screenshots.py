@@ -42,7 +42,7 @@ def _choose(screen: RecallScreen, number: str) -> None:
 
 def _units(screen: RecallScreen) -> list[str]:
     units = screen.campaign.units
-    return [units.item(r, 0).text().split(" ")[-1] for r in range(units.rowCount())]
+    return [units.text(r, 0).split(" ")[-1] for r in range(units.rowCount())]
 
 
 def take(shots: Shots) -> None:

@@ -7,8 +7,12 @@ F2 makes the next scan the scope of a new recall (type the reason first); Enter 
 the list makes it the current one. What a scan records on the current recall is chosen with F4
 (returned), F6 (disposition, as chosen below with its reason) and F7 (customer notified). F3
 records that the customer site chosen in the customers list was told (who, how); F8 closes the
-recall with a signature; F5 refreshes (and every 30 s while shown); Enter or Esc acknowledges
-a refusal. Every answer comes from a background call: a long scope never freezes the window.
+recall with a signature; F9 writes the recall's whole scope (units, shipments, customers,
+sites) to a CSV file, a bar following it; F5 refreshes (and every 30 s while shown); Enter or
+Esc acknowledges a refusal. Every answer comes from a background call: a long scope never
+freezes the window. The figures and customers come first; the units then fill the list page
+by page (5,000 at a time) with a bar saying how many are listed, so a recall of 200,000 units
+is shown at once and listed within seconds.
 """
 
 from __future__ import annotations
@@ -16,20 +20,22 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from enum import Enum, auto
+from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QVBoxLayout
 
 from desktop.devices import ScanEvent
 from desktop.domain.distribution import RecallStatus
 from desktop.domain.permissions import Meaning
 from desktop.reports.recall_model import RecallUpdate, RecallView
+from desktop.reports.scope_csv import ScopeExport
 from desktop.services import recall
 from desktop.services.identity import SignatureInfo
 from desktop.views.acting_screen import ActingScreen
 from desktop.views.kit import StationKit
-from desktop.views.recall_parts import UNITS_SHOWN, CampaignPanel, CampaignsPanel
+from desktop.views.recall_parts import UNITS_PAGE, CampaignPanel, CampaignsPanel
 from desktop.views.signature import SignatureDialog
 from desktop.views.tasks import Runner
 from desktop.views.widgets import ResultPanel, label
@@ -64,10 +70,14 @@ def closing_info(view: RecallView) -> SignatureInfo | None:
 
 class RecallScreen(ActingScreen):
     key = KEY
+    #: (file, rows written, rows in all) of a CSV export, from the worker thread.
+    export_progress = Signal(str, int, int)
 
     def __init__(self, runner: Runner, kit: StationKit) -> None:
         super().__init__(runner, kit)
         self.dialog: SignatureDialog | None = None
+        self.listing = 0  # which reading of the units list is the current one
+        self.export_progress.connect(self.campaign_export_progress)
         self._build()
         self._keys()
         self.set_mode(ScanMode.SCOPE)
@@ -121,6 +131,7 @@ class RecallScreen(ActingScreen):
         p.table.itemSelectionChanged.connect(self._choose)
         self.campaign.notify_button.clicked.connect(self.notify_customer)
         self.campaign.close_button.clicked.connect(self.close_recall)
+        self.campaign.export_button.clicked.connect(self.ask_export)
 
     def _keys(self) -> None:
         actions: dict[str, Callable[[], None]] = {
@@ -131,6 +142,7 @@ class RecallScreen(ActingScreen):
             "F6": lambda: self.set_mode(ScanMode.DISPOSITION),
             "F7": lambda: self.set_mode(ScanMode.NOTIFY),
             "F8": self.close_recall,
+            "F9": self.ask_export,
         }
         for key, slot in actions.items():
             QShortcut(QKeySequence(key), self, slot)
@@ -181,11 +193,95 @@ class RecallScreen(ActingScreen):
 
     # ---- the current recall ---------------------------------------------------------------
     def _load(self, number: str) -> None:
-        self.call(recall.recall_status, number, done=self._show, limit=UNITS_SHOWN)
+        """The recall's figures and customers first (counts only), then its units page by
+        page on the worker thread, each page added to the list as it comes."""
+        self.call(recall.recall_status, number, done=self._show, limit=0)
 
     def _show(self, view: RecallView) -> None:
         self.campaign.show_recall(view)
         self.show_prompt()
+        self.listing += 1
+        self.campaign.begin_listing(view.items_total)
+        self._next_page(view.number, self.listing, None, 0)
+
+    def _next_page(self, number: str, listing: int, after: int | None, start: int) -> None:
+        def done(page: recall.RecallItemsPage) -> None:
+            self._page(number, listing, start, page)
+
+        self.call(
+            recall.recall_items,
+            number,
+            done=done,
+            title=self.tr("Units not listed"),
+            after=after,
+            limit=UNITS_PAGE,
+        )
+
+    def _page(self, number: str, listing: int, start: int, page: recall.RecallItemsPage) -> None:
+        current = self.current
+        if listing != self.listing or current is None or current.number != number:
+            return  # another recall was chosen, or the list is being read again
+        last = page.next_after is None
+        done = self.campaign.listed(start, page.items, last)
+        if not last:
+            self._next_page(number, listing, page.next_after, done)
+
+    # ---- the scope to a file -------------------------------------------------------------
+    def ask_export(self) -> None:
+        """F9: ask where, then write the recall's whole scope there as CSV."""
+        view = self.current
+        if view is None:
+            self.refuse(
+                self.tr("No recall chosen"),
+                self.tr("There is no scope to export."),
+                self.tr("Choose a recall in the list, then F9."),
+            )
+            return
+        suggested = str(Path.home() / f"{view.number}-scope.csv")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the scope to CSV"), suggested, self.tr("CSV files (*.csv)")
+        )
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> None:
+        """Write the scope of the current recall to ``path`` on the worker thread, the bar
+        under the list following it."""
+        view = self.current
+        if view is None:
+            return
+        self.campaign.exporting(path, 0, 0)
+        self.result.show_idle(
+            self.tr("Writing the scope of %1 to %2…").replace("%1", view.number).replace("%2", path)
+        )
+
+        def progress(done: int, total: int) -> None:  # on the worker thread
+            self.export_progress.emit(path, done, total)
+
+        self.call(
+            recall.export_scope,
+            view.number,
+            path,
+            done=self._exported,
+            title=self.tr("Scope not exported"),
+            progress=progress,
+        )
+
+    def campaign_export_progress(self, path: str, done: int, total: int) -> None:
+        self.campaign.exporting(path, done, total)
+
+    def _exported(self, export: ScopeExport) -> None:
+        self.campaign.exporting(export.path, export.rows, export.rows, finished=True)
+        total = export.summary
+        self.result.show_good(
+            self.tr("Scope written to %1").replace("%1", export.path),
+            self.tr("%1 rows: %2 units, %3 shipments to %4 customers at %5 sites")
+            .replace("%1", f"{export.rows:,}")
+            .replace("%2", f"{export.units:,}")
+            .replace("%3", f"{total.shipments:,}")
+            .replace("%4", f"{total.customers:,}")
+            .replace("%5", f"{total.ship_to_sites:,}"),
+        )
 
     def _choose(self) -> None:
         number = self.list_panel.selected()

@@ -4,6 +4,7 @@ sites to notify, and the forms that record a notification and a disposition."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from PySide6.QtWidgets import (
@@ -11,22 +12,23 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
+    QProgressBar,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.distribution import RecallDisposition, RecallStatus
-from desktop.reports.recall_model import CustomerLine, RecallView
+from desktop.reports.recall_model import CustomerLine, RecallItemView, RecallView
 from desktop.views import theme
+from desktop.views.recall_units import UnitsList
 from desktop.views.tables import Table
 from desktop.views.widgets import BigButton, label
 from desktop.views.words import shown
 
-#: How many affected units the screen asks for at once (the figures count them all).
-UNITS_SHOWN = 1000
+#: How many affected units the screen asks for at once: page after page until all are listed.
+UNITS_PAGE = 5000
 
 
 def when(at: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
@@ -149,7 +151,9 @@ class CampaignPanel(QWidget):
         for figure in self.figures.values():
             figures.addWidget(figure)
         figures.addStretch(1)
-        self.units = Table(
+        self.export_button = BigButton(self.tr("Scope to CSV…") + "  [F9]")
+        figures.addWidget(self.export_button)
+        self.units = UnitsList(
             [
                 self.tr("Unit or lot"),
                 self.tr("State at scope"),
@@ -159,9 +163,6 @@ class CampaignPanel(QWidget):
                 self.tr("Disposition"),
             ]
         )
-        header = self.units.horizontalHeader()  # the customer's site gives way: all columns show
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.customers = Table(
             [
                 self.tr("Customer"),
@@ -174,17 +175,24 @@ class CampaignPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.units, self.tr("Affected units"))
         self.tabs.addTab(self.customers, self.tr("Customers and sites to notify"))
-        self.shown_caption = label("", 11)
-        self.shown_caption.setObjectName("muted")
+        self.export = QWidget()
+        self.export_caption = label("", 12, wrap=False)
+        self.export_bar = QProgressBar()
+        self.export_bar.setMinimumHeight(theme.mm(7))
+        self.export_bar.setFont(theme.font(12, bold=True))
+        line = QHBoxLayout(self.export)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.export_caption)
+        line.addWidget(self.export_bar, 1)
+        self.export.setVisible(False)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.title)
         column.addWidget(self.subtitle)
         column.addLayout(figures)
         column.addWidget(self.tabs, 1)
-        column.addWidget(self.shown_caption)
+        column.addWidget(self.export)
         column.addWidget(self._forms())
-        self.shown_caption.setVisible(False)
         self.show_recall(None)
 
     def _forms(self) -> QWidget:
@@ -224,18 +232,24 @@ class CampaignPanel(QWidget):
         return self.forms
 
     def show_recall(self, view: RecallView | None) -> None:
+        """The recall's title, figures and customers at once; its units come page by page
+        (``begin_listing``, ``listed``): a different recall empties the list first."""
         same = view is not None and self.current is not None and view.number == self.current.number
-        keep = (self.selected_customer(), self.units.verticalScrollBar().value()) if same else None
+        chosen = self.selected_customer() if same else None
         self.current = view
         self.forms.setVisible(view is None or view.status == RecallStatus.OPEN)
+        self.export_button.setEnabled(view is not None)
+        if not same:
+            self.units.reset()
+            self.units.bar.setRange(0, 1)
+            self.units.bar.setValue(0)
+            self.units.caption.setText("")
         if view is None:
             self.title.setText(self.tr("No recall chosen"))
             self.subtitle.setText(self.tr("Open a recall (F2) or choose one in the list (Enter)."))
             for figure in self.figures.values():
                 figure.value.setText("–")
-            self.units.fill([])
             self.customers.fill([])
-            self.shown_caption.setVisible(False)
             return
         self.title.setText(
             self.tr("%1 · %2 · %3")
@@ -247,27 +261,53 @@ class CampaignPanel(QWidget):
         done, to_tell = customers_notified(view)
         values = {
             "scope": span(view.time_to_scope),
-            "units": str(view.items_total),
+            "units": f"{view.items_total:,}",
             "customers": f"{done}/{to_tell}",
             "returned": str(view.returned),
-            "dispositioned": f"{view.dispositioned}/{view.items_total}",
+            "dispositioned": f"{view.dispositioned:,}/{view.items_total:,}",
         }
         for key, text in values.items():
             self.figures[key].value.setText(text)
-        self.units.fill([self._unit_row(view, i) for i in range(len(view.items))])
         self.customers.fill([self._customer_row(c) for c in view.customers])
-        if keep is not None:  # the same recall read again: the chosen line and place stay
-            chosen, scrolled = keep
+        if chosen is not None:  # the same recall read again: the chosen line stays
             for row, c in enumerate(view.customers):
                 if chosen == (c.code, c.site_gln or c.site):
                     self.customers.selectRow(row)
-            self.units.verticalScrollBar().setValue(scrolled)
-        partial = len(view.items) < view.items_total
-        self.shown_caption.setVisible(partial)
-        self.shown_caption.setText(
-            self.tr("%1 of %2 units listed")
-            .replace("%1", str(len(view.items)))
-            .replace("%2", str(view.items_total))
+
+    def begin_listing(self, total: int) -> None:
+        """The units are about to be read (again): the bar from 0 to ``total``."""
+        self.units.bar.setRange(0, max(total, 1))
+        self.units.bar.setValue(0)
+        self._listed_format(0, total)
+        self.units.caption.setText(self.tr("Listing units…"))
+
+    def listed(self, start: int, items: Sequence[RecallItemView], last: bool) -> int:
+        """A page of units at row ``start``; returns the rows listed so far."""
+        self.units.model.put(start, items)
+        self.units.size_columns()
+        done = start + len(items)
+        if last:
+            self.units.model.cut(done)
+            self.units.bar.setRange(0, max(done, 1))
+            self.units.caption.setText(self.tr("All units listed"))
+        self.units.bar.setValue(done)
+        self._listed_format(done, self.units.bar.maximum())
+        return done
+
+    def _listed_format(self, done: int, total: int) -> None:
+        self.units.bar.setFormat(
+            self.tr("%1 of %2 units listed").replace("%1", f"{done:,}").replace("%2", f"{total:,}")
+        )
+
+    def exporting(self, path: str, done: int, total: int, finished: bool = False) -> None:
+        """The bar of a CSV export under way (rows written of ``total``), or written."""
+        self.export.setVisible(True)
+        caption = self.tr("Written to %1") if finished else self.tr("Writing %1")
+        self.export_caption.setText(caption.replace("%1", path))
+        self.export_bar.setRange(0, max(total, 1))
+        self.export_bar.setValue(done)
+        self.export_bar.setFormat(
+            self.tr("%1 of %2 rows").replace("%1", f"{done:,}").replace("%2", f"{total:,}")
         )
 
     def _subtitle(self, view: RecallView) -> str:
@@ -288,19 +328,6 @@ class CampaignPanel(QWidget):
         return text
 
     @staticmethod
-    def _unit_row(view: RecallView, index: int) -> tuple[str, ...]:
-        i = view.items[index]
-        where = " · ".join(x for x in (i.customer_code, i.site) if x)
-        return (
-            shown(i.item),
-            shown(i.state_at_scope.words),
-            where,
-            short(i.notified_at),
-            short(i.returned_at),
-            shown(i.disposition.words) if i.disposition else "",
-        )
-
-    @staticmethod
     def _customer_row(c: CustomerLine) -> tuple[str, ...]:
         return (f"{c.code} {c.name}", c.site or "", c.site_gln or "", str(c.items), str(c.notified))
 
@@ -317,4 +344,4 @@ class CampaignPanel(QWidget):
         return " · ".join(x for x in (self.told.text().strip(), self.how.text().strip()) if x)
 
 
-__all__ = ["UNITS_SHOWN", "CampaignPanel", "CampaignsPanel", "Figure", "span", "when"]
+__all__ = ["UNITS_PAGE", "CampaignPanel", "CampaignsPanel", "Figure", "span", "when"]

@@ -6,6 +6,8 @@ at the customer, a role without the recall permission) are shown in words (both 
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -14,6 +16,7 @@ from desktop.services.core.context import Actor, Context
 from desktop.services.distribution import ship
 from desktop.services.recall import record_return
 from desktop.views import kinds
+from desktop.views import recall as recall_screen
 from desktop.views.device_signals import DeviceSignals
 from desktop.views.kit import StationKit
 from desktop.views.recall import RecallScreen
@@ -75,7 +78,7 @@ def test_run_a_recall_from_the_bad_lot_to_the_signed_close(
         "dispositioned": "0/3",
     }
     units = screen.campaign.units
-    rows = {units.item(r, 0).text(): units.item(r, 1).text() for r in range(units.rowCount())}
+    rows = {units.text(r, 0): units.text(r, 1) for r in range(units.rowCount())}
     assert rows == {
         f"unit {pumps.serials[0]}": "shipped",
         f"unit {pumps.serials[1]}": "shipped",
@@ -136,6 +139,46 @@ def test_run_a_recall_from_the_bad_lot_to_the_signed_close(
     assert "Sam Supervisor (sam)" in screen.campaign.subtitle.text()
     assert screen.campaign.title.text().endswith("· closed")
     assert not screen.campaign.forms.isVisible()  # a closed recall takes no more updates
+
+
+def test_the_units_fill_page_by_page_and_the_scope_goes_to_a_csv_file(
+    plant: Plant, open_screen: OpenScreen, qtbot: Any, monkeypatch: Any, tmp_path: Path
+) -> None:
+    """The figures at once, then the units a page at a time (a page of one here, 5,000 at a
+    plant) with the bar reaching the end; F9's file holds every unit, shipment and customer."""
+    monkeypatch.setattr(recall_screen, "UNITS_PAGE", 1)
+    pumps = _shipped(plant)
+    screen = open_screen(RecallScreen, plant, "supervisor")
+    settle(qtbot, screen)
+    pages: list[int] = []
+    screen.campaign.units.model.rowsInserted.connect(lambda *_: pages.append(1))
+    screen.list_panel.reason.setText("board capacitor C12 out of specification")
+    scan(qtbot, screen, "]C0CW-A100")
+    settle(qtbot, screen)
+    units, bar = screen.campaign.units, screen.campaign.units.bar
+    assert units.rowCount() == 3 and len(pages) == 3  # three pages of one
+    assert (bar.value(), bar.maximum()) == (3, 3) and bar.text() == "3 of 3 units listed"
+    assert units.caption.text() == "All units listed"
+    assert {units.text(r, 0) for r in range(3)} == {f"unit {s}" for s in pumps.serials}
+
+    screen._watch()  # read again: the rows are replaced in place, none added
+    settle(qtbot, screen)
+    assert units.rowCount() == 3 and len(pages) == 3 and bar.value() == 3
+
+    target = tmp_path / "RCL-000001-scope.csv"
+    screen.export_to(str(target))
+    settle(qtbot, screen)
+    assert screen.result.title.text() == f"✔  Scope written to {target}", (
+        screen.result.detail.text()
+    )
+    with target.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    export_bar = screen.campaign.export_bar
+    assert (export_bar.value(), export_bar.maximum()) == (len(rows), len(rows))
+    listed = {r["serial"] for r in rows if r["record"] == "item" and r["kind"] == "unit"}
+    assert listed == set(pumps.serials)
+    assert {r["customer_code"] for r in rows if r["record"] == "shipment"} == {"CUST-STMARY"}
+    assert "3 units, 1 shipments to 1 customers" in screen.result.detail.text()
 
 
 def test_refusals_are_shown_in_words(plant: Plant, open_screen: OpenScreen, qtbot: Any) -> None:

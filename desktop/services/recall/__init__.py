@@ -14,10 +14,15 @@ from desktop.services.recall._campaigns import (
     record_notification,
     record_return,
 )
+from desktop.services.recall._scope import PAGE, RecallItemsPage, export_scope, recall_items
 
 __all__ = [
+    "PAGE",
+    "RecallItemsPage",
     "close_recall",
+    "export_scope",
     "open_recall",
+    "recall_items",
     "recall_status",
     "recalls",
     "record_disposition",

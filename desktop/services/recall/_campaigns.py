@@ -63,13 +63,13 @@ def _insert_items(uow: UnitOfWork, recall: Recall, root_id: int) -> list[tuple[i
     reach = recall_query.reach(uow.session, root_id)
     affected = recall_query.affected_items(uow.session, root_id)
     taken = [(i, recall_state(s)) for i, s in affected]
-    rows = [
-        {"recall_id": recall.id, "item_id": i, "state_at_scope": state}
-        | dict(zip(("customer_id", "site_id"), reach.get(i, (None, None)), strict=True))
-        for i, state in taken
-    ]
-    for start in range(0, len(rows), CHUNK):
-        uow.session.execute(insert(RecallItem), rows[start : start + CHUNK])
+    for start in range(0, len(taken), CHUNK):  # rows made a chunk at a time: a broad recall
+        rows = [  # is 200,000 of them
+            {"recall_id": recall.id, "item_id": i, "state_at_scope": state}
+            | dict(zip(("customer_id", "site_id"), reach.get(i, (None, None)), strict=True))
+            for i, state in taken[start : start + CHUNK]
+        ]
+        uow.session.execute(insert(RecallItem), rows)
     return taken
 
 
