@@ -5,7 +5,9 @@ PostgreSQL: database ``lotline_bench`` on 127.0.0.1:5432 (user postgres), create
 and dropped afterwards unless --keep. SQLite: a file under /tmp, deleted afterwards unless
 --keep. A kept data set of the same size is reused by the next run.
 Goals at 1,000,000 units: forward scope of one component lot <= 1 s, ORM/raw SQL ratio <= 1.5,
-peak memory of the command <= 500 MB.
+peak memory of the command <= 500 MB; the broad recall (a seal lot in 20 % of the units: 200,000
+units, 12,250 shipments, 500 customers): its full scope counted <= 1 s, the first 5,000 rows in
+the CSV file <= 1 s, the CSV command's peak memory <= 300 MB (all rows: reported, no goal).
 """
 
 from __future__ import annotations
@@ -24,7 +26,14 @@ from bench._report import machine, write_section
 
 PG_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432"
 PG_NAME = "lotline_bench"
-GOALS = {"forward_ms_p50": 1000.0, "ratio": 1.5, "peak_rss_mb": 500.0}
+GOALS = {
+    "forward_ms_p50": 1000.0,
+    "ratio": 1.5,
+    "peak_rss_mb": 500.0,
+    "broad_scope_ms_p50": 1000.0,
+    "broad_first_rows_ms": 1000.0,
+    "broad_csv_command_rss_mb": 300.0,
+}
 
 
 def _admin(statement: str) -> None:
@@ -42,9 +51,10 @@ def _pg_exists() -> bool:
     return found is not None
 
 
-def _bench(url: str, units: int, runs: int) -> dict[str, Any]:
+def _bench(url: str, units: int, runs: int, broad_runs: int = 5) -> dict[str, Any]:
     command = [sys.executable, "-m", "desktop.cli", "bench", "recall", "--units", str(units),
-               "--database", url, "--runs", str(runs), "--json"]  # fmt: skip
+               "--database", url, "--runs", str(runs), "--broad-runs", str(broad_runs),
+               "--json"]  # fmt: skip
     print(f"$ {' '.join(command[1:])}", file=sys.stderr)
     done = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=True)
     figures: dict[str, Any] = json.loads(done.stdout)
@@ -77,6 +87,10 @@ def _met(figures: dict[str, Any]) -> str:
     return "all met" if not missed else "missed: " + ", ".join(missed)
 
 
+def _broad(f: dict[str, Any], text: str) -> str:
+    return text.format(**f) if f.get("broad") else "no seal lot in this data set"
+
+
 ROWS = (
     ("units / links", lambda f: f"{f['units']:,} / {f['links']:,}"),
     ("data set generated in", lambda f: f"{f['generate_s']} s" if f["generated"] else "reused"),
@@ -89,6 +103,21 @@ ROWS = (
     ("backward p50, one pallet",
      lambda f: f"{f['backward_ms_p50']} ms ({f['backward_items']:,} items)"),
     ("peak RSS of the command (goal <= 500 MB)", lambda f: f"{f['peak_rss_mb']} MB"),
+    ("**broad recall**: seal lot, units / items / shipments / customers / sites",
+     lambda f: _broad(f, "{broad_units:,} / {broad_items:,} / {broad_shipments:,} / "
+                         "{broad_customers:,} / {broad_sites:,}")),
+    ("full scope counted (units, shipments, customers, sites), p50 / max (goal <= 1 s)",
+     lambda f: _broad(f, "{broad_scope_ms_p50} / {broad_scope_ms_max} ms")),
+    ("first 5,000 rows in the CSV file, counts included (goal <= 1 s)",
+     lambda f: _broad(f, "{broad_first_rows_ms} ms")),
+    ("all rows streamed to CSV, counts included, p50 / max (no goal)",
+     lambda f: _broad(f, "{broad_csv_ms_p50} / {broad_csv_ms_max} ms "
+                         "({broad_csv_rows:,} rows, {broad_csv_mb} MB)")),
+    ("`lotline trace forward SL-SEAL-00000 --csv FILE`, Python start included",
+     lambda f: _broad(f, "{broad_csv_command_ms} ms")),
+    ("its peak RSS (goal <= 300 MB)", lambda f: _broad(f, "{broad_csv_command_rss_mb} MB")),
+    ("tree queries of `trace forward --json` on the same lot, once",
+     lambda f: _broad(f, "{broad_tree_once_ms} ms")),
     ("goals", _met),
 )  # fmt: skip
 
@@ -103,7 +132,13 @@ def markdown(results: dict[str, dict[str, Any]], units: int, runs: int, load: st
         "Synthetic data from `bench/generate.py` (see docs/trace.md). Forward = `db.trace.forward`"
         " + `forward_shipments` of one resin lot, streamed; raw = the same recursive SQL on the"
         " driver cursor, fetched whole; p50/p99 over the runs after one warm-up (with 30 runs"
-        " the p99 is the single slowest run).",
+        " the p99 is the single slowest run). Broad recall: the seal lot in 20 % of the units;"
+        " scope = `db.trace.summary` (one statement over the lean walk); CSV ="
+        " `desktop.reports.scope_csv` (counts, then `db.trace.scope_rows` streamed); p50 / max"
+        " over `--broad-runs` runs after one warm-up. At a load average well above the CPU"
+        " count every figure is several times what a quiet machine gives: compare the resin"
+        " rows with earlier runs (24-37 ms at load 1.4) before reading the broad ones;"
+        ' docs/trace.md, "The broad recall", says what the time goes to.',
         "",
         "| | " + " | ".join(names) + " |",
         "|---|" + "---|" * len(names),

@@ -9,6 +9,17 @@ already holds one of that size, then times, ``--runs`` times each after one warm
   (psycopg / sqlite3: no SQLAlchemy), fetched whole; ratio = forward / raw_sql_forward;
 - backward: ``db.trace.backward`` of one whole shipped pallet (40 cases, 400 units, their parts).
 
+and the broad recall, the seal lot in 20 % of the units (200,000 units, 12,250 shipments, every
+customer at 1 M units), ``--broad-runs`` times each after one warm-up:
+
+- broad_scope: the full scope known, ``db.trace.summary`` (units and every item kind, shipments,
+  customers, ship-to and installed sites counted: one statement);
+- broad_csv: the counts, then every row of ``db.trace.scope_rows`` (items, shipment lines with
+  customer and site, service records) written to a CSV file, as ``lotline trace forward
+  --csv`` does; broad_first_rows: from the start to the first 5,000 rows in the file;
+- broad_tree_once: the tree queries of ``lotline trace forward --json`` (``db.trace.forward`` +
+  ``forward_shipments``) over the same lot, once, for comparison.
+
 Peak RSS is this process's (the traces); the generator's is reported apart. Needs a source
 checkout (bench/ is not installed). Without --database: an SQLite file in the temp folder.
 """
@@ -17,11 +28,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
 
@@ -32,8 +45,10 @@ from db import trace
 from db.engine import make_engine
 from db.migrate import upgrade
 from db.models import Item, Link
+from db.resilience import DEFAULT
 from desktop.cli.common import EXIT_FAIL, EXIT_OK, add_database, set_handler
 from desktop.domain.states import ItemKind, Status
+from desktop.reports.scope_csv import write_scope_csv
 
 ROOT = Path(__file__).resolve().parents[2]
 WALK = """trace_walk(item_id, depth, link_id, removed) AS (
@@ -75,6 +90,9 @@ def register_bench(sub: Any) -> None:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--runs", type=int, default=15, help="timed runs of each query (15)")
     parser.add_argument(
+        "--broad-runs", type=int, default=5, help="timed runs of the broad recall's queries (5)"
+    )
+    parser.add_argument(
         "--reuse", action="store_true", help="never generate: the database must hold the data"
     )
     set_handler(parser, _run)
@@ -82,7 +100,9 @@ def register_bench(sub: Any) -> None:
 
 def _engine(args: argparse.Namespace) -> Engine:
     default = Path(tempfile.gettempdir()) / f"lotline-bench-{args.units}.sqlite"
-    return make_engine(args.database or f"sqlite:///{default}")
+    # The tree queries over the broad lot run longer than a station's statement timeout.
+    timeouts = replace(DEFAULT, statement_s=300.0, idle_in_transaction_s=300.0)
+    return make_engine(args.database or f"sqlite:///{default}", timeouts=timeouts)
 
 
 def _generate(engine: Engine, units: int) -> float | str:
@@ -208,6 +228,87 @@ def measure(engine: Engine, runs: int) -> dict[str, Any]:
     }
 
 
+BROAD = "SL-SEAL-00000"  # not a code: the generator's broad seal lot
+
+
+def _broad_csv(engine: Engine, lot: int, path: Path) -> tuple[int, float | None]:
+    """Write the broad scope to ``path``: (rows, seconds to the first 5,000 rows in it)."""
+    started = time.perf_counter()
+    first: list[float] = []
+
+    def progress(done: int, _total: int) -> None:
+        if done >= 5000 and not first:
+            first.append(time.perf_counter() - started)
+
+    with Session(engine) as s:
+        export = write_scope_csv(s, lot, path, progress=progress)
+    return export.rows, (first[0] * 1000 if first else None)
+
+
+def _csv_command(engine: Engine, path: Path) -> tuple[float, float]:
+    """``lotline trace forward SEAL --csv FILE`` in a child process: (ms, its peak RSS in MB).
+
+    The time includes starting Python and importing Lotline (about a second)."""
+    url = engine.url.render_as_string(hide_password=False)
+    lotline = "trace forward"  # not a code: the command's words
+    command = [sys.executable, "-m", "desktop.cli", *lotline.split(), BROAD,
+               "--database", url, "--csv", str(path)]  # fmt: skip
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    _pid, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - started
+    assert child.returncode == 0, f"{' '.join(command)} failed (exit {child.returncode})"
+    return seconds * 1000, round(usage.ru_maxrss / 1024, 1)
+
+
+def measure_broad(engine: Engine, runs: int) -> dict[str, Any]:
+    """The broad recall: the seal lot's full scope counted, streamed to CSV, and the tree."""
+    with Session(engine) as s:
+        lot = s.scalar(select(Item.id).where(Item.supplier_lot == BROAD))
+    if lot is None:
+        return {"broad": None}  # a data set generated before the seal lot existed
+
+    def counted() -> trace.TraceSummary:
+        with Session(engine) as s:
+            return trace.summary(s, lot, trace.Direction.FORWARD)
+
+    scope, total = _timed(counted, runs)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "broad.csv"
+        csv_ms, (rows, _first) = _timed(lambda: _broad_csv(engine, lot, path), runs)
+        firsts = [_broad_csv(engine, lot, path)[1] or 0.0 for _ in range(min(runs, 3))]
+        csv_mb = round(path.stat().st_size / 1e6, 1)
+        cli_ms, cli_rss = _csv_command(engine, path)
+    started = time.perf_counter()
+    tree_items, tree_units, tree_shipments = _orm_forward(engine, lot)
+    tree_ms = (time.perf_counter() - started) * 1000
+    assert tree_items == total.items + 1, f"tree {tree_items} items, summary {total.items + 1}"
+    return {
+        "broad": BROAD,
+        "broad_units": total.by_kind.get(ItemKind.UNIT, 0),
+        "broad_items": total.items + 1,
+        "broad_shipments": total.shipments,
+        "broad_customers": total.customers,
+        "broad_sites": total.ship_to_sites,
+        "broad_installed_sites": total.installed_sites,
+        "broad_scope_ms_p50": _ms(scope, 50),
+        "broad_scope_ms_max": round(max(scope), 2),
+        "broad_csv_rows": rows,
+        "broad_csv_mb": csv_mb,
+        "broad_csv_ms_p50": _ms(csv_ms, 50),
+        "broad_csv_ms_max": round(max(csv_ms), 2),
+        "broad_first_rows_ms": _ms(firsts, 50),
+        "broad_csv_command_ms": round(cli_ms, 1),
+        "broad_csv_command_rss_mb": cli_rss,
+        "broad_tree_once_ms": round(tree_ms, 1),
+        "broad_tree_shipments": tree_shipments,
+        "broad_tree_units": tree_units,
+    }
+
+
 def _peak_rss_mb(who: str) -> float | None:
     """Peak resident set size in MB (Linux reports kilobytes); None where unsupported."""
     try:
@@ -226,6 +327,7 @@ def _run(args: argparse.Namespace) -> int:
     generated, seconds = state
     figures = {"database": engine.dialect.name, "units": args.units, "runs": args.runs}
     figures |= measure(engine, args.runs)
+    figures |= measure_broad(engine, args.broad_runs)
     figures["peak_rss_mb"] = _peak_rss_mb("RUSAGE_SELF")
     figures["generated"] = generated
     figures["generate_s"] = round(seconds, 1)
