@@ -66,7 +66,7 @@ words_for(
 class DeviceHealth(Vocabulary):
     """How a device stands on the dashboard."""
 
-    OK = "ok"
+    OK = "in_order"
     CALIBRATION_DUE = "calibration_due"  # due within the warning days
     CALIBRATION_OVERDUE = "calibration_overdue"  # past its due date: readings are refused
     UNSTEADY = "unsteady"  # refused readings or reconnects in the window
@@ -97,9 +97,9 @@ class LabelTally(Vocabulary):
     """What the label reconciliation panel counts, in its order."""
 
     ISSUED = "issued"  # printed, or taken by the printer (held): a label exists
-    VERIFIED = "verified"  # scanned back and read as printed
+    VERIFIED = "verified_back"  # scanned back and read as printed
     VOIDED = "voided"
-    FAILED = "failed"  # never reached the printer: no label exists
+    FAILED = "never_printed"  # never reached the printer: no label exists
     REPRINTED = "reprinted"
     APPLIED = "applied"  # as the lots' reconciliations say
     DESTROYED = "destroyed"

@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 
 import desktop.services
 from db.models import AuditEntry, Item, Link, Route
+from desktop.domain.insight import Panel
 from desktop.domain.offline import ConflictDecision, OfflineStep
 from desktop.domain.permissions import Meaning
 from desktop.services import (
@@ -40,6 +41,7 @@ from desktop.services import (
     documents,
     holds,
     identity,
+    insight,
     labelling,
     masterdata,
     offline,
@@ -189,6 +191,11 @@ offline.record_conflict                   +     -     -         +        -
 offline.conflicts                         +     +     +         +        +
 offline.resolve_conflict                  -     -     -         +        -
 offline.record_offline_login              +     +     +         +        +
+insight.dashboard                         -     +     -         +        -
+insight.dashboard_panel                   -     +     -         +        -
+insight.figure_records                    -     +     -         +        -
+insight.kpis                              -     +     -         +        -
+insight.report_device_health              +     +     +         +        +
 """
 # fmt: on
 
@@ -1004,6 +1011,24 @@ def _record_offline_login(w: World) -> Call:
     return lambda ctx, role: offline.record_offline_login(
         ctx, datetime.now(UTC), "badge", event_id=uuid.uuid4()
     )
+
+
+# ---------------------------------------------------------------- the dashboard
+
+
+SCENARIOS["insight.dashboard"] = read(insight.dashboard)
+SCENARIOS["insight.dashboard_panel"] = read(insight.dashboard_panel, Panel.WIP)
+SCENARIOS["insight.figure_records"] = read(insight.figure_records, str(Panel.NCRS))
+SCENARIOS["insight.kpis"] = read(insight.kpis)
+
+
+@scenario("insight.report_device_health")
+def _report_device_health(w: World) -> Call:
+    now = datetime.now(UTC)
+    return lambda ctx, role: insight.report_device_health(
+        ctx, f"{role} scanner", now - timedelta(minutes=15), now, readings=3, refused=1,
+        reconnects=0,
+    )  # fmt: skip
 
 
 # ---------------------------------------------------------------- the checks
