@@ -1,5 +1,5 @@
-"""Traceability coverage: of the units built in the window (a route step recorded there, and
-no longer in process, nonconforming or scrapped), the share whose record is complete: a passing
+"""Traceability coverage: of the units built in the window (their route's last step passed
+there, as the output panel counts them), the share whose record is complete: a passing
 event for every step of the route, a linked component for every part of the bill of materials,
 and a label verified by scanning back when the route labels the unit."""
 
@@ -19,7 +19,6 @@ from desktop.domain.labelling import PrintStatus
 from desktop.domain.states import ItemKind
 from desktop.domain.steps import StepKind
 from desktop.domain.text import t
-from desktop.services.insight._line import NOT_BUILT
 from desktop.services.insight._model import Figure, PanelView, Window, key_of
 from desktop.services.insight._plant import Plant
 
@@ -32,15 +31,17 @@ class Gaps:
     missing: dict[int, tuple[CoverageGap, ...]]  # unit id -> its gaps
 
 
-def built_in(window: Window, *columns: Any) -> Select[Any]:
-    """The units built in the window: their ids, or ``columns`` of them (a subquery for the
-    other reads). One pass over the window's events through ``ix_events_db_time_step``."""
-    touched = (
+def built_in(window: Window, last_steps: set[int], *columns: Any) -> Select[Any]:
+    """The units built in the window (their route's last step passed there, as the output
+    panel counts them): their ids, or ``columns`` of them. One pass over the window's events
+    through ``ix_events_db_time_step``."""
+    finished = (
         select(Event.item_id)
         .where(
             Event.db_time >= window.start,
             Event.db_time < window.end,
-            Event.step_id.is_not(None),
+            Event.step_id.in_(last_steps),
+            Event.outcome == Outcome.OK,
             Event.item_id.is_not(None),
         )
         .distinct()
@@ -48,12 +49,12 @@ def built_in(window: Window, *columns: Any) -> Select[Any]:
     )
     return (
         select(*(columns or (Item.id,)))
-        .join(touched, touched.c.item_id == Item.id)
-        .where(Item.kind == ItemKind.UNIT, Item.status.not_in(NOT_BUILT))
+        .join(finished, finished.c.item_id == Item.id)
+        .where(Item.kind == ItemKind.UNIT)
     )
 
 
-def _records_of_units(window: Window) -> Select[Any]:
+def _records_of_units(window: Window, last_steps: set[int]) -> Select[Any]:
     """Per unit built in the window, in one statement: its product, the steps of its passing
     events and the parts of its linked components (not removed), each as a list of ids in
     one string, and how many of its labels were verified. Each is read by the unit's id
@@ -82,7 +83,7 @@ def _records_of_units(window: Window) -> Select[Any]:
         .where(PrintJob.item_id == Item.id, PrintJob.status == PrintStatus.VERIFIED)
         .scalar_subquery()
     )
-    return built_in(window, Item.id, Item.product_id, steps, parts, labelled)
+    return built_in(window, last_steps, Item.id, Item.product_id, steps, parts, labelled)
 
 
 def _ids(gathered: str | None) -> set[int]:
@@ -97,7 +98,9 @@ def gaps(session: Session, plant: Plant, window: Window) -> Gaps:
     needs: dict[int | None, tuple[set[int], bool]] = {}  # product -> (route's steps, labels?)
     judged = 0
     missing: dict[int, tuple[CoverageGap, ...]] = {}
-    for unit_id, product, steps, parts, labelled in session.execute(_records_of_units(window)):
+    for unit_id, product, steps, parts, labelled in session.execute(
+        _records_of_units(window, plant.last_steps())
+    ):
         judged += 1
         if product not in needs:
             route = plant.route_of(product)

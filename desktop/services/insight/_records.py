@@ -300,7 +300,11 @@ def _coverage(session: Session, plant: Plant, window: Window, parts: list[str]) 
     wanted = None if parts[0] == "complete" else CoverageGap(parts[0])  # not a code: key part
     rows_of: dict[int, str]
     if wanted is None:
-        ids = [int(i) for i in session.scalars(built_in(window)) if i not in found.missing]
+        ids = [
+            int(i)
+            for i in session.scalars(built_in(window, plant.last_steps()))
+            if i not in found.missing
+        ]
         rows_of = dict.fromkeys(ids, "")
     else:
         rows_of = {

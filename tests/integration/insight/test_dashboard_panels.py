@@ -172,6 +172,10 @@ def test_labelled_units_are_built_and_a_label_not_read_back_is_a_first_pass_fail
     output = _panel(plant, Panel.OUTPUT)
     assert sum(f.value for f in output.figures) == 2  # their route's last step (Pack) passed
     assert output.headline.startswith("2 built in 24 h")
+    coverage = _panel(plant, Panel.COVERAGE)
+    assert coverage.headline == "100.0 % of 2 units built have a complete record; 0 incomplete"
+    complete = insight.figure_records(plant.ctx("supervisor"), "trace_coverage:complete")
+    assert sorted(r[0] for r in complete.rows) == sorted(built.serials[:2])
     fpy = _panel(plant, Panel.YIELD)
     label_step = _figure(fpy, "6 UDI label")
     assert label_step.value == pytest.approx(100 * 2 / 3, abs=0.1)
