@@ -17,6 +17,7 @@ import argparse
 import csv
 import json
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -57,11 +58,29 @@ def _panels(ctx: Context, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _text(value: insight.Cell) -> str:
+    """A cell for a report: a time in UTC (ISO 8601 in JSON), words as they are."""
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return value
+
+
+def _json(value: insight.Cell) -> str:
+    return value.isoformat() if isinstance(value, datetime) else value
+
+
 def _records(ctx: Context, args: argparse.Namespace) -> int:
     found = insight.figure_records(ctx, args.records, hours=args.hours)
     columns = [str(c) for c in found.columns]
+    listed = [[_text(v) for v in row] for row in found.rows]
     if args.json:
-        rows = [dict(zip(columns, row, strict=True)) for row in found.rows]
+        rows = [
+            {
+                c: v.isoformat() if isinstance(v, datetime) else v
+                for c, v in zip(columns, row, strict=True)
+            }
+            for row in found.rows
+        ]
         data = {"title": str(found.title), "total": found.total, "rows": rows}
         print(json.dumps(data, indent=2, ensure_ascii=False))
     elif args.csv:
@@ -69,13 +88,13 @@ def _records(ctx: Context, args: argparse.Namespace) -> int:
         with path.open("w", newline="", encoding="utf-8") as out:
             writer = csv.writer(out)
             writer.writerow(columns)
-            writer.writerows(found.rows)
+            writer.writerows(listed)
         print(f"{len(found.rows)} of {found.total} records of {found.title} written to {path}")
     else:
         print(f"{found.title}: {found.total} record(s)")
         writer = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows(found.rows)
+        writer.writerows(listed)
         if found.total > len(found.rows):
             print(f"... the first {len(found.rows)} of {found.total}")
     return EXIT_OK

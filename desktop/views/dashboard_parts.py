@@ -9,6 +9,7 @@ database: the screen (dashboard.py) runs the use cases and hands the answers in.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -23,9 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.insight import Panel
-from desktop.services.insight import Figure, PanelView, Records
+from desktop.services.insight import Cell, Figure, PanelView, Records
 from desktop.views import theme
 from desktop.views.dashboard_chart import ALERT_MARK, HORIZONTAL, VERTICAL, BarChart, number
+from desktop.views.qc_review import when
 from desktop.views.tables import Table
 from desktop.views.widgets import label
 from desktop.views.words import shown
@@ -224,13 +226,18 @@ class RecordsPanel(QFrame):
         )  # fmt: skip
         self.table.setColumnCount(len(records.columns))
         self.table.setHorizontalHeaderLabels([shown(c) for c in records.columns])
-        self.table.fill([tuple(shown(v) for v in row) for row in records.rows])
+        self.table.fill([tuple(_cell(v) for v in row) for row in records.rows])
         if records.rows:
             self.table.selectRow(0)
 
     def cell(self, row: int, column: int) -> str:
         item = self.table.item(row, column)
         return item.text() if item is not None else ""
+
+
+def _cell(value: Cell) -> str:
+    """A record's cell as the person reads it: a time in the station's zone, words translated."""
+    return when(value) if isinstance(value, datetime) else shown(value)
 
 
 __all__ = ["FigureRows", "PanelBox", "RecordsPanel"]

@@ -59,13 +59,18 @@ class PanelView:
     figures_total: int | None = None  # when the figures listed are the first of more
 
 
+#: A cell of the records behind a figure: words, or a time (UTC) that the screen shows in the
+#: station's zone and a report in UTC.
+Cell = str | datetime
+
+
 @dataclass(frozen=True)
 class Records:
     """The records behind a figure: column headings and rows of text, newest or worst first."""
 
     title: str
     columns: tuple[Text, ...]
-    rows: tuple[tuple[str, ...], ...] = field(default_factory=tuple)
+    rows: tuple[tuple[Cell, ...], ...] = field(default_factory=tuple)
     total: int = 0  # how many there are (rows holds at most RECORDS_SHOWN)
 
 

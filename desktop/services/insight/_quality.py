@@ -127,7 +127,7 @@ def awaiting_release(session: Session, now: datetime) -> PanelView:
             )
         )
     headline = t(
-        "{n} lots awaiting release, {flagged} with anomaly flags",
+        "{n} lot(s) awaiting release, {flagged} with anomaly flags",
         n=len(lots),
         flagged=sum(1 for lid, *_ in lots if flagged.get(lid)),
     )

@@ -88,6 +88,6 @@ def recalls(session: Session, now: datetime) -> PanelView:
             )
         )
     open_ones = sum(1 for r in shown if r.status != RecallStatus.CLOSED)
-    headline = t("{n} campaigns open, {waiting} with customers still to notify", n=open_ones,
+    headline = t("{n} campaign(s) open, {waiting} with customers still to notify", n=open_ones,
                  waiting=sum(1 for f in figures if f.alert))  # fmt: skip
     return PanelView(Panel.RECALLS, headline, tuple(figures), alert=any(f.alert for f in figures))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func, select
@@ -33,6 +34,7 @@ from desktop.services.insight._coverage import built_in, gaps
 from desktop.services.insight._model import (
     PER_STEP,
     RECORDS_SHOWN,
+    Cell,
     Records,
     Window,
     age_words,
@@ -41,8 +43,15 @@ from desktop.services.insight._model import (
 from desktop.services.insight._plant import Plant
 
 
-def _when(at: datetime | None) -> str:
-    return "" if at is None else at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+def _when(at: datetime | None) -> Cell:
+    """A stored time as a cell (the screen shows it in the station's zone); none: empty."""
+    return "" if at is None else at
+
+
+def _figure(value: Decimal) -> str:
+    """A stored figure without trailing zeros: 2406.5, not 2406.500000."""
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _name(item: Item) -> str:
@@ -50,7 +59,7 @@ def _name(item: Item) -> str:
 
 
 def _records(
-    title: str, columns: Iterable[Text], rows: Sequence[tuple[str, ...]], total: int | None = None
+    title: str, columns: Iterable[Text], rows: Sequence[tuple[Cell, ...]], total: int | None = None
 ) -> Records:
     return Records(title, tuple(columns), tuple(rows[:RECORDS_SHOWN]), total or len(rows))
 
@@ -201,7 +210,7 @@ def _holds(session: Session, plant: Plant, window: Window, parts: list[str]) -> 
 def _release(session: Session, plant: Plant, window: Window, parts: list[str]) -> Records:
     lot = session.get(Item, int(parts[0]))
     rows = [
-        (f"SPC-{f.id:06d}", _name(i), f.rule.words, str(f.value), _when(f.raised_at))
+        (f"SPC-{f.id:06d}", _name(i), f.rule.words, _figure(f.value), _when(f.raised_at))
         for f, i in session.execute(
             select(SpcFlag, Item)
             .join(Item, Item.id == SpcFlag.item_id)

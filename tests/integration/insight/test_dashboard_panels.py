@@ -189,7 +189,7 @@ def test_lots_not_yet_released_await_release_until_qc_signs(plant: Plant) -> Non
     second = build_pumps(plant, 2, failing=1)
     view = _panel(plant, Panel.RELEASE)
     assert [f.label for f in view.figures] == [first.lot, second.lot]  # oldest first
-    assert view.headline == "2 lots awaiting release, 0 with anomaly flags"
+    assert view.headline == "2 lot(s) awaiting release, 0 with anomaly flags"
     release(plant, first.scan)
     view = _panel(plant, Panel.RELEASE)
     assert [f.label for f in view.figures] == [second.lot]
