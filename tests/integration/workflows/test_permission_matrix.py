@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import tempfile
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -176,6 +177,8 @@ recall.record_notification                -     -     -         +        -
 recall.record_return                      -     -     -         +        -
 recall.record_disposition                 -     -     -         +        -
 recall.close_recall                       -     -     -         +        -
+recall.recall_items                       -     -     -         +        -
+recall.export_scope                       -     -     -         +        -
 documents.build_record                    -     +     -         +        -
 documents.export_epcis                    -     +     -         +        -
 documents.device_identifiers              -     +     -         +        -
@@ -880,6 +883,19 @@ def _open_recall(w: World) -> Call:
 def _recall_status(w: World) -> Call:
     number, _ = _recall(w)
     return lambda ctx, role: recall.recall_status(ctx, number)
+
+
+@scenario("recall.recall_items")
+def _recall_items(w: World) -> Call:
+    number, _ = _recall(w)
+    return lambda ctx, role: recall.recall_items(ctx, number)
+
+
+@scenario("recall.export_scope")
+def _export_scope(w: World) -> Call:
+    number, _ = _recall(w)
+    folder = Path(tempfile.mkdtemp(prefix="lotline-scope-"))
+    return lambda ctx, role: recall.export_scope(ctx, number, str(folder / f"{role}.csv"))
 
 
 @scenario("recall.recalls")
