@@ -27,28 +27,13 @@ from typing import Any
 
 from sqlalchemy import create_engine, inspect, text
 
+from bench._databases import on_postgresql, on_sqlite
 from bench._report import machine, write_section
 from bench.generate_dashboard import BENCH_PASSWORD, BENCH_USER, NOW
 
-PG_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432"
 PG_NAME = "lotline_bench_dash"
 GOAL_P95_MS = 200.0
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _admin(statement: str) -> None:
-    engine = create_engine(f"{PG_SERVER}/postgres", isolation_level="AUTOCOMMIT")
-    with engine.connect() as conn:
-        conn.execute(text(statement))
-    engine.dispose()
-
-
-def _pg_exists() -> bool:
-    engine = create_engine(f"{PG_SERVER}/postgres")
-    with engine.connect() as conn:
-        found = conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": PG_NAME})
-    engine.dispose()
-    return found is not None
 
 
 def _has_data(url: str) -> bool:
@@ -89,23 +74,12 @@ def _bench(url: str, units: int, runs: int) -> dict[str, Any]:
 
 
 def run_postgresql(units: int, runs: int, keep: bool) -> dict[str, Any]:
-    if not _pg_exists():
-        _admin(f'CREATE DATABASE "{PG_NAME}"')
-    try:
-        return _bench(f"{PG_SERVER}/{PG_NAME}", units, runs)
-    finally:
-        if not keep:
-            _admin(f'DROP DATABASE IF EXISTS "{PG_NAME}" WITH (FORCE)')
+    return on_postgresql(PG_NAME, keep, lambda url: _bench(url, units, runs))
 
 
 def run_sqlite(units: int, runs: int, keep: bool) -> dict[str, Any]:
     path = Path(f"/tmp/lotline-bench-dash-{units}.sqlite")
-    try:
-        return _bench(f"sqlite:///{path}", units, runs)
-    finally:
-        if not keep:
-            for suffix in ("", "-wal", "-shm", "-journal"):
-                Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return on_sqlite(path, keep, lambda url: _bench(url, units, runs))
 
 
 def _cell(row: dict[str, Any]) -> str:

@@ -4,6 +4,7 @@ set through an index: open records by status, holds not released, print jobs of 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -16,7 +17,7 @@ from desktop.domain.labelling import PrintStatus
 from desktop.domain.quality import NcrStatus
 from desktop.domain.spc import FlagStatus
 from desktop.domain.states import LOT_AWAITING_RELEASE, ItemKind
-from desktop.domain.text import t
+from desktop.domain.text import Text, t
 from desktop.services.insight._model import Figure, PanelView, Window, age_words, key_of
 
 #: Open records older than this many days are shown as needing attention.
@@ -25,12 +26,19 @@ AGE_ALERT_DAYS = 7
 LISTED = 12
 
 
-def _aged(panel: Panel, rows: list[tuple[int, str, datetime]], now: datetime) -> list[Figure]:
-    """Oldest first: one figure per record, its value the age in days."""
-    out = []
+def _aged_panel(
+    panel: Panel,
+    rows: list[tuple[int, str, datetime]],
+    now: datetime,
+    none: Text,
+    some: Callable[[int, Text], Text],
+) -> PanelView:
+    """Open records oldest first, one figure each (its value the age in days; older than
+    AGE_ALERT_DAYS is marked); the headline says ``none``, or ``some(count, oldest age)``."""
+    figures = []
     for rid, words, since in rows[:LISTED]:
         days = (now - since).total_seconds() / 86400
-        out.append(
+        figures.append(
             Figure(
                 key_of(panel, rid),
                 words,
@@ -39,7 +47,14 @@ def _aged(panel: Panel, rows: list[tuple[int, str, datetime]], now: datetime) ->
                 alert=days > AGE_ALERT_DAYS,
             )
         )
-    return out
+    headline = some(len(rows), age_words(rows[0][2], now)) if rows else none
+    return PanelView(
+        panel,
+        headline,
+        tuple(figures),
+        alert=any(f.alert for f in figures),
+        figures_total=len(rows),
+    )
 
 
 def ncrs(session: Session, now: datetime) -> PanelView:
@@ -50,18 +65,12 @@ def ncrs(session: Session, now: datetime) -> PanelView:
         .order_by(Nonconformance.opened_at)
     )
     rows = [(i, n, at) for i, n, at in session.execute(stmt)]
-    figures = _aged(Panel.NCRS, rows, now)
-    headline = (
-        t("no open nonconformance")
-        if not rows
-        else t("{n} open, the oldest {age}", n=len(rows), age=age_words(rows[0][2], now))
-    )
-    return PanelView(
+    return _aged_panel(
         Panel.NCRS,
-        headline,
-        tuple(figures),
-        alert=any(f.alert for f in figures),
-        figures_total=len(rows),
+        rows,
+        now,
+        t("no open nonconformance"),
+        lambda n, age: t("{n} open, the oldest {age}", n=n, age=age),
     )
 
 
@@ -77,18 +86,12 @@ def holds(session: Session, now: datetime) -> PanelView:
         (hid, serial or lot or supplier_lot or sscc or "?", at)
         for hid, serial, lot, supplier_lot, sscc, at in session.execute(stmt)
     ]
-    figures = _aged(Panel.HOLDS, rows, now)
-    headline = (
-        t("no hold in force")
-        if not rows
-        else t("{n} in force, the oldest {age}", n=len(rows), age=age_words(rows[0][2], now))
-    )
-    return PanelView(
+    return _aged_panel(
         Panel.HOLDS,
-        headline,
-        tuple(figures),
-        alert=any(f.alert for f in figures),
-        figures_total=len(rows),
+        rows,
+        now,
+        t("no hold in force"),
+        lambda n, age: t("{n} in force, the oldest {age}", n=n, age=age),
     )
 
 
