@@ -22,7 +22,17 @@ from db import roles
 from db.append_only import APPEND_ONLY, REMOVAL_ONLY
 from db.engine import make_engine
 from db.migrate import upgrade
-from db.models import AuditCheckpoint, AuditEntry, AuditKey, Event, Item, Link, Signature, User
+from db.models import (
+    AuditCheckpoint,
+    AuditEntry,
+    AuditKey,
+    DeviceHealthReport,
+    Event,
+    Item,
+    Link,
+    Signature,
+    User,
+)
 from db.types import utcnow
 from tests.conftest import _admin_engine, _pg_url
 
@@ -125,6 +135,12 @@ def _seed(engine: Engine) -> None:
             )
         )  # fmt: skip
         s.add(AuditKey(key_id="k", public_key="p", station="s"))
+        s.add(
+            DeviceHealthReport(
+                device="scale", period_start=utcnow(), period_end=utcnow(), readings=1,
+                refused=0, reconnects=0,
+            )
+        )  # fmt: skip
         s.add(
             AuditCheckpoint(
                 chain_id="c", at=utcnow(), entry_count=1, last_entry_id=1, head_hash="h1",
