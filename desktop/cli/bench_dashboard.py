@@ -15,8 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
-from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -24,6 +22,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.models import Event, Item
+from desktop.cli.bench_recall import _timed
 from desktop.cli.common import EXIT_OK, add_by, add_database, log_in, open_engine, set_handler
 from desktop.domain.insight import Panel
 from desktop.domain.states import ItemKind
@@ -49,16 +48,6 @@ def _ms(samples: list[float], pct: float) -> float:
     ordered = sorted(samples)
     rank = max(1, min(len(ordered), round(pct / 100 * len(ordered) + 0.5)))
     return round(ordered[rank - 1], 1)
-
-
-def _timed(action: Callable[[], Any], runs: int) -> tuple[list[float], Any]:
-    result = action()  # warm-up (caches, plans)
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        result = action()
-        samples.append((time.perf_counter() - started) * 1000)
-    return samples, result
 
 
 def _key(view: insight.PanelView) -> str | None:
