@@ -5,8 +5,10 @@
 - The **runtime** role owns nothing. It may SELECT every table, INSERT and UPDATE the tables
   that hold current state, only INSERT and SELECT the append-only tables
   (db.append_only.APPEND_ONLY), and of a link UPDATE only the column that marks it removed.
-  It may not DELETE or TRUNCATE anything, create objects, or change the schema; not owning the
-  tables, it can neither alter, disable nor drop their triggers.
+  It may not DELETE or TRUNCATE anything but the rows of the derived reach table (recomputed
+  when a link is removed; ``lotline audit verify`` compares it with the links), create
+  objects, or change the schema; not owning the tables, it can neither alter, disable nor
+  drop their triggers.
 - A station in production mode refuses to run as a superuser, as the owner (or a member of
   it), or as a role that could make itself one (CREATEROLE).
 
@@ -29,6 +31,8 @@ DEFAULT_OWNER = "lotline_owner"
 DEFAULT_RUNTIME = "lotline_station"
 #: Tables the runtime role may only read.
 READ_ONLY: tuple[str, ...] = ("alembic_version",)
+#: Tables derived from the records and recomputed in place: the runtime role deletes their rows.
+DERIVED: tuple[str, ...] = ("reach",)
 _NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 
@@ -151,6 +155,8 @@ def grant_runtime(conn: Connection, runtime: str) -> int:
             rights = "SELECT"
         elif table in APPEND_ONLY:
             rights = "SELECT, INSERT"
+        elif table in DERIVED:
+            rights = "SELECT, INSERT, UPDATE, DELETE"
         elif table in REMOVAL_ONLY:
             rights = f"SELECT, INSERT, UPDATE ({REMOVAL_ONLY[table]})"
         else:

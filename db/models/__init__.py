@@ -11,7 +11,7 @@ from db.models.labelling import LabelTemplate, LabelTemplateVersion, PrintJob
 from db.models.master import BomLine, Customer, Part, Product, Route, RouteStep, Site, Supplier
 from db.models.nmpa import NmpaProductData
 from db.models.offline import OfflineConflict
-from db.models.production import Event, Item, Link, WorkOrder
+from db.models.production import Event, Item, Link, Reach, WorkOrder
 from db.models.quality import Hold, InspectionPlan, InspectionResult, Nonconformance, Signature
 from db.models.spc import SpcBaseline, SpcFlag
 
@@ -41,6 +41,7 @@ __all__ = [
     "Part",
     "PrintJob",
     "Product",
+    "Reach",
     "Recall",
     "RecallItem",
     "Role",

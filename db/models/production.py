@@ -15,6 +15,7 @@ from sqlalchemy import (
     Index,
     Integer,
     Numeric,
+    PrimaryKeyConstraint,
     String,
     UniqueConstraint,
     Uuid,
@@ -23,7 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.models.base import Base, Code, Created, IdPK, fk
+from db.models.base import Base, BigId, Code, Created, IdPK, fk
 from db.types import Coded, UTCDateTime, one_of
 from desktop.domain.events import EventKind, LinkKind, Outcome
 from desktop.domain.states import ItemKind, Status, WorkOrderStatus
@@ -191,3 +192,43 @@ Index(
     postgresql_where=Link.removed_event_id.is_(None),
     sqlite_where=Link.removed_event_id.is_(None),
 )
+
+
+class Reach(Base):
+    """Derived from ``links``: ``target`` is reached forward from ``source`` over current links
+    (not removed), ``depth`` links away at the fewest; each end's item kind is copied (kinds
+    never change), so a scope is counted per kind from the index alone. A lot's whole recall
+    scope is one index range of this table instead of a recursive walk (docs/trace.md, "The
+    reach table").
+
+    Kept by ``db.trace.reach`` in the transaction that adds or removes a link; never written
+    by hand. No foreign keys: every row comes from two items joined by links, which have them.
+    ``lotline audit verify`` recomputes it from ``links`` and names any difference.
+    """
+
+    __tablename__ = "reach"
+    __table_args__ = (
+        PrimaryKeyConstraint(
+            "source_item_id",
+            "target_item_id",
+            name="pk_reach",
+            postgresql_include=["depth", "target_kind"],
+        ),
+        Index("ix_reach_target", "target_item_id", "source_item_id", "depth", "source_kind"),
+        # an item that reaches itself: a cycle in the links (bad data); normally empty
+        Index(
+            "ix_reach_cycles",
+            "source_item_id",
+            postgresql_where=text("source_item_id = target_item_id"),
+            sqlite_where=text("source_item_id = target_item_id"),
+        ),
+        CheckConstraint("depth > 0", name="depth_positive"),
+        one_of("source_kind", ItemKind),
+        one_of("target_kind", ItemKind),
+        {"sqlite_with_rowid": False},
+    )
+    source_item_id: Mapped[int] = mapped_column(BigId)
+    target_item_id: Mapped[int] = mapped_column(BigId)
+    depth: Mapped[int] = mapped_column(Integer)
+    source_kind: Mapped[ItemKind] = mapped_column(Coded(ItemKind, 16))
+    target_kind: Mapped[ItemKind] = mapped_column(Coded(ItemKind, 16))

@@ -120,7 +120,8 @@ class TraceSummary:
     by_kind: dict[str, int] = field(default_factory=dict)
     history_only: int = 0
     max_depth: int = 0
-    depth_limit_reached: bool = False
+    depth_limit_reached: bool = False  # the walk of a history scope stopped at MAX_DEPTH
+    in_cycles: int = 0  # items of a current scope that reach themselves: a cycle, bad data
     shipments: int = 0
     customers: int = 0
     ship_to_sites: int = 0

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from db.trace.walk import AnySelect
 
-#: Each setting and its value for the trace statements.
+#: Each setting and its value for the statements that walk the links.
 SETTINGS = {
     "enable_hashjoin": "off",
     "enable_mergejoin": "off",
@@ -35,26 +35,48 @@ SETTINGS = {
     # A broad scope (200,000 items) is grouped in memory rather than in batches on disk.
     "work_mem": "64MB",
 }
-#: One round trip: the current values (read first: PostgreSQL evaluates a target list in
-#: order), then each setting changed until the end of the transaction.
-_SWITCH_OFF = text(
-    "SELECT "
-    + ", ".join(f"current_setting('{name}')" for name in SETTINGS)
-    + ", "
-    + ", ".join(f"set_config('{name}', '{value}', true)" for name, value in SETTINGS.items())
-)
-_RESTORE = text("SELECT " + ", ".join(f"set_config('{name}', :{name}, true)" for name in SETTINGS))
+#: For counting a scope read from the reach table (no recursion; the root bound in the index
+#: condition, so the planner knows a broad lot's row count): every join method, no JIT.
+READ_REACH = {"jit": "off", "work_mem": "64MB"}
+
+
+def _switch(settings: dict[str, str]) -> tuple[Any, Any]:
+    """One round trip: the current values (read first: PostgreSQL evaluates a target list in
+    order), then each setting changed until the end of the transaction; and its undoing."""
+    switch = text(
+        "SELECT "
+        + ", ".join(f"current_setting('{name}')" for name in settings)
+        + ", "
+        + ", ".join(f"set_config('{name}', '{value}', true)" for name, value in settings.items())
+    )
+    restore = text(
+        "SELECT " + ", ".join(f"set_config('{name}', :{name}, true)" for name in settings)
+    )
+    return switch, restore
+
+
+_SWITCHES = {True: _switch(SETTINGS), False: _switch(READ_REACH)}
 
 
 def execute(
-    session: Session, stmt: AnySelect, params: dict[str, Any], batch_size: int | None = None
+    session: Session,
+    stmt: AnySelect,
+    params: dict[str, Any],
+    batch_size: int | None = None,
+    *,
+    nested_loops: bool = True,
 ) -> CursorResult[Any]:
-    """Execute ``stmt`` with ``params`` (streamed ``batch_size`` rows at a time when given)."""
+    """Execute ``stmt`` with ``params`` (streamed ``batch_size`` rows at a time when given).
+
+    ``nested_loops``: for a walk of the links, and for a listing streamed from its first row;
+    off for counting a scope read from the reach table (every join method)."""
     conn = session.connection()
     options = {} if batch_size is None else {"yield_per": batch_size}
     if conn.dialect.name != "postgresql":
         return conn.execute(stmt, params, execution_options=options)
-    before = conn.execute(_SWITCH_OFF).one()[: len(SETTINGS)]
+    settings = SETTINGS if nested_loops else READ_REACH
+    switch, restore = _SWITCHES[nested_loops]
+    before = conn.execute(switch).one()[: len(settings)]
     result = conn.execute(stmt, params, execution_options=options)
-    conn.execute(_RESTORE, dict(zip(SETTINGS, before, strict=True)))
+    conn.execute(restore, dict(zip(settings, before, strict=True)))
     return result

@@ -25,10 +25,9 @@ from db.trace.model import (
     TracePage,
 )
 from db.trace.planner import execute
+from db.trace.reach import item_scope
 from db.trace.walk import (
     AnySelect,
-    item_set,
-    lean_walk,
     link_ends,
     member_work_order,
     params,
@@ -185,9 +184,9 @@ def trace_page(
 def _shipment_statement(direction: Direction, include_removed: bool, members: bool) -> AnySelect:
     """Shipment lines of every scope item, with customer and ship-to site, by shipment id.
 
-    Over the lean walk (no link column): which link reached an item does not matter here, and
-    a broad scope is walked once per item instead of once per link."""
-    scope = item_set(lean_walk(direction, include_removed, members))
+    Over the reach table for the current scope, the lean walk (no link column) for a history:
+    which link reached an item does not matter here."""
+    scope = item_scope(direction, include_removed, members)
     return (
         select(
             Shipment.id,
@@ -240,7 +239,7 @@ def forward_shipments(
 @lru_cache(maxsize=16)
 def _service_statement(direction: Direction, include_removed: bool, members: bool) -> AnySelect:
     """Service records (installation ... disposal) of every scope item, by record id."""
-    scope = item_set(lean_walk(direction, include_removed, members))
+    scope = item_scope(direction, include_removed, members)
     return (
         select(
             ServiceRecord.id,

@@ -35,7 +35,8 @@ from sqlalchemy.orm import Session
 from db.models import Customer, Item, Product, ServiceRecord, Shipment, ShipmentLine, Site
 from db.trace.model import Direction
 from db.trace.planner import execute
-from db.trace.walk import BEST, AnySelect, best_reach, lean_walk, member_work_order, params
+from db.trace.reach import scope_of
+from db.trace.walk import BEST, AnySelect, member_work_order, params
 
 #: ``ScopeRow.record`` of each part of the stream.
 ITEM, SHIPMENT, SERVICE = "item", "shipment", "service"
@@ -88,7 +89,7 @@ def _text(column: Any) -> Any:
 def _statement(
     direction: Direction, include_removed: bool, members: bool, parts: tuple[str, ...]
 ) -> AnySelect:
-    scope = best_reach(lean_walk(direction, include_removed, members))
+    scope, _ = scope_of(direction, include_removed, members)
     item_columns = (
         Item.id,
         _text(Item.kind),
@@ -197,7 +198,7 @@ def scope_rows(
 
 @lru_cache(maxsize=4)
 def _affected_statement(members: bool) -> AnySelect:
-    scope = best_reach(lean_walk(Direction.FORWARD, False, members))
+    scope, _ = scope_of(Direction.FORWARD, False, members)
     lot_tracked = and_(Item.kind == "production_lot", Product.tracking == "lot")
     return (
         select(Item.id, _text(Item.status))
@@ -216,7 +217,8 @@ def recall_units(
     units of the current forward scope (items of a product, not serialised components) and
     the production lots of lot-controlled products (a kit lot is recalled as one item)."""
     members = member_work_order(session, item_id)
-    result = execute(session, _affected_statement(members is not None), params(item_id, members))
+    stmt = _affected_statement(members is not None)
+    result = execute(session, stmt, params(item_id, members))
     try:
         for partition in result.partitions(batch_size):
             for row in partition:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from sqlalchemy import (
     BigInteger,
@@ -23,46 +24,52 @@ from sqlalchemy.orm import Session
 from db.models import Item, ServiceRecord, Shipment, ShipmentLine
 from db.trace.model import Direction, TraceSummary
 from db.trace.planner import execute
+from db.trace.reach import has_cycles, in_cycles, scope_of
 from db.trace.walk import (
     BEST,
     MAX_DEPTH,
     ROOT,
     AnySelect,
-    best_reach,
-    lean_walk,
     member_work_order,
     params,
 )
 
 #: The first column of the rows that are not a kind of item (kinds are plain words).
-_SHIPPED, _INSTALLED = "~shipped", "~installed"
+_SHIPPED, _INSTALLED, _CYCLES = "~shipped", "~installed", "~cycles"
 
 
-@lru_cache(maxsize=16)
-def _statement(direction: Direction, include_removed: bool, members: bool) -> AnySelect:
+@lru_cache(maxsize=32)
+def _statement(
+    direction: Direction, include_removed: bool, members: bool, cycles: bool = False
+) -> AnySelect:
     """Every count of a scope in one statement, the walk run once (the lean walk, no links).
 
     Rows ``(label, a, b, c, d)``: per item kind and history flag ``(kind, history, items,
     deepest, 0)`` (root excluded); ``("~shipped", shipments, customers, ship-to sites,
     shipment lines)``; ``("~installed", installed sites, deepest walked row, service
-    records, 0)`` (the service records read once for both counts). Both databases materialise the
+    records, 0)`` (the service records read once for both counts); when the reach table holds a
+    cycle (bad data; a current scope does not run round it to the depth limit) ``("~cycles",
+    items of the scope that reach themselves, 0, 0, 0)``. Both databases materialise the
     scope once for the three parts (PostgreSQL: a CTE used more than once; SQLite: MATERIALIZE).
     """
-    walked = lean_walk(direction, include_removed, members)
-    scope = best_reach(walked)
+    scope, deepest = scope_of(direction, include_removed, members)
     history = case((scope.c.best >= BEST, 1), else_=0)
+    if "kind" in scope.c:  # read from the reach table with each item's kind: no join
+        kind: Any = scope.c.kind
+        counted = select().select_from(scope)
+    else:
+        kind = Item.kind
+        counted = select().select_from(scope).join(Item, Item.id == scope.c.item_id)
     kinds = (
-        select(
-            type_coerce(Item.kind, String),
+        counted.add_columns(
+            type_coerce(kind, String),
             history,
             func.count(),
             func.max(scope.c.best % BEST),
             literal(0, Integer),
         )
-        .select_from(scope)
-        .join(Item, Item.id == scope.c.item_id)
         .where(scope.c.item_id != bindparam(ROOT, type_=BigInteger))
-        .group_by(Item.kind, history)
+        .group_by(kind, history)
     )
     shipped = (
         select(
@@ -76,7 +83,6 @@ def _statement(direction: Direction, include_removed: bool, members: bool) -> An
         .join(ShipmentLine, ShipmentLine.item_id == scope.c.item_id)
         .join(Shipment, Shipment.id == ShipmentLine.shipment_id)
     )
-    deepest = select(func.max(walked.c.depth)).scalar_subquery()
     is_installation = ServiceRecord.kind == "installation"
     installed = (
         select(
@@ -89,7 +95,10 @@ def _statement(direction: Direction, include_removed: bool, members: bool) -> An
         .select_from(scope)
         .join(ServiceRecord, ServiceRecord.item_id == scope.c.item_id)
     )
-    return union_all(kinds, shipped, installed)  # type: ignore[return-value]
+    if not cycles:
+        return union_all(kinds, shipped, installed)  # type: ignore[return-value]
+    cyclic = select(literal(_CYCLES, String), in_cycles(scope), *(literal(0, Integer),) * 3)
+    return union_all(kinds, shipped, installed, cyclic)  # type: ignore[return-value]
 
 
 def summary(
@@ -106,14 +115,18 @@ def summary(
     """
     way = Direction(direction)
     members = member_work_order(session, item_id)
-    stmt = _statement(way, include_removed, members is not None)
+    cycles = not include_removed and has_cycles(session.connection())
+    stmt = _statement(way, include_removed, members is not None, cycles)
     by_kind: dict[str, int] = {}
-    history_only = deepest = walked_depth = 0
+    history_only = deepest = walked_depth = cyclic = 0
     shipments = customers = sites = installed = lines = records = 0
-    for row in execute(session, stmt, params(item_id, members)):
+    loops = include_removed or members is not None  # hash joins for the reach table's counts
+    for row in execute(session, stmt, params(item_id, members), nested_loops=loops):
         label, a, b, c, d = tuple(row)
         if label == _SHIPPED:
             shipments, customers, sites, lines = int(a or 0), int(b or 0), int(c or 0), int(d)
+        elif label == _CYCLES:
+            cyclic = int(a or 0)
         elif label == _INSTALLED:
             installed, walked_depth, records = int(a or 0), int(b or 0), int(c or 0)
         else:
@@ -129,6 +142,7 @@ def summary(
         history_only=history_only,
         max_depth=deepest,
         depth_limit_reached=walked_depth >= MAX_DEPTH,
+        in_cycles=cyclic,
         shipments=shipments,
         customers=customers,
         ship_to_sites=sites,

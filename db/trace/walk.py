@@ -67,7 +67,7 @@ def member_work_order(session: Session, root_id: int) -> int | None:
     return found
 
 
-def _anchor(members: bool, with_link: bool = True) -> AnySelect:
+def start(members: bool, with_link: bool = True) -> AnySelect:
     """The root item at depth 0, and (``members``) the units of its work order at depth 1."""
     is_root = Item.id == bindparam(ROOT, type_=BigInteger)
     where: ColumnElement[bool] = is_root
@@ -105,7 +105,7 @@ def walk(direction: Direction, include_removed: bool, members: bool = False) -> 
     production lot's work order). Statements built on it are cached by shape and executed
     with ``params(root_id, members_of)``.
     """
-    walked = _anchor(members).cte("trace_walk", recursive=True)
+    walked = start(members).cte("trace_walk", recursive=True)
     near, far = link_ends(direction)
     removed = _removed(walked, include_removed)
     step = (
@@ -126,7 +126,7 @@ def lean_walk(direction: Direction, include_removed: bool, members: bool = False
     (200,000 units) costs one index probe per item instead of one per link. For the counts and
     the flat scope listing (``db.trace.scope``), which never show by what link an item came.
     """
-    walked = _anchor(members, with_link=False).cte("trace_reach", recursive=True)
+    walked = start(members, with_link=False).cte("trace_reach", recursive=True)
     near, far = link_ends(direction)
     removed = _removed(walked, include_removed)
     step = (

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 
 from db.models import Device, Event, Item, Link, Station
+from db.trace import reach
 from db.types import utcnow
 from desktop.domain.capture import DeviceCapture
 from desktop.domain.events import EventKind, LinkKind, Outcome
@@ -131,6 +132,7 @@ def add_link(
     )
     uow.session.add(link)
     uow.session.flush()
+    reach.linked(uow.session.connection(), child.id, parent.id)
     uow.audit(
         f"link.{kind}",
         "link",
@@ -143,6 +145,8 @@ def add_link(
 def remove_link(uow: UnitOfWork, link: Link, event: Event, reason: str) -> None:
     """Undo a link (rework removal, disaggregation): marked removed, never deleted."""
     link.removed_event_id = event.id
+    uow.session.flush()
+    reach.unlinked(uow.session.connection(), link.parent_item_id)
     uow.audit("link.remove", "link", link.id, new={"removed_by": event.id}, reason=reason)
 
 

@@ -241,6 +241,9 @@ def test_runtime_role_may_insert_and_read_and_mark_a_link_removed_once(pg_roles:
         conn.execute(text("UPDATE items SET status = 'completed'"))
         conn.execute(text("UPDATE links SET removed_event_id = :e"), {"e": LATER})
         assert conn.execute(text("SELECT count(*) FROM events")).scalar_one() == 3
+        # the derived reach table is recomputed in place when a link is removed
+        conn.execute(text("INSERT INTO reach VALUES (1, 2, 1, 'unit', 'case')"))
+        assert conn.execute(text("DELETE FROM reach")).rowcount >= 1
     # once removed, a link stays removed by that event
     reason = _refused(station, f"UPDATE links SET removed_event_id = '{EVENT}'")
     assert "append-only" in reason

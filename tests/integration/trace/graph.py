@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Engine, insert, update
+from sqlalchemy import Engine, insert, select, update
 from sqlalchemy.orm import Session
 
 from db.models import (
@@ -30,6 +30,7 @@ from db.models import (
     User,
     WorkOrder,
 )
+from db.trace import reach
 from desktop.domain.events import EventKind, LinkKind
 from desktop.domain.udi import gs1_check_digit, sscc_from
 
@@ -69,7 +70,7 @@ class Graph:
 
     def link(self, parent: int, child: int, quantity: str = "1", kind: str = "consume") -> int:
         event = self.event(EventKind.PACK if kind == LinkKind.PACK else EventKind.CONSUME, parent)
-        return self._add(
+        link_id = self._add(
             Link,
             parent_item_id=parent,
             child_item_id=child,
@@ -77,10 +78,15 @@ class Graph:
             kind=kind,
             event_id=event,
         )
+        reach.linked(self.session.connection(), child, parent)  # as the services keep it
+        return link_id
 
     def remove(self, link_id: int) -> None:
         event = self.event(EventKind.UNPACK)
         self.session.execute(update(Link).where(Link.id == link_id).values(removed_event_id=event))
+        parent = self.session.scalar(select(Link.parent_item_id).where(Link.id == link_id))
+        assert parent is not None
+        reach.unlinked(self.session.connection(), parent)
 
     def customer(self, code: str) -> int:
         return self._add(Customer, code=code, name=f"Customer {code}")
