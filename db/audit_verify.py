@@ -36,6 +36,7 @@ from sqlalchemy import Connection, Engine, Row, func, select, text
 from db.anchor import AnchorProblem, Checkpoint, OutsideCopy, OutsideRecord, key_id_of
 from db.audit_walk import Walked, walk_chain
 from db.models import AuditCheckpoint, AuditKey
+from db.trace import reach
 
 SIGNED_TAIL = 100
 OUTSIDE_TAIL = 1000
@@ -127,8 +128,11 @@ def verify_all(
     engine: Engine,
     copies: Sequence[OutsideCopy] = (),
     trusted_keys: Collection[str] | None = None,
+    *,
+    reach: bool = False,
 ) -> Report:
-    """Check the audit trail of ``engine`` against its checkpoints and ``copies``."""
+    """Check the audit trail of ``engine`` against its checkpoints and ``copies``; ``reach``:
+    also the reach table against the links (a closure recomputed: seconds per 100,000 units)."""
     report = Report()
     raw_tails = [_read_tail(report, copy) for copy in copies]  # before the snapshot
     collecting = gc.isenabled()
@@ -136,6 +140,8 @@ def verify_all(
     try:
         with _snapshot(engine) as conn:
             _verify_in(conn, report, copies, raw_tails, trusted_keys)
+            if reach:
+                _reach_problems(report, conn)
     finally:
         if collecting:
             gc.enable()
@@ -177,6 +183,18 @@ def _verify_in(
     _older_checkpoints(report, conn, recent)
     _latest_outside_in_database(report, conn, tails, copies, recent)
     report.problems += walk.ledger.findings(conn)
+
+
+def _reach_problems(report: Report, conn: Connection) -> None:
+    """The reach table is derived from the links (a recall's scope is read from it): any pair
+    that the links do not give, or that they give and the table lacks, is a problem."""
+    wrong, examples = reach.differences(conn)
+    if wrong:
+        report.problems.append(
+            f"the reach table (recall scopes) disagrees with the links in {wrong} pair(s) "
+            f"(e.g. {'; '.join(examples)}): it was changed outside Lotline, and a recall "
+            "would miss or add items until it is rebuilt (`lotline db rebuild-reach`)"
+        )
 
 
 def _recent_checkpoints(conn: Connection, report: Report) -> list[tuple[int, Checkpoint]]:

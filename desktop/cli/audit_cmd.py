@@ -59,7 +59,7 @@ def _verify(args: argparse.Namespace) -> int:
     cfg = _config(args)
     engine = _engine_with_schema(args)
     trusted = set(args.trusted_key) if args.trusted_key else None
-    report = verify_all(engine, _copies(args, engine, cfg), trusted)
+    report = verify_all(engine, _copies(args, engine, cfg), trusted, reach=args.reach)
     engine.dispose()
     if report.ok:
         print(f"OK: {report.summary()}")
@@ -152,6 +152,12 @@ def register(sub: Any) -> None:
         action="append",
         metavar="KEY_ID",
         help="accept checkpoints signed by these key ids only (from the validation notes)",
+    )
+    verify.add_argument(
+        "--reach",
+        action="store_true",
+        help="also recompute the reach table (recall scopes) from the links and compare: about "
+        "a minute per million units",
     )
     set_handler(verify, _verify)
     checkpoint = actions.add_parser(

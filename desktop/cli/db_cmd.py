@@ -1,4 +1,5 @@
-"""`lotline db upgrade | current | setup-roles`; `backup` and `restore` are in backup_cmd."""
+"""`lotline db upgrade | current | setup-roles | rebuild-reach`; `backup` and `restore` are in
+backup_cmd."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 from db import roles
 from db.engine import check_reachable, make_engine
 from db.migrate import current_revision, head_revision, upgrade
+from db.trace import reach
 from desktop.cli import backup_cmd
 from desktop.cli.common import (
     EXIT_OK,
@@ -37,6 +39,19 @@ def _current(args: argparse.Namespace) -> int:
     head = head_revision()
     state = "head" if rev == head else ("empty" if rev is None else f"behind head {head}")
     print(f"{rev or '-'} ({state})")
+    return EXIT_OK
+
+
+def _rebuild_reach(args: argparse.Namespace) -> int:
+    """Rebuild the reach table (recall scopes) from the links, after `lotline audit verify`
+    found it changed outside Lotline; says how many pairs were wrong."""
+    engine = open_engine(args, migrate=False)
+    with engine.begin() as conn:
+        wrong, examples = reach.differences(conn)
+        written = reach.rebuild(conn)
+    engine.dispose()
+    found = f"{wrong} pair(s) were wrong (e.g. {'; '.join(examples)})" if wrong else "none wrong"
+    print(f"reach rebuilt from the links: {written} pairs; {found}")
     return EXIT_OK
 
 
@@ -84,6 +99,12 @@ def register(sub: Any) -> None:
     cur = actions.add_parser("current", help="print the schema revision")
     add_database(cur)
     set_handler(cur, _current)
+    rebuild = actions.add_parser(
+        "rebuild-reach",
+        help="rebuild the reach table (recall scopes) from the links, as the owner role",
+    )
+    add_database(rebuild)
+    set_handler(rebuild, _rebuild_reach)
     setup = actions.add_parser(
         "setup-roles",
         help="PostgreSQL: create or update the owner role (migrates) and the runtime role "

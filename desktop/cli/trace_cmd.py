@@ -377,6 +377,8 @@ def _summary_line(total: trace.TraceSummary) -> str:
         text += f"; {total.history_only} items only through removed links"
     if total.depth_limit_reached:
         text += f"; WARNING: stopped at depth {trace.MAX_DEPTH} (a cycle in the links?)"
+    if total.in_cycles:
+        text += f"; WARNING: {total.in_cycles} items reach themselves (a cycle in the links)"
     return text
 
 
