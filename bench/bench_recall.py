@@ -105,12 +105,13 @@ def markdown(results: dict[str, dict[str, Any]], units: int, runs: int, load: st
         " + `forward_shipments` of one resin lot, streamed; raw = the same recursive SQL on the"
         " driver cursor, fetched whole; p50/p99 over the runs after one warm-up (with 30 runs"
         " the p99 is the single slowest run). Broad recall: the seal lot in 20 % of the units;"
-        " scope = `db.trace.summary` (one statement over the lean walk); CSV ="
+        " scope = `db.trace.summary` (one statement over the reach table); CSV ="
         " `desktop.reports.scope_csv` (counts, then `db.trace.scope_rows` streamed); p50 / max"
         " over `--broad-runs` runs after one warm-up. At a load average well above the CPU"
         " count every figure is several times what a quiet machine gives: compare the resin"
         " rows with earlier runs (24-37 ms at load 1.4) before reading the broad ones;"
-        ' docs/trace.md, "The broad recall", says what the time goes to.',
+        ' docs/trace.md, "The reach table", says where the time goes. A data set is generated'
+        " once (`python -m bench.generate`, the reach table rebuilt after the load) and reused.",
         "",
         "| | " + " | ".join(names) + " |",
         "|---|" + "---|" * len(names),

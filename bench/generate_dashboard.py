@@ -1130,20 +1130,6 @@ def _align_base(engine: Engine) -> None:
         )
 
 
-def _after_load(engine: Engine) -> None:
-    with engine.begin() as conn:
-        if engine.dialect.name == "postgresql":
-            for table in TABLES:
-                conn.execute(
-                    text(
-                        f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                        f"(SELECT MAX(id) FROM {table}))"
-                    )
-                )
-    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        conn.execute(text("VACUUM ANALYZE" if engine.dialect.name == "postgresql" else "ANALYZE"))
-
-
 def add_dashboard(
     engine: Engine, units: int, *, seed: int = 7, progress: bool = True
 ) -> dict[str, int]:
@@ -1238,7 +1224,7 @@ def add_dashboard(
         raise
     loader.finish()
     loader.progress.close()
-    _after_load(engine)
+    base.after_load(engine, TABLES)
     with engine.connect() as conn:
         events = conn.scalar(text("SELECT COUNT(*) FROM events")) or 0
     return {**loader.counts, "events_total": int(events), "units_total": all_units}
