@@ -78,7 +78,9 @@ def test(args: list[str]) -> int:
         # strict on domain, devices, labels, services, db (pyproject)
         [PY, "-m", "mypy", "desktop", "db"],
         [BIN / "lint-imports"],
-        [PY, "-m", "pytest", *args],
+        # every core, each test file on one worker (its module fixtures made once); the 25
+        # slowest tests named at the end
+        [PY, "-m", "pytest", "-n", "auto", "--dist", "loadfile", "--durations=25", *args],
     ]
     for cmd in checks:
         print("+", " ".join(str(c) for c in cmd), flush=True)

@@ -42,6 +42,12 @@ def shown(text: str, limit: int = 48) -> str:
     return visible if len(visible) <= limit else visible[: limit - 1] + "…"
 
 
+def shown_path(path: str, limit: int = 80) -> str:
+    """A file's path quoted for a message: a long one cut at the front, so that the file's own
+    name and its folder stay readable."""
+    return path if len(path) <= limit else "…" + path[len(path) - limit + 1 :]
+
+
 def _conditions(parsed: ParsedUDI, text: str) -> list[ColumnElement[bool]]:
     ais = dict(parsed.ais)
     if parsed.scheme == "GS1" and parsed.valid:

@@ -28,7 +28,7 @@ from desktop.labels.templates import template_from_dict
 from desktop.services.core import routing
 from desktop.services.core.context import LoginSession
 from desktop.services.core.errors import NotFound, Refusal
-from desktop.services.core.lookup import shown
+from desktop.services.core.lookup import shown, shown_path
 from desktop.services.core.records import label
 from desktop.services.core.uow import UnitOfWork
 from desktop.services.core.usecase import use_case
@@ -124,7 +124,7 @@ def _read_definition(path: str | Path) -> dict[str, Any]:
         raise Refusal(
             t(
                 'template file "{path}" cannot be read ({error}): check the path',
-                path=shown(str(path), 80),
+                path=shown_path(str(path)),
                 error=str(getattr(exc, "strerror", None) or exc),
             )
         ) from None

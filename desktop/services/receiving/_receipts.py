@@ -28,7 +28,7 @@ from desktop.domain.states import ItemKind, Status
 from desktop.domain.text import t
 from desktop.services.core import records
 from desktop.services.core.errors import NotFound, Refusal
-from desktop.services.core.lookup import shown
+from desktop.services.core.lookup import shown, shown_path
 from desktop.services.core.uow import UnitOfWork
 from desktop.services.core.usecase import use_case
 
@@ -157,7 +157,7 @@ def _certificate(path: str | Path | None) -> dict[str, object] | None:
             t(
                 'certificate "{path}" cannot be read ({error}): '
                 "scan or copy the certificate to the shared folder first",
-                path=shown(str(path), 80),
+                path=shown_path(str(path)),
                 error=str(exc.strerror or exc),
             )
         ) from None
