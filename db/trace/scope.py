@@ -14,15 +14,19 @@ genealogy; this is the way to list a broad scope and write it to a file.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import datetime
 from functools import lru_cache
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
+    BigInteger,
     DateTime,
     String,
     and_,
+    case,
+    func,
+    insert,
     literal,
     null,
     or_,
@@ -32,7 +36,16 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from db.models import Customer, Item, Product, ServiceRecord, Shipment, ShipmentLine, Site
+from db.models import (
+    Customer,
+    Item,
+    Product,
+    RecallItem,
+    ServiceRecord,
+    Shipment,
+    ShipmentLine,
+    Site,
+)
 from db.trace.model import Direction
 from db.trace.planner import execute
 from db.trace.reach import scope_of
@@ -226,3 +239,56 @@ def recall_units(
                 yield int(values[0]), str(values[1])
     finally:
         result.close()
+
+
+def recall_insert(
+    session: Session,
+    item_id: int,
+    recall_id: int,
+    states: Mapping[str, str],
+    default_state: str,
+    at_site: tuple[str, ...],
+) -> None:
+    """Write a recall's affected items (``recall_units``) straight into ``recall_items``, one
+    ``INSERT ... SELECT``: each with its recall state (``states``: item status -> state, else
+    ``default_state``) and where it is: the site of its latest service record of a kind in
+    ``at_site`` that names a site (with that site's customer), else the customer and ship-to
+    site of its latest shipment. Nothing crosses into Python: 200,000 units in one statement."""
+    members = member_work_order(session, item_id)
+    scope, _ = scope_of(Direction.FORWARD, False, members is not None)
+    lot_tracked = and_(Item.kind == "production_lot", Product.tracking == "lot")
+    shipped = (
+        select(func.max(ShipmentLine.shipment_id))
+        .where(ShipmentLine.item_id == Item.id)
+        .scalar_subquery()
+    )
+    placed = (
+        select(func.max(ServiceRecord.id))
+        .where(
+            ServiceRecord.item_id == Item.id,
+            ServiceRecord.kind.in_(at_site),
+            ServiceRecord.site_id.is_not(None),
+        )
+        .scalar_subquery()
+    )
+    record, site = ServiceRecord.__table__.alias("placed"), Site.__table__.alias("placed_site")
+    state = case(dict(states), value=type_coerce(Item.status, String), else_=default_state)
+    rows = (
+        select(
+            literal(recall_id, BigInteger),
+            Item.id,
+            state,
+            func.coalesce(site.c.customer_id, Shipment.customer_id),
+            func.coalesce(record.c.site_id, Shipment.site_id),
+        )
+        .select_from(scope)
+        .join(Item, Item.id == scope.c.item_id)
+        .join(Product, Product.id == Item.product_id)
+        .outerjoin(Shipment, Shipment.id == shipped)
+        .outerjoin(record, record.c.id == placed)
+        .outerjoin(site, site.c.id == record.c.site_id)
+        .where(or_(Item.kind == "unit", lot_tracked))
+    )
+    columns = ["recall_id", "item_id", "state_at_scope", "customer_id", "site_id"]
+    stmt = insert(RecallItem).from_select(columns, rows)
+    session.connection().execute(stmt, params(item_id, members))

@@ -14,34 +14,31 @@ from sqlalchemy.orm import Session
 
 from db import trace
 from db.models import Customer, Item, Recall, RecallItem, Site, User
-from desktop.domain.distribution import RecallState, ServiceKind
-from desktop.domain.states import ItemKind
+from desktop.domain.distribution import RecallState, ServiceKind, recall_state
+from desktop.domain.states import ItemKind, Status
 from desktop.reports.recall_model import CustomerLine, RecallItemView, RecallView
 from desktop.reports.signature import Manifestation
 
 SCOPE_KINDS = (ItemKind.MATERIAL_LOT, ItemKind.PRODUCTION_LOT, ItemKind.UNIT)
-CHUNK = 500
 
 
-def affected_items(session: Session, root_id: int) -> list[tuple[int, str]]:
-    """(item id, status) of the finished units and lot-controlled lots in the forward scope."""
-    return list(trace.recall_units(session, root_id))
+#: After-sale records that place a unit at their site (its site wins over the ship-to site).
+AT_A_SITE = (ServiceKind.INSTALLATION, ServiceKind.SERVICE, ServiceKind.REPAIR)
 
 
-#: After-sale records that place a unit at their site.
-_AT_A_SITE = (ServiceKind.INSTALLATION, ServiceKind.SERVICE, ServiceKind.REPAIR)
-
-
-def reach(session: Session, root_id: int) -> dict[int, tuple[int | None, int | None]]:
-    """item id -> (customer id, site id): the install site wins over the ship-to site."""
-    where: dict[int, tuple[int | None, int | None]] = {}
-    for ship in trace.forward_shipments(session, root_id):
-        where[ship.item_id] = (ship.customer_id, ship.site_id)
-    for done in trace.forward_service(session, root_id):
-        if done.site_id is not None and done.kind in _AT_A_SITE:
-            customer = done.customer_id or where.get(done.item_id, (None, None))[0]
-            where[done.item_id] = (customer, done.site_id)
-    return where
+def take_scope(session: Session, recall: Recall, root_id: int) -> list[tuple[int, RecallState]]:
+    """Write the recall's affected items (the finished units and lot-controlled lots of the
+    current forward scope of ``root_id``) with their state and where they are, in one
+    statement (db.trace.recall_insert); returns (item id, state) of each, by item id."""
+    states = {status.value: recall_state(status).value for status in Status}
+    at_site = tuple(kind.value for kind in AT_A_SITE)
+    trace.recall_insert(session, root_id, recall.id, states, RecallState.IN_STOCK.value, at_site)
+    taken = select(RecallItem.item_id, RecallItem.state_at_scope).where(
+        RecallItem.recall_id == recall.id
+    )
+    return [
+        (int(i), RecallState(s)) for i, s in session.execute(taken.order_by(RecallItem.item_id))
+    ]
 
 
 def _counts(session: Session, recall: Recall) -> tuple[dict[RecallState, int], int, int, int, int]:

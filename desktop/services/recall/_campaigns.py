@@ -16,7 +16,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import func, insert, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from db.models import Customer, Item, Recall, RecallItem, Signature, Site
@@ -29,7 +29,6 @@ from desktop.domain.distribution import (
     RecallDisposition,
     RecallState,
     RecallStatus,
-    recall_state,
 )
 from desktop.domain.events import EventKind
 from desktop.domain.permissions import Meaning, Permission
@@ -52,25 +51,6 @@ from desktop.services.core.usecase import use_case
 from desktop.services.identity import describe, sign_in
 
 SCOPE_KINDS = recall_query.SCOPE_KINDS
-CHUNK = recall_query.CHUNK
-
-
-# ---------------------------------------------------------------- the scope
-
-
-def _insert_items(uow: UnitOfWork, recall: Recall, root_id: int) -> list[tuple[int, RecallState]]:
-    """One RecallItem per affected item (bulk insert); returns (item id, state) of each."""
-    reach = recall_query.reach(uow.session, root_id)
-    affected = recall_query.affected_items(uow.session, root_id)
-    taken = [(i, recall_state(s)) for i, s in affected]
-    for start in range(0, len(taken), CHUNK):  # rows made a chunk at a time: a broad recall
-        rows = [  # is 200,000 of them
-            {"recall_id": recall.id, "item_id": i, "state_at_scope": state}
-            | dict(zip(("customer_id", "site_id"), reach.get(i, (None, None)), strict=True))
-            for i, state in taken[start : start + CHUNK]
-        ]
-        uow.session.execute(insert(RecallItem), rows)
-    return taken
 
 
 # ---------------------------------------------------------------- reading
@@ -175,7 +155,7 @@ def open_recall(
     uow.session.add(recall)
     uow.session.flush()
     recall.number = f"RCL-{recall.id:06d}"
-    affected = _insert_items(uow, recall, root.id)
+    affected = recall_query.take_scope(uow.session, recall, root.id)
     recall.scope_known_at = utcnow()
     data = {"recall": recall.number, "reason": why, "items": len(affected)}
     records.record_event(uow, EventKind.RECALL_OPEN, item=root, event_id=event_id, data=data)
