@@ -26,6 +26,7 @@ is not a link and stays at the root (``walk._anchor``), as in the walk.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
@@ -58,52 +59,47 @@ def _insert(conn: Connection) -> Any:
     return dialect.insert(Reach)
 
 
-def _kind(item_id: int) -> Any:
-    return select(Item.kind).where(Item.id == item_id).scalar_subquery()
+_CHILD, _PARENT = bindparam("child", type_=BigInteger), bindparam("parent", type_=BigInteger)
 
 
-def linked(conn: Connection, child_id: int, parent_id: int) -> None:
-    """A current link ``child -> parent`` was added: extend the reach with it."""
-    sources = union_all(
+def _end(item: Any, near: Any, far: Any, kind: Any) -> Any:
+    """The item itself (depth 0, its kind) and what is joined to it through the reach."""
+    return union_all(
         select(
-            literal(child_id, BigInteger).label("item"),
+            item.label("item"),
             literal(0, Integer).label("d"),
-            _kind(child_id).label("kind"),
+            select(Item.kind).where(Item.id == item).scalar_subquery().label("kind"),
         ),
-        select(Reach.source_item_id, Reach.depth, Reach.source_kind).where(
-            Reach.target_item_id == child_id
-        ),
-    ).subquery("s")
-    targets = union_all(
-        select(
-            literal(parent_id, BigInteger).label("item"),
-            literal(0, Integer).label("d"),
-            _kind(parent_id).label("kind"),
-        ),
-        select(Reach.target_item_id, Reach.depth, Reach.target_kind).where(
-            Reach.source_item_id == parent_id
-        ),
-    ).subquery("t")
+        select(far, Reach.depth, kind).where(near == item),
+    )
+
+
+@lru_cache(maxsize=2)
+def _linking(dialect_name: str) -> Any:
+    """The statement of ``linked`` for a dialect (built once; ``child`` and ``parent`` bound)."""
+    sources = _end(_CHILD, Reach.target_item_id, Reach.source_item_id, Reach.source_kind)
+    targets = _end(_PARENT, Reach.source_item_id, Reach.target_item_id, Reach.target_kind)
+    s, t = sources.subquery("s"), targets.subquery("t")
     # (where ``s == t`` the link closed a cycle, bad data: kept, the summary reports it)
     pairs = (
-        select(
-            sources.c.item,
-            targets.c.item,
-            func.min(sources.c.d + targets.c.d + 1),
-            sources.c.kind,
-            targets.c.kind,
-        )
-        .select_from(sources.join(targets, true()))  # every source with every target
+        select(s.c.item, t.c.item, func.min(s.c.d + t.c.d + 1), s.c.kind, t.c.kind)
+        .select_from(s.join(t, true()))  # every source with every target
         .where(true())  # (SQLite parses ON CONFLICT after a WHERE without ambiguity)
-        .group_by(sources.c.item, targets.c.item, sources.c.kind, targets.c.kind)
+        .group_by(s.c.item, t.c.item, s.c.kind, t.c.kind)
     )  # grouped: an item in a cycle is its own source too
-    stmt = _insert(conn).from_select(COLUMNS, pairs)
-    stmt = stmt.on_conflict_do_update(
+    dialect = postgresql if dialect_name == "postgresql" else sqlite
+    stmt = dialect.insert(Reach).from_select(COLUMNS, pairs)
+    return stmt.on_conflict_do_update(
         index_elements=["source_item_id", "target_item_id"],
         set_={"depth": stmt.excluded.depth},
         where=stmt.excluded.depth < Reach.depth,
     )
-    conn.execute(stmt)
+
+
+def linked(conn: Connection, child_id: int, parent_id: int) -> None:
+    """A current link ``child -> parent`` was added: extend the reach with it (every source
+    of the child, and the child, now reaches the parent and every target of the parent)."""
+    conn.execute(_linking(conn.dialect.name), {"child": child_id, "parent": parent_id})
 
 
 def unlinked(conn: Connection, parent_id: int) -> None:
