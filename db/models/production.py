@@ -32,6 +32,11 @@ from desktop.domain.states import ItemKind, Status, WorkOrderStatus
 MA_PREFIX = "MA."  # an MA DI (IDcode) starts so; a GTIN is digits only
 
 
+def partial_index(name: str, columns: tuple[str, ...], where: str) -> Index:
+    """An index of the rows that meet ``where`` only, on both databases."""
+    return Index(name, *columns, postgresql_where=text(where), sqlite_where=text(where))
+
+
 class WorkOrder(Base):
     __tablename__ = "work_orders"
     __table_args__ = (one_of("status", WorkOrderStatus),)
@@ -162,13 +167,10 @@ class Link(Base):
         Index("ix_links_parent_item_id", "parent_item_id", "child_item_id"),
         Index("ix_links_child_item_id", "child_item_id", "parent_item_id"),
         # a unit's components in force (the dashboard's coverage) read from the index alone
-        Index(
+        partial_index(
             "ix_links_current_parent",
-            "parent_item_id",
-            "kind",
-            "child_item_id",
-            postgresql_where=text("removed_event_id IS NULL"),
-            sqlite_where=text("removed_event_id IS NULL"),
+            ("parent_item_id", "kind", "child_item_id"),
+            "removed_event_id IS NULL",
         ),
         CheckConstraint("quantity > 0", name="quantity_positive"),
         one_of("kind", LinkKind),
@@ -216,12 +218,7 @@ class Reach(Base):
         ),
         Index("ix_reach_target", "target_item_id", "source_item_id", "depth", "source_kind"),
         # an item that reaches itself: a cycle in the links (bad data); normally empty
-        Index(
-            "ix_reach_cycles",
-            "source_item_id",
-            postgresql_where=text("source_item_id = target_item_id"),
-            sqlite_where=text("source_item_id = target_item_id"),
-        ),
+        partial_index("ix_reach_cycles", ("source_item_id",), "source_item_id = target_item_id"),
         CheckConstraint("depth > 0", name="depth_positive"),
         one_of("source_kind", ItemKind),
         one_of("target_kind", ItemKind),
