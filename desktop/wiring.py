@@ -155,6 +155,9 @@ def build_devices(cfg: StationConfig, sinks: DeviceSinks) -> StationDevices:
     window = float(settings_of.get("hibc_window", HIBC_WINDOW))
     devices = StationDevices(cfg.station, names, StationSimulators(), ScanPath(sinks.scan, window))
     devices.wedge = keyboard_wedge(cfg)  # before any simulator starts: a wrong setting stops here
+    if devices.wedge is not None:  # counted by its decoder, on the GUI thread that feeds it keys
+        wedge_tally = HealthTally(devices.wedge.device_id, datetime.now(UTC))
+        devices.wedge.tally = devices.tallies[devices.wedge.device_id] = wedge_tally
     try:
         for kind, device in cfg.devices.items():
             settings = dict(device.settings)

@@ -14,6 +14,12 @@ The GS separator of GS1 data arrives as the scanner's configured substitute (a c
 character such as Ctrl+], or a printable character that cannot occur in the data) and is
 mapped back to GS (0x1D); the AIM identifier the scanner sends is kept. ``raw`` of the event
 is the exact keystroke text (prefix and suffix included) as UTF-8.
+
+With a health tally (``desktop.devices.tally``) every scan is a reading, and every burst at
+scanner speed at least as long as the shortest scan (prefix, ``min_length`` characters, suffix)
+that does not end in a scan is a reading refused, once per burst: it broke off before its
+suffix, a key a scanner does not type or the wrong suffix came in it, its prefix did not match,
+or its text is not barcode data. Shorter bursts and keys at human speed are typing, not readings.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from desktop.devices.scanner import ALLOWED_CONTROLS, ScanEvent, decode_frame
+from desktop.devices.tally import HealthTally
 
 log = logging.getLogger(__name__)
 
@@ -106,13 +113,21 @@ class WedgeDecoder:
     """Keystrokes in, scans or released keystrokes out; see the module text."""
 
     def __init__(
-        self, device_id: str, settings: WedgeSettings, serial_number: str | None = None
+        self,
+        device_id: str,
+        settings: WedgeSettings,
+        serial_number: str | None = None,
+        tally: HealthTally | None = None,
     ) -> None:
         self.device_id = device_id
         self.settings = settings
         self.serial_number = serial_number
+        #: Where scans and refused bursts are counted (None: not counted).
+        self.tally = tally
         self._keys: list[str] = []
         self._last_ns = 0
+        self._burst = 0  # characters typed at scanner speed since the last gap or scan
+        self._burst_refused = False  # this burst was counted as a refused reading
 
     @property
     def held(self) -> int:
@@ -129,6 +144,7 @@ class WedgeDecoder:
         steps = self.expire(now_ns)
         self._keys.append(text)
         self._last_ns = now_ns
+        self._burst += len(text)
         typed = "".join(self._keys)
         s = self.settings
         if not self._may_be_scan(typed) or len(typed) > MAX_LENGTH:
@@ -140,11 +156,15 @@ class WedgeDecoder:
     def expire(self, now_ns: int) -> list[WedgeStep]:
         """The held keystrokes once ``max_gap`` passed without a key: with no suffix configured
         a long enough burst is a scan; anything else is a person's typing."""
-        if not self._keys or now_ns - self._last_ns <= self.settings.max_gap_ns:
+        if now_ns - self._last_ns <= self.settings.max_gap_ns:
             return []
-        if not self.settings.suffix:
-            return [self._finish("".join(self._keys), self._last_ns)]
-        return [self._release()]
+        steps = []
+        if self._keys and not self.settings.suffix:
+            steps.append(self._finish("".join(self._keys), self._last_ns))
+        elif self._keys:
+            steps.append(self._release())
+        self._burst, self._burst_refused = 0, False  # the gap ends the burst
+        return steps
 
     # -- inside -----------------------------------------------------------------------------
 
@@ -182,11 +202,26 @@ class WedgeDecoder:
         )
         count = len(self._keys)
         self._keys.clear()
+        self._burst, self._burst_refused = 0, False
+        if self.tally is not None:
+            self.tally.reading()
         return WedgeStep(consumed=count, scan=event)
 
     def _release(self) -> WedgeStep:
         count = len(self._keys)
         self._keys.clear()
+        s = self.settings
+        shortest_scan = len(s.prefix) + s.min_length + len(s.suffix)
+        if self._burst >= shortest_scan and not self._burst_refused:
+            self._burst_refused = True
+            log.warning(
+                "%s: %d characters typed at scanner speed did not make a scan: check the "
+                "scanner's prefix, suffix and keyboard layout against [devices.wedge]",
+                self.device_id,
+                self._burst,
+            )
+            if self.tally is not None:
+                self.tally.garbled()
         return WedgeStep(release=count)
 
 
