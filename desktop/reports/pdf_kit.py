@@ -1,6 +1,7 @@
 """The building blocks of Lotline's PDF reports (reportlab platypus, A4 landscape): styles,
 cells that wrap and escape their text, full-width tables whose header repeats on every page,
-section headings, and a canvas that writes "page X of Y"."""
+section headings, and a canvas that writes "page X of Y". Chinese text in a cell, heading or
+footer is set in the CJK font, Latin text in Helvetica (``desktop.reports.fonts``)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, LongTable, Paragraph, TableStyle
 
 from desktop.domain.events import Outcome
+from desktop.reports.fonts import draw_string, markup
 from desktop.reports.signature import Manifestation
 
 PAGE = landscape(A4)
@@ -53,9 +55,9 @@ def head(text: str) -> list[Flowable]:
 def cell(text: Any, style: ParagraphStyle = CELL) -> Paragraph:
     """A cell: text escaped for the paragraph markup, line breaks kept."""
     if isinstance(text, Raw):
-        return Paragraph(str(text), style)
+        return Paragraph(markup(str(text)), style)
     shown = "" if text is None else str(text)
-    return Paragraph(escape(shown).replace("\n", "<br/>"), style)
+    return Paragraph(markup(escape(shown).replace("\n", "<br/>")), style)
 
 
 def frame(raw: str) -> str:
@@ -108,9 +110,9 @@ def numbered(footer: str) -> type[Canvas]:
             total = len(self._pages)
             for state in self._pages:
                 self.__dict__.update(state)
-                self.setFont("Helvetica", 7.5)
                 self.setFillColor(colors.grey)
-                self.drawString(MARGIN, 7 * mm, footer)
+                draw_string(self, MARGIN, 7 * mm, footer, "Helvetica", 7.5)
+                self.setFont("Helvetica", 7.5)
                 self.drawRightString(
                     PAGE[0] - MARGIN, 7 * mm, f"page {self._pageNumber} of {total}"
                 )

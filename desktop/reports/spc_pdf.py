@@ -1,6 +1,7 @@
 """The SPC report as a PDF: the control chart (points, centre line, control limits, the
 specification, the points that broke a rule ringed and numbered) and its moving-range or R
-chart drawn with reportlab graphics, the rule violations and the capability figures."""
+chart drawn with reportlab graphics, the rule violations and the capability figures; a chart title
+that holds Chinese is set in the CJK font."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import SimpleDocTemplate, Spacer
 
+from desktop.reports.fonts import font_for
 from desktop.reports.pdf_kit import BODY, MARGIN, PAGE, SUBTITLE, TITLE, WIDTH, cell, head, table
 
 _ABNORMAL = colors.Color(0.70, 0.0, 0.0)
@@ -54,7 +56,15 @@ def chart(band: Band, width: float, height: float) -> Drawing:
     def y(v: float) -> float:
         return float(bottom + plot_h * (v - low) / (high - low))
 
-    drawing.add(String(left, height - 10, band.title, fontName="Helvetica-Bold", fontSize=8))
+    drawing.add(
+        String(
+            left,
+            height - 10,
+            band.title,
+            fontName=font_for(band.title, "Helvetica-Bold"),
+            fontSize=8,
+        )
+    )
     marks = [
         (band.upper, "UCL", _LIMIT, None),
         (band.centre, "CL", _LIMIT, (1, 2)),
