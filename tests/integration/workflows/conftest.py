@@ -1,12 +1,17 @@
 """Fixtures of the workflow tests: an in-memory label printer (tests only: the product prints
-through desktop.services.core.printing.LabelPrinter, filled by app.py with the real driver)."""
+through desktop.services.core.printing.LabelPrinter, filled by app.py with the real driver), and
+after every test on a database the reach table checked against the links the use cases wrote
+(builds, rework, packing, disaggregation, repairs: it must be what the links say)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pytest
+from sqlalchemy import Engine
 
+from db.trace import reach
 from desktop.services.core.printing import PrinterOutcome
 
 
@@ -32,3 +37,16 @@ class FakePrinter:
 @pytest.fixture
 def printer() -> FakePrinter:
     return FakePrinter()
+
+
+@pytest.fixture(autouse=True)
+def reach_follows_the_links(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After a test that used ``engine``: the reach table is exactly what its links give."""
+    if "engine" not in request.fixturenames:
+        yield
+        return
+    engine: Engine = request.getfixturevalue("engine")  # set up first, so torn down after
+    yield
+    with engine.begin() as conn:
+        wrong, examples = reach.differences(conn)
+    assert wrong == 0, f"the reach table differs from the links: {examples}"
