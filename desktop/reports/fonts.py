@@ -65,11 +65,23 @@ def font_for(text: str, latin: str) -> str:
     return latin
 
 
+def _faced(text: str, font: str) -> list[tuple[str, str]]:
+    """(run, font) of each run of ``text``: the CJK runs in the CJK font when there is one."""
+    cjk_name = cjk_font_name() if needs_cjk(text) else None
+    return [(run, cjk_name if cjk and cjk_name else font) for cjk, run in runs(text)]
+
+
 def draw_string(canvas: Canvas, x: float, y: float, text: str, font: str, size: float) -> None:
     """Draw ``text`` from (x, y), the Latin runs in ``font`` and the CJK runs in the CJK font."""
-    cjk_name = cjk_font_name() if needs_cjk(text) else None
-    for cjk, run in runs(text):
-        face = cjk_name if cjk and cjk_name else font
+    for run, face in _faced(text, font):
         canvas.setFont(face, size)
         canvas.drawString(x, y, run)
         x += stringWidth(run, face, size)
+
+
+def draw_centred_string(
+    canvas: Canvas, x: float, y: float, text: str, font: str, size: float
+) -> None:
+    """Draw ``text`` centred on x, its runs in their fonts as ``draw_string`` sets them."""
+    width = sum(stringWidth(run, face, size) for run, face in _faced(text, font))
+    draw_string(canvas, x - width / 2, y, text, font, size)

@@ -13,6 +13,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from desktop.reports.fonts import draw_centred_string, draw_string
+
 PAGE_W, PAGE_H = A4
 MARGIN = 15 * mm
 COLUMNS = 3
@@ -62,8 +64,7 @@ def scan_sheet(title: str, note: str, sections: Sequence[Section]) -> bytes:
     for section in sections:
         if y - HEAD_H - CELL_H < MARGIN:
             y = _new_page(canvas, title)
-        canvas.setFont("Helvetica-Bold", 13)
-        canvas.drawString(MARGIN, y - 7 * mm, section.title)
+        draw_string(canvas, MARGIN, y - 7 * mm, section.title, "Helvetica-Bold", 13)
         y -= HEAD_H
         for index, code in enumerate(section.codes):
             column = index % COLUMNS
@@ -79,20 +80,17 @@ def scan_sheet(title: str, note: str, sections: Sequence[Section]) -> bytes:
 
 
 def _top(canvas: Canvas, title: str, note: str) -> float:
-    canvas.setFont("Helvetica-Bold", 17)
-    canvas.drawString(MARGIN, PAGE_H - MARGIN - 6 * mm, title)
-    canvas.setFont("Helvetica", 10)
+    draw_string(canvas, MARGIN, PAGE_H - MARGIN - 6 * mm, title, "Helvetica-Bold", 17)
     y = PAGE_H - MARGIN - 13 * mm
     for line in _wrap(note, 110):
-        canvas.drawString(MARGIN, y, line)
+        draw_string(canvas, MARGIN, y, line, "Helvetica", 10)
         y -= 4.5 * mm
     return float(y - 2 * mm)
 
 
 def _new_page(canvas: Canvas, title: str) -> float:
     canvas.showPage()
-    canvas.setFont("Helvetica", 9)
-    canvas.drawString(MARGIN, PAGE_H - MARGIN, f"{title} (continued)")
+    draw_string(canvas, MARGIN, PAGE_H - MARGIN, f"{title} (continued)", "Helvetica", 9)
     return float(PAGE_H - MARGIN - 4 * mm)
 
 
@@ -109,11 +107,10 @@ def _draw_code(canvas: Canvas, code: Code, x: float, top: float, width: float) -
         elif bit == "0" and start is not None:
             canvas.rect(left + start * MODULE, bottom, (i - start) * MODULE, BAR_H, 0, 1)
             start = None
-    canvas.setFont("Helvetica-Bold", 11)
-    canvas.drawCentredString(x + width / 2, bottom - 4.5 * mm, code.data)
+    draw_centred_string(canvas, x + width / 2, bottom - 4.5 * mm, code.data, "Helvetica-Bold", 11)
     if code.caption:
-        canvas.setFont("Helvetica", 8.5)
-        canvas.drawCentredString(x + width / 2, bottom - 8.5 * mm, code.caption)
+        centre = x + width / 2
+        draw_centred_string(canvas, centre, bottom - 8.5 * mm, code.caption, "Helvetica", 8.5)
 
 
 def _wrap(text: str, width: int) -> list[str]:

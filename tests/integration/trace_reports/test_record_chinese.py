@@ -126,3 +126,18 @@ def test_without_a_cjk_font_the_report_is_written_and_says_so(
     assert message.startswith("Chinese text in this PDF cannot be shown: ")
     assert "LOTLINE_CJK_FONT=/nonexistent/font.ttf does not name a file" in message
     assert "\n" not in message
+
+
+def test_a_scan_sheet_with_chinese_captions_prints_them(tmp_path: Path) -> None:
+    """The demo's sheet of barcodes: a station, a product and a step named in Chinese."""
+    from desktop.reports.scan_sheet import Code, Section, scan_sheet
+
+    codes = (Code("SN-0001", f"{PRODUCT} 单件 1"), Code("LOT-R-1", "树脂批次 R-1"))
+    pdf = tmp_path / "sheet.pdf"
+    pdf.write_bytes(
+        scan_sheet(f"{STEP} 扫描单", "先扫描单件，再扫描组件。", (Section("单件", codes),))
+    )
+    text = _text(pdf)
+    for words in (f"{STEP} 扫描单", "先扫描单件", f"{PRODUCT} 单件 1", "树脂批次 R-1", "SN-0001"):
+        assert words in text
+    assert "WenQuanYi" in _fonts(pdf) or "YaHei" in _fonts(pdf) or "SimHei" in _fonts(pdf)
