@@ -3,7 +3,8 @@
 pyside6-lupdate, fill the .ts file from the reviewed dictionary desktop/views/i18n/<lang>.toml,
 and compile the .qm file with pyside6-lrelease.
 
-Service texts (``t("...")`` in desktop/services and desktop/domain) go to the context
+Service texts (``t("...")`` in desktop/services, desktop/domain and desktop/reports: the
+printed reports read the same translations, desktop/reports/language.py) go to the context
 "services"; the words of a vocabulary (a ``words_for(Vocabulary, {...})`` table of
 desktop/domain) go there too, with the vocabulary's name as the disambiguation, and are
 translated from <lang>.vocabulary.toml, one [Vocabulary] table each.
@@ -38,7 +39,7 @@ def lupdate(ts: Path) -> None:
     )
 
 
-SERVICE_SOURCES = (ROOT / "desktop" / "services", ROOT / "desktop" / "domain")
+SERVICE_SOURCES = tuple(ROOT / "desktop" / name for name in ("services", "domain", "reports"))
 SERVICE_CONTEXT = "services"  # desktop/views/words.py looks the templates up here
 
 

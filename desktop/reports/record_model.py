@@ -24,6 +24,7 @@ from desktop.domain.labelling import PrintStatus
 from desktop.domain.plant import Tracking
 from desktop.domain.quality import Disposition, NcrStatus
 from desktop.domain.states import Status
+from desktop.domain.text import Text, t
 from desktop.reports.signature import Manifestation
 
 
@@ -284,12 +285,15 @@ class ChainStatus:
     broken_id: int | None
     problem: str
 
-    def text(self) -> str:
+    def text(self) -> Text:
+        """The chain's state in a sentence (English as a str; ``render`` it for a language)."""
         if self.ok:
-            return f"the audit chain verifies: {self.checked} entries, unbroken"
-        return (
-            f"THE AUDIT CHAIN DOES NOT VERIFY: entry {self.broken_id}: {self.problem} "
-            f"({self.checked} entries checked)"
+            return t("the audit chain verifies: {count} entries, unbroken", count=self.checked)
+        return t(
+            "THE AUDIT CHAIN DOES NOT VERIFY: entry {entry}: {problem} ({count} entries checked)",
+            entry=self.broken_id,
+            problem=self.problem,
+            count=self.checked,
         )
 
 
@@ -356,7 +360,14 @@ class BatchRecord:
     spc: tuple[SpcSection, ...] = ()  # one per numeric step with readings in this record
 
     @property
-    def title(self) -> str:
+    def title(self) -> Text:
+        """What the record is of: "IP-300 infusion pump, lot K7-0042" (a ``Text``)."""
         ident = self.identification
-        what = f"unit {ident.serial} (lot {ident.lot})" if ident.serial else f"lot {ident.lot}"
-        return f"{ident.product}, {what}"
+        if ident.serial:
+            return t(
+                "{product}, unit {serial} (lot {lot})",
+                product=ident.product,
+                serial=ident.serial,
+                lot=ident.lot,
+            )
+        return t("{product}, lot {lot}", product=ident.product, lot=ident.lot)
