@@ -47,6 +47,9 @@ DISPOSITIONS = _words(
     active container_closed damaged destroyed dispensed disposed encoded expired in_progress
     in_transit inactive no_pedigree_match non_sellable_other partially_dispensed recalled
     reserved retail_sold returned sellable_accessible sellable_not_accessible stolen unknown
+    available completeness_verified completeness_inferred conformant container_open
+    mismatch_instance mismatch_class mismatch_quantity needs_replacement non_conformant
+    unavailable
     """
 )
 SOURCE_DEST_TYPES = {"owning_party", "possessing_party", "location"}

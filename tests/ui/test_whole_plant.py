@@ -589,7 +589,8 @@ def _batch_record(url: str, lot: str, serial: str, pallet: str, shipment: str, t
 
 def _epcis(url: str, serial: str, pallet: str, tmp: Path) -> None:
     """The EPCIS export: the four lots received from the supplier, the three released
-    (accepting), the pallet shipped to St Mary's, the repair as the old board's DELETE and the
+    (accepting) and the one rejected (inspecting, non_conformant), the pallet shipped to St
+    Mary's, the pump received back (returned), the repair as the old board's DELETE and the
     new board's ADD on the pump; each read at the station where it was recorded."""
     out = tmp / "events.jsonld"
     since = (datetime.now(UTC) - timedelta(days=1)).isoformat(timespec="seconds")
@@ -602,12 +603,16 @@ def _epcis(url: str, serial: str, pallet: str, tmp: Path) -> None:
     def step(name: str) -> list[dict[str, Any]]:
         return [e for e in events if e["bizStep"] == name]
 
-    lots = [e["quantityList"][0]["epcClass"].rsplit(".", 1)[1] for e in step("receiving")]
+    received = [e for e in step("receiving") if "quantityList" in e]
+    lots = [e["quantityList"][0]["epcClass"].rsplit(".", 1)[1] for e in received]
     assert sorted(lots) == ["BRD-A", "BRD-R", "BRD-S", "DEL-H"]
     supplier = "urn:lotline:supplier:SUP-BOARDS"
-    assert all(e["sourceList"][0]["source"] == supplier for e in step("receiving")[:3])
+    assert all(e["sourceList"][0]["source"] == supplier for e in received[:3])
     accepted = [e["quantityList"][0]["epcClass"].rsplit(".", 1)[1] for e in step("accepting")]
     assert sorted(accepted) == ["BRD-A", "BRD-S", "DEL-H"]
+    [rejected] = step("inspecting")
+    assert rejected["disposition"] == "non_conformant"
+    assert rejected["quantityList"][0]["epcClass"].endswith(".BRD-R")
     places = {(e["bizStep"], e["readPoint"]["id"].rsplit(":", 1)[1]) for e in events}
     assert {("receiving", "pack-1"), ("accepting", "qc-1"), ("shipping", "pack-1")} <= places
     assert ("repairing", "line-1") in places and not any(p == "unknown" for _, p in places)
@@ -618,6 +623,8 @@ def _epcis(url: str, serial: str, pallet: str, tmp: Path) -> None:
     removed, fitted = step("repairing")
     assert (removed["action"], fitted["action"]) == ("DELETE", "ADD")
     pump = f"urn:epc:id:sgtin:9506000.013435.{serial}"
+    [back] = [e for e in step("receiving") if "epcList" in e]
+    assert (back["epcList"], back["disposition"]) == ([pump], "returned")
     assert removed["parentID"] == fitted["parentID"] == pump
     assert removed["childQuantityList"][0]["epcClass"].endswith(".BRD-A")
     assert fitted["childQuantityList"][0]["epcClass"].endswith(".BRD-S")

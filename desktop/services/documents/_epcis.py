@@ -1,4 +1,5 @@
-"""EPCIS 2.0 JSON-LD export of commissioning, aggregation, shipping, receiving and repair events.
+"""EPCIS 2.0 JSON-LD export of commissioning, aggregation, shipping, receiving, repair and
+after-sale events.
 
 Our events map as follows (docs/epcis.md):
 
@@ -15,6 +16,8 @@ Our events map as follows (docs/epcis.md):
   inspection) -> ObjectEvent OBSERVE, bizStep accepting, the same quantityList.
 - ``repair`` that replaced a part -> two AggregationEvents, bizStep repairing, parentID the
   unit's SGTIN: DELETE of the part removed, then ADD of the part fitted.
+- ``installation``, ``service``, ``return``, ``disposal`` and ``material_reject`` -> one
+  ObjectEvent OBSERVE each, mapped in ``_epcis_after_sale``.
 
 eventID is our event's UUID as ``urn:uuid:...``; eventTime the station's time, in its zone;
 recordTime the database's time. URIs need the GS1 company prefix length (default 7, as for the
@@ -62,6 +65,12 @@ from desktop.reports.record_model import zone_of
 from desktop.services.core.errors import Refusal
 from desktop.services.core.uow import UnitOfWork
 from desktop.services.core.usecase import use_case
+from desktop.services.documents._epcis_after_sale import (
+    AFTER_SALE_KINDS,
+    CBV_AFTER_SALE,
+    after_sale,
+    rejection,
+)
 from desktop.services.documents._stations import EventStations
 
 CONTEXT = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"
@@ -74,6 +83,7 @@ KINDS = (
     EventKind.RECEIVE,
     EventKind.MATERIAL_RELEASE,
     EventKind.REPAIR,
+    *AFTER_SALE_KINDS,
 )
 #: CBV business step and disposition of a shipment and of a receipt (EPCIS words, not ours).
 CBV_SHIPPING = ("shipping", "in_transit")  # not a code: CBV
@@ -110,6 +120,10 @@ class Ids:
     def sgln(self, gln: str, extension: str = "0") -> str:
         company, rest = self._split(gln, 0)
         return f"urn:epc:id:sgln:{company}.{rest[:-1]}.{_escape(extension)}"
+
+    def site(self, gln: str | None, site_id: int | None) -> str:
+        """A customer's site: its SGLN, or a private URI when it has no GLN."""
+        return self.sgln(gln) if gln else f"{PRIVATE}site:{site_id}"
 
     def read_point(self, station: str | None) -> str:
         if self.plant_gln:
@@ -240,9 +254,16 @@ class Mapper:
         tops = [item for item in items.values() if not _inside(self.session, item, set(items))]
         doc = self.base(event, "ObjectEvent", "OBSERVE", *CBV_SHIPPING)
         doc["epcList"] = [e for item in tops if (e := self.epc(item))]
-        site = self.session.get(Site, found.site_id) if found.site_id else None
-        where = self.ids.sgln(site.gln) if site and site.gln else f"{PRIVATE}site:{found.site_id}"
+        where = self.site(found.site_id)
         return doc | {"destinationList": [{"type": "location", "destination": where}]}
+
+    def site(self, site_id: int | None) -> str:
+        """A customer's site: its SGLN, or a private URI when it has no GLN."""
+        site = self.session.get(Site, site_id) if site_id else None
+        return self.ids.site(site.gln if site else None, site_id)
+
+    def plant(self) -> str:
+        return self.ids.biz_location()
 
     def supplier(self, lot: Item) -> str:
         """The supplier's party URI (suppliers have no GLN in master data: a private URI)."""
@@ -319,7 +340,9 @@ class Mapper:
             EventKind.SHIPMENT: self.shipping,
             EventKind.RECEIVE: self.receiving,
             EventKind.MATERIAL_RELEASE: self.accepting,
+            EventKind.MATERIAL_REJECT: lambda e: rejection(self, e),
         }
+        how |= {kind: lambda e: after_sale(self, e) for kind in CBV_AFTER_SALE}
         found = how[event.kind](event)
         return [] if found is None else [found]
 

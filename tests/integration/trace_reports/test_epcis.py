@@ -1,6 +1,7 @@
 """EPCIS 2.0 export: our commissioning, aggregation, shipping, receiving (the supplier as
-source) and material release (accepting) events as an EPCISDocument that passes the structural
-checks, with the right event types, IDs and URIs."""
+source) and material release (accepting) events, and the after-sale installations, service
+visits, returns and disposals and a material lot's rejection, as an EPCISDocument that passes
+the structural checks, with the right event types, IDs, URIs and places."""
 
 from __future__ import annotations
 
@@ -11,13 +12,14 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import Event, Item
+from db.models import Customer, Event, Item, Site
 from desktop.domain.udi import gs1_check_digit
 from desktop.reports.epcis_check import check_document
 from desktop.services.core.errors import PermissionDenied, Refusal
-from desktop.services.distribution import ship
+from desktop.services.distribution import record_service_event, ship
 from desktop.services.documents import CONTEXT, Ids, export_epcis
 from desktop.services.packing import close_case, create_case, pack_unit, unpack
+from desktop.services.receiving import receive_material, reject_material
 from tests.integration.trace_reports.scenario import (
     pump_lot,
     receive_board_lot,
@@ -134,6 +136,72 @@ def test_window_prefix_length_and_refusals(plant, shipped) -> None:
         export_epcis(plant.ctx("supervisor"), SINCE, plant_gln="123")
     with pytest.raises(PermissionDenied):
         export_epcis(plant.ctx("operator"), SINCE)
+
+
+def _by_id(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {e["eventID"]: e for e in doc["epcisBody"]["eventList"]}
+
+
+def test_after_sale_events_and_a_rejected_lot(plant, shipped) -> None:
+    """Installed, serviced, returned and disposed of, each as CBV 2.0 says, read where it
+    happened: the site's SGLN, a site without a GLN by its private URI, the plant after a
+    return, no place for a unit shipped and never installed with no site named."""
+    built, _sscc, _kits = shipped
+    first, second, third = built.serials[:3]
+    with Session(plant.engine) as s:
+        stmary = s.scalars(select(Customer.id).where(Customer.code == "CUST-STMARY")).one()
+        annex = Site(name="St Mary's annex", customer_id=stmary)
+        s.add(annex)
+        s.commit()
+        annex_id = annex.id
+    sam = plant.ctx("supervisor")
+    views = [
+        record_service_event(sam, first, "installation", "9506000000015", "ward 3"),
+        record_service_event(sam, first, "service", None, "yearly check"),
+        record_service_event(sam, first, "return", None, "RMA-0042: display stays dark"),
+        record_service_event(sam, first, "disposal", None, "beyond repair"),
+        record_service_event(sam, second, "installation", "St Mary's annex"),
+        record_service_event(sam, second, "disposal", None, "dropped"),
+        record_service_event(sam, third, "service", None, "phone check"),
+    ]
+    receive_material(plant.ctx("packaging"), "BOARD-IP300", "SUP-BOARDS", "CW-BAD", 5)
+    rejected = reject_material(plant.ctx("qc_inspector"), "CW-BAD", "cracked solder joints")
+    doc = _export(plant)
+    assert check_document(doc) == []
+    events = _by_id(doc)
+    found = [events[f"urn:uuid:{v.event_id}"] for v in views]
+    sgtin = {s: f"urn:epc:id:sgtin:9506000.013435.{s}" for s in (first, second, third)}
+    assert [(e["type"], e["action"]) for e in found] == [("ObjectEvent", "OBSERVE")] * 7
+    assert [(e["bizStep"], e.get("disposition")) for e in found] == [
+        ("installing", "available"),
+        ("inspecting", None),
+        ("receiving", "returned"),
+        ("destroying", "destroyed"),
+        ("installing", "available"),
+        ("destroying", "destroyed"),
+        ("inspecting", None),
+    ]
+    owners = [first] * 4 + [second] * 2 + [third]
+    assert [e["epcList"] for e in found] == [[sgtin[s]] for s in owners]
+    site = "urn:epc:id:sgln:9506000.00001.0"
+    plant_sgln = "urn:epc:id:sgln:9506000.00009.0"
+    annex_uri = f"urn:lotline:site:{annex_id}"
+    installed, serviced, returned, disposed, installed2, disposed2, never = found
+    for event, where in ((installed, site), (serviced, site), (installed2, annex_uri)):
+        assert event["readPoint"] == event["bizLocation"] == {"id": where}
+    assert disposed2["bizLocation"] == {"id": annex_uri}
+    assert returned["sourceList"] == [{"type": "location", "source": site}]
+    assert returned["destinationList"] == [{"type": "location", "destination": plant_sgln}]
+    assert returned["bizLocation"] == disposed["bizLocation"] == {"id": plant_sgln}
+    assert disposed["readPoint"]["id"].startswith("urn:epc:id:sgln:9506000.00009.")
+    assert "readPoint" not in never and "bizLocation" not in never
+    bad = events[f"urn:uuid:{rejected.event_id}"]
+    assert (bad["type"], bad["action"]) == ("ObjectEvent", "OBSERVE")
+    assert (bad["bizStep"], bad["disposition"]) == ("inspecting", "non_conformant")
+    assert bad["quantityList"][0]["quantity"] == 5.0
+    assert bad["quantityList"][0]["epcClass"].endswith(":lot:CW-BAD")
+    [accepted] = _events(doc, "accepting")  # the rejected lot is not accepted
+    assert not accepted["quantityList"][0]["epcClass"].endswith("CW-BAD")
 
 
 def test_uris() -> None:
