@@ -6,7 +6,8 @@ the services in a fresh SQLite database, then rendered.
 
     .venv/bin/python docs/batch-record/make_example.py
 
-Writes example.pdf, example-page-N.png (pdftoppm, 80 dpi), example.json and csv/.
+Writes example.pdf, example-page-N.png (pdftoppm, 80 dpi), example.json and csv/, and the
+record in Simplified Chinese as example-zh.pdf with its first two pages as PNG.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ sys.path.insert(0, str(HERE.parents[1]))
 from db.engine import make_engine  # noqa: E402
 from db.migrate import upgrade  # noqa: E402
 from desktop.reports.record_files import write_csv, write_json  # noqa: E402
+from desktop.reports.language import translator  # noqa: E402
 from desktop.reports.record_pdf import render_pdf  # noqa: E402
 from desktop.services.distribution import (  # noqa: E402
     record_delivery,
@@ -66,7 +68,7 @@ def main() -> None:
         replace_part(sam, serial, "CW-24-0917", "CW-24-0950", "display dead: board replaced")
         record = build_record(plant.ctx("qc_inspector"), built.lot)
         engine.dispose()
-    for old in HERE.glob("example-page-*.png"):
+    for old in [*HERE.glob("example-page-*.png"), *HERE.glob("example-zh-page-*.png")]:
         old.unlink()
     shutil.rmtree(HERE / "csv", ignore_errors=True)
     pdf = render_pdf(record, HERE / "example.pdf")
@@ -75,7 +77,13 @@ def main() -> None:
     subprocess.run(
         ["pdftoppm", "-png", "-r", "80", str(pdf), str(HERE / "example-page")], check=True
     )
-    print(f"wrote {pdf} and {len(list(HERE.glob('example-page-*.png')))} page images")
+    chinese = render_pdf(record, HERE / "example-zh.pdf", translator("zh_CN"))
+    subprocess.run(  # the first two pages in Chinese: the title block, steps and NCRs
+        ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "2", str(chinese),
+         str(HERE / "example-zh-page")],
+        check=True,
+    )  # fmt: skip
+    print(f"wrote {pdf} and {len(list(HERE.glob('example-page-*.png')))} page images, {chinese}")
 
 
 if __name__ == "__main__":
