@@ -24,8 +24,8 @@ sys.path.insert(0, str(HERE.parents[1]))
 
 from db.engine import make_engine  # noqa: E402
 from db.migrate import upgrade  # noqa: E402
-from desktop.reports.record_files import write_csv, write_json  # noqa: E402
 from desktop.reports.language import translator  # noqa: E402
+from desktop.reports.record_files import write_csv, write_json  # noqa: E402
 from desktop.reports.record_pdf import render_pdf  # noqa: E402
 from desktop.services.distribution import (  # noqa: E402
     record_delivery,
