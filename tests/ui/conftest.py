@@ -1,7 +1,9 @@
 """Helpers of the station screen tests: the station's look, a logged-in screen whose background
-calls are waited for before the database goes away, an in-memory label printer, and the
+calls are waited for before the database goes away, an in-memory label printer, the
 station's scanner: a simulator on a pseudo-terminal read by the real scanner driver, whose
-scans reach the screen through the station's scan path and device signals (``scan``)."""
+scans reach the screen through the station's scan path and device signals (``scan``), a
+whole station program shown with its devices started (``show_station``), and the ids a
+device health report names (``station_and_device_ids``)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,11 @@ from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
 
+from db.models import Device, Station
+from desktop.app import Station as StationProgram
 from desktop.config import DeviceConfig, StationConfig
 from desktop.services.core.context import Context
 from desktop.services.core.printing import LabelPrinter, PrinterOutcome
@@ -19,6 +25,7 @@ from desktop.views import theme
 from desktop.views.device_signals import DeviceSignals
 from desktop.views.kit import StationKit
 from desktop.views.screen import Screen
+from desktop.views.selftest import Walk
 from desktop.views.tasks import Runner
 from desktop.wiring import DeviceSinks, StationDevices, build_devices
 from tests.support.plant import SETTINGS, Plant
@@ -107,3 +114,38 @@ def scan(qtbot: Any, screen: Screen, text: str) -> None:
 def settle(qtbot: Any, screen: Screen) -> None:
     """Wait until the screen's background calls are done."""
     qtbot.waitUntil(lambda: screen.runner.pending == 0, timeout=30_000)
+
+
+def show_station(
+    qtbot: Any,
+    program: StationProgram,
+    language: str = "en",
+    *,
+    exposed: bool = True,
+    connected: bool = True,
+) -> Walk:
+    """Start the station program's devices and show its window at 1280x800 (waiting until it
+    is exposed unless ``exposed`` is false); the walk over it in ``language``, returned once
+    the devices are connected unless ``connected`` is false."""
+    window = program.window
+    qtbot.addWidget(window)
+    program.devices.start()
+    window.resize(1280, 800)
+    window.show()
+    if exposed:
+        qtbot.waitExposed(window)
+    walk = Walk(window, None, language)
+    if connected:
+        walk.wait("devices connected", program.kit.connected)
+    return walk
+
+
+def station_and_device_ids(engine: Engine, station: str, device: str) -> tuple[int, int]:
+    """The ids of the station named ``station`` and of its device named ``device``."""
+    with Session(engine) as s:
+        station_id, device_id = s.execute(
+            select(Station.id, Device.id)
+            .join(Device, Device.station_id == Station.id)
+            .where(Station.name == station, Device.name == device)
+        ).one()
+    return station_id, device_id

@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from db.models import Device, DeviceHealthReport, Station
+from db.models import DeviceHealthReport
 from db.resilience import DatabaseUnavailable
 from desktop.app import Station as StationProgram
 from desktop.app import build_station
@@ -28,6 +28,7 @@ from desktop.services.core.context import Actor, Context
 from desktop.services.masterdata import ensure_demo_plant
 from desktop.views.selftest import Walk
 from desktop.views.station import application
+from tests.ui.conftest import show_station, station_and_device_ids
 
 SCALE = "line-1 scale"
 
@@ -44,12 +45,7 @@ def _station(engine: Engine, qtbot: Any, scale: DeviceConfig) -> tuple[StationPr
     }
     cfg = StationConfig(devices=devices, dashboard=DashboardConfig(device_report_minutes=15))
     station = build_station(cfg, base)
-    qtbot.addWidget(station.window)
-    station.devices.start()
-    station.window.resize(1280, 800)
-    station.window.show()
-    walk = Walk(station.window, None, "en")
-    walk.wait("devices connected", station.kit.connected)
+    walk = show_station(qtbot, station, exposed=False)
     return station, walk
 
 
@@ -117,13 +113,8 @@ def test_refusals_and_a_reconnect_of_the_scale_reach_the_dashboard(
         assert _utc(first.period_start) == held.since
         assert first.refused >= held.refused and first.reconnects >= held.reconnects
         assert first.readings >= held.readings > 0
-        with Session(engine) as s:
-            station_id, device_id = s.execute(
-                select(Station.id, Device.id)
-                .join(Device, Device.station_id == Station.id)
-                .where(Station.name == "line-1", Device.name == SCALE)
-            ).one()
-        assert (first.station_id, first.device_id) == (station_id, device_id)
+        ids = station_and_device_ids(engine, "line-1", SCALE)
+        assert (first.station_id, first.device_id) == ids
         assert _reports(engine, "line-1 scanner") == []  # nothing read, nothing reported
 
         # the station closes with the person logged in: the rest is reported as them

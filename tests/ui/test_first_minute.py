@@ -21,8 +21,8 @@ from desktop.app import build_station, open_backend
 from desktop.config import StationConfig
 from desktop.services.masterdata import demo_floor, demo_hint
 from desktop.views.operator import OperatorScreen
-from desktop.views.selftest import Walk
 from desktop.views.station import application
+from tests.ui.conftest import show_station
 
 HUMAN = 90  # ms between keys: typed by a person, not a keyboard-wedge burst
 
@@ -41,11 +41,7 @@ def test_a_newcomer_builds_a_unit_on_a_fresh_embedded_database(tmp_path: Path, q
     application("en")
     station = build_station(cfg, base, demo_hint(floor))
     window = station.window
-    qtbot.addWidget(window)
-    station.devices.start()
-    window.resize(1280, 800)
-    window.show()
-    walk = Walk(window, None, "en")
+    walk = show_station(qtbot, station, exposed=False, connected=False)
     op = window.screens["operator"]
     assert isinstance(op, OperatorScreen)
     panel = window.simulators

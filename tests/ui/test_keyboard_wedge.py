@@ -26,6 +26,7 @@ from desktop.views.operator import OperatorScreen
 from desktop.views.selftest import Walk
 from desktop.views.selftest_data import WalkData, prepare
 from desktop.views.station import application
+from tests.ui.conftest import show_station
 
 PUMP = "09506000134352"
 SCANNER_SPEED = 0  # ms between keys: a wedge scanner types a whole code in a few ms
@@ -45,13 +46,7 @@ def station(engine: Engine, qtbot: Any, request: pytest.FixtureRequest) -> Itera
         application("en")
         station = build_station(replace(StationConfig(), wedge=wedge), base)
         made.append(station)
-        qtbot.addWidget(station.window)
-        station.devices.start()
-        station.window.resize(1280, 800)
-        station.window.show()
-        qtbot.waitExposed(station.window)
-        walk = Walk(station.window, None, "en")
-        walk.wait("devices connected", station.kit.connected)
+        walk = show_station(qtbot, station)
         return station, walk, data, base
 
     yield start

@@ -19,7 +19,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from db import audit
-from db.models import Device, DeviceHealthReport, Station
+from db.models import DeviceHealthReport
 from desktop.app import Station as StationProgram
 from desktop.app import build_station
 from desktop.config import StationConfig
@@ -31,6 +31,7 @@ from desktop.views.operator import OperatorScreen
 from desktop.views.selftest import Walk
 from desktop.views.selftest_data import WalkData, prepare
 from desktop.views.station import application
+from tests.ui.conftest import show_station, station_and_device_ids
 
 WEDGE = "keyboard-wedge scanner line-1"  # the id a station file without device_id gives it
 SCANNER_SPEED = 0  # ms between keys: a wedge scanner types a whole code in a few ms
@@ -48,13 +49,7 @@ def station(engine: Engine, qtbot: Any) -> Iterator[tuple[StationProgram, Walk, 
     data = prepare(base)
     application("en")
     program = build_station(StationConfig(), base)
-    qtbot.addWidget(program.window)
-    program.devices.start()
-    program.window.resize(1280, 800)
-    program.window.show()
-    qtbot.waitExposed(program.window)
-    walk = Walk(program.window, None, "en")
-    walk.wait("devices connected", program.kit.connected)
+    walk = show_station(qtbot, program)
     yield program, walk, data
     program.window.runner.wait(15_000)
     program.window.close()
@@ -132,13 +127,8 @@ def test_wedge_scans_and_broken_bursts_are_reported_and_shown_on_the_dashboard(
     first, second = _reports(engine)
     assert (second.readings, second.refused, second.reconnects) == (2, 2, 0)
     assert _utc(second.period_start) == _utc(first.period_end)
-    with Session(engine) as s:
-        station_id, device_id = s.execute(
-            select(Station.id, Device.id)
-            .join(Device, Device.station_id == Station.id)
-            .where(Station.name == "line-1", Device.name == WEDGE)
-        ).one()
-    assert (second.station_id, second.device_id) == (station_id, device_id)
+    ids = station_and_device_ids(engine, "line-1", WEDGE)
+    assert (second.station_id, second.device_id) == ids
     assert errors == []
     assert audit.verify(engine).ok
 

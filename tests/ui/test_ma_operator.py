@@ -19,9 +19,9 @@ from desktop.domain.plant import DIScheme
 from desktop.services.core.context import Actor, Context
 from desktop.services.masterdata import ensure_demo_plant
 from desktop.views.operator import OperatorScreen
-from desktop.views.selftest import Walk
 from desktop.views.selftest_data import prepare
 from desktop.views.station import application
+from tests.ui.conftest import show_station
 
 UNKNOWN = "MA.156.M0.999999.1XX0000"  # a well-formed MA DI that no product has
 
@@ -31,11 +31,7 @@ def test_an_ma_unit_is_scanned_at_the_operator_station(engine: Engine, qtbot: An
     ensure_demo_plant(base, DIScheme.MA)
     application("en")
     station = build_station(StationConfig(), base)
-    qtbot.addWidget(station.window)
-    station.devices.start()
-    station.window.resize(1280, 800)
-    station.window.show()
-    walk = Walk(station.window, None, "en")
+    walk = show_station(qtbot, station, exposed=False, connected=False)
     op = station.window.screens["operator"]
     assert isinstance(op, OperatorScreen)
     try:

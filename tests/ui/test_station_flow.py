@@ -26,6 +26,7 @@ from desktop.views.selftest import Walk, run_walk
 from desktop.views.selftest_data import prepare
 from desktop.views.station import application
 from desktop.views.trace import TraceScreen
+from tests.ui.conftest import show_station
 
 
 def _station(engine: Engine, qtbot: Any) -> tuple[Context, Station, Walk]:
@@ -35,12 +36,7 @@ def _station(engine: Engine, qtbot: Any) -> tuple[Context, Station, Walk]:
     ensure_demo_plant(base)
     application("en")
     station = build_station(StationConfig(), base)
-    qtbot.addWidget(station.window)
-    station.devices.start()
-    station.window.resize(1280, 800)
-    station.window.show()
-    walk = Walk(station.window, None, "en")
-    walk.wait("devices connected", station.kit.connected)
+    walk = show_station(qtbot, station, exposed=False)
     return base, station, walk
 
 
