@@ -65,7 +65,7 @@ def report(results: list[dict[str, Any]], units: int, load: str) -> str:
             for r in results
         )
         + "). Scan -> committed holds the way in (pty and driver, or the keystroke filter; the",
-        "scan path; the worker thread) and the consume use case, which issues 25 SQL",
+        "scan path; the worker thread) and the consume use case, which issues 26 SQL",
         "statements on PostgreSQL (the person and their rights, the unit and its route, read",
         "once per transaction, hold and qualification checks, the component and its lot, the",
         "event, link and its reach, step and the audit chain); on a station with a journal",

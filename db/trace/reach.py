@@ -96,17 +96,41 @@ def _linking(dialect_name: str) -> Any:
     )
 
 
+#: The item rows of a parent and of every item it reaches, locked in id order (one statement).
+_LOCKING = (
+    select(Item.id)
+    .where(
+        Item.id.in_(
+            union_all(
+                select(_PARENT),
+                select(Reach.target_item_id).where(Reach.source_item_id == _PARENT),
+            )
+        )
+    )
+    .order_by(Item.id)
+    .with_for_update()
+)
+
+
+def _lock_targets(conn: Connection, parent_id: int) -> list[int]:
+    """Lock the item rows of the parent and of every item it reaches, in id order, and return
+    them, the parent first: two transactions that change the reach of the same items (two units
+    unpacked from one case at once) take turns, and the second reads what the first committed.
+    SQLite takes one writer at a time anyway (no FOR UPDATE there)."""
+    locked = conn.scalars(_LOCKING, {"parent": parent_id}).all()
+    return [parent_id, *(item for item in locked if item != parent_id)]
+
+
 def linked(conn: Connection, child_id: int, parent_id: int) -> None:
     """A current link ``child -> parent`` was added: extend the reach with it (every source
     of the child, and the child, now reaches the parent and every target of the parent)."""
+    _lock_targets(conn, parent_id)
     conn.execute(_linking(conn.dialect.name), {"child": child_id, "parent": parent_id})
 
 
 def unlinked(conn: Connection, parent_id: int) -> None:
     """A link into ``parent`` was removed: recompute what reaches the parent and its targets."""
-    affected = [parent_id, *conn.scalars(
-        select(Reach.target_item_id).where(Reach.source_item_id == parent_id)
-    )]  # fmt: skip
+    affected = _lock_targets(conn, parent_id)
     walked = lean_walk(Direction.BACKWARD, include_removed=False)
     root = bindparam(ROOT, type_=BigInteger)
     near = (  # depth 0 is the root itself; the root again further on is a cycle
@@ -121,7 +145,7 @@ def unlinked(conn: Connection, parent_id: int) -> None:
         .join_from(near, source, source.c.id == near.c.item_id)
         .join(target, target.c.id == root)
     )
-    refill = _insert(conn).from_select(COLUMNS, again)
+    refill = _insert(conn).from_select(COLUMNS, again).on_conflict_do_nothing()
     for item in affected:
         conn.execute(delete(Reach).where(Reach.target_item_id == item))
         conn.execute(refill, params(item, None))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from sqlalchemy import Engine, delete, select, text, update
 from sqlalchemy.orm import Session
@@ -129,3 +131,59 @@ def test_verify_names_a_pair_changed_outside_lotline_and_rebuild_reach_mends_it(
     assert not [p for p in verify_all(engine, reach=True).problems if "reach" in p]
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM reach")).scalar_one() == len(_pairs(engine))
+
+
+@pytest.mark.postgres
+def test_two_stations_unpacking_one_case_at_once_leave_the_reach_true(postgres_url: str) -> None:
+    """Two transactions each take a unit out of the same case and recompute the case's reach;
+    the second waits for the first and recomputes from what the first committed."""
+    import threading
+
+    from db.engine import make_engine
+    from db.models import Link
+
+    engine = make_engine(postgres_url)
+    g = Graph(engine)
+    lot = g.item("material_lot", lot="L-1")
+    units = [g.item("unit", serial=f"UP-{n}") for n in range(3)]
+    case, pallet = g.item("case"), g.item("pallet")
+    links = []
+    for unit in units:
+        g.link(unit, lot)
+        links.append(g.link(case, unit, kind="pack"))
+    g.link(pallet, case, kind="pack")
+    removal = g.event("unpack")
+    g.commit()
+
+    def unpack(conn: Any, link_id: int) -> None:
+        conn.execute(update(Link).where(Link.id == link_id).values(removed_event_id=removal))
+        reach.unlinked(conn, case)
+
+    first, second = engine.connect(), engine.connect()
+    first.begin()
+    unpack(first, links[0])
+    done: list[BaseException | None] = []
+
+    def other() -> None:
+        try:
+            second.begin()
+            unpack(second, links[1])
+            second.commit()
+            done.append(None)
+        except BaseException as exc:
+            done.append(exc)
+
+    thread = threading.Thread(target=other)
+    thread.start()
+    thread.join(0.5)  # the second is now waiting on the first
+    first.commit()
+    thread.join(30)
+    first.close()
+    second.close()
+    assert done == [None]
+    with engine.begin() as conn:
+        assert reach.differences(conn) == (0, [])
+    pairs = _pairs(engine)
+    assert (units[2], case, 1) in pairs and (units[0], case, 1) not in pairs
+    assert (units[1], pallet, 2) not in pairs and (lot, pallet, 3) in pairs
+    engine.dispose()
