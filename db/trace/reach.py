@@ -32,8 +32,13 @@ from typing import Any
 from sqlalchemy import (
     CTE,
     BigInteger,
+    Column,
     Connection,
     Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
     and_,
     bindparam,
     delete,
@@ -53,10 +58,11 @@ _CURRENT = Link.removed_event_id.is_(None)
 COLUMNS = ["source_item_id", "target_item_id", "depth", "source_kind", "target_kind"]
 
 
-def _insert(conn: Connection) -> Any:
-    """INSERT into reach in the connection's dialect (both have ON CONFLICT)."""
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    return dialect.insert(Reach)
+def _insert(dialect_name: str, table: Any = None) -> Any:
+    """An INSERT into ``table`` (the reach table when None) in the dialect named, whose
+    INSERT has ON CONFLICT (both databases')."""
+    dialect = postgresql if dialect_name == "postgresql" else sqlite
+    return dialect.insert(Reach.__table__ if table is None else table)
 
 
 _CHILD, _PARENT = bindparam("child", type_=BigInteger), bindparam("parent", type_=BigInteger)
@@ -87,8 +93,7 @@ def _linking(dialect_name: str) -> Any:
         .where(true())  # (SQLite parses ON CONFLICT after a WHERE without ambiguity)
         .group_by(s.c.item, t.c.item, s.c.kind, t.c.kind)
     )  # grouped: an item in a cycle is its own source too
-    dialect = postgresql if dialect_name == "postgresql" else sqlite
-    stmt = dialect.insert(Reach).from_select(COLUMNS, pairs)
+    stmt = _insert(dialect_name).from_select(COLUMNS, pairs)
     return stmt.on_conflict_do_update(
         index_elements=["source_item_id", "target_item_id"],
         set_={"depth": stmt.excluded.depth},
@@ -128,9 +133,10 @@ def linked(conn: Connection, child_id: int, parent_id: int) -> None:
     conn.execute(_linking(conn.dialect.name), {"child": child_id, "parent": parent_id})
 
 
-def unlinked(conn: Connection, parent_id: int) -> None:
-    """A link into ``parent`` was removed: recompute what reaches the parent and its targets."""
-    affected = _lock_targets(conn, parent_id)
+@lru_cache(maxsize=2)
+def _refilling(dialect_name: str) -> Any:
+    """The statement of ``unlinked`` for a dialect (built once; ``root`` bound): the sources of
+    the root, from a backward walk over current links, with their kinds."""
     walked = lean_walk(Direction.BACKWARD, include_removed=False)
     root = bindparam(ROOT, type_=BigInteger)
     near = (  # depth 0 is the root itself; the root again further on is a cycle
@@ -145,8 +151,13 @@ def unlinked(conn: Connection, parent_id: int) -> None:
         .join_from(near, source, source.c.id == near.c.item_id)
         .join(target, target.c.id == root)
     )
-    refill = _insert(conn).from_select(COLUMNS, again).on_conflict_do_nothing()
-    for item in affected:
+    return _insert(dialect_name).from_select(COLUMNS, again).on_conflict_do_nothing()
+
+
+def unlinked(conn: Connection, parent_id: int) -> None:
+    """A link into ``parent`` was removed: recompute what reaches the parent and its targets."""
+    refill = _refilling(conn.dialect.name)
+    for item in _lock_targets(conn, parent_id):
         conn.execute(delete(Reach).where(Reach.target_item_id == item))
         conn.execute(refill, params(item, None))
 
@@ -171,8 +182,7 @@ def _level(conn: Connection, into: Any, depth: int) -> int:
             .join(target, target.c.id == Link.parent_item_id)
             .where(into.c.depth == depth - 1)
         )
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    stmt = dialect.insert(into).from_select(COLUMNS, found).on_conflict_do_nothing()
+    stmt = _insert(conn.dialect.name, into).from_select(COLUMNS, found).on_conflict_do_nothing()
     done = conn.execute(stmt, execution_options={"preserve_rowcount": True})
     return max(int(done.rowcount or 0), 0)
 
@@ -233,8 +243,7 @@ def differences(conn: Connection, limit: int = 5) -> tuple[int, list[str]]:
 
 
 def _scratch(conn: Connection) -> Any:
-    from sqlalchemy import Column, MetaData, PrimaryKeyConstraint, String, Table
-
+    """A temporary table of this connection shaped like the reach table (the expected pairs)."""
     table = Table(
         "reach_expected",
         MetaData(),
