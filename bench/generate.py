@@ -30,22 +30,20 @@ import random
 import sys
 import time
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from itertools import islice
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import Engine, func, insert, select, text
 
+from bench._loading import Loader, Progress, after_load
 from db.engine import make_engine
 from db.migrate import upgrade
 from db.models import Customer, Item, Part, Product, Site, Supplier, User, WorkOrder
 from db.resilience import Timeouts
-from db.trace import reach
 from desktop.domain.udi import gs1_check_digit, sscc_from
 
-BATCH = 50_000
 #: A COPY of 1.6 M items is one statement: far longer than a station's statement timeout.
 LOADING = Timeouts(statement_s=3600.0, idle_in_transaction_s=3600.0, grace_s=60.0)
 #: (part number, quantity consumed per unit); index = part index used by bom().
@@ -140,78 +138,6 @@ class Codec:
     def time(self, minutes: float) -> str:
         stamp = (T0 + timedelta(minutes=minutes)).strftime("%Y-%m-%d %H:%M:%S.%f")
         return stamp + "+00" if self.pg else stamp
-
-
-class Progress:
-    """A plain text bar on stderr, redrawn at most four times a second."""
-
-    def __init__(self, total: int, enabled: bool = True) -> None:
-        self.total, self.done, self.enabled = max(total, 1), 0, enabled
-        self.start = self.shown = time.monotonic()
-
-    def advance(self, rows: int, label: str, final: bool = False) -> None:
-        self.done += rows
-        now = time.monotonic()
-        if self.enabled and (now - self.shown > 0.25 or final):
-            self.shown = now
-            share = 1.0 if final else min(0.99, self.done / self.total)
-            bar = "#" * int(share * 30)
-            sys.stderr.write(
-                f"\rgenerating [{bar:<30}] {share:4.0%} {label:<16} "
-                f"{self.done:>10,} rows {now - self.start:6.0f}s"
-            )
-            sys.stderr.flush()
-
-    def close(self) -> None:
-        self.advance(0, "done", final=True)
-        if self.enabled:
-            sys.stderr.write("\n")
-
-
-class Loader:
-    """COPY on PostgreSQL, batched executemany on SQLite, through one raw DBAPI connection."""
-
-    def __init__(self, engine: Engine, progress: Progress) -> None:
-        self.raw = engine.raw_connection()
-        self.conn = cast(Any, self.raw.driver_connection)
-        self.pg = engine.dialect.name == "postgresql"
-        self.progress = progress
-        self.counts: dict[str, int] = {}
-        if not self.pg:
-            for pragma in ("synchronous=OFF", "journal_mode=OFF", "cache_size=-65536"):
-                self.conn.execute(f"PRAGMA {pragma}")
-            self.conn.execute("BEGIN")
-
-    def write(self, table: str, columns: Sequence[str], rows: Iterable[tuple[Any, ...]]) -> None:
-        names = ", ".join(columns)
-        if self.pg:
-            with self.conn.cursor() as cur, cur.copy(f"COPY {table} ({names}) FROM STDIN") as cp:
-                for chunk in _chunks(rows, 10_000):
-                    for row in chunk:
-                        cp.write_row(row)
-                    self._count(table, len(chunk))
-            return
-        marks = ", ".join("?" * len(columns))
-        for chunk in _chunks(rows, BATCH):
-            self.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", chunk)
-            self._count(table, len(chunk))
-
-    def _count(self, table: str, rows: int) -> None:
-        self.counts[table] = self.counts.get(table, 0) + rows
-        self.progress.advance(rows, table)
-
-    def finish(self) -> None:
-        self.conn.commit() if self.pg else self.conn.execute("COMMIT")
-        if not self.pg:
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
-        self.raw.close()
-
-
-def _chunks(rows: Iterable[tuple[Any, ...]], size: int) -> Iterator[list[tuple[Any, ...]]]:
-    it = iter(rows)
-    while chunk := list(islice(it, size)):
-        yield chunk
 
 
 # --- rows -----------------------------------------------------------------------------------
@@ -456,27 +382,6 @@ def _first_ids(engine: Engine) -> dict[str, int]:
 TABLES = ("items", "links", "shipments", "shipment_lines", "service_records")
 
 
-def after_load(engine: Engine, tables: Sequence[str] = TABLES) -> float:
-    """After rows were loaded straight into ``tables``: the id sequences moved past them, the
-    reach table rebuilt from the links (db.trace.reach; the services keep it as they write,
-    a bulk load does not), statistics gathered. Returns the seconds the reach took."""
-    with engine.begin() as conn:
-        if engine.dialect.name == "postgresql":
-            for table in tables:
-                conn.execute(text(
-                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                    f"(SELECT MAX(id) FROM {table}))"
-                ))  # fmt: skip
-        started = time.perf_counter()
-        reach.rebuild(conn)
-        reach_s = time.perf_counter() - started
-    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        # PostgreSQL: VACUUM too, so that the visibility map lets index-only scans skip the
-        # table (as on a database whose autovacuum has run since the rows came).
-        conn.execute(text("VACUUM ANALYZE" if engine.dialect.name == "postgresql" else "ANALYZE"))
-    return reach_s
-
-
 def generate(engine: Engine, units: int, *, seed: int = 7, progress: bool = True) -> dict[str, int]:
     """Migrate, then load the synthetic data set; returns rows written per table."""
     upgrade(engine)
@@ -500,7 +405,7 @@ def generate(engine: Engine, units: int, *, seed: int = 7, progress: bool = True
         raise
     loader.finish()
     loader.progress.close()
-    reach_s = after_load(engine)
+    reach_s = after_load(engine, TABLES)
     counts = {**loader.counts, "customers": plan.customers, "sites": sum(map(len, ids.sites))}
     return {**counts, "reach_ms": round(reach_s * 1000)}
 

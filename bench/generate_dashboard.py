@@ -43,6 +43,7 @@ from collections.abc import Sequence
 from sqlalchemy import Engine, func, select, text, update
 
 from bench import generate as base
+from bench._loading import Loader, Progress, after_load
 from bench.dashboard_data.health import health_rows
 from bench.dashboard_data.master import (
     BENCH_PASSWORD,
@@ -70,7 +71,7 @@ from bench.dashboard_data.quality import (
 )
 from bench.dashboard_data.recalls import plan_recalls, recall_item_rows
 from bench.dashboard_data.world import EVENT_COLS, NOW, RECENT_ORDERS, STEP_AT, World
-from bench.generate import Codec, Loader, Plan, Progress
+from bench.generate import Codec, Plan
 from db.engine import make_engine
 from db.migrate import upgrade
 from db.models import Item, Route
@@ -216,7 +217,7 @@ def add_dashboard(
         raise
     loader.finish()
     loader.progress.close()
-    base.after_load(engine, TABLES)
+    after_load(engine, TABLES)
     with engine.connect() as conn:
         events = conn.scalar(text("SELECT COUNT(*) FROM events")) or 0
     return {**loader.counts, "events_total": int(events), "units_total": all_units}
