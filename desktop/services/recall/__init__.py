@@ -10,10 +10,8 @@ from desktop.services.recall._campaigns import (
     open_recall,
     recall_status,
     recalls,
-    record_disposition,
-    record_notification,
-    record_return,
 )
+from desktop.services.recall._progress import record_disposition, record_notification, record_return
 from desktop.services.recall._scope import PAGE, RecallItemsPage, export_scope, recall_items
 
 __all__ = [
